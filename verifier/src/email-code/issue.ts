@@ -1,0 +1,125 @@
+import {
+  DEFAULT_EMAIL_CODE_POLICY,
+  type EmailCodePolicy,
+  type EmailCodeRecord,
+  ONE_HOUR_MS,
+} from './code-record.ts';
+import { assertSecrets, type EmailCodeSecrets, generateCode, generateSalt, hashCode } from './code-secret.ts';
+import { EmailCodeArgumentError } from './errors.ts';
+
+/** A new code to e-mail; `code` goes into the message only and is never stored. */
+export interface CodeSent {
+  readonly kind: 'sent';
+  readonly code: string;
+  readonly record: EmailCodeRecord;
+}
+
+/** Sending refused: too soon after the last send. The previous code (if any) stays as it was. */
+export interface CodeCooldown {
+  readonly kind: 'cooldown';
+  readonly retryAfterSeconds: number;
+  readonly record: EmailCodeRecord;
+}
+
+/** Sending refused: the hourly cap is reached. The previous code stays as it was. */
+export interface CodeSendLimit {
+  readonly kind: 'limit';
+  readonly retryAfterSeconds: number;
+  readonly record: EmailCodeRecord;
+}
+
+export type IssueOutcome = CodeSent | CodeSendLimit;
+export type ResendOutcome = CodeSent | CodeCooldown | CodeSendLimit;
+
+function assertTime(now: number): void {
+  if (!Number.isSafeInteger(now) || now < 0) {
+    throw new EmailCodeArgumentError(`now must be milliseconds since the epoch, got ${String(now)}.`);
+  }
+}
+
+function sendsInLastHour(record: EmailCodeRecord, now: number): number[] {
+  return record.sendTimes.filter((at) => at > now - ONE_HOUR_MS && at <= now);
+}
+
+function secondsUntil(instant: number, now: number): number {
+  return Math.max(1, Math.ceil((instant - now) / 1000));
+}
+
+function limitReached(
+  previous: EmailCodeRecord,
+  recent: number[],
+  now: number,
+  policy: EmailCodePolicy,
+): CodeSendLimit | null {
+  if (recent.length < policy.maxSendsPerHour) return null;
+  const oldestThatCounts = recent[recent.length - policy.maxSendsPerHour] ?? now;
+  return {
+    kind: 'limit',
+    retryAfterSeconds: secondsUntil(oldestThatCounts + ONE_HOUR_MS, now),
+    record: previous,
+  };
+}
+
+function freshRecord(
+  now: number,
+  secrets: EmailCodeSecrets,
+  policy: EmailCodePolicy,
+  previous: EmailCodeRecord | null,
+  recent: number[],
+): CodeSent {
+  const code = generateCode(secrets.randomBytes);
+  const salt = generateSalt(secrets.randomBytes);
+  const record: EmailCodeRecord = {
+    version: previous === null ? 1 : previous.version + 1,
+    salt,
+    codeHash: hashCode(secrets.serverKey, salt, code),
+    issuedAt: now,
+    expiresAt: now + policy.validityMs,
+    failedAttempts: 0,
+    status: 'active',
+    usedAt: null,
+    sendTimes: [...recent, now],
+  };
+  return { kind: 'sent', code, record };
+}
+
+/**
+ * Issues the code for a new sign-in. Pass the user's previous record, if one is stored, so the hourly cap
+ * holds across sign-ins; the cooldown does not apply here because each sign-in needs its own code.
+ * The new record replaces the old one, which voids the old code.
+ */
+export function issueCode(
+  previous: EmailCodeRecord | null,
+  now: number,
+  secrets: EmailCodeSecrets,
+  policy: EmailCodePolicy = DEFAULT_EMAIL_CODE_POLICY,
+): IssueOutcome {
+  assertTime(now);
+  assertSecrets(secrets);
+  const recent = previous === null ? [] : sendsInLastHour(previous, now);
+  if (previous !== null) {
+    const limited = limitReached(previous, recent, now, policy);
+    if (limited) return limited;
+  }
+  return freshRecord(now, secrets, policy, previous, recent);
+}
+
+/**
+ * "Resend": a new code that replaces (and so voids) the current one, unless the last send was less than
+ * the cooldown ago or the hourly cap is reached, in which case nothing changes.
+ */
+export function resendCode(
+  current: EmailCodeRecord,
+  now: number,
+  secrets: EmailCodeSecrets,
+  policy: EmailCodePolicy = DEFAULT_EMAIL_CODE_POLICY,
+): ResendOutcome {
+  assertTime(now);
+  assertSecrets(secrets);
+  const nextAllowed = current.issuedAt + policy.resendCooldownMs;
+  if (now < nextAllowed) {
+    return { kind: 'cooldown', retryAfterSeconds: secondsUntil(nextAllowed, now), record: current };
+  }
+  const recent = sendsInLastHour(current, now);
+  return limitReached(current, recent, now, policy) ?? freshRecord(now, secrets, policy, current, recent);
+}
