@@ -1,0 +1,99 @@
+import { OtpError } from './errors.ts';
+
+/** The hash functions RFC 6238 §1.2 allows for the HMAC. */
+export type HashAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+export type OtpType = 'totp' | 'hotp';
+
+export const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+
+/**
+ * One authenticator entry, as carried by an otpauth:// URI or a migration export.
+ * `period` only matters for TOTP and `counter` only for HOTP; both are always present so
+ * the shape is the same for every account (defaults: period 30, counter 0).
+ */
+export interface OtpAccount {
+  type: OtpType;
+  secret: Uint8Array;
+  /** Service name; empty when unknown. */
+  issuer: string;
+  /** User's name at the service (the label after `Issuer:`). */
+  account: string;
+  algorithm: HashAlgorithm;
+  digits: number;
+  /** Time step in seconds. */
+  period: number;
+  /** Next HOTP counter value. */
+  counter: number;
+}
+
+export const DEFAULT_ALGORITHM: HashAlgorithm = 'SHA1';
+export const DEFAULT_DIGITS = 6;
+export const DEFAULT_PERIOD = 30;
+export const MIN_DIGITS = 6;
+export const MAX_DIGITS = 8;
+export const MAX_PERIOD = 3600;
+
+export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
+  return value === 'SHA1' || value === 'SHA256' || value === 'SHA512';
+}
+
+export function isValidDigits(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= MIN_DIGITS && (value as number) <= MAX_DIGITS;
+}
+
+export function isValidPeriod(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PERIOD;
+}
+
+/** Counters are JavaScript numbers, so anything above 2^53 - 1 would silently lose precision. */
+export function isValidCounter(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function hasSurroundingSpace(text: string): boolean {
+  return text !== text.trim();
+}
+
+/**
+ * Checks the invariants every writer (URI, migration export) relies on, so that what is
+ * written reads back as the same account. Throws OtpError('INVALID_ACCOUNT') naming the field.
+ */
+export function validateAccount(account: OtpAccount): void {
+  const fail = (message: string): never => {
+    throw new OtpError('INVALID_ACCOUNT', message);
+  };
+  if (account === null || typeof account !== 'object') fail('The account must be an object.');
+  if (account.type !== 'totp' && account.type !== 'hotp') {
+    fail(`The account type must be "totp" or "hotp", not ${JSON.stringify(account.type)}.`);
+  }
+  if (!(account.secret instanceof Uint8Array) || account.secret.length === 0) {
+    fail('The account secret must be a non-empty byte array.');
+  }
+  if (typeof account.issuer !== 'string') fail('The issuer must be a string (empty when unknown).');
+  if (typeof account.account !== 'string' || account.account.length === 0) {
+    fail('The account name must be a non-empty string.');
+  }
+  if (account.issuer.includes(':')) fail(`The issuer "${account.issuer}" must not contain a colon.`);
+  if (account.issuer === '' && account.account.includes(':')) {
+    fail(
+      `The account name "${account.account}" contains a colon, which is only allowed when an issuer is set.`,
+    );
+  }
+  if (hasSurroundingSpace(account.issuer) || hasSurroundingSpace(account.account)) {
+    fail('The issuer and account name must not start or end with spaces.');
+  }
+  if (!isHashAlgorithm(account.algorithm)) {
+    fail(`The algorithm must be SHA1, SHA256 or SHA512, not ${JSON.stringify(account.algorithm)}.`);
+  }
+  if (!isValidDigits(account.digits)) {
+    fail(`The number of digits must be ${MIN_DIGITS} to ${MAX_DIGITS}, not ${String(account.digits)}.`);
+  }
+  if (!isValidPeriod(account.period)) {
+    fail(
+      `The period must be a whole number of seconds from 1 to ${MAX_PERIOD}, not ${String(account.period)}.`,
+    );
+  }
+  if (!isValidCounter(account.counter)) {
+    fail(`The counter must be a whole number from 0 to 2^53 - 1, not ${String(account.counter)}.`);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The one error type the shared core throws. Expected outcomes (a wrong code) are return
+ * values; an OtpError always means the input itself is malformed or unsupported, and its
+ * message says what to fix. `code` lets callers branch without parsing the message.
+ */
+export type OtpErrorCode =
+  /** Text that is not RFC 4648 base32. */
+  | 'INVALID_BASE32'
+  /** A number or option outside its documented range (digits, counter, time, window...). */
+  | 'INVALID_ARGUMENT'
+  /** An account whose fields cannot be written out (empty name, colon in issuer...). */
+  | 'INVALID_ACCOUNT'
+  /** An otpauth:// URI that does not follow the Key URI Format. */
+  | 'INVALID_URI'
+  /** An otpauth-migration:// URI whose payload is truncated, corrupt or not base64. */
+  | 'INVALID_MIGRATION'
+  /** Well-formed input describing something this product cannot generate codes for (MD5, 7 digits in an export). */
+  | 'UNSUPPORTED_ACCOUNT';
+
+export class OtpError extends Error {
+  override readonly name = 'OtpError';
+  readonly code: OtpErrorCode;
+
+  constructor(code: OtpErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
