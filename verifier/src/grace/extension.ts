@@ -43,18 +43,26 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{
  */
 export function parseGraceDate(text: string): Date {
   const trimmed = String(text).trim();
-  const dateOnly = DATE_ONLY.exec(trimmed);
-  if (dateOnly) {
-    const [, y, m, d] = dateOnly.map(Number) as [number, number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return date;
-    throw new GraceArgumentError(`"${trimmed}" is not a calendar date.`);
-  }
-  if (DATE_TIME.test(trimmed)) {
+  const calendarDay = calendarDate(trimmed.slice(0, 10));
+  if (trimmed.length === 10 && calendarDay) return calendarDay;
+  if (calendarDay && DATE_TIME.test(trimmed)) {
     const date = new Date(trimmed);
     if (!Number.isNaN(date.getTime())) return date;
+  }
+  if (DATE_ONLY.test(trimmed.slice(0, 10)) && !calendarDay) {
+    throw new GraceArgumentError(`"${trimmed.slice(0, 10)}" is not a calendar date.`);
   }
   throw new GraceArgumentError(
     `"${trimmed}" is not a date; use YYYY-MM-DD (start of that day, UTC) or an ISO date-time such as 2026-03-01T12:00:00Z.`,
   );
+}
+
+/** The UTC midnight of a `YYYY-MM-DD` text, or null when it is not a real day (2026-02-30). */
+function calendarDate(text: string): Date | null {
+  const match = DATE_ONLY.exec(text);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return real ? date : null;
 }

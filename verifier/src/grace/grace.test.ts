@@ -139,6 +139,7 @@ describe('reading a grace end typed by an admin', () => {
 
   it('refuses dates that do not exist and text that is not a date', () => {
     expect(() => parseGraceDate('2026-02-30')).toThrow(/not a calendar date/);
+    expect(() => parseGraceDate('2026-02-30T10:00:00Z')).toThrow(/not a calendar date/);
     expect(() => parseGraceDate('next friday')).toThrow(/use YYYY-MM-DD/);
     expect(() => parseGraceDate('2026-04-30T12:00:00')).toThrow(GraceArgumentError);
   });
