@@ -1,0 +1,90 @@
+import type { OtpAccount } from '../../../shared/index.ts';
+import { type VaultAccount, withId } from './account.ts';
+
+/**
+ * Pure operations on the account list. Each returns a new list (the vault saves it whole); none of
+ * them mutates its input, so a failed save leaves the popup's list as it was.
+ */
+
+/** What to do when a scanned or typed account is already in the vault. */
+export type DuplicateChoice = 'replace' | 'keep-both';
+
+function sameName(a: OtpAccount, b: OtpAccount): boolean {
+  const norm = (text: string) => text.trim().toLocaleLowerCase();
+  return norm(a.issuer) === norm(b.issuer) && norm(a.account) === norm(b.account);
+}
+
+function sameSecret(a: OtpAccount, b: OtpAccount): boolean {
+  return a.secret.length === b.secret.length && a.secret.every((byte, i) => byte === b.secret[i]);
+}
+
+/** An account already present: same issuer and name (re-enrolment issues a new secret), or same secret. */
+export function findDuplicate(
+  list: readonly VaultAccount[],
+  candidate: OtpAccount,
+): VaultAccount | undefined {
+  return list.find((existing) => sameName(existing, candidate) || sameSecret(existing, candidate));
+}
+
+export function addAccounts(
+  list: readonly VaultAccount[],
+  incoming: readonly OtpAccount[],
+  choice: DuplicateChoice,
+  randomBytes: (n: number) => Uint8Array,
+): VaultAccount[] {
+  const next = [...list];
+  for (const account of incoming) {
+    const duplicate = choice === 'replace' ? findDuplicate(next, account) : undefined;
+    if (duplicate) {
+      next[next.indexOf(duplicate)] = { ...account, id: duplicate.id, pinned: duplicate.pinned };
+    } else {
+      next.push(withId(account, randomBytes));
+    }
+  }
+  return next;
+}
+
+export type AccountChanges = Partial<Omit<VaultAccount, 'id'>>;
+
+export function updateAccount(
+  list: readonly VaultAccount[],
+  id: string,
+  changes: AccountChanges,
+): VaultAccount[] {
+  return list.map((account) => (account.id === id ? { ...account, ...changes, id } : account));
+}
+
+export function removeAccount(list: readonly VaultAccount[], id: string): VaultAccount[] {
+  return list.filter((account) => account.id !== id);
+}
+
+export function togglePin(list: readonly VaultAccount[], id: string): VaultAccount[] {
+  return list.map((account) => (account.id === id ? { ...account, pinned: !account.pinned } : account));
+}
+
+/** Pinned accounts first; otherwise the user's order. */
+export function displayOrder(list: readonly VaultAccount[]): VaultAccount[] {
+  return [...list.filter((a) => a.pinned), ...list.filter((a) => !a.pinned)];
+}
+
+/**
+ * Moves an account one place up (-1) or down (+1) as the user sees the list, staying within its
+ * group (pinned or not). The stored list is rewritten in display order.
+ */
+export function moveAccount(list: readonly VaultAccount[], id: string, direction: -1 | 1): VaultAccount[] {
+  const ordered = displayOrder(list);
+  const from = ordered.findIndex((a) => a.id === id);
+  const to = from + direction;
+  const moving = ordered[from];
+  const other = ordered[to];
+  if (!moving || !other || other.pinned !== moving.pinned) return ordered;
+  ordered[from] = other;
+  ordered[to] = moving;
+  return ordered;
+}
+
+export function filterAccounts(list: readonly VaultAccount[], query: string): VaultAccount[] {
+  const needle = query.trim().toLocaleLowerCase();
+  if (!needle) return [...list];
+  return list.filter((a) => `${a.issuer} ${a.account}`.toLocaleLowerCase().includes(needle));
+}

@@ -1,0 +1,228 @@
+import type { VaultAccount } from '../accounts/account.ts';
+import { DecryptionError, open, type Sealed, seal } from '../crypto/aead.ts';
+import { fromBase64, toBase64 } from '../crypto/base64.ts';
+import { deriveKey, type KdfParams, newKdfParams } from '../crypto/kdf.ts';
+import type { KeyValueArea } from '../platform/storage-area.ts';
+import { VaultConflictError, VaultCorruptError, VaultExistsError, VaultMissingError } from './errors.ts';
+import {
+  type AnyVaultRecord,
+  aad,
+  CURRENT_VERSION,
+  type NoProtection,
+  type Protection,
+  parseRecord,
+  STORAGE_KEY,
+  type VaultRecordV2,
+} from './format.ts';
+import { migrateToCurrent } from './migrations.ts';
+import { decodePayload, encodePayload } from './payload.ts';
+
+export interface VaultDeps {
+  /** `storage.local` in the extension. */
+  area: KeyValueArea;
+  randomBytes: (n: number) => Uint8Array;
+}
+
+export type UnlockResult = { ok: true; key: Uint8Array } | { ok: false; reason: 'wrong-password' };
+
+const VAULT_KEY_BYTES = 32;
+
+export async function readRecord(area: KeyValueArea): Promise<AnyVaultRecord | null> {
+  const stored = await area.get(STORAGE_KEY);
+  return parseRecord(stored[STORAGE_KEY]);
+}
+
+async function requireRecord(area: KeyValueArea): Promise<AnyVaultRecord> {
+  const record = await readRecord(area);
+  if (!record) throw new VaultMissingError();
+  return record;
+}
+
+/**
+ * The only write: one `set` of one complete record under one key. The storage API applies a `set`
+ * whole or not at all, and the record is fully sealed before the call, so an interrupted write
+ * leaves the previous record in place, readable.
+ */
+async function writeRecord(area: KeyValueArea, record: VaultRecordV2): Promise<void> {
+  await area.set({ [STORAGE_KEY]: record });
+}
+
+async function protect(
+  deps: VaultDeps,
+  vaultKey: Uint8Array,
+  password: string | null,
+  version = CURRENT_VERSION,
+): Promise<Protection> {
+  if (password === null) return { mode: 'none', key: toBase64(vaultKey) };
+  const kdf = newKdfParams(deps.randomBytes);
+  const wrappingKey = await deriveKey(password, kdf);
+  try {
+    return {
+      mode: 'password',
+      kdf,
+      wrappedKey: await seal(wrappingKey, vaultKey, aad.key(version), deps.randomBytes),
+    };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+/** Which kind of vault exists, so the popup knows whether to ask for a password, offer setup, or open. */
+export async function vaultMode(area: KeyValueArea): Promise<'password' | 'none' | 'absent'> {
+  const record = await readRecord(area);
+  if (!record) return 'absent';
+  return record.version === 1 || record.protection.mode === 'password' ? 'password' : 'none';
+}
+
+/** First run: a random 256-bit vault key, an empty account list, and the chosen protection. */
+export async function createVault(deps: VaultDeps, password: string | null): Promise<Uint8Array> {
+  if (await readRecord(deps.area)) throw new VaultExistsError();
+  const vaultKey = deps.randomBytes(VAULT_KEY_BYTES);
+  await writeRecord(deps.area, {
+    version: CURRENT_VERSION,
+    revision: 0,
+    protection: await protect(deps, vaultKey, password),
+    accounts: await seal(vaultKey, encodePayload([]), aad.accounts(CURRENT_VERSION), deps.randomBytes),
+  });
+  return vaultKey;
+}
+
+/** The password parameters and wrapped key, wherever the record's format keeps them. */
+function passwordParts(record: AnyVaultRecord): { kdf: KdfParams; wrappedKey: Sealed } | null {
+  if (record.version === 1) return record;
+  return record.protection.mode === 'password' ? record.protection : null;
+}
+
+async function unwrap(
+  wrappingKey: Uint8Array,
+  wrappedKey: Sealed,
+  version: number,
+): Promise<Uint8Array | null> {
+  try {
+    const key = await open(wrappingKey, wrappedKey, aad.key(version));
+    if (key.length !== VAULT_KEY_BYTES) throw new VaultCorruptError('the stored key has the wrong length');
+    return key;
+  } catch (error) {
+    if (error instanceof DecryptionError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Derives the password key and unwraps the vault key. A wrong password is an expected outcome and
+ * changes nothing. An older format is migrated and stored in the same single write.
+ */
+export async function unlock(deps: VaultDeps, password: string): Promise<UnlockResult> {
+  const record = await requireRecord(deps.area);
+  const parts = passwordParts(record);
+  if (!parts)
+    return { ok: true, key: keyFromNoProtection((record as { protection: NoProtection }).protection.key) };
+  const wrappingKey = await deriveKey(password, parts.kdf);
+  try {
+    const key = await unwrap(wrappingKey, parts.wrappedKey, record.version);
+    if (!key) return { ok: false, reason: 'wrong-password' };
+    if (record.version !== CURRENT_VERSION) {
+      const migrated = await migrateToCurrent(record, {
+        vaultKey: key,
+        wrappingKey,
+        randomBytes: deps.randomBytes,
+      });
+      await writeRecord(deps.area, migrated);
+    }
+    return { ok: true, key };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+function keyFromNoProtection(text: string): Uint8Array {
+  let key: Uint8Array;
+  try {
+    key = fromBase64(text);
+  } catch {
+    throw new VaultCorruptError('the stored key is not readable');
+  }
+  if (key.length !== VAULT_KEY_BYTES) throw new VaultCorruptError('the stored key has the wrong length');
+  return key;
+}
+
+/** For a vault the user chose to keep without a password: its key, or `null` when a password is needed. */
+export async function keyWithoutPassword(area: KeyValueArea): Promise<Uint8Array | null> {
+  const record = await requireRecord(area);
+  if (record.version !== CURRENT_VERSION || record.protection.mode !== 'none') return null;
+  return keyFromNoProtection(record.protection.key);
+}
+
+async function requireCurrent(area: KeyValueArea): Promise<VaultRecordV2> {
+  const record = await requireRecord(area);
+  // Older formats are migrated on unlock, which always comes before any read with a key.
+  if (record.version !== CURRENT_VERSION) throw new VaultCorruptError('the vault was not migrated on unlock');
+  return record;
+}
+
+export interface AccountsSnapshot {
+  accounts: VaultAccount[];
+  /** Pass back to `saveAccounts` so a stale window cannot overwrite newer changes. */
+  revision: number;
+}
+
+export async function loadAccounts(area: KeyValueArea, vaultKey: Uint8Array): Promise<AccountsSnapshot> {
+  const record = await requireCurrent(area);
+  let plain: Uint8Array;
+  try {
+    plain = await open(vaultKey, record.accounts, aad.accounts(CURRENT_VERSION));
+  } catch (error) {
+    if (error instanceof DecryptionError)
+      throw new VaultCorruptError('the accounts fail their integrity check');
+    throw error;
+  }
+  return { accounts: decodePayload(plain), revision: record.revision };
+}
+
+/** Seals the whole new list, then replaces the record in one write; returns the new revision. */
+export async function saveAccounts(
+  deps: VaultDeps,
+  vaultKey: Uint8Array,
+  accounts: readonly VaultAccount[],
+  expectedRevision: number,
+): Promise<number> {
+  const record = await requireCurrent(deps.area);
+  if (record.revision !== expectedRevision) throw new VaultConflictError();
+  // Opening the current list first proves the key belongs to this vault before anything is replaced.
+  await loadAccounts(deps.area, vaultKey);
+  const sealed = await seal(
+    vaultKey,
+    encodePayload(accounts),
+    aad.accounts(CURRENT_VERSION),
+    deps.randomBytes,
+  );
+  const revision = record.revision + 1;
+  await writeRecord(deps.area, { ...record, revision, accounts: sealed });
+  return revision;
+}
+
+/**
+ * Sets, changes or removes the password by re-wrapping the vault key; the sealed accounts are kept
+ * byte for byte. The current password is checked first when there is one.
+ */
+export async function changePassword(
+  deps: VaultDeps,
+  currentPassword: string | null,
+  newPassword: string | null,
+): Promise<UnlockResult> {
+  const record = await requireCurrent(deps.area);
+  let key: Uint8Array | null;
+  if (record.protection.mode === 'none') {
+    key = keyFromNoProtection(record.protection.key);
+  } else {
+    const unlocked = await unlock(deps, currentPassword ?? '');
+    if (!unlocked.ok) return unlocked;
+    key = unlocked.key;
+  }
+  await writeRecord(deps.area, {
+    ...record,
+    revision: record.revision + 1,
+    protection: await protect(deps, key, newPassword),
+  });
+  return { ok: true, key };
+}
