@@ -1,0 +1,39 @@
+// Error codes of the API contract mapped to the words the pages show. The pages use these rather than the
+// server's sentence so the wording stays the same everywhere; an unknown code falls back to the server's.
+
+export const errorMessages: Readonly<Record<string, string>> = {
+  invalid_request: 'Some of the details are not valid. Check the highlighted field and try again.',
+  invalid_credentials: 'Wrong username or password.',
+  account_locked:
+    'This account is locked after too many failed attempts. Ask an admin to unlock it or try again later.',
+  too_many_attempts: 'Too many attempts. Wait a moment and try again.',
+  code_blank: 'Enter the code from your authenticator.',
+  code_invalid: 'That code is not right. Check your device’s time is set automatically and try again.',
+  code_used: 'That code has already been used. Wait for the next code.',
+  challenge_void: 'Too many wrong codes or the sign-in took too long. Sign in again.',
+  code_expired: 'This code has expired. Use Resend to get a new one.',
+  resend_cooldown: 'A code was sent a moment ago. Wait a little before asking for another one.',
+  resend_limit: 'Too many codes were sent. Sign in again later.',
+  weak_password: 'Choose a password of at least 12 characters.',
+  not_pending: 'Two-factor authentication is not waiting to be set up for this account.',
+  enrollment_expired:
+    'The setup took more than 10 minutes and has expired. Start again to get a new QR code.',
+  not_signed_in: 'Your session has ended. Sign in again.',
+  forbidden: 'Only admins can open this page.',
+  csrf_failed: 'This page is out of date. Reload it and try again.',
+  username_taken: 'That username is already taken.',
+  two_factor_unavailable:
+    'Two-factor authentication is turned off for this user’s security access group. Enable it for the group first.',
+  group_exists: 'A group with that name already exists.',
+  default_group: 'Default groups cannot be renamed.',
+  not_found: 'That item no longer exists.',
+  network: 'The verifier cannot be reached. Check your connection and try again.',
+};
+
+export const fallbackMessage = 'Something went wrong on the server. Try again in a moment.';
+
+/** Words to show for an error code, preferring ours, then the server's sentence, then a generic one. */
+export function messageFor(code: string, serverMessage?: string): string {
+  if (code === 'invalid_request' && serverMessage) return serverMessage;
+  return errorMessages[code] ?? serverMessage ?? fallbackMessage;
+}

@@ -1,0 +1,170 @@
+// Shapes of the verifier's JSON API, as written in the API contract. Optional fields are later additions.
+
+export type TwoFactorStatus = 'Pending' | 'Activated' | 'Disabled';
+export type SignInSource = 'local' | 'sso';
+export type CodeMethod = 'totp' | 'email';
+export type SessionScope = 'full' | 'setup' | 'code' | 'change-password';
+export type SignInStep = 'signed-in' | 'code' | 'setup' | 'change-password';
+
+export interface Group {
+  id: number | string;
+  name: string;
+  isDefault: boolean;
+  twoFactorEnabled: boolean;
+  memberCount?: number;
+}
+
+export interface SignInAnswer {
+  step: SignInStep;
+  csrfToken: string;
+  method?: CodeMethod;
+  digits?: number;
+}
+
+export interface Me {
+  user: {
+    id: number | string;
+    username: string;
+    displayName: string;
+    email: string;
+    group: Group | string;
+    isAdmin: boolean;
+    source: SignInSource;
+    twoFactorStatus: TwoFactorStatus;
+    method: CodeMethod;
+  };
+  scope: SessionScope;
+  csrfToken: string;
+  organisationName: string;
+}
+
+export interface Enrollment {
+  uri: string;
+  secret: string;
+  qrSvg: string;
+  issuer: string;
+  account: string;
+  digits: number;
+  period: number;
+  algorithm: string;
+  expiresAt: string;
+}
+
+export interface Settings {
+  twoFactorEnabled: boolean;
+  organisationName: string;
+  verificationWindow: number;
+  methods: CodeMethod[];
+  graceEndsAt?: string | null;
+  organisationCreatedAt?: string | null;
+  mandatory?: boolean;
+}
+
+export interface AdminUser {
+  id: number | string;
+  username: string;
+  email: string;
+  displayName: string;
+  group: Group | string;
+  source: SignInSource;
+  twoFactorEnabled: boolean;
+  twoFactorAvailable: boolean;
+  twoFactorStatus: TwoFactorStatus;
+  method: CodeMethod;
+  locked: boolean;
+  createdAt: string;
+}
+
+export interface NewUser {
+  username: string;
+  email: string;
+  displayName: string;
+  groupId: Group['id'];
+  source: SignInSource;
+  password?: string;
+  twoFactorEnabled?: boolean;
+}
+
+export type UserChanges = Partial<{
+  email: string;
+  displayName: string;
+  groupId: Group['id'];
+  source: SignInSource;
+  twoFactorEnabled: boolean;
+  method: CodeMethod;
+  password: string;
+}>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ApiKey {
+  id: number | string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface NewApiKey {
+  id: number | string;
+  name: string;
+  key: string;
+  prefix: string;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: number | string;
+  at: string;
+  actor: string | null;
+  event: string;
+  target: string | null;
+  ip: string | null;
+  detail: unknown;
+}
+
+export interface AuditFilter {
+  user?: string;
+  event?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Event names the audit log records (API contract). */
+export const auditEvents = [
+  'sign_in.password_ok',
+  'sign_in.password_failed',
+  'sign_in.code_ok',
+  'sign_in.code_failed',
+  'sign_in.code_replayed',
+  'sign_in.challenge_void',
+  'account.locked',
+  'account.unlocked',
+  'enrollment.started',
+  'enrollment.confirmed',
+  'user.created',
+  'user.updated',
+  'user.two_factor_reset',
+  'group.created',
+  'group.updated',
+  'settings.updated',
+  'api_key.created',
+  'api_key.revoked',
+  'api.verify_ok',
+  'api.verify_failed',
+  'password.changed',
+  'sign_out',
+] as const;
+
+/** The group name whether the server sends the group object or only its name. */
+export function groupName(group: Group | string): string {
+  return typeof group === 'string' ? group : group.name;
+}

@@ -1,0 +1,75 @@
+import type { ApiClient } from './client.ts';
+import type {
+  AdminUser,
+  ApiKey,
+  AuditEntry,
+  AuditFilter,
+  Enrollment,
+  Group,
+  Me,
+  NewApiKey,
+  NewUser,
+  Page,
+  Settings,
+  SignInAnswer,
+  UserChanges,
+} from './types.ts';
+
+/** Every call the pages make, one typed function per endpoint of the API contract. */
+export function verifierApi(client: ApiClient) {
+  const remember = <T extends { csrfToken?: string }>(answer: T): T => {
+    if (answer.csrfToken) client.setCsrfToken(answer.csrfToken);
+    return answer;
+  };
+  const id = (value: string | number) => encodeURIComponent(String(value));
+
+  return {
+    me: async () => remember(await client.get<Me>('/api/me')),
+    login: async (username: string, password: string) =>
+      remember(await client.post<SignInAnswer>('/api/auth/login', { username, password })),
+    submitCode: async (code: string) => remember(await client.post<SignInAnswer>('/api/auth/code', { code })),
+    resendCode: () => client.post<{ sent: boolean }>('/api/auth/resend', {}),
+    changePassword: async (currentPassword: string, newPassword: string) =>
+      remember(await client.post<SignInAnswer>('/api/auth/password', { currentPassword, newPassword })),
+    logout: async () => {
+      await client.post<void>('/api/auth/logout');
+      client.setCsrfToken(null);
+    },
+
+    startEnrollment: () => client.post<Enrollment>('/api/enrollment/start', {}),
+    confirmEnrollment: async (code: string) => {
+      const answer = await client.post<{ step: 'signed-out' }>('/api/enrollment/confirm', { code });
+      client.setCsrfToken(null);
+      return answer;
+    },
+
+    settings: () => client.get<Settings>('/api/admin/settings'),
+    updateSettings: (
+      changes: Partial<
+        Pick<Settings, 'twoFactorEnabled' | 'organisationName' | 'verificationWindow' | 'methods'>
+      >,
+    ) => client.patch<Settings>('/api/admin/settings', changes),
+
+    users: (query: string, page: number, pageSize: number) =>
+      client.get<Page<AdminUser>>('/api/admin/users', { query, page, pageSize }),
+    user: (userId: AdminUser['id']) => client.get<AdminUser>(`/api/admin/users/${id(userId)}`),
+    createUser: (user: NewUser) => client.post<AdminUser>('/api/admin/users', user),
+    updateUser: (userId: AdminUser['id'], changes: UserChanges) =>
+      client.patch<AdminUser>(`/api/admin/users/${id(userId)}`, changes),
+    unlockUser: (userId: AdminUser['id']) =>
+      client.post<AdminUser>(`/api/admin/users/${id(userId)}/unlock`, {}),
+
+    groups: () => client.get<{ items: Group[] }>('/api/admin/groups'),
+    createGroup: (name: string) => client.post<Group>('/api/admin/groups', { name }),
+    updateGroup: (groupId: Group['id'], changes: { name?: string; twoFactorEnabled?: boolean }) =>
+      client.patch<Group>(`/api/admin/groups/${id(groupId)}`, changes),
+
+    apiKeys: () => client.get<{ items: ApiKey[] }>('/api/admin/api-keys'),
+    createApiKey: (name: string) => client.post<NewApiKey>('/api/admin/api-keys', { name }),
+    revokeApiKey: (keyId: ApiKey['id']) => client.delete<void>(`/api/admin/api-keys/${id(keyId)}`),
+
+    audit: (filter: AuditFilter) => client.get<Page<AuditEntry>>('/api/admin/audit', { ...filter }),
+  };
+}
+
+export type VerifierApi = ReturnType<typeof verifierApi>;

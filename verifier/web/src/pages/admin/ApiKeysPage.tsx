@@ -1,0 +1,151 @@
+import { useState } from 'preact/hooks';
+import type { ApiKey, NewApiKey } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { useSession } from '../../session.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Message } from '../../ui/Message.tsx';
+import { errorText, useLoad } from '../../ui/useLoad.ts';
+
+/** Keys other applications use to call the verify API: created here, shown once, revocable. */
+export function ApiKeysPage() {
+  const { api } = useSession();
+  const loaded = useLoad(() => api.apiKeys(), []);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<NewApiKey | null>(null);
+  const [confirming, setConfirming] = useState<ApiKey['id'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async (event: Event) => {
+    event.preventDefault();
+    setStatus(null);
+    if (!name.trim()) return setError('Enter a name that says which application will use the key.');
+    setBusy(true);
+    setError(null);
+    try {
+      setCreated(await api.createApiKey(name.trim()));
+      setName('');
+      loaded.reload();
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (key: ApiKey) => {
+    setError(null);
+    try {
+      await api.revokeApiKey(key.id);
+      setConfirming(null);
+      setStatus(`Key ${key.name} is revoked. Applications using it are refused from now on.`);
+      loaded.reload();
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
+
+  const keys = loaded.data?.items ?? [];
+  return (
+    <section class="card">
+      <h1>API keys</h1>
+      <p>
+        Applications check a user’s code with <code>POST /api/v1/verify</code> and one of these keys as a
+        bearer token. See the <a href="/docs">API documentation</a>.
+      </p>
+      <form class="inline-form" onSubmit={create} noValidate>
+        <Field
+          id="key-name"
+          label="Key name"
+          value={name}
+          onValue={setName}
+          maxLength={64}
+          autoComplete="off"
+        />
+        <button type="submit" class="button primary" disabled={busy}>
+          Create key
+        </button>
+      </form>
+      <Message>{error ?? loaded.error}</Message>
+      <Message kind="success">{status}</Message>
+      {created && (
+        <div class="note key-once" role="region" aria-label="New API key">
+          <p>
+            <strong>Copy the key for {created.name} now.</strong> It is shown only this once; the verifier
+            keeps only a hash of it.
+          </p>
+          <p class="secret">
+            <code id="new-api-key">{created.key}</code>
+          </p>
+          <CopyButton text={created.key} label="Copy key" />{' '}
+          <button type="button" class="button link" onClick={() => setCreated(null)}>
+            Done
+          </button>
+        </div>
+      )}
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">API keys</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Key starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.length === 0 && (
+              <tr>
+                <td colSpan={5} class="empty">
+                  No API keys yet.
+                </td>
+              </tr>
+            )}
+            {keys.map((key) => (
+              <tr key={key.id}>
+                <th scope="row">{key.name}</th>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>{formatDateTime(key.createdAt)}</td>
+                <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
+                <td>
+                  {key.revokedAt ? (
+                    `Revoked ${formatDateTime(key.revokedAt)}`
+                  ) : confirming === key.id ? (
+                    <span class="confirm">
+                      <button
+                        type="button"
+                        class="button danger small"
+                        onClick={() => void revoke(key)}
+                        aria-label={`Confirm revoking ${key.name}`}
+                      >
+                        Revoke now
+                      </button>
+                      <button type="button" class="button link small" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      class="button secondary small"
+                      onClick={() => setConfirming(key.id)}
+                      aria-label={`Revoke ${key.name}`}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

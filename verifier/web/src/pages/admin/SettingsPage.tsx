@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CodeMethod, Settings } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { useSession } from '../../session.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Message } from '../../ui/Message.tsx';
+import { Switch } from '../../ui/Switch.tsx';
+import { errorText, useLoad } from '../../ui/useLoad.ts';
+
+const methodLabels: Record<CodeMethod, string> = {
+  totp: 'Authenticator app or browser extension (time-based codes)',
+  email: 'Code sent by e-mail',
+};
+
+export function SettingsPage() {
+  const { api } = useSession();
+  const loaded = useLoad(() => api.settings(), []);
+  const [form, setForm] = useState<Settings | null>(null);
+  const [windowText, setWindowText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (loaded.data) {
+      setForm(loaded.data);
+      setWindowText(String(loaded.data.verificationWindow));
+    }
+  }, [loaded.data]);
+
+  if (!form) {
+    return (
+      <section class="card">
+        <h1>System Settings</h1>
+        <Message>{loaded.error}</Message>
+        {!loaded.error && <p aria-busy="true">Loading…</p>}
+      </section>
+    );
+  }
+
+  const toggleMethod = (method: CodeMethod, on: boolean) => {
+    const methods = on ? [...new Set([...form.methods, method])] : form.methods.filter((m) => m !== method);
+    setForm({ ...form, methods });
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaved(null);
+    const window = Number(windowText);
+    if (!/^\d+$/.test(windowText.trim()) || window > 10) {
+      return setError('The verification window is a whole number of steps from 0 to 10.');
+    }
+    if (!form.organisationName.trim()) return setError('Enter the organisation name.');
+    if (form.methods.length === 0) return setError('Keep at least one way to receive codes.');
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api.updateSettings({
+        twoFactorEnabled: form.twoFactorEnabled,
+        organisationName: form.organisationName.trim(),
+        verificationWindow: window,
+        methods: form.methods,
+      });
+      setForm(next);
+      setWindowText(String(next.verificationWindow));
+      setSaved('Settings saved.');
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card">
+      <h1>System Settings</h1>
+      <form onSubmit={save} noValidate>
+        <fieldset>
+          <legend>Two-factor authentication</legend>
+          <Switch
+            id="two-factor-enabled"
+            label="2FA enabled"
+            checked={form.twoFactorEnabled}
+            onChange={(checked) => setForm({ ...form, twoFactorEnabled: checked })}
+            hint="Turns two-factor authentication on for the whole organisation. Then choose who uses it: each user in a default group on their Edit user page, custom groups on the Security Access Groups page."
+          />
+          {form.mandatory !== undefined && form.graceEndsAt && (
+            <p class="note">
+              {form.mandatory
+                ? 'Two-factor authentication is now mandatory for users who sign in with a password.'
+                : `Two-factor authentication becomes mandatory on ${formatDateTime(form.graceEndsAt)}.`}
+            </p>
+          )}
+          <div class="field">
+            <span class="field-label" id="methods-label">
+              Ways to receive codes
+            </span>
+            <div role="group" aria-labelledby="methods-label" class="checks">
+              {(Object.keys(methodLabels) as CodeMethod[]).map((method) => (
+                <label key={method} class="check">
+                  <input
+                    type="checkbox"
+                    checked={form.methods.includes(method)}
+                    onChange={(event) => toggleMethod(method, event.currentTarget.checked)}
+                  />
+                  {methodLabels[method]}
+                </label>
+              ))}
+            </div>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Organisation</legend>
+          <Field
+            id="organisation-name"
+            label="Organisation name"
+            value={form.organisationName}
+            onValue={(value) => setForm({ ...form, organisationName: value })}
+            hint="Shown in authenticators next to each user’s account, so keep it short and recognisable."
+            maxLength={64}
+          />
+          <Field
+            id="verification-window"
+            label="Verification window (time steps either side)"
+            value={windowText}
+            onValue={setWindowText}
+            inputMode="numeric"
+            hint="How many 30-second steps before or after the expected code are still accepted, to allow for clock drift. 1 is a good default; at most 10."
+          />
+        </fieldset>
+        <Message id="settings-error">{error}</Message>
+        <Message kind="success">{saved}</Message>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { Link } from '../../router.tsx';
+
+/** End of setup: the server has signed the user out; they sign in again with password and code. */
+export function SetupSuccessful() {
+  return (
+    <div class="narrow">
+      <section class="card success">
+        <div class="success-mark" aria-hidden="true">
+          ✓
+        </div>
+        <h1>Setup successful</h1>
+        <p>
+          Two-factor authentication is now on for your account, and you have been signed out. Sign in again
+          with your username and password, then enter a new code from your authenticator.
+        </p>
+        <p>You will enter a code like this each time you sign in.</p>
+        <Link href="/sign-in" class="button primary wide">
+          Go to sign in
+        </Link>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+// A small history-API router: the verifier answers every non-API path with index.html, so plain paths work
+// on reload and can be bookmarked.
+
+const changeEvent = 'verifier:navigate';
+
+export function currentPath(): string {
+  return window.location.pathname;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(changeEvent));
+  window.scrollTo?.(0, 0);
+}
+
+/** The current path and query, re-rendering on every navigation. */
+export function useLocation(): { path: string; query: URLSearchParams } {
+  const read = () => ({ path: window.location.pathname, query: new URLSearchParams(window.location.search) });
+  const [location, setLocation] = useState(read);
+  useEffect(() => {
+    const update = () => setLocation(read());
+    window.addEventListener('popstate', update);
+    window.addEventListener(changeEvent, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(changeEvent, update);
+    };
+  }, []);
+  return location;
+}
+
+/**
+ * Parameters of `path` if it matches `pattern` (segments like `:id` capture), else null.
+ * Captured values are URI-decoded.
+ */
+export function matchRoute(pattern: string, path: string): Record<string, string> | null {
+  const wanted = pattern.split('/').filter(Boolean);
+  const actual = path.split('/').filter(Boolean);
+  if (wanted.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of wanted.entries()) {
+    const value = actual[index] as string;
+    if (segment.startsWith(':')) {
+      try {
+        params[segment.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null;
+      }
+    } else if (segment !== value) {
+      return null;
+    }
+  }
+  return params;
+}
+
+interface LinkProps {
+  href: string;
+  children: ComponentChildren;
+  class?: string;
+  'aria-current'?: 'page' | 'step' | undefined;
+  'aria-label'?: string;
+}
+
+/** An ordinary link that navigates inside the app on a plain click (new tab and friends still work). */
+export function Link({ href, children, ...rest }: LinkProps) {
+  const onClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return (
+    <a href={href} onClick={onClick} {...rest}>
+      {children}
+    </a>
+  );
+}
