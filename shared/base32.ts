@@ -71,7 +71,7 @@ export function base32Decode(text: string): Uint8Array {
       );
     }
     symbols++;
-    buffer = ((buffer << 5) | value) & 0x3ff;
+    buffer = ((buffer << 5) | value) & 0xfff;
     bits += 5;
     if (bits >= 8) {
       bits -= 8;
