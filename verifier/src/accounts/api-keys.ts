@@ -1,0 +1,68 @@
+import { randomToken, sha256Hex } from '../crypto/tokens.ts';
+import type { Db } from '../db/schema.ts';
+
+const KEY_MARK = 'vk_';
+const PREFIX_LENGTH = KEY_MARK.length + 8;
+
+export interface ApiKeyView {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A 256-bit random key; only its SHA-256 and a short visible prefix are stored. */
+export async function createApiKey(db: Db, name: string, now: number) {
+  const key = `${KEY_MARK}${randomToken(32)}`;
+  const prefix = key.slice(0, PREFIX_LENGTH);
+  const row = await db
+    .insertInto('api_keys')
+    .values({ name, prefix, key_hash: sha256Hex(key), created_at: now, last_used_at: null, revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, name, key, prefix, createdAt: iso(now) as string };
+}
+
+export async function listApiKeys(db: Db): Promise<ApiKeyView[]> {
+  const rows = await db.selectFrom('api_keys').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: iso(r.created_at) as string,
+    lastUsedAt: iso(r.last_used_at),
+    revokedAt: iso(r.revoked_at),
+  }));
+}
+
+/** Returns the key's name, or undefined when it was not found or already revoked. */
+export async function revokeApiKey(db: Db, id: number, now: number): Promise<string | undefined> {
+  const row = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returning('name')
+    .executeTakeFirst();
+  return row?.name;
+}
+
+/** Only the SHA-256 lookup touches the key: a database index match reveals nothing about other keys. */
+export async function findActiveApiKey(db: Db, presented: string, now: number) {
+  const row = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'last_used_at'])
+    .where('key_hash', '=', sha256Hex(presented))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // Written at most once a minute so busy callers do not turn every check into a write.
+  if (row.last_used_at === null || row.last_used_at < now - 60_000) {
+    await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return { id: row.id, name: row.name };
+}

@@ -1,0 +1,143 @@
+import type { Updateable } from 'kysely';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
+import type { Db, UsersTable } from '../db/schema.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
+import { findGroup, type Group } from './groups.ts';
+import { type Method, readSettings } from './settings.ts';
+import { findUserView, normaliseUsername, type UserView } from './users.ts';
+
+export interface UserFields {
+  email?: string;
+  displayName?: string;
+  groupId?: number;
+  source?: 'local' | 'sso';
+  twoFactorEnabled?: boolean;
+  method?: Method;
+  password?: string;
+  mustChangePassword?: boolean;
+}
+
+const weakPassword = () =>
+  new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+const twoFactorUnavailable = () =>
+  new ApiError(409, 'two_factor_unavailable', "Turn on 2FA for the user's security access group first.");
+
+async function groupOrThrow(db: Db, id: number): Promise<Group> {
+  const group = await findGroup(db, id);
+  if (!group) throw new ApiError(400, 'unknown_group', `There is no security access group with id ${id}.`);
+  return group;
+}
+
+async function checkMethod(db: Db, method: Method | undefined): Promise<void> {
+  if (method === undefined) return;
+  const { methods } = await readSettings(db);
+  if (!methods.includes(method)) {
+    throw new ApiError(
+      400,
+      'method_unavailable',
+      `The ${method} method is not enabled in the system settings.`,
+    );
+  }
+}
+
+/** Checks every field first, so a refused change writes nothing. */
+export async function createUser(
+  db: Db,
+  input: UserFields & {
+    username: string;
+    email: string;
+    displayName: string;
+    groupId: number;
+    source: 'local' | 'sso';
+  },
+  now: number,
+): Promise<UserView> {
+  const username = normaliseUsername(input.username);
+  const group = await groupOrThrow(db, input.groupId);
+  if (input.twoFactorEnabled && !(group.isDefault || group.twoFactorEnabled)) throw twoFactorUnavailable();
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) throw weakPassword();
+  await checkMethod(db, input.method);
+  const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (taken) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const row = await db
+    .insertInto('users')
+    .values({
+      username,
+      email: input.email.trim(),
+      display_name: input.displayName.trim(),
+      password_hash: passwordHash,
+      group_id: group.id,
+      source: input.source,
+      two_factor_enabled: input.twoFactorEnabled ? 1 : 0,
+      method: input.method ?? 'totp',
+      must_change_password: input.mustChangePassword ? 1 : 0,
+      code_failures: 0,
+      locked_at: null,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
+  return (await findUserView(db, row.id)) as UserView;
+}
+
+export interface UpdateResult {
+  user: UserView;
+  /** True when the switch went off and the credential was deleted (lost-device reset). */
+  twoFactorReset: boolean;
+}
+
+/** Applies a partial change; turning 2FA off deletes the credential and any unconfirmed enrollment. */
+export async function updateUser(db: Db, id: number, change: UserFields): Promise<UpdateResult> {
+  const before = await findUserView(db, id);
+  if (!before) throw notFound('The user');
+  const group = change.groupId === undefined ? before.group : await groupOrThrow(db, change.groupId);
+  const available = group.isDefault || group.twoFactorEnabled;
+  if (change.twoFactorEnabled === true && !available) throw twoFactorUnavailable();
+  if (change.password !== undefined && change.password.length < MIN_PASSWORD_LENGTH) throw weakPassword();
+  await checkMethod(db, change.method);
+  const values: Updateable<UsersTable> = {};
+  if (change.email !== undefined) values.email = change.email.trim();
+  if (change.displayName !== undefined) values.display_name = change.displayName.trim();
+  if (change.groupId !== undefined) values.group_id = group.id;
+  if (change.source !== undefined) values.source = change.source;
+  if (change.twoFactorEnabled !== undefined) values.two_factor_enabled = change.twoFactorEnabled ? 1 : 0;
+  if (change.method !== undefined) values.method = change.method;
+  if (change.mustChangePassword !== undefined)
+    values.must_change_password = change.mustChangePassword ? 1 : 0;
+  if (change.password !== undefined) values.password_hash = await hashPassword(change.password);
+  const twoFactorReset = change.twoFactorEnabled === false && before.twoFactorEnabled;
+  await db.transaction().execute(async (trx) => {
+    if (Object.keys(values).length > 0)
+      await trx.updateTable('users').set(values).where('id', '=', id).execute();
+    if (change.twoFactorEnabled === false) {
+      await trx.deleteFrom('credentials').where('user_id', '=', id).execute();
+      await trx.deleteFrom('enrollments').where('user_id', '=', id).execute();
+    }
+    // A new password signs the user out everywhere.
+    if (change.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  });
+  return { user: (await findUserView(db, id)) as UserView, twoFactorReset };
+}
+
+/** Clears the hard lock and every failure counter of the account. */
+export async function unlockUser(db: Db, id: number): Promise<UserView> {
+  const user = await findUserView(db, id);
+  if (!user) throw notFound('The user');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ locked_at: null, code_failures: 0 }).where('id', '=', id).execute();
+    await trx.deleteFrom('attempt_throttle').where('username', '=', user.username).execute();
+  });
+  return (await findUserView(db, id)) as UserView;
+}
+
+/** CLI and lost-device reset: deletes the credential so the user sets up again (Pending while the switch is on). */
+export async function resetTwoFactor(db: Db, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('credentials').where('user_id', '=', id).execute();
+    await trx.deleteFrom('enrollments').where('user_id', '=', id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  });
+}

@@ -1,0 +1,135 @@
+import type { Db, UserRow } from '../db/schema.ts';
+import { type TwoFactorStatus, twoFactorAvailable, twoFactorStatus } from '../policy/two-factor-status.ts';
+import { ADMIN_GROUP, type Group, toGroup } from './groups.ts';
+import type { Method } from './settings.ts';
+
+/** A user as the API shows it, with the 2FA status computed from the policy rules. */
+export interface UserView {
+  id: number;
+  username: string;
+  email: string;
+  displayName: string;
+  group: Group;
+  source: 'local' | 'sso';
+  isAdmin: boolean;
+  twoFactorEnabled: boolean;
+  twoFactorAvailable: boolean;
+  twoFactorStatus: TwoFactorStatus;
+  method: Method;
+  locked: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+/** Usernames compare case-insensitively: stored trimmed and lower-case. */
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('users')
+    .innerJoin('groups', 'groups.id', 'users.group_id')
+    .leftJoin('credentials', 'credentials.user_id', 'users.id')
+    .selectAll('users')
+    .select([
+      'groups.name as group_name',
+      'groups.is_default as group_is_default',
+      'groups.two_factor_enabled as group_two_factor_enabled',
+      'credentials.user_id as credential_user_id',
+    ]);
+}
+
+type Joined = UserRow & {
+  group_name: string;
+  group_is_default: number;
+  group_two_factor_enabled: number;
+  credential_user_id: number | null;
+};
+
+function toView(row: Joined, systemEnabled: boolean): UserView {
+  const group = toGroup({
+    id: row.group_id,
+    name: row.group_name,
+    is_default: row.group_is_default,
+    two_factor_enabled: row.group_two_factor_enabled,
+  });
+  const user = { source: row.source, twoFactorEnabled: row.two_factor_enabled === 1 };
+  return {
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    displayName: row.display_name,
+    group,
+    source: row.source,
+    isAdmin: group.isDefault && group.name === ADMIN_GROUP,
+    twoFactorEnabled: user.twoFactorEnabled,
+    twoFactorAvailable: twoFactorAvailable(group),
+    twoFactorStatus: twoFactorStatus({
+      systemEnabled,
+      group,
+      user,
+      hasCredential: row.credential_user_id !== null,
+    }),
+    method: row.method,
+    locked: row.locked_at !== null,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+async function systemEnabled(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('settings').select('two_factor_enabled').executeTakeFirstOrThrow();
+  return row.two_factor_enabled === 1;
+}
+
+export async function findUserView(db: Db, id: number): Promise<UserView | undefined> {
+  const row = await baseQuery(db).where('users.id', '=', id).executeTakeFirst();
+  return row ? toView(row as Joined, await systemEnabled(db)) : undefined;
+}
+
+export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', normaliseUsername(username))
+    .executeTakeFirst();
+}
+
+export interface UserPage {
+  items: UserView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Users matching `query` in username, display name or e-mail, ordered by username. */
+export async function listUserViews(
+  db: Db,
+  query: string,
+  page: number,
+  pageSize: number,
+): Promise<UserPage> {
+  const pattern = `%${query.trim().toLowerCase()}%`;
+  const filtered = <Q extends ReturnType<typeof baseQuery>>(q: Q) =>
+    query.trim() === ''
+      ? q
+      : (q.where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['users.username']), 'like', pattern),
+            eb(eb.fn('lower', ['users.display_name']), 'like', pattern),
+            eb(eb.fn('lower', ['users.email']), 'like', pattern),
+          ]),
+        ) as Q);
+  const rows = await filtered(baseQuery(db))
+    .orderBy('users.username')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const count = await db
+    .selectFrom(filtered(baseQuery(db)).as('matches'))
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const enabled = await systemEnabled(db);
+  return { items: rows.map((r) => toView(r as Joined, enabled)), total: Number(count.total), page, pageSize };
+}

@@ -1,0 +1,65 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './http/context.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerStaticPages } from './http/static-pages.ts';
+import { registerAccountRoutes } from './routes/account.ts';
+import { registerAdminApiKeyRoutes } from './routes/admin-api-keys.ts';
+import { registerAdminAuditRoutes } from './routes/admin-audit.ts';
+import { registerAdminGroupRoutes } from './routes/admin-groups.ts';
+import { registerAdminSettingsRoutes } from './routes/admin-settings.ts';
+import { registerAdminUserRoutes } from './routes/admin-users.ts';
+import { registerEnrollmentRoutes } from './routes/enrollment.ts';
+import { registerSignInRoutes } from './routes/sign-in.ts';
+import { registerVerifyApiRoutes } from './routes/verify-api.ts';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built pages; served when it holds an index.html. */
+  webRoot?: string;
+  /** Trust X-Forwarded-For (behind a load balancer) for the audit log's address. */
+  trustProxy?: boolean;
+}
+
+/** Paths whose values must never reach the logs. */
+export const LOG_REDACTIONS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.code',
+  '*.secret',
+  '*.key',
+];
+
+/** Builds the whole application without listening, so tests drive it with app.inject. */
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const serverOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+  };
+  const app = Fastify(serverOptions) as unknown as FastifyInstance;
+  // Only JSON bodies: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandler(app);
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerSignInRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerEnrollmentRoutes(app, ctx);
+  registerAdminSettingsRoutes(app, ctx);
+  registerAdminUserRoutes(app, ctx);
+  registerAdminGroupRoutes(app, ctx);
+  registerAdminApiKeyRoutes(app, ctx);
+  registerAdminAuditRoutes(app, ctx);
+  registerVerifyApiRoutes(app, ctx);
+  await registerStaticPages(app, options.webRoot);
+  return app;
+}

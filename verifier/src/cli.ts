@@ -1,0 +1,165 @@
+import { parseArgs } from 'node:util';
+import { findGroupByName } from './accounts/groups.ts';
+import { createUser, resetTwoFactor } from './accounts/user-admin.ts';
+import { findUserByName } from './accounts/users.ts';
+import { writeAudit } from './audit/audit-log.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './crypto/passwords.ts';
+import { randomPassword } from './crypto/tokens.ts';
+import { ApiError } from './http/api-error.ts';
+import { serve } from './server.ts';
+import { prepareRuntime } from './setup.ts';
+
+const USAGE = `Usage: verifier <command>
+
+Commands:
+  serve                                   start the server (default)
+  migrate                                 apply database migrations and exit
+  admin reset-password [--password P]     new one-time password for "admin" (printed once)
+  user add --username U --group G [--email E] [--display-name N] [--source local|sso] [--password P] [--two-factor]
+  user reset-2fa --username U             delete the user's 2FA credential (lost device)
+
+Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
+COOKIE_SECURE, LOG_LEVEL, VERIFIER_WEB_ROOT.`;
+
+class UsageError extends Error {}
+
+async function withRuntime(run: (rt: Awaited<ReturnType<typeof prepareRuntime>>) => Promise<void>) {
+  const runtime = await prepareRuntime(loadConfig(), systemClock);
+  try {
+    await run(runtime);
+  } finally {
+    await runtime.handle.close();
+  }
+}
+
+async function resetAdminPassword(args: string[]) {
+  const { values } = parseArgs({ args, options: { password: { type: 'string' } } });
+  const password = values.password ?? randomPassword();
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new UsageError(`--password needs ${MIN_PASSWORD_LENGTH}+ characters.`);
+  await withRuntime(async ({ ctx }) => {
+    const admin = await findUserByName(ctx.db, 'admin');
+    if (!admin) throw new UsageError('There is no user named admin.');
+    const hash = await hashPassword(password);
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: hash, must_change_password: 1, locked_at: null, code_failures: 0 })
+        .where('id', '=', admin.id)
+        .execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', admin.id).execute();
+      await trx.deleteFrom('attempt_throttle').where('username', '=', 'admin').execute();
+    });
+    await writeAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actor: 'cli',
+      event: 'password.changed',
+      target: 'admin',
+    });
+    process.stdout.write(
+      `One-time password for admin: ${password}\nIt must be changed at the next sign-in.\n`,
+    );
+  });
+}
+
+async function addUser(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      group: { type: 'string' },
+      email: { type: 'string', default: '' },
+      'display-name': { type: 'string' },
+      source: { type: 'string', default: 'local' },
+      password: { type: 'string' },
+      'two-factor': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.username || !values.group) throw new UsageError('user add needs --username and --group.');
+  if (values.source !== 'local' && values.source !== 'sso')
+    throw new UsageError('--source must be local or sso.');
+  const { username, group: groupName, source } = values;
+  await withRuntime(async ({ ctx }) => {
+    const group = await findGroupByName(ctx.db, groupName);
+    if (!group) throw new UsageError(`There is no security access group named ${groupName}.`);
+    const user = await createUser(
+      ctx.db,
+      {
+        username,
+        email: values.email ?? '',
+        displayName: values['display-name'] ?? username,
+        groupId: group.id,
+        source,
+        password: values.password,
+        twoFactorEnabled: values['two-factor'],
+        mustChangePassword: values.password !== undefined,
+      },
+      ctx.clock.now(),
+    );
+    await writeAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actor: 'cli',
+      event: 'user.created',
+      target: user.username,
+    });
+    process.stdout.write(`Created ${user.username} in ${user.group.name} (2FA ${user.twoFactorStatus}).\n`);
+  });
+}
+
+async function resetUserTwoFactor(args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' } } });
+  if (!values.username) throw new UsageError('user reset-2fa needs --username.');
+  const username = values.username;
+  await withRuntime(async ({ ctx }) => {
+    const user = await findUserByName(ctx.db, username);
+    if (!user) throw new UsageError(`There is no user named ${username}.`);
+    await resetTwoFactor(ctx.db, user.id);
+    await writeAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actor: 'cli',
+      event: 'user.two_factor_reset',
+      target: user.username,
+    });
+    process.stdout.write(
+      `Deleted the 2FA credential of ${user.username}; they set up again at next sign-in.\n`,
+    );
+  });
+}
+
+async function main(argv: string[]) {
+  const [command = 'serve', sub, ...rest] = argv;
+  const key = ['admin', 'user'].includes(command) ? `${command} ${sub ?? ''}` : command;
+  const args = ['admin', 'user'].includes(command) ? rest : argv.slice(1);
+  switch (key) {
+    case 'serve':
+      return serve(loadConfig());
+    case 'migrate':
+      return withRuntime(async ({ handle }) => {
+        process.stdout.write(`Database schema is up to date (${handle.dialect}).\n`);
+      });
+    case 'admin reset-password':
+      return resetAdminPassword(args);
+    case 'user add':
+      return addUser(args);
+    case 'user reset-2fa':
+      return resetUserTwoFactor(args);
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${argv.join(' ')}".`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+  else if (error instanceof ConfigError || error instanceof ApiError)
+    process.stderr.write(`${error.message}\n`);
+  else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+  } else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

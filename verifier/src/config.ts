@@ -1,0 +1,70 @@
+import { join, resolve } from 'node:path';
+import type { DatabaseTarget } from './db/connect.ts';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseTarget;
+  /** Comma-separated 32-byte keys (base64 or hex); the first encrypts, all decrypt. */
+  masterKeys: string | undefined;
+  adminPassword: string | undefined;
+  cookieSecure: boolean;
+  logLevel: string;
+  webRoot: string;
+}
+
+/** Thrown for a bad environment value; the message names the variable and what is expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8787;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${value}".`);
+  }
+  return port;
+}
+
+function parseBoolean(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '') return false;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(`${name} must be "true" or "false", got "${value}".`);
+}
+
+function parseDatabase(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (url === undefined || url === '') return { kind: 'sqlite', file: join(dataDir, 'verifier.db') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  throw new ConfigError(
+    'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite).',
+  );
+}
+
+/** Reads and checks the environment once at start; a bad value stops the server with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.VERIFIER_DATA_DIR || 'data');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
+  }
+  const adminPassword = env.VERIFIER_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('VERIFIER_ADMIN_PASSWORD must be at least 12 characters long.');
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: parsePort(env.PORT),
+    dataDir,
+    database: parseDatabase(env.DATABASE_URL, dataDir),
+    masterKeys: env.VERIFIER_MASTER_KEY || undefined,
+    adminPassword,
+    cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE),
+    logLevel,
+    webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),
+  };
+}

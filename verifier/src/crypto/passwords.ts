@@ -1,0 +1,23 @@
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
+
+/** OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane. */
+const OPTIONS = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+// Checked when the user does not exist, so unknown names cost the same time as known ones.
+let decoyHash: Promise<string> | undefined;
+
+/** Constant-time check inside argon2; a missing hash still spends one verification. */
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (stored === null) {
+    decoyHash ??= hashPassword('decoy password that never matches');
+    await verify(await decoyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(stored, password).catch(() => false);
+}

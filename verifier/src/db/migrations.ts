@@ -1,0 +1,135 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Auto-increment primary key spelled the way each dialect wants it. */
+function idType(dialect: Dialect) {
+  return dialect === 'postgres' ? 'serial' : 'integer';
+}
+
+/**
+ * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a
+ * released migration: add a new one.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        const autoId = (c: import('kysely').ColumnDefinitionBuilder) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
+        await db.schema
+          .createTable('settings')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('two_factor_enabled', 'integer', (c) => c.notNull())
+          .addColumn('organisation_name', 'text', (c) => c.notNull())
+          .addColumn('verification_window', 'integer', (c) => c.notNull())
+          .addColumn('methods', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('groups')
+          .addColumn('id', idType(dialect), autoId)
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('is_default', 'integer', (c) => c.notNull())
+          .addColumn('two_factor_enabled', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('users')
+          .addColumn('id', idType(dialect), autoId)
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('email', 'text', (c) => c.notNull())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text')
+          .addColumn('group_id', 'integer', (c) => c.notNull().references('groups.id'))
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('two_factor_enabled', 'integer', (c) => c.notNull())
+          .addColumn('method', 'text', (c) => c.notNull())
+          .addColumn('must_change_password', 'integer', (c) => c.notNull())
+          .addColumn('code_failures', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('locked_at', 'bigint')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('credentials')
+          .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('key_id', 'text', (c) => c.notNull())
+          .addColumn('secret_box', 'text', (c) => c.notNull())
+          .addColumn('algorithm', 'text', (c) => c.notNull())
+          .addColumn('digits', 'integer', (c) => c.notNull())
+          .addColumn('period', 'integer', (c) => c.notNull())
+          .addColumn('drift', 'integer', (c) => c.notNull())
+          .addColumn('last_step', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('enrollments')
+          .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('key_id', 'text', (c) => c.notNull())
+          .addColumn('secret_box', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('challenge_failures', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
+        await db.schema
+          .createTable('attempt_throttle')
+          .addColumn('username', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('api_keys')
+          .addColumn('id', idType(dialect), autoId)
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('prefix', 'text', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_used_at', 'bigint')
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', idType(dialect), autoId)
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('target', 'text')
+          .addColumn('ip', 'text')
+          .addColumn('detail', 'text')
+          .execute();
+        await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+        await db.schema.createIndex('audit_log_event').on('audit_log').column('event').execute();
+      },
+    },
+  };
+}
+
+class StaticMigrations implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations() {
+    return migrations(this.dialect);
+  }
+}
+
+/** Brings the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrations(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : error}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

@@ -1,0 +1,116 @@
+import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
+
+/**
+ * One schema for SQLite and PostgreSQL. Booleans are stored as 0/1 integers and times as epoch
+ * milliseconds (bigint) so both dialects read back the same JavaScript values.
+ */
+export interface SettingsTable {
+  id: number;
+  two_factor_enabled: number;
+  organisation_name: string;
+  verification_window: number;
+  methods: string;
+  created_at: number;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  is_default: number;
+  two_factor_enabled: number;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  group_id: number;
+  source: 'local' | 'sso';
+  two_factor_enabled: number;
+  method: 'totp' | 'email';
+  must_change_password: number;
+  code_failures: number;
+  locked_at: number | null;
+  created_at: number;
+}
+
+export interface CredentialsTable {
+  user_id: number;
+  key_id: string;
+  secret_box: string;
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: number;
+  period: number;
+  drift: number;
+  last_step: number;
+  created_at: number;
+}
+
+export interface EnrollmentsTable {
+  user_id: number;
+  key_id: string;
+  secret_box: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  scope: SessionScope;
+  csrf_token: string;
+  challenge_failures: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export type SessionScope = 'full' | 'setup' | 'code' | 'change-password';
+
+export interface AttemptThrottleTable {
+  username: string;
+  failures: number;
+  next_attempt_at: number;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor: string | null;
+  event: string;
+  target: string | null;
+  ip: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  groups: GroupsTable;
+  users: UsersTable;
+  credentials: CredentialsTable;
+  enrollments: EnrollmentsTable;
+  sessions: SessionsTable;
+  attempt_throttle: AttemptThrottleTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+}
+
+export type Db = Kysely<Database>;
+export type UserRow = Selectable<UsersTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type SettingsRow = Selectable<SettingsTable>;
+export type CredentialRow = Selectable<CredentialsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type NewUser = Insertable<UsersTable>;

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import { base32Encode, formatOtpauthUri, type OtpAccount } from '../../../shared/index.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { Db } from '../db/schema.ts';
+import { credentialContext } from '../verification/credentials.ts';
+import { matchTotp } from '../verification/match-totp.ts';
+
+/** RFC 4226 §4 asks for at least 128 bits and recommends 160; 160 is what authenticator apps expect. */
+export const SECRET_BYTES = 20;
+export const ENROLLMENT_LIFETIME_MS = 10 * 60_000;
+const PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
+
+const enrollmentContext = (userId: number) => `enrollment:${userId}`;
+
+export interface EnrollmentOffer {
+  uri: string;
+  secret: string;
+  qrSvg: string;
+  issuer: string;
+  account: string;
+  digits: number;
+  period: number;
+  algorithm: 'SHA1';
+  expiresAt: string;
+}
+
+/** Creates a fresh secret (replacing any unconfirmed one) and the otpauth URI and QR code to scan. */
+export async function startEnrollment(
+  db: Db,
+  box: SecretBox,
+  user: { id: number; username: string },
+  issuer: string,
+  now: number,
+): Promise<EnrollmentOffer> {
+  const secret = new Uint8Array(randomBytes(SECRET_BYTES));
+  const account: OtpAccount = {
+    type: 'totp',
+    secret,
+    issuer,
+    account: user.username,
+    counter: 0,
+    ...PARAMETERS,
+  };
+  const uri = formatOtpauthUri(account);
+  const sealed = box.seal(secret, enrollmentContext(user.id));
+  const expiresAt = now + ENROLLMENT_LIFETIME_MS;
+  await db
+    .insertInto('enrollments')
+    .values({
+      user_id: user.id,
+      key_id: sealed.keyId,
+      secret_box: sealed.box,
+      expires_at: expiresAt,
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('user_id')
+        .doUpdateSet({
+          key_id: sealed.keyId,
+          secret_box: sealed.box,
+          expires_at: expiresAt,
+          created_at: now,
+        }),
+    )
+    .execute();
+  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const offer = {
+    uri,
+    secret: base32Encode(secret).replace(/=+$/, ''),
+    qrSvg,
+    issuer,
+    account: user.username,
+  };
+  secret.fill(0);
+  return { ...offer, ...PARAMETERS, expiresAt: new Date(expiresAt).toISOString() };
+}
+
+export type ConfirmOutcome = 'confirmed' | 'invalid' | 'expired';
+
+/**
+ * Stores the credential when `code` matches the pending secret. The drift and step seen here are
+ * the credential's starting point, so the confirming code cannot be replayed at sign-in.
+ */
+export async function confirmEnrollment(
+  db: Db,
+  box: SecretBox,
+  userId: number,
+  code: string,
+  window: number,
+  now: number,
+): Promise<ConfirmOutcome> {
+  const row = await db.selectFrom('enrollments').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  if (!row || row.expires_at <= now) {
+    if (row) await db.deleteFrom('enrollments').where('user_id', '=', userId).execute();
+    return 'expired';
+  }
+  const secret = box.open({ keyId: row.key_id, box: row.secret_box }, enrollmentContext(userId));
+  try {
+    const match = matchTotp({ secret, drift: 0, ...PARAMETERS }, code, now, window);
+    if (!match) return 'invalid';
+    const sealed = box.seal(secret, credentialContext(userId));
+    const values = {
+      key_id: sealed.keyId,
+      secret_box: sealed.box,
+      ...PARAMETERS,
+      drift: match.drift,
+      last_step: match.step,
+      created_at: now,
+    };
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('enrollments').where('user_id', '=', userId).execute();
+      await trx
+        .insertInto('credentials')
+        .values({ user_id: userId, ...values })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+        .execute();
+    });
+    return 'confirmed';
+  } finally {
+    secret.fill(0);
+  }
+}

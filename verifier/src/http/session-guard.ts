@@ -1,0 +1,92 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findUserView, type UserView } from '../accounts/users.ts';
+import { deleteSession, findSession } from '../auth/sessions.ts';
+import { constantTimeEqual } from '../crypto/tokens.ts';
+import type { SessionRow, SessionScope } from '../db/schema.ts';
+import { ApiError, forbidden, notSignedIn } from './api-error.ts';
+import type { AppContext } from './context.ts';
+
+export const SESSION_COOKIE = 'sid';
+
+export interface SignedIn {
+  session: SessionRow;
+  user: UserView;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    signedIn?: SignedIn;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: ctx.cookieSecure,
+  });
+}
+
+export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: ctx.cookieSecure,
+  });
+}
+
+export interface GuardOptions {
+  scopes: readonly SessionScope[];
+  admin?: boolean;
+}
+
+/**
+ * preHandler that admits only a live session of one of `scopes` (and, for admin routes, a member
+ * of the Admin group), and checks the CSRF header on every state-changing request.
+ */
+export function requireSession(ctx: AppContext, options: GuardOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await findSession(ctx.db, token) : undefined;
+    if (!session) throw notSignedIn();
+    if (session.expires_at <= ctx.clock.now()) {
+      await deleteSession(ctx.db, session.id_hash);
+      clearSessionCookie(ctx, reply);
+      if (session.scope === 'code') {
+        throw new ApiError(
+          410,
+          'challenge_void',
+          'Too many wrong codes or the sign-in took too long. Sign in again.',
+        );
+      }
+      throw notSignedIn();
+    }
+    if (STATE_CHANGING.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !constantTimeEqual(header, session.csrf_token)) {
+        throw new ApiError(
+          403,
+          'csrf_failed',
+          'The request is missing its security token. Reload the page and try again.',
+        );
+      }
+    }
+    const user = await findUserView(ctx.db, session.user_id);
+    if (!user) throw notSignedIn();
+    if (!options.scopes.includes(session.scope)) throw forbidden();
+    if (options.admin && !user.isAdmin) throw forbidden();
+    request.signedIn = { session, user };
+  };
+}
+
+/** The signed-in caller; only valid in routes behind requireSession. */
+export function signedIn(request: FastifyRequest): SignedIn {
+  if (!request.signedIn) throw notSignedIn();
+  return request.signedIn;
+}
+
+export const ALL_SCOPES: readonly SessionScope[] = ['full', 'setup', 'code', 'change-password'];

@@ -1,0 +1,137 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { readSettings } from '../accounts/settings.ts';
+import { findUserByName, findUserView, type UserView } from '../accounts/users.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
+import { deleteSession } from '../auth/sessions.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { errors, Method, Status, Step, User } from './schemas.ts';
+import { invalidCredentials, startNextStep } from './sign-in.ts';
+
+export const weakPassword = () =>
+  new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+
+const MeAnswer = Type.Object({
+  user: Type.Object({
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    email: Type.String(),
+    group: User.properties.group,
+    isAdmin: Type.Boolean(),
+    source: User.properties.source,
+    twoFactorStatus: Status,
+    method: Method,
+    mustChangePassword: Type.Boolean(),
+  }),
+  scope: Type.Union([
+    Type.Literal('full'),
+    Type.Literal('setup'),
+    Type.Literal('code'),
+    Type.Literal('change-password'),
+  ]),
+  csrfToken: Type.String(),
+  organisationName: Type.String(),
+});
+
+/** Current user, password change (continues sign-in) and sign-out. */
+export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'The signed-in user.',
+        response: { 200: MeAnswer, ...errors(401) },
+      },
+      preHandler: requireSession(ctx, { scopes: ALL_SCOPES }),
+    },
+    async (request) => {
+      const { session, user } = signedIn(request);
+      const settings = await readSettings(ctx.db);
+      return {
+        user,
+        scope: session.scope,
+        csrfToken: session.csrf_token,
+        organisationName: settings.organisationName,
+      };
+    },
+  );
+
+  api.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Change the password; answers the next sign-in step.',
+        body: Type.Object({
+          currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+          newPassword: Type.String({ maxLength: 1024 }),
+        }),
+        response: { 200: Type.Object({ step: Step, csrfToken: Type.String() }), ...errors(400, 401, 403) },
+      },
+      preHandler: requireSession(ctx, { scopes: ['change-password', 'full'] }),
+    },
+    async (request, reply) => {
+      const { session, user } = signedIn(request);
+      const { currentPassword, newPassword } = request.body;
+      if (newPassword.length < MIN_PASSWORD_LENGTH) throw weakPassword();
+      const row = await findUserByName(ctx.db, user.username);
+      const now = ctx.clock.now();
+      if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+        await recordFailedAttempt(ctx.db, user.username, now);
+        throw invalidCredentials();
+      }
+      const hash = await hashPassword(newPassword);
+      await ctx.db
+        .updateTable('users')
+        .set({ password_hash: hash, must_change_password: 0 })
+        .where('id', '=', user.id)
+        .execute();
+      await writeAudit(ctx.db, {
+        at: now,
+        actor: user.username,
+        event: 'password.changed',
+        target: user.username,
+        ip: request.ip,
+      });
+      const fresh = (await findUserView(ctx.db, user.id)) as UserView;
+      // A full session stays full; a first sign-in continues with the 2FA step.
+      const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;
+      const answer = await startNextStep(ctx, reply, next, session.id_hash);
+      return { step: answer.step, csrfToken: answer.csrfToken };
+    },
+  );
+
+  api.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Sign out.',
+        response: { 204: Type.Null(), ...errors(401, 403) },
+      },
+      preHandler: requireSession(ctx, { scopes: ALL_SCOPES }),
+    },
+    async (request, reply) => {
+      const { session, user } = signedIn(request);
+      await deleteSession(ctx.db, session.id_hash);
+      clearSessionCookie(ctx, reply);
+      await writeAudit(ctx.db, {
+        at: ctx.clock.now(),
+        actor: user.username,
+        event: 'sign_out',
+        target: user.username,
+        ip: request.ip,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,140 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { createUser, unlockUser, updateUser } from '../accounts/user-admin.ts';
+import { findUserView, listUserViews } from '../accounts/users.ts';
+import { notFound } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import { auditAdmin, requireAdmin } from './admin-guard.ts';
+import { errors, IdParams, Method, Paging, paged, User, Username } from './schemas.ts';
+
+const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
+const Email = Type.String({ maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+$' });
+const DisplayName = Type.String({ maxLength: 100 });
+const Password = Type.String({ maxLength: 1024 });
+
+const editable = {
+  email: Type.Optional(Email),
+  displayName: Type.Optional(DisplayName),
+  groupId: Type.Optional(Type.Integer({ minimum: 1 })),
+  source: Type.Optional(Source),
+  twoFactorEnabled: Type.Optional(Type.Boolean()),
+  method: Type.Optional(Method),
+  password: Type.Optional(Password),
+  mustChangePassword: Type.Optional(Type.Boolean()),
+};
+
+/** Field names changed by a request, for the audit log (values may be personal or secret). */
+const changedFields = (body: object) =>
+  Object.keys(body)
+    .filter((k) => k !== 'password')
+    .concat('password' in body ? ['password'] : []);
+
+export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const guard = requireAdmin(ctx);
+
+  api.get(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Users, searched by username, name or e-mail.',
+        querystring: Type.Object({ query: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }),
+        response: { 200: paged(User), ...errors(400, 401, 403) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const { query = '', page = 1, pageSize = 25 } = request.query;
+      return listUserViews(ctx.db, query, page, pageSize);
+    },
+  );
+
+  api.post(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a user.',
+        body: Type.Object(
+          {
+            ...editable,
+            username: Username,
+            email: Email,
+            displayName: DisplayName,
+            groupId: Type.Integer({ minimum: 1 }),
+            source: Source,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: User, ...errors(400, 401, 403, 409) },
+      },
+      preHandler: guard,
+    },
+    async (request, reply) => {
+      const user = await createUser(ctx.db, request.body, ctx.clock.now());
+      await auditAdmin(ctx, request, 'user.created', user.username, {
+        group: user.group.name,
+        source: user.source,
+      });
+      return reply.status(201).send(user);
+    },
+  );
+
+  api.get(
+    '/api/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'One user.',
+        params: IdParams,
+        response: { 200: User, ...errors(401, 403, 404) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const user = await findUserView(ctx.db, request.params.id);
+      if (!user) throw notFound('The user');
+      return user;
+    },
+  );
+
+  api.patch(
+    '/api/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Change a user; turning 2FA off deletes the credential (lost-device reset).',
+        params: IdParams,
+        body: Type.Object(editable, { additionalProperties: false }),
+        response: { 200: User, ...errors(400, 401, 403, 404, 409) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const { user, twoFactorReset } = await updateUser(ctx.db, request.params.id, request.body);
+      await auditAdmin(ctx, request, 'user.updated', user.username, { fields: changedFields(request.body) });
+      if (twoFactorReset) await auditAdmin(ctx, request, 'user.two_factor_reset', user.username);
+      return user;
+    },
+  );
+
+  api.post(
+    '/api/admin/users/:id/unlock',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Clear the lock and failure counters.',
+        params: IdParams,
+        response: { 200: User, ...errors(401, 403, 404) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const user = await unlockUser(ctx.db, request.params.id);
+      await auditAdmin(ctx, request, 'account.unlocked', user.username);
+      return user;
+    },
+  );
+}

@@ -1,0 +1,118 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readSettings } from '../accounts/settings.ts';
+import { findUserView } from '../accounts/users.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { deleteUserSessions } from '../auth/sessions.ts';
+import { confirmEnrollment, startEnrollment } from '../enrollment/enrollment.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { normaliseCode } from '../verification/match-totp.ts';
+import { Code, errors } from './schemas.ts';
+
+const Offer = Type.Object({
+  uri: Type.String(),
+  secret: Type.String(),
+  qrSvg: Type.String(),
+  issuer: Type.String(),
+  account: Type.String(),
+  digits: Type.Integer(),
+  period: Type.Integer(),
+  algorithm: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
+/** Enrollment is for Pending users only: a signed-in Activated user cannot swap their device silently. */
+async function pendingUser(ctx: AppContext, request: FastifyRequest) {
+  const { user } = signedIn(request);
+  const fresh = await findUserView(ctx.db, user.id);
+  if (fresh?.twoFactorStatus !== 'Pending') {
+    throw new ApiError(
+      409,
+      'not_pending',
+      'Two-factor authentication is not waiting to be set up for this account.',
+    );
+  }
+  return fresh;
+}
+
+export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const guard = requireSession(ctx, { scopes: ['setup', 'full'] });
+
+  api.post(
+    '/api/enrollment/start',
+    {
+      schema: {
+        tags: ['enrollment'],
+        summary: 'Create a secret and the QR code to scan (replaces an unconfirmed one).',
+        response: { 200: Offer, ...errors(401, 403, 409) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const user = await pendingUser(ctx, request);
+      const now = ctx.clock.now();
+      const { organisationName } = await readSettings(ctx.db);
+      const offer = await startEnrollment(ctx.db, ctx.box, user, organisationName, now);
+      await writeAudit(ctx.db, {
+        at: now,
+        actor: user.username,
+        event: 'enrollment.started',
+        target: user.username,
+        ip: request.ip,
+      });
+      return offer;
+    },
+  );
+
+  api.post(
+    '/api/enrollment/confirm',
+    {
+      schema: {
+        tags: ['enrollment'],
+        summary: 'Confirm the setup with a current code; the session ends.',
+        body: Type.Object({ code: Code }),
+        response: {
+          200: Type.Object({ step: Type.Literal('signed-out') }),
+          ...errors(400, 401, 403, 409, 410),
+        },
+      },
+      preHandler: guard,
+    },
+    async (request, reply) => {
+      const user = await pendingUser(ctx, request);
+      const code = normaliseCode(request.body.code);
+      if (code === '') throw new ApiError(400, 'code_blank', 'Enter the code from your authenticator.');
+      const now = ctx.clock.now();
+      const { verificationWindow } = await readSettings(ctx.db);
+      const outcome = await confirmEnrollment(ctx.db, ctx.box, user.id, code, verificationWindow, now);
+      if (outcome === 'expired') {
+        throw new ApiError(
+          410,
+          'enrollment_expired',
+          'The setup took longer than 10 minutes. Start again for a new QR code.',
+        );
+      }
+      if (outcome === 'invalid') {
+        throw new ApiError(
+          400,
+          'code_invalid',
+          "That code is not right. Check your device's time is set automatically and try again.",
+        );
+      }
+      await deleteUserSessions(ctx.db, user.id);
+      clearSessionCookie(ctx, reply);
+      await writeAudit(ctx.db, {
+        at: now,
+        actor: user.username,
+        event: 'enrollment.confirmed',
+        target: user.username,
+        ip: request.ip,
+      });
+      return { step: 'signed-out' as const };
+    },
+  );
+}

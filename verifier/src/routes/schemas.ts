@@ -1,0 +1,65 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }),
+});
+
+export const Paging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+};
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' });
+export const Code = Type.String({ maxLength: 32, description: 'The digits shown by the authenticator.' });
+export const Method = Type.Union([Type.Literal('totp'), Type.Literal('email')]);
+export const Status = Type.Union([
+  Type.Literal('Pending'),
+  Type.Literal('Activated'),
+  Type.Literal('Disabled'),
+]);
+export const Step = Type.Union([
+  Type.Literal('signed-in'),
+  Type.Literal('code'),
+  Type.Literal('setup'),
+  Type.Literal('change-password'),
+]);
+
+export const Group = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  isDefault: Type.Boolean(),
+  twoFactorEnabled: Type.Boolean(),
+});
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  group: Group,
+  source: Type.Union([Type.Literal('local'), Type.Literal('sso')]),
+  isAdmin: Type.Boolean(),
+  twoFactorEnabled: Type.Boolean(),
+  twoFactorAvailable: Type.Boolean(),
+  twoFactorStatus: Status,
+  method: Method,
+  locked: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export function paged<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}
+
+/** Standard error answers for the OpenAPI document. */
+export function errors(...statuses: number[]): Record<number, typeof ErrorBody> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
+}

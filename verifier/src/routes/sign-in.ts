@@ -1,0 +1,179 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
+import { nextStep } from '../auth/next-step.ts';
+import { countChallengeFailure, createSession, deleteSession } from '../auth/sessions.ts';
+import { CHALLENGE_MAX_FAILURES } from '../auth/throttle-policy.ts';
+import { verifyPassword } from '../crypto/passwords.ts';
+import { sha256Hex } from '../crypto/tokens.ts';
+import type { SessionScope } from '../db/schema.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import {
+  clearSessionCookie,
+  requireSession,
+  SESSION_COOKIE,
+  setSessionCookie,
+  signedIn,
+} from '../http/session-guard.ts';
+import { checkSecondFactor } from '../verification/check-second-factor.ts';
+import { loadCredential } from '../verification/credentials.ts';
+import { Code, errors, Method, Step } from './schemas.ts';
+
+export const invalidCredentials = () =>
+  new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+export const accountLocked = () =>
+  new ApiError(
+    423,
+    'account_locked',
+    'This account is locked after too many failed attempts. Ask an admin to unlock it or try again later.',
+  );
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    'too_many_attempts',
+    `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
+    {
+      retryAfterSeconds,
+    },
+  );
+const challengeVoid = () =>
+  new ApiError(410, 'challenge_void', 'Too many wrong codes or the sign-in took too long. Sign in again.');
+
+const StepAnswer = Type.Object({
+  step: Step,
+  csrfToken: Type.String(),
+  method: Type.Optional(Method),
+  digits: Type.Optional(Type.Integer()),
+});
+
+/**
+ * Opens the session for the user's next step, replacing any previous one (a new id after every
+ * step up), and answers with the step the pages show next.
+ */
+export async function startNextStep(ctx: AppContext, reply: FastifyReply, user: UserView, previous?: string) {
+  const { step, scope } = nextStep(user);
+  const session = await replaceSession(ctx, reply, user.id, scope, previous);
+  if (step !== 'code') return { step, csrfToken: session.csrfToken };
+  const credential = await loadCredential(ctx.db, user.id);
+  return { step, csrfToken: session.csrfToken, method: 'totp' as const, digits: credential?.digits ?? 6 };
+}
+
+/** Issues a fresh session id (and CSRF token) and drops the previous session. */
+export async function replaceSession(
+  ctx: AppContext,
+  reply: FastifyReply,
+  userId: number,
+  scope: SessionScope,
+  previousIdHash: string | undefined,
+) {
+  if (previousIdHash) await deleteSession(ctx.db, previousIdHash);
+  const session = await createSession(ctx.db, userId, scope, ctx.clock.now());
+  setSessionCookie(ctx, reply, session.token);
+  return session;
+}
+
+export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Check username and password; answers the next sign-in step.',
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 256 }),
+          password: Type.String({ minLength: 1, maxLength: 1024 }),
+        }),
+        response: { 200: StepAnswer, ...errors(400, 401, 423, 429) },
+      },
+    },
+    async (request, reply) => {
+      const now = ctx.clock.now();
+      const username = normaliseUsername(request.body.username);
+      const audit = { at: now, actor: username, target: username, ip: request.ip };
+      const wait = await retryAfterMs(ctx.db, username, now);
+      if (wait > 0) {
+        await writeAudit(ctx.db, { ...audit, event: 'sign_in.throttled' });
+        throw tooManyAttempts(Math.ceil(wait / 1000));
+      }
+      const user = await findUserByName(ctx.db, username);
+      const passwordOk = await verifyPassword(user?.password_hash ?? null, request.body.password);
+      if (!user || !passwordOk) {
+        await recordFailedAttempt(ctx.db, username, now);
+        await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_failed' });
+        throw invalidCredentials();
+      }
+      if (user.locked_at !== null) throw accountLocked();
+      const view = (await findUserView(ctx.db, user.id)) as UserView;
+      await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok' });
+      const previous = request.cookies[SESSION_COOKIE];
+      const answer = await startNextStep(ctx, reply, view, previous ? sha256Hex(previous) : undefined);
+      if (answer.step === 'signed-in') await clearAttempts(ctx.db, username);
+      return answer;
+    },
+  );
+
+  api.post(
+    '/api/auth/code',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Answer the second-factor challenge with a code.',
+        body: Type.Object({ code: Code }),
+        response: { 200: StepAnswer, ...errors(400, 401, 403, 410, 423, 429) },
+      },
+      preHandler: requireSession(ctx, { scopes: ['code'] }),
+    },
+    async (request, reply) => {
+      const { session, user } = signedIn(request);
+      const row = await findUserByName(ctx.db, user.username);
+      if (!row) throw challengeVoid();
+      const check = { db: ctx.db, box: ctx.box, now: ctx.clock.now(), actor: user.username, ip: request.ip };
+      const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, row, request.body.code);
+      switch (outcome.kind) {
+        case 'accepted': {
+          const full = await replaceSession(ctx, reply, user.id, 'full', session.id_hash);
+          return { step: 'signed-in' as const, csrfToken: full.csrfToken };
+        }
+        case 'blank':
+          throw new ApiError(400, 'code_blank', 'Enter the code from your authenticator.');
+        case 'replayed':
+          throw new ApiError(400, 'code_used', 'That code has already been used. Wait for the next code.');
+        case 'locked':
+          await deleteSession(ctx.db, session.id_hash);
+          clearSessionCookie(ctx, reply);
+          throw accountLocked();
+        case 'throttled':
+          throw tooManyAttempts(outcome.retryAfterSeconds);
+        case 'not_enrolled':
+          await deleteSession(ctx.db, session.id_hash);
+          clearSessionCookie(ctx, reply);
+          throw challengeVoid();
+        case 'invalid': {
+          const failures = await countChallengeFailure(ctx.db, session.id_hash);
+          if (failures >= CHALLENGE_MAX_FAILURES) {
+            await deleteSession(ctx.db, session.id_hash);
+            clearSessionCookie(ctx, reply);
+            await writeAudit(ctx.db, {
+              ...check,
+              at: check.now,
+              event: 'sign_in.challenge_void',
+              target: user.username,
+            });
+            throw challengeVoid();
+          }
+          throw new ApiError(
+            400,
+            'code_invalid',
+            "That code is not right. Check your device's time is set automatically and try again.",
+          );
+        }
+      }
+    },
+  );
+}

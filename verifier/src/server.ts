@@ -1,0 +1,46 @@
+import { buildApp, LOG_REDACTIONS } from './app.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { prepareRuntime } from './setup.ts';
+
+/** Starts listening; SIGINT/SIGTERM finish in-flight requests, close the database and exit. */
+export async function serve(config: Config): Promise<void> {
+  const runtime = await prepareRuntime(config, systemClock);
+  const { generatedAdminPassword } = runtime.bootstrap;
+  if (generatedAdminPassword) {
+    // Printed once to the terminal only, never to the structured log.
+    process.stdout.write(
+      `\nFirst start: sign in as "admin" with the one-time password ${generatedAdminPassword}\n` +
+        'You will be asked to choose a new password. This password is not shown again.\n\n',
+    );
+  }
+  const app = await buildApp(runtime.ctx, {
+    logger: { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
+    webRoot: config.webRoot,
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    try {
+      await app.close();
+      await runtime.handle.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    await runtime.handle.close();
+    throw error;
+  }
+}

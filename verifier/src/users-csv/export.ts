@@ -1,0 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
+import { guardFormula, USER_COLUMNS, type UserCsvRecord } from './columns.ts';
+
+/**
+ * The users CSV for download: a header row, CRLF line ends and a byte order mark so spreadsheets open
+ * it as UTF-8. Importing the file unchanged changes nothing.
+ */
+export function exportUsersCsv(users: readonly UserCsvRecord[]): string {
+  const rows = users.map((user) =>
+    [user.username, user.email, user.displayName, user.group, user.source]
+      .map(guardFormula)
+      .concat(user.twoFactorEnabled ? 'y' : 'n'),
+  );
+  return stringify(rows, {
+    bom: true,
+    header: true,
+    columns: USER_COLUMNS.map((column) => column.label),
+    record_delimiter: 'windows',
+  });
+}
