@@ -1,0 +1,90 @@
+import {
+  base32Decode,
+  base32Encode,
+  type OtpAccount,
+  OtpError,
+  validateAccount,
+} from '../../../shared/index.ts';
+import { CorruptFileError } from './errors.ts';
+
+/** What a backup keeps per account: the shared OTP fields plus the list's own metadata. Order is list order. */
+export interface BackupAccount extends OtpAccount {
+  pinned?: boolean;
+}
+
+/** JSON form inside the encrypted payload; the secret as unpadded upper-case base32 (RFC 4648 §6). */
+interface StoredAccount {
+  type: string;
+  secret: string;
+  issuer: string;
+  account: string;
+  algorithm: string;
+  digits: number;
+  period: number;
+  counter: number;
+  pinned: boolean;
+}
+
+const STORED_FIELDS = [
+  'type',
+  'secret',
+  'issuer',
+  'account',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+  'pinned',
+];
+
+export function toStoredAccount(account: BackupAccount): StoredAccount {
+  validateAccount(account);
+  return {
+    type: account.type,
+    secret: base32Encode(account.secret),
+    issuer: account.issuer,
+    account: account.account,
+    algorithm: account.algorithm,
+    digits: account.digits,
+    period: account.period,
+    counter: account.counter,
+    pinned: account.pinned === true,
+  };
+}
+
+/**
+ * Reads one stored account. The payload was authenticated, so anything off here means the file
+ * was written wrongly, not tampered with; it is still reported instead of half-restored.
+ */
+export function fromStoredAccount(value: unknown, position: number): BackupAccount {
+  const fail = (why: string): never => {
+    throw new CorruptFileError(`Account ${position + 1} in the backup is unreadable: ${why}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('it is not an object.');
+  const stored = value as Record<string, unknown>;
+  const keys = Object.keys(stored);
+  if (keys.length !== STORED_FIELDS.length || !STORED_FIELDS.every((field) => keys.includes(field))) {
+    return fail(`it must have exactly the fields ${STORED_FIELDS.join(', ')}.`);
+  }
+  if (typeof stored.secret !== 'string' || typeof stored.pinned !== 'boolean') {
+    return fail('its secret or pinned flag has the wrong type.');
+  }
+  try {
+    const account = {
+      type: stored.type,
+      secret: base32Decode(stored.secret),
+      issuer: stored.issuer,
+      account: stored.account,
+      algorithm: stored.algorithm,
+      digits: stored.digits,
+      period: stored.period,
+      counter: stored.counter,
+    } as OtpAccount;
+    validateAccount(account);
+    return { ...account, pinned: stored.pinned };
+  } catch (error) {
+    if (error instanceof OtpError) return fail(error.message);
+    throw error;
+  }
+}

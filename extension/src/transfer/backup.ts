@@ -1,0 +1,256 @@
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { DecryptionError, open, seal } from '../crypto/aead.ts';
+import { Base64Error, fromBase64, toBase64 } from '../crypto/base64.ts';
+import { deriveKey, type KdfParams, KdfParamsError, newKdfParams, validateKdfParams } from '../crypto/kdf.ts';
+import { type BackupAccount, fromStoredAccount, toStoredAccount } from './backup-account.ts';
+import { constantTimeEqualBytes } from './bytes.ts';
+import { CorruptFileError, NewerVersionError, NotABackupError, WrongPasswordError } from './errors.ts';
+import { localDate } from './file-date.ts';
+
+/**
+ * The encrypted backup file, `authenticator-backup-YYYY-MM-DD.json`:
+ *
+ *   { format: "authenticator-backup", version: 1, createdAt, kdf: KdfParams, check, iv, ciphertext }
+ *
+ * scrypt(password, kdf) gives a key K; HKDF-SHA256 (RFC 5869) expands K into the AES-256-GCM key
+ * and a 16-byte password check value. The check tells a wrong password apart from a damaged file
+ * without making guessing any cheaper (it still costs one scrypt). Every header field is the
+ * associated data of the encryption, and version 1 refuses unknown fields, so nothing in the
+ * document can change without the restore failing.
+ */
+export const BACKUP_FORMAT = 'authenticator-backup';
+export const BACKUP_VERSION = 1;
+
+const HEADER_FIELDS = ['format', 'version', 'createdAt', 'kdf', 'check', 'iv', 'ciphertext'];
+const KDF_FIELDS = ['algorithm', 'N', 'r', 'p', 'dkLen', 'salt'];
+const CHECK_BYTES = 16;
+const utf8 = new TextEncoder();
+
+export interface BackupOptions {
+  now: Date;
+  randomBytes: (n: number) => Uint8Array;
+  /** Key derivation parameters; new random ones (scrypt N=2^15, r=8, p=1) by default. */
+  kdf?: KdfParams;
+}
+
+export interface BackupFile {
+  fileName: string;
+  text: string;
+}
+
+export interface RestoredBackup {
+  /** ISO 8601 time the backup was made. */
+  createdAt: string;
+  accounts: BackupAccount[];
+}
+
+interface Header {
+  format: string;
+  version: number;
+  createdAt: string;
+  kdf: KdfParams;
+  check: string;
+}
+
+/** `authenticator-backup-YYYY-MM-DD.json`, with the user's local date. */
+export function backupFileName(now: Date): string {
+  return `${BACKUP_FORMAT}-${localDate(now)}.json`;
+}
+
+/** A fixed-order serialisation, so the same header always gives the same associated data. */
+function associatedData(header: Header): Uint8Array {
+  const { kdf } = header;
+  return utf8.encode(
+    JSON.stringify([
+      header.format,
+      header.version,
+      header.createdAt,
+      kdf.algorithm,
+      kdf.N,
+      kdf.r,
+      kdf.p,
+      kdf.dkLen,
+      kdf.salt,
+      header.check,
+    ]),
+  );
+}
+
+async function backupKeys(password: string, kdf: KdfParams): Promise<{ key: Uint8Array; check: Uint8Array }> {
+  const root = await deriveKey(password, kdf);
+  try {
+    return {
+      key: hkdf(sha256, root, undefined, utf8.encode(`${BACKUP_FORMAT} v1 encryption key`), 32),
+      check: hkdf(sha256, root, undefined, utf8.encode(`${BACKUP_FORMAT} v1 password check`), CHECK_BYTES),
+    };
+  } finally {
+    root.fill(0);
+  }
+}
+
+/** Encrypts the accounts into a backup document. Accounts keep their order and pinned flag. */
+export async function createBackup(
+  accounts: readonly BackupAccount[],
+  password: string,
+  options: BackupOptions,
+): Promise<BackupFile> {
+  if (typeof password !== 'string' || password.length === 0) {
+    throw new RangeError('A backup needs a password; the plain-text export is the unencrypted alternative.');
+  }
+  const kdf = options.kdf ?? newKdfParams(options.randomBytes);
+  validateKdfParams(kdf);
+  const payload = utf8.encode(JSON.stringify({ accounts: accounts.map(toStoredAccount) }));
+  const { key, check } = await backupKeys(password, kdf);
+  try {
+    const header: Header = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: options.now.toISOString(),
+      kdf: { algorithm: kdf.algorithm, N: kdf.N, r: kdf.r, p: kdf.p, dkLen: kdf.dkLen, salt: kdf.salt },
+      check: toBase64(check),
+    };
+    const sealed = await seal(key, payload, associatedData(header), options.randomBytes);
+    return {
+      fileName: backupFileName(options.now),
+      text: `${JSON.stringify({ ...header, ...sealed }, null, 2)}\n`,
+    };
+  } finally {
+    key.fill(0);
+    payload.fill(0);
+  }
+}
+
+function hasExactly(value: Record<string, unknown>, fields: string[]): boolean {
+  const keys = Object.keys(value);
+  return keys.length === fields.length && fields.every((field) => keys.includes(field));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True for any document that claims to be a backup, whatever its version or state. */
+export function isBackupDocument(json: unknown): json is Record<string, unknown> {
+  return isObject(json) && json.format === BACKUP_FORMAT;
+}
+
+function readHeader(document: Record<string, unknown>): Header & { iv: string; ciphertext: string } {
+  const { version } = document;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new CorruptFileError('The backup has no valid version number; the file was damaged.');
+  }
+  if (version > BACKUP_VERSION) {
+    throw new NewerVersionError(
+      `The backup was made by a newer release (format version ${version}); update the extension to restore it.`,
+    );
+  }
+  if (
+    !hasExactly(document, HEADER_FIELDS) ||
+    !isObject(document.kdf) ||
+    !hasExactly(document.kdf, KDF_FIELDS)
+  ) {
+    throw new CorruptFileError(
+      'The backup has missing or unexpected fields; the file was damaged or edited.',
+    );
+  }
+  const { createdAt, check, iv, ciphertext } = document;
+  if (
+    typeof createdAt !== 'string' ||
+    typeof check !== 'string' ||
+    typeof iv !== 'string' ||
+    typeof ciphertext !== 'string'
+  ) {
+    throw new CorruptFileError('The backup has a field of the wrong type; the file was damaged or edited.');
+  }
+  try {
+    validateKdfParams(document.kdf);
+  } catch (error) {
+    if (error instanceof KdfParamsError)
+      throw new CorruptFileError(`The backup is damaged: ${error.message}.`);
+    throw error;
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version,
+    createdAt,
+    kdf: document.kdf as unknown as KdfParams,
+    check,
+    iv,
+    ciphertext,
+  };
+}
+
+/** Restores from a parsed backup document; see `readBackup`. */
+export async function readBackupDocument(
+  document: Record<string, unknown>,
+  password: string,
+): Promise<RestoredBackup> {
+  if (!isBackupDocument(document))
+    throw new NotABackupError('This file is not a backup made by this extension.');
+  const header = readHeader(document);
+  let storedCheck: Uint8Array;
+  try {
+    storedCheck = fromBase64(header.check);
+  } catch (error) {
+    if (error instanceof Base64Error)
+      throw new CorruptFileError('The backup’s password check value is damaged.');
+    throw error;
+  }
+  if (storedCheck.length !== CHECK_BYTES)
+    throw new CorruptFileError('The backup’s password check value is damaged.');
+  const { key, check } = await backupKeys(typeof password === 'string' ? password : '', header.kdf);
+  let plaintext: Uint8Array;
+  try {
+    if (!constantTimeEqualBytes(check, storedCheck)) {
+      throw new WrongPasswordError('The password does not open this backup.');
+    }
+    plaintext = await open(key, { iv: header.iv, ciphertext: header.ciphertext }, associatedData(header));
+  } catch (error) {
+    if (error instanceof DecryptionError) {
+      throw new CorruptFileError(
+        'The password is right but the backup was damaged or altered; nothing was restored.',
+      );
+    }
+    throw error;
+  } finally {
+    key.fill(0);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    throw new CorruptFileError('The backup decrypted to something that is not its account list.');
+  } finally {
+    plaintext.fill(0);
+  }
+  if (!isObject(payload) || !Array.isArray(payload.accounts)) {
+    throw new CorruptFileError('The backup’s content has no account list.');
+  }
+  return { createdAt: header.createdAt, accounts: payload.accounts.map(fromStoredAccount) };
+}
+
+/**
+ * Reads a backup file. Throws NotABackupError, CorruptFileError (truncated, damaged or edited),
+ * NewerVersionError or WrongPasswordError; on any of them nothing should be changed.
+ */
+export async function readBackup(text: string, password: string): Promise<RestoredBackup> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    // A backup is one JSON object: text that starts like one but does not parse was cut short or damaged.
+    if (typeof text === 'string' && text.trimStart().startsWith('{')) {
+      throw new CorruptFileError(
+        'The backup file is incomplete or damaged (it is not whole JSON); nothing was restored.',
+      );
+    }
+    throw new NotABackupError('This file is not a backup made by this extension.');
+  }
+  if (!isBackupDocument(document)) {
+    throw new NotABackupError(
+      'This file is not a backup made by this extension; files from other authenticators are read with Import.',
+    );
+  }
+  return readBackupDocument(document, password);
+}

@@ -1,0 +1,71 @@
+import type { OtpAccount } from '../../../../shared/index.ts';
+import { CorruptFileError, UnsupportedFileError } from '../errors.ts';
+import { entryLabel, ImportCollector, type ImportResult } from '../import-result.ts';
+import {
+  base32Secret,
+  collectEntry,
+  EntryProblem,
+  hashAlgorithm,
+  isRecord,
+  makeAccount,
+  text,
+  wholeNumber,
+} from './entry-fields.ts';
+
+/**
+ * 2FAS backup (`.2fas`, JSON): `{ schemaVersion, services: [{ name, secret, otp: { account,
+ * issuer, label, digits, period, algorithm, tokenType, counter } }] }`. A password-protected
+ * backup keeps its services in `servicesEncrypted` instead and is not read here.
+ */
+export function isTwoFasBackup(json: unknown): json is Record<string, unknown> {
+  return (
+    isRecord(json) &&
+    typeof json.schemaVersion === 'number' &&
+    (Array.isArray(json.services) || typeof json.servicesEncrypted === 'string')
+  );
+}
+
+function readService(service: Record<string, unknown>): OtpAccount {
+  const otp = isRecord(service.otp) ? service.otp : {};
+  const tokenType = text(otp.tokenType).toUpperCase() || 'TOTP';
+  if (tokenType !== 'TOTP' && tokenType !== 'HOTP') {
+    throw new EntryProblem(
+      `Its type "${tokenType}" is not supported; only TOTP and HOTP accounts can be imported.`,
+    );
+  }
+  // Older backups have only `label` ("Issuer:account"); newer ones have `issuer` and `account`.
+  const label = text(otp.label);
+  const colon = label.indexOf(':');
+  const labelAccount = colon >= 0 ? label.slice(colon + 1) : label;
+  return makeAccount({
+    type: tokenType === 'TOTP' ? 'totp' : 'hotp',
+    secret: base32Secret(service.secret),
+    issuer: text(otp.issuer) || text(service.name),
+    account: text(otp.account) || labelAccount,
+    algorithm: hashAlgorithm(otp.algorithm),
+    digits: wholeNumber(otp.digits, 'number of digits', 6),
+    period: wholeNumber(otp.period, 'period', 30),
+    counter: wholeNumber(otp.counter, 'counter', 0),
+  });
+}
+
+export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
+  const services = backup.services;
+  if (typeof backup.servicesEncrypted === 'string' && !(Array.isArray(services) && services.length > 0)) {
+    throw new UnsupportedFileError(
+      'This 2FAS backup is password protected, which is not supported; export it again from 2FAS without a password.',
+    );
+  }
+  if (!Array.isArray(services)) throw new CorruptFileError('The 2FAS backup has no list of services.');
+  const collector = new ImportCollector();
+  services.forEach((service: unknown, index) => {
+    if (!isRecord(service)) {
+      collector.skip(`Entry ${index + 1}`, 'It is not a service object.');
+      return;
+    }
+    const otp = isRecord(service.otp) ? service.otp : {};
+    const label = entryLabel(text(otp.issuer) || service.name, otp.account, index);
+    collectEntry(collector, label, () => readService(service));
+  });
+  return collector.result('2fas');
+}

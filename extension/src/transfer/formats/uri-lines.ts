@@ -1,0 +1,86 @@
+import { decodeMigrationBatch, OtpError, parseOtpauthUri } from '../../../../shared/index.ts';
+import { ImportCollector, type ImportResult } from '../import-result.ts';
+
+const OTPAUTH = /^otpauth:\/\//i;
+const MIGRATION = /^otpauth-migration:\/\//i;
+/** Beyond this, one summary line says how incomplete a multi-part export is. */
+const MAX_LISTED_MISSING = 20;
+
+/** Lines that carry something: blank lines and `#` comments are ignored. */
+function meaningfulLines(text: string): { line: string; number: number }[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'));
+}
+
+/** True when some line is an otpauth:// or otpauth-migration:// URI. */
+export function looksLikeUriLines(text: string): boolean {
+  return meaningfulLines(text).some(({ line }) => OTPAUTH.test(line) || MIGRATION.test(line));
+}
+
+/** 'migration' when every URI line is an export QR code, else 'otpauth'. */
+export function uriLinesFormat(text: string): 'otpauth' | 'migration' {
+  const uris = meaningfulLines(text).filter(({ line }) => OTPAUTH.test(line) || MIGRATION.test(line));
+  return uris.length > 0 && uris.every(({ line }) => MIGRATION.test(line)) ? 'migration' : 'otpauth';
+}
+
+/**
+ * Reads a text of URIs, one per line: `otpauth://` accounts and the batches of an
+ * `otpauth-migration://` export. A batch pasted twice counts once; batches missing from a
+ * multi-part export are listed in `skipped` so the user can scan them too.
+ */
+export function parseUriLines(text: string): ImportResult {
+  const collector = new ImportCollector();
+  const seenBatches = new Set<string>();
+  const exports = new Map<number, { size: number; indexes: Set<number> }>();
+
+  for (const { line, number } of meaningfulLines(text)) {
+    const label = `Line ${number}`;
+    if (OTPAUTH.test(line)) {
+      try {
+        const account = parseOtpauthUri(line);
+        collector.add(account, account.issuer ? `${account.issuer} (${account.account})` : account.account);
+      } catch (error) {
+        if (!(error instanceof OtpError)) throw error;
+        collector.skip(label, error.message);
+      }
+    } else if (MIGRATION.test(line)) {
+      try {
+        const batch = decodeMigrationBatch(line);
+        const key = `${batch.batchId}/${batch.batchIndex}`;
+        if (seenBatches.has(key)) continue;
+        seenBatches.add(key);
+        const known = exports.get(batch.batchId) ?? { size: batch.batchSize, indexes: new Set<number>() };
+        known.indexes.add(batch.batchIndex);
+        exports.set(batch.batchId, known);
+        for (const account of batch.accounts) {
+          collector.add(account, account.issuer ? `${account.issuer} (${account.account})` : account.account);
+        }
+      } catch (error) {
+        if (!(error instanceof OtpError)) throw error;
+        collector.skip(`${label} (export QR code)`, error.message);
+      }
+    } else {
+      collector.skip(label, 'It is not an otpauth:// or otpauth-migration:// URI.');
+    }
+  }
+
+  for (const { size, indexes } of exports.values()) {
+    const missing: number[] = [];
+    for (let index = 0; index < size && missing.length <= MAX_LISTED_MISSING; index++) {
+      if (!indexes.has(index)) missing.push(index);
+    }
+    if (missing.length > MAX_LISTED_MISSING) {
+      collector.skip(`Export of ${size} QR codes`, `Only ${indexes.size} of its QR codes were included.`);
+      continue;
+    }
+    for (const index of missing) {
+      collector.skip(
+        `Export QR code ${index + 1} of ${size}`,
+        'It was not included; scan or paste it too to import the accounts it holds.',
+      );
+    }
+  }
+  return collector.result(uriLinesFormat(text));
+}

@@ -1,0 +1,28 @@
+/** Moving accounts in and out of the extension: encrypted backups, imports, exports. Pure; no browser APIs. */
+
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupFile,
+  type BackupOptions,
+  backupFileName,
+  createBackup,
+  type RestoredBackup,
+  readBackup,
+} from './backup.ts';
+export type { BackupAccount } from './backup-account.ts';
+export { detectAndParse, detectAndParseWithPassword, detectFormat, MAX_IMPORT_CHARS } from './detect.ts';
+export { type Duplicate, findDuplicates } from './duplicates.ts';
+export {
+  CorruptFileError,
+  NewerVersionError,
+  NotABackupError,
+  PasswordRequiredError,
+  TransferError,
+  type TransferErrorCode,
+  UnrecognisedFormatError,
+  UnsupportedFileError,
+  WrongPasswordError,
+} from './errors.ts';
+export { type MigrationExport, plainTextExport, toMigrationPages, toOtpauthLines } from './export.ts';
+export type { ImportFormat, ImportResult, SkippedEntry } from './import-result.ts';
