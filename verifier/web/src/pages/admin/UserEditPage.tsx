@@ -134,7 +134,8 @@ function checkValues(values: UserValues, adding: boolean): string | null {
     return 'Enter a username of letters, digits, dots, dashes, underscores or @ (at most 64).';
   }
   if (!values.displayName.trim()) return 'Enter the display name.';
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) return 'Enter a valid e-mail address.';
+  const email = values.email.trim();
+  if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) return 'Enter a valid e-mail address, or leave it empty.';
   if (!values.groupId) return 'Choose a security access group.';
   if (values.source === 'local' && (adding || values.password) && values.password.length < 12) {
     return 'Choose a password of at least 12 characters.';

@@ -85,7 +85,7 @@ export function UserForm(props: UserFormProps) {
           value={values.email}
           onValue={(value) => set('email', value)}
           autoComplete="off"
-          required
+          hint="Needed when the user receives codes by e-mail."
         />
         <div class="field">
           <label for="user-group">Security access group</label>

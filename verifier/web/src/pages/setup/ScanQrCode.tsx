@@ -1,13 +1,13 @@
 import type { Enrollment } from '../../api/types.ts';
 import { groupForReading } from '../../format.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
-import { QrImage } from '../../ui/QrImage.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
 
 /** The QR code to scan and, for typing by hand, the same secret as grouped text. */
 export function ScanQrCode({ enrollment }: { enrollment: Enrollment }) {
   return (
     <div class="scan">
-      <QrImage svg={enrollment.qrSvg} alt={`QR code to add ${enrollment.account} to your authenticator`} />
+      <QrCode svg={enrollment.qrSvg} label={`QR code to add ${enrollment.account} to your authenticator`} />
       <div class="scan-text">
         <p>
           <strong>With a phone:</strong> in your authenticator app, choose to add an account and scan this QR
