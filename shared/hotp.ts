@@ -50,9 +50,9 @@ export function hotp(options: HotpOptions): string {
 }
 
 /**
- * Checks `token` against the counters `counter`, `counter + 1`, ... `counter + window`, every
- * one of them, comparing in constant time. Returns the offset of the first match (the caller
- * stores `counter + offset + 1` as the next counter) or `null`.
+ * Checks `token` against the counters `counter`, `counter + 1`, ... `counter + window` in that
+ * order, each compared in constant time. Returns the offset of the first match (the caller
+ * stores `counter + offset + 1` as the next counter, RFC 4226 §7.2) or `null`.
  */
 export function verifyHotp(options: VerifyHotpOptions): number | null {
   const secret = checkSecret(options.secret);
@@ -64,14 +64,12 @@ export function verifyHotp(options: VerifyHotpOptions): number | null {
   const token = options.token;
   if (!isWellFormedToken(token, digits)) return null;
   const mac = new CounterHmac(algorithm, secret);
-  let match: number | null = null;
   try {
     for (let offset = 0; offset <= window; offset++) {
-      const equal = constantTimeEqual(formatCode(mac.truncated(counter + offset), digits), token);
-      if (equal && match === null) match = offset;
+      if (constantTimeEqual(formatCode(mac.truncated(counter + offset), digits), token)) return offset;
     }
+    return null;
   } finally {
     mac.destroy();
   }
-  return match;
 }

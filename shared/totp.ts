@@ -71,9 +71,10 @@ export function totp(options: TotpOptions): string {
 }
 
 /**
- * Checks `token` against every step from `-window` to `+window` around `time`, all of them,
- * comparing in constant time. Returns the step offset of the match (0 preferred, then -1,
- * +1, -2, ...) or `null`. Steps before T0 are skipped.
+ * Checks `token` against the steps from `-window` to `+window` around `time`, nearest first
+ * (0, -1, +1, -2, ...), each compared in constant time, and returns the offset of the first
+ * match or `null`. Steps before T0 are skipped. The running time depends on which step
+ * matched, never on how many digits of a wrong code were right.
  */
 export function verifyTotp(options: VerifyTotpOptions): number | null {
   const secret = checkSecret(options.secret);
@@ -85,17 +86,15 @@ export function verifyTotp(options: VerifyTotpOptions): number | null {
   const token = options.token;
   if (!isWellFormedToken(token, digits)) return null;
   const mac = new CounterHmac(algorithm, secret);
-  let match: number | null = null;
   try {
-    for (let distance = 0; distance <= window; distance++) {
-      for (const offset of distance === 0 ? [0] : [-distance, distance]) {
-        if (step + offset < 0) continue;
-        const equal = constantTimeEqual(formatCode(mac.truncated(step + offset), digits), token);
-        if (equal && match === null) match = offset;
-      }
+    // Candidate k of 0..2w is offset 0, -1, +1, -2, +2, ...
+    for (let k = 0; k <= 2 * window; k++) {
+      const offset = k % 2 === 1 ? -(k + 1) / 2 : k / 2;
+      if (step + offset < 0) continue;
+      if (constantTimeEqual(formatCode(mac.truncated(step + offset), digits), token)) return offset;
     }
+    return null;
   } finally {
     mac.destroy();
   }
-  return match;
 }
