@@ -1,19 +1,26 @@
 import type { SignInSource } from './columns.ts';
 
 /** Each check returns the parsed value, or a reason a user can act on. */
-export type FieldCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type FieldCheck<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string };
 
 const ok = <T>(value: T): FieldCheck<T> => ({ ok: true, value });
 const bad = <T>(reason: string): FieldCheck<T> => ({ ok: false, reason });
 
+// The same limits as the user admin API, so an imported user could also have been created by hand.
 const MAX_USERNAME_LENGTH = 64;
-const MAX_DISPLAY_NAME_LENGTH = 200;
+const USERNAME = /^[A-Za-z0-9._@-]+$/;
+const MAX_DISPLAY_NAME_LENGTH = 100;
 const CONTROL = /\p{Cc}/u;
 
 export function checkUsername(text: string): FieldCheck<string> {
   if (text === '') return bad('The username is empty.');
-  if (text.length > MAX_USERNAME_LENGTH) return bad(`The username is longer than ${MAX_USERNAME_LENGTH} characters.`);
-  if (/\s/u.test(text) || CONTROL.test(text)) return bad(`The username "${text}" contains spaces or invisible characters.`);
+  if (text.length > MAX_USERNAME_LENGTH)
+    return bad(`The username is longer than ${MAX_USERNAME_LENGTH} characters.`);
+  if (!USERNAME.test(text)) {
+    return bad(`The username "${text}" may only contain letters, digits and . _ @ -`);
+  }
   return ok(text);
 }
 
@@ -21,9 +28,10 @@ export function checkUsername(text: string): FieldCheck<string> {
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const DOMAIN_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
+/** An empty address is allowed (a user without e-mail), as in the user admin API. */
 export function checkEmail(text: string): FieldCheck<string> {
   const reason = `"${text}" is not a valid e-mail address.`;
-  if (text === '') return bad('The e-mail address is empty.');
+  if (text === '') return ok(text);
   if (text.length > 254) return bad(reason);
   const at = text.lastIndexOf('@');
   const local = text.slice(0, at);

@@ -22,5 +22,6 @@ export {
   type PlannedUnchanged,
   type PlannedUpdate,
   planImport,
+  planImportFromCsv,
   type UserFields,
 } from './plan.ts';

@@ -1,5 +1,13 @@
 import type { ColumnKey, CsvUserRow, RowError, SignInSource } from './columns.ts';
-import { checkDisplayName, checkEmail, checkSource, checkUsername, checkYesNo, type FieldCheck } from './fields.ts';
+import {
+  checkDisplayName,
+  checkEmail,
+  checkSource,
+  checkUsername,
+  checkYesNo,
+  type FieldCheck,
+} from './fields.ts';
+import { parseUsersCsv } from './parse.ts';
 
 export interface ExistingUser<UserId = number, GroupId = number> {
   readonly id: UserId;
@@ -37,6 +45,7 @@ export interface FieldChange {
 
 export interface PlannedCreate<GroupId = number> {
   readonly row: number;
+  /** Lower-case, as usernames are stored. */
   readonly username: string;
   readonly fields: UserFields<GroupId>;
 }
@@ -91,13 +100,20 @@ export function planImport<UserId, GroupId>(
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   const firstRowOf = new Map<string, number>();
   const errors: RowError[] = [];
-  const plan = { creates: [] as PlannedCreate<GroupId>[], updates: [] as PlannedUpdate<UserId, GroupId>[], unchanged: [] as PlannedUnchanged<UserId>[] };
+  const plan = {
+    creates: [] as PlannedCreate<GroupId>[],
+    updates: [] as PlannedUpdate<UserId, GroupId>[],
+    unchanged: [] as PlannedUnchanged<UserId>[],
+  };
 
   for (const input of rows) {
     const { row } = input;
     const rowErrors: RowError[] = [];
     const username = collect(row, 'username', checkUsername(input.username), rowErrors);
-    const email = collect(row, 'email', checkEmail(input.email), rowErrors);
+    const stored = usersByName.get(key(input.username));
+    // An address already stored is taken as is, so exporting and re-importing never fails on old data.
+    const email =
+      stored?.email === input.email ? input.email : collect(row, 'email', checkEmail(input.email), rowErrors);
     const displayName = collect(row, 'displayName', checkDisplayName(input.displayName), rowErrors);
     const source = collect(row, 'source', checkSource(input.source), rowErrors);
     const twoFactorEnabled = collect(row, 'twoFactorEnabled', checkYesNo(input.twoFactorEnabled), rowErrors);
@@ -115,7 +131,11 @@ export function planImport<UserId, GroupId>(
     if (username !== undefined) {
       const earlier = firstRowOf.get(key(username));
       if (earlier !== undefined) {
-        rowErrors.push({ row, column: 'username', reason: `The username "${username}" is already on row ${earlier}.` });
+        rowErrors.push({
+          row,
+          column: 'username',
+          reason: `The username "${username}" is already on row ${earlier}.`,
+        });
       } else {
         firstRowOf.set(key(username), row);
       }
@@ -123,10 +143,16 @@ export function planImport<UserId, GroupId>(
     errors.push(...rowErrors);
     if (rowErrors.length > 0 || errors.length > 0) continue;
 
-    const fields = { email, displayName, groupId: group?.id, source, twoFactorEnabled } as UserFields<GroupId>;
-    const existing = usersByName.get(key(username as string));
+    const fields = {
+      email,
+      displayName,
+      groupId: group?.id,
+      source,
+      twoFactorEnabled,
+    } as UserFields<GroupId>;
+    const existing = stored;
     if (!existing) {
-      plan.creates.push({ row, username: username as string, fields });
+      plan.creates.push({ row, username: key(username as string), fields });
       continue;
     }
     const changes: FieldChange[] = [];
@@ -146,4 +172,16 @@ export function planImport<UserId, GroupId>(
     else plan.updates.push({ row, id: existing.id, username: existing.username, changes, set });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
+}
+
+/** Parse and plan in one step, as the upload route and `user import` need it. */
+export function planImportFromCsv<UserId, GroupId>(
+  input: string | Uint8Array,
+  existingUsers: readonly ExistingUser<UserId, GroupId>[],
+  groups: readonly ImportGroup<GroupId>[],
+): ImportPlanResult<UserId, GroupId> & { readonly ignoredColumns?: readonly string[] } {
+  const parsed = parseUsersCsv(input);
+  if (!parsed.ok) return parsed;
+  const planned = planImport(parsed.rows, existingUsers, groups);
+  return planned.ok ? { ...planned, ignoredColumns: parsed.ignoredColumns } : planned;
 }
