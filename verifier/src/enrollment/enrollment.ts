@@ -55,14 +55,12 @@ export async function startEnrollment(
       created_at: now,
     })
     .onConflict((oc) =>
-      oc
-        .column('user_id')
-        .doUpdateSet({
-          key_id: sealed.keyId,
-          secret_box: sealed.box,
-          expires_at: expiresAt,
-          created_at: now,
-        }),
+      oc.column('user_id').doUpdateSet({
+        key_id: sealed.keyId,
+        secret_box: sealed.box,
+        expires_at: expiresAt,
+        created_at: now,
+      }),
     )
     .execute();
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

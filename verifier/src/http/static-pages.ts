@@ -14,13 +14,11 @@ export async function registerStaticPages(app: FastifyInstance, webRoot: string 
     const isPage =
       request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs');
     if (hasPages && isPage) return reply.type('text/html').sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `Nothing is at ${request.method} ${request.url.split('?')[0]}.`,
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `Nothing is at ${request.method} ${request.url.split('?')[0]}.`,
+      },
+    });
   });
 }

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { base32Decode, totp } from '../../../shared/index.ts';
+import { bootstrap } from '../../src/accounts/bootstrap.ts';
+import { findGroupByName } from '../../src/accounts/groups.ts';
+import { updateSettings } from '../../src/accounts/settings.ts';
+import { createUser, type UserFields } from '../../src/accounts/user-admin.ts';
+import { buildApp } from '../../src/app.ts';
+import { SecretBox } from '../../src/crypto/secret-box.ts';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+import type { AppContext } from '../../src/http/context.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.ts';
+
+/** A clock the test moves by hand. Starts 10 s into a 30 s step so ±1 step edges are easy to reach. */
+export class TestClock {
+  constructor(public time = Date.UTC(2026, 0, 15, 9, 0, 10)) {}
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export const ADMIN_PASSWORD = 'first admin password';
+export const PASSWORD = 'correct horse battery';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: TestClock;
+  database: TestDatabase;
+  handle: DatabaseHandle;
+  /** A second app on the same database, as a second verifier process would be. */
+  sibling(): Promise<FastifyInstance>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const handle = await database.open();
+  const clock = new TestClock();
+  const box = new SecretBox([randomBytes(32)]);
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, box, clock, cookieSecure: false };
+  await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
+  const app = await buildApp(ctx);
+  const extra: Array<{ app: FastifyInstance; handle: DatabaseHandle }> = [];
+  return {
+    app,
+    ctx,
+    clock,
+    database,
+    handle,
+    async sibling() {
+      const second = await database.open();
+      const siblingApp = await buildApp({ ...ctx, db: second.db });
+      extra.push({ app: siblingApp, handle: second });
+      return siblingApp;
+    },
+    async close() {
+      for (const e of extra) {
+        await e.app.close();
+        await e.handle.close();
+      }
+      await app.close();
+      await handle.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
+export class Client {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const all: Record<string, string> = { ...headers };
+    if (this.cookie) all.cookie = `sid=${this.cookie}`;
+    if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) all['x-csrf-token'] = this.csrf;
+    const response = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers: all,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  private remember(response: LightMyRequestResponse) {
+    const sid = response.cookies.find((c) => c.name === 'sid');
+    if (sid) this.cookie = sid.value === '' ? undefined : sid.value;
+    const json = response.headers['content-type']?.toString().includes('json')
+      ? safeJson(response.body)
+      : undefined;
+    if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function addUser(
+  t: TestApp,
+  username: string,
+  fields: UserFields & { group?: string } = {},
+): Promise<number> {
+  const group = await findGroupByName(t.ctx.db, fields.group ?? 'Agent');
+  const user = await createUser(
+    t.ctx.db,
+    {
+      username,
+      email: `${username}@example.test`,
+      displayName: username,
+      groupId: group?.id ?? 0,
+      source: fields.source ?? 'local',
+      password: fields.password ?? PASSWORD,
+      twoFactorEnabled: fields.twoFactorEnabled,
+    },
+    t.clock.now(),
+  );
+  return user.id;
+}
+
+export async function enableSystemTwoFactor(t: TestApp): Promise<void> {
+  await updateSettings(t.ctx.db, { twoFactorEnabled: true });
+}
+
+/** Current code for a base32 secret at `time`. */
+export function codeFor(secret: string, time: number): string {
+  return totp({ secret: base32Decode(secret), time });
+}
+
+/** Signs in a Pending user and completes enrollment through the API; returns the base32 secret. */
+export async function enroll(t: TestApp, username: string, password = PASSWORD): Promise<string> {
+  const client = new Client(t.app);
+  const login = await client.post('/api/auth/login', { username, password });
+  if (login.json().step !== 'setup') throw new Error(`expected setup step, got ${login.body}`);
+  const start = await client.post('/api/enrollment/start');
+  const { secret } = start.json() as { secret: string };
+  const confirm = await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+  if (confirm.statusCode !== 200) throw new Error(`enrollment failed: ${confirm.body}`);
+  return secret;
+}
+
+/** Signs the built-in admin in with a full session (password already changed). */
+export async function signInAdmin(t: TestApp): Promise<Client> {
+  await t.ctx.db
+    .updateTable('users')
+    .set({ must_change_password: 0 })
+    .where('username', '=', 'admin')
+    .execute();
+  const client = new Client(t.app);
+  const login = await client.post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+  if (login.json().step !== 'signed-in') throw new Error(`admin sign-in failed: ${login.body}`);
+  return client;
+}
+
+/** A well-formed code that matches none of the steps around `time` (deterministic, never flaky). */
+export function wrongCode(secret: string, time: number): string {
+  const near = new Set([-3, -2, -1, 0, 1, 2, 3].map((s) => codeFor(secret, time + s * 30_000)));
+  const pick = ['000000', '111111', '222222', '333333', '444444', '555555', '666666', '777777'].find(
+    (c) => !near.has(c),
+  );
+  return pick as string;
+}
