@@ -1,0 +1,102 @@
+import type { SelectionMessage } from '../background/messages.ts';
+import { browser } from '../platform/browser.ts';
+import { MIN_SELECTION_CSS_PX, type Selection } from '../scan/region.ts';
+
+/**
+ * Injected into the active tab on "Scan QR code": a full-page layer on which the user drags a rectangle
+ * around the QR code (Esc cancels). It removes itself before reporting, so the capture shows the page
+ * as it is, and reports the rectangle in CSS pixels with the device pixel ratio.
+ */
+const HOST_ID = 'two-factor-authenticator-selection';
+
+function send(message: SelectionMessage): void {
+  void browser.runtime.sendMessage(message);
+}
+
+const STYLE = `
+  .layer { position: fixed; inset: 0; z-index: 2147483647; cursor: crosshair; background: rgb(0 0 0 / 0.25); }
+  .hint { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); padding: 6px 12px;
+    font: 14px system-ui, sans-serif; color: #fff; background: rgb(0 0 0 / 0.75); border-radius: 4px; }
+  .box { position: fixed; border: 2px dashed #fff; outline: 1px solid #000; background: rgb(255 255 255 / 0.1); display: none; }`;
+
+function element(className: string): HTMLDivElement {
+  const div = document.createElement('div');
+  div.className = className;
+  return div;
+}
+
+function afterRepaint(callback: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(callback));
+}
+
+function start(): void {
+  if (document.getElementById(HOST_ID)) return;
+  const host = document.createElement('div');
+  host.id = HOST_ID;
+  // A closed shadow root keeps the page's styles and scripts away from the overlay.
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const layer = element('layer');
+  layer.setAttribute('role', 'dialog');
+  layer.setAttribute('aria-label', 'Select the QR code');
+  const hint = element('hint');
+  hint.textContent = 'Drag a rectangle around the QR code. Esc cancels.';
+  const box = element('box');
+  layer.append(hint, box);
+  root.append(style, layer);
+  document.documentElement.append(host);
+
+  let origin: { x: number; y: number } | null = null;
+  let rect = { x: 0, y: 0, width: 0, height: 0 };
+
+  const finish = (message: SelectionMessage) => {
+    window.removeEventListener('keydown', onKey, true);
+    host.remove();
+    afterRepaint(() => send(message));
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    finish({ type: 'selection-cancelled' });
+  };
+  window.addEventListener('keydown', onKey, true);
+
+  layer.addEventListener('pointerdown', (event) => {
+    origin = { x: event.clientX, y: event.clientY };
+    layer.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  });
+  layer.addEventListener('pointermove', (event) => {
+    if (!origin) return;
+    rect = {
+      x: Math.min(origin.x, event.clientX),
+      y: Math.min(origin.y, event.clientY),
+      width: Math.abs(event.clientX - origin.x),
+      height: Math.abs(event.clientY - origin.y),
+    };
+    Object.assign(box.style, {
+      display: 'block',
+      left: `${rect.x}px`,
+      top: `${rect.y}px`,
+      width: `${rect.width}px`,
+      height: `${rect.height}px`,
+    });
+  });
+  layer.addEventListener('pointerup', () => {
+    if (!origin) return;
+    origin = null;
+    // A click without a drag is not a selection; the user can still drag or press Esc.
+    if (rect.width < MIN_SELECTION_CSS_PX || rect.height < MIN_SELECTION_CSS_PX) return;
+    const selection: Selection = {
+      rect,
+      devicePixelRatio: window.devicePixelRatio,
+      viewportWidth: window.innerWidth,
+      viewportHeight: window.innerHeight,
+    };
+    finish({ type: 'selection-made', selection });
+  });
+}
+
+start();

@@ -1,0 +1,29 @@
+export interface UnlockProps {
+  error: string;
+  busy: boolean;
+  onUnlock(password: string): void;
+}
+
+export function Unlock({ error, busy, onUnlock }: UnlockProps) {
+  const submit = (event: Event) => {
+    event.preventDefault();
+    onUnlock(String(new FormData(event.currentTarget as HTMLFormElement).get('password') ?? ''));
+  };
+  return (
+    <form class="panel" aria-label="Unlock" onSubmit={submit}>
+      <h2>Locked</h2>
+      <label>
+        Password
+        <input name="password" type="password" autocomplete="current-password" autoFocus />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Unlocking…' : 'Unlock'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import type { VaultAccount } from '../accounts/account.ts';
+import { browser } from '../platform/browser.ts';
+import { randomBytes } from '../platform/random.ts';
+import { loadSettings } from '../settings/settings.ts';
+import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
+import { forgetKey, recallKey, rememberKey } from '../vault/session.ts';
+import {
+  type AccountsSnapshot,
+  changePassword,
+  createVault,
+  keyWithoutPassword,
+  loadAccounts,
+  saveAccounts,
+  type UnlockResult,
+  unlock,
+  vaultMode,
+} from '../vault/vault.ts';
+
+/**
+ * The popup's connection to the vault: the pure vault functions bound to the browser's storage areas,
+ * plus the session key and auto-lock bookkeeping. Everything the UI does to the vault goes through here.
+ */
+export type VaultState =
+  | { status: 'absent' }
+  | { status: 'locked' }
+  | { status: 'unlocked'; key: Uint8Array; snapshot: AccountsSnapshot; passwordless: boolean };
+
+const deps = () => ({ area: browser.storage.local, randomBytes });
+
+async function opened(key: Uint8Array, passwordless: boolean): Promise<VaultState> {
+  await rememberKey(browser.storage.session, key);
+  await noteActivity();
+  return { status: 'unlocked', key, snapshot: await loadAccounts(browser.storage.local, key), passwordless };
+}
+
+/** Restarts the idle countdown; called when the popup opens and on every action. */
+export async function noteActivity(): Promise<void> {
+  const { idleMinutes } = await loadSettings(browser.storage.local);
+  await armAutoLock(browser.alarms, idleMinutes);
+}
+
+export async function currentState(): Promise<VaultState> {
+  const mode = await vaultMode(browser.storage.local);
+  if (mode === 'absent') return { status: 'absent' };
+  if (mode === 'none') {
+    const key = await keyWithoutPassword(browser.storage.local);
+    if (key) return opened(key, true);
+  }
+  const key = await recallKey(browser.storage.session);
+  return key ? opened(key, false) : { status: 'locked' };
+}
+
+export async function setUp(password: string | null): Promise<VaultState> {
+  const key = await createVault(deps(), password);
+  return opened(key, password === null);
+}
+
+export async function unlockWith(password: string): Promise<VaultState | UnlockResult> {
+  const result = await unlock(deps(), password);
+  return result.ok ? opened(result.key, false) : result;
+}
+
+export async function lockNow(): Promise<VaultState> {
+  await forgetKey(browser.storage.session);
+  await disarmAutoLock(browser.alarms);
+  return { status: 'locked' };
+}
+
+export async function save(
+  state: Extract<VaultState, { status: 'unlocked' }>,
+  accounts: VaultAccount[],
+): Promise<Extract<VaultState, { status: 'unlocked' }>> {
+  const revision = await saveAccounts(deps(), state.key, accounts, state.snapshot.revision);
+  await noteActivity();
+  return { ...state, snapshot: { accounts, revision } };
+}
+
+export async function setPassword(current: string | null, next: string | null): Promise<UnlockResult> {
+  const result = await changePassword(deps(), current, next);
+  if (result.ok) await rememberKey(browser.storage.session, result.key);
+  return result;
+}

@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+// One manifest, two browsers. EXTENSION_TARGET picks the browser; EXTENSION_TEST_HOOKS=1 makes the
+// variant the real-browser tests load (see extension/build/targets.ts), never the published one.
+export type ExtensionTarget = 'chrome' | 'firefox';
+
+const target: ExtensionTarget = process.env.EXTENSION_TARGET === 'firefox' ? 'firefox' : 'chrome';
+const testHooks = process.env.EXTENSION_TEST_HOOKS === '1';
+
+type Manifest = typeof baseManifest & Record<string, unknown>;
+
+export function manifestFor(browser: ExtensionTarget, withTestHooks: boolean): Record<string, unknown> {
+  const { background, browser_specific_settings, minimum_chrome_version, ...common }: Manifest =
+    structuredClone(baseManifest);
+  const manifest: Record<string, unknown> = { ...common };
+  if (browser === 'chrome') {
+    manifest.minimum_chrome_version = minimum_chrome_version;
+    manifest.background = background;
+    // Clearing the clipboard after a copy needs a document; Chrome only offers one through offscreen.
+    manifest.permissions = [...common.permissions, 'offscreen'];
+  } else {
+    manifest.background = { scripts: [background.service_worker], type: background.type };
+    manifest.browser_specific_settings = browser_specific_settings;
+  }
+  if (withTestHooks) {
+    // Tests cannot click the toolbar button that grants activeTab, so the test variant is given the
+    // pages outright. The published builds never carry this.
+    manifest.host_permissions = ['<all_urls>'];
+  }
+  return manifest;
+}
+
+/**
+ * The selection overlay is injected with `scripting.executeScript`, which needs no web-accessible
+ * resource; the plugin lists it anyway, which would let every web page load and detect it.
+ */
+function withoutWebAccessibleResources(outDir: string): Plugin {
+  return {
+    name: 'extension-without-web-accessible-resources',
+    enforce: 'post',
+    // The plugin writes manifest.json last, so the file is edited once the bundle is on disk.
+    closeBundle() {
+      const file = resolve(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      delete manifest.web_accessible_resources;
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+const outDir = `dist/${testHooks ? 'test-' : ''}${target}`;
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    crx({ manifest: manifestFor(target, testHooks) as unknown as ManifestV3Export, browser: target }),
+    withoutWebAccessibleResources(outDir),
+  ],
+  define: {
+    'import.meta.env.EXTENSION_TARGET': JSON.stringify(target),
+    'import.meta.env.EXTENSION_TEST_HOOKS': JSON.stringify(testHooks),
+  },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    rollupOptions: {
+      input: target === 'chrome' ? { offscreen: 'extension/offscreen.html' } : {},
+    },
+  },
+});
