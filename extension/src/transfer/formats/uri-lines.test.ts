@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { base32Decode, encodeMigrationUris, type OtpAccount } from '../../../../shared/index.ts';
+import { toBase64 } from '../../crypto/base64.ts';
+import { looksLikeUriLines, parseUriLines } from './uri-lines.ts';
+
+const HELLO = base32Decode('JBSWY3DPEHPK3PXP'); // "Hello!" 0xDEADBEEF
+
+describe('parseUriLines with otpauth:// lines', () => {
+  it('reads one account per line and ignores blank and comment lines', () => {
+    const text = [
+      '# exported accounts',
+      '',
+      'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+      '   ',
+      'OTPAUTH://hotp/bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=7&digits=8&algorithm=SHA256',
+      '  # indented comment',
+    ].join('\r\n');
+    const result = parseUriLines(text);
+    expect(result.format).toBe('otpauth');
+    expect(result.skipped).toEqual([]);
+    expect(result.accounts).toEqual([
+      {
+        type: 'totp',
+        secret: HELLO,
+        issuer: 'Example',
+        account: 'alice@example.com',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
+      {
+        type: 'hotp',
+        secret: new TextEncoder().encode('12345678901234567890'),
+        issuer: '',
+        account: 'bob',
+        algorithm: 'SHA256',
+        digits: 8,
+        period: 30,
+        counter: 7,
+      },
+    ]);
+  });
+
+  it('lists unusable lines with their line number and the reason, and keeps the rest', () => {
+    const text = [
+      'otpauth://totp/Good?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://totp/BadSecret?secret=JBSWY3DP1',
+      'otpauth://steam/Game?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://totp/Md5?secret=JBSWY3DPEHPK3PXP&algorithm=MD5',
+      'just some words',
+    ].join('\n');
+    const result = parseUriLines(text);
+    expect(result.accounts.map((account) => account.account)).toEqual(['Good']);
+    expect(result.skipped.map((entry) => entry.label)).toEqual(['Line 2', 'Line 3', 'Line 4', 'Line 5']);
+    expect(result.skipped[0]?.reason).toMatch(/base32/);
+    expect(result.skipped[1]?.reason).toMatch(/steam/);
+    expect(result.skipped[2]?.reason).toMatch(/MD5/);
+    expect(result.skipped[4 - 1]?.reason).toMatch(/not an otpauth/);
+  });
+
+  it('adds an account pasted twice only once', () => {
+    const line = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP';
+    const result = parseUriLines(`${line}\n${line}\n`);
+    expect(result.accounts).toHaveLength(1);
+    expect(result.skipped).toEqual([
+      { label: 'Example (alice)', reason: expect.stringMatching(/more than once/) },
+    ]);
+  });
+});
+
+// A migration payload written byte by byte from the documented protobuf schema:
+// MigrationPayload { repeated OtpParameters otp_parameters = 1; version = 2; batch_size = 3; batch_index = 4; batch_id = 5 }
+// OtpParameters { bytes secret = 1; string name = 2; string issuer = 3; algorithm = 4; digits = 5; type = 6; counter = 7 }
+const ascii = (text: string) => Array.from(new TextEncoder().encode(text));
+const parameters = [
+  ...[0x0a, 10, ...HELLO], // secret
+  ...[0x12, 13, ...ascii('Example:alice')], // name
+  ...[0x1a, 7, ...ascii('Example')], // issuer
+  ...[0x20, 1], // algorithm SHA1
+  ...[0x28, 1], // digits SIX
+  ...[0x30, 2], // type TOTP
+];
+const payload = Uint8Array.from([
+  ...[0x0a, parameters.length, ...parameters],
+  ...[0x10, 1], // version 1
+  ...[0x18, 1], // batch_size 1
+  ...[0x20, 0], // batch_index 0
+  ...[0x28, 0x96, 0x01], // batch_id 150
+]);
+const HAND_WRITTEN_MIGRATION = `otpauth-migration://offline?data=${encodeURIComponent(toBase64(payload))}`;
+
+function account(n: number, overrides: Partial<OtpAccount> = {}): OtpAccount {
+  return {
+    type: 'totp',
+    secret: Uint8Array.from({ length: 20 }, (_, i) => (i * 37 + n * 11) & 0xff),
+    issuer: `Service ${n}`,
+    account: `user${n}@example.com`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    ...overrides,
+  };
+}
+
+describe('parseUriLines with otpauth-migration:// export QR codes', () => {
+  it('reads an export QR code written from the documented payload layout', () => {
+    const result = parseUriLines(HAND_WRITTEN_MIGRATION);
+    expect(result.format).toBe('migration');
+    expect(result.skipped).toEqual([]);
+    expect(result.accounts).toEqual([
+      {
+        type: 'totp',
+        secret: HELLO,
+        issuer: 'Example',
+        account: 'alice',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
+    ]);
+  });
+
+  it('reads several batches of one export, counting a batch pasted twice once', () => {
+    const accounts = [1, 2, 3, 4, 5].map((n) => account(n, n === 4 ? { type: 'hotp', counter: 9 } : {}));
+    const [first, second, third] = encodeMigrationUris(accounts, { batchSize: 2, batchId: 77 });
+    const result = parseUriLines([third, first, second, first].join('\n'));
+    expect(result.skipped).toEqual([]);
+    expect(result.accounts).toHaveLength(5);
+    expect(new Set(result.accounts.map((a) => a.account))).toEqual(new Set(accounts.map((a) => a.account)));
+  });
+
+  it('names the export QR codes that are missing from a multi-part export', () => {
+    const uris = encodeMigrationUris(
+      [1, 2, 3, 4, 5].map((n) => account(n)),
+      { batchSize: 2, batchId: 5 },
+    );
+    const result = parseUriLines([uris[0], uris[2]].join('\n'));
+    expect(result.accounts).toHaveLength(3);
+    expect(result.skipped).toEqual([
+      { label: 'Export QR code 2 of 3', reason: expect.stringMatching(/scan or paste it/) },
+    ]);
+  });
+
+  it('lists a damaged export QR code with the reason', () => {
+    const result = parseUriLines(`${HAND_WRITTEN_MIGRATION.slice(0, -30)}\n`);
+    expect(result.accounts).toEqual([]);
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]?.label).toBe('Line 1 (export QR code)');
+  });
+});
+
+describe('parseUriLines on arbitrary input', () => {
+  const fragments = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      'otpauth://totp/',
+      'otpauth://hotp/',
+      'otpauth-migration://offline?data=',
+      '?secret=',
+      '&counter=',
+      '\n',
+      '#',
+      ':',
+      '%',
+    ),
+    fc.base64String(),
+  );
+
+  it('always returns a result, never throws', () => {
+    fc.assert(
+      fc.property(fc.array(fragments, { maxLength: 12 }), (parts) => {
+        const result = parseUriLines(parts.join(''));
+        expect(Array.isArray(result.accounts) && Array.isArray(result.skipped)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('recognises text only when some line is an otpauth URI', () => {
+    expect(looksLikeUriLines('hello\nworld')).toBe(false);
+    expect(looksLikeUriLines('# otpauth://totp/x\n')).toBe(false);
+    expect(looksLikeUriLines('hello\n  otpauth://totp/x')).toBe(true);
+  });
+});
