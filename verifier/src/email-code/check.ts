@@ -1,6 +1,7 @@
 import { DEFAULT_EMAIL_CODE_POLICY, type EmailCodePolicy, type EmailCodeRecord } from './code-record.ts';
 import { codeMatches } from './code-secret.ts';
 import { EmailCodeArgumentError } from './errors.ts';
+import { assertTime } from './issue.ts';
 
 /**
  * The result of entering a code. `record` is the state to store: when its `version` is greater than the
@@ -36,6 +37,7 @@ export function checkCode(
   serverKey: Uint8Array,
   policy: EmailCodePolicy = DEFAULT_EMAIL_CODE_POLICY,
 ): CodeCheckOutcome {
+  assertTime(now);
   if (typeof entered !== 'string') {
     throw new EmailCodeArgumentError('The entered code must be a string.');
   }

@@ -31,7 +31,7 @@ export interface CodeSendLimit {
 export type IssueOutcome = CodeSent | CodeSendLimit;
 export type ResendOutcome = CodeSent | CodeCooldown | CodeSendLimit;
 
-function assertTime(now: number): void {
+export function assertTime(now: number): void {
   if (!Number.isSafeInteger(now) || now < 0) {
     throw new EmailCodeArgumentError(`now must be milliseconds since the epoch, got ${String(now)}.`);
   }
