@@ -85,6 +85,79 @@ function collect<T>(row: number, column: ColumnKey, check: FieldCheck<T>, errors
   return undefined;
 }
 
+interface Lookups<UserId, GroupId> {
+  readonly usersByName: ReadonlyMap<string, ExistingUser<UserId, GroupId>>;
+  readonly groupsByName: ReadonlyMap<string, ImportGroup<GroupId>>;
+  /** Lower-case username → the first row that has it, filled while rows are checked. */
+  readonly firstRowOf: Map<string, number>;
+}
+
+/** Checks one row; pushes its problems to `errors` and returns its fields only when it has none. */
+function checkRow<UserId, GroupId>(
+  input: CsvUserRow,
+  lookups: Lookups<UserId, GroupId>,
+  errors: RowError[],
+): { username: string; fields: UserFields<GroupId> } | null {
+  const { row } = input;
+  const before = errors.length;
+  const username = collect(row, 'username', checkUsername(input.username), errors);
+  const stored = lookups.usersByName.get(key(input.username));
+  // An address already stored is taken as is, so exporting and re-importing never fails on old data.
+  const email =
+    stored?.email === input.email ? input.email : collect(row, 'email', checkEmail(input.email), errors);
+  const displayName = collect(row, 'displayName', checkDisplayName(input.displayName), errors);
+  const source = collect(row, 'source', checkSource(input.source), errors);
+  const twoFactorEnabled = collect(row, 'twoFactorEnabled', checkYesNo(input.twoFactorEnabled), errors);
+  const group = lookups.groupsByName.get(input.group.toLowerCase());
+  if (!group) {
+    const reason = input.group === '' ? 'The group is empty.' : `There is no group named "${input.group}".`;
+    errors.push({ row, column: 'group', reason });
+  } else if (twoFactorEnabled && !group.twoFactorEnabled) {
+    errors.push({
+      row,
+      column: 'twoFactorEnabled',
+      reason: `The group "${group.name}" has 2FA turned off, so its members cannot have it on; turn it on for the group first.`,
+    });
+  }
+  if (username !== undefined) {
+    const earlier = lookups.firstRowOf.get(key(username));
+    if (earlier === undefined) lookups.firstRowOf.set(key(username), row);
+    else
+      errors.push({
+        row,
+        column: 'username',
+        reason: `The username "${username}" is already on row ${earlier}.`,
+      });
+  }
+  if (errors.length > before || username === undefined || group === undefined) return null;
+  return {
+    username,
+    fields: { email, displayName, groupId: group.id, source, twoFactorEnabled } as UserFields<GroupId>,
+  };
+}
+
+/** The fields of `existing` that `fields` changes, for the preview (groups by name) and for the update. */
+function diff<UserId, GroupId>(
+  existing: ExistingUser<UserId, GroupId>,
+  fields: UserFields<GroupId>,
+  groupNames: ReadonlyMap<GroupId, string>,
+): { changes: FieldChange[]; set: Partial<UserFields<GroupId>> } {
+  const changes: FieldChange[] = [];
+  const set: { -readonly [F in keyof UserFields<GroupId>]?: UserFields<GroupId>[F] } = {};
+  for (const field of ['email', 'displayName', 'source', 'twoFactorEnabled'] as const) {
+    if (existing[field] !== fields[field]) {
+      changes.push({ field, from: existing[field], to: fields[field] });
+      Object.assign(set, { [field]: fields[field] });
+    }
+  }
+  if (existing.groupId !== fields.groupId) {
+    const name = (id: GroupId) => groupNames.get(id) ?? String(id);
+    changes.push({ field: 'group', from: name(existing.groupId), to: name(fields.groupId) });
+    set.groupId = fields.groupId;
+  }
+  return { changes, set };
+}
+
 /**
  * Decides what importing the rows would do, without doing it: either every problem found (row and
  * reason; then nothing may change) or the creates, updates (field by field) and unchanged users, for the
@@ -95,83 +168,32 @@ export function planImport<UserId, GroupId>(
   existingUsers: readonly ExistingUser<UserId, GroupId>[],
   groups: readonly ImportGroup<GroupId>[],
 ): ImportPlanResult<UserId, GroupId> {
-  const usersByName = new Map(existingUsers.map((user) => [key(user.username), user]));
-  const groupsByName = new Map(groups.map((group) => [group.name.trim().toLowerCase(), group]));
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-  const firstRowOf = new Map<string, number>();
-  const errors: RowError[] = [];
-  const plan = {
-    creates: [] as PlannedCreate<GroupId>[],
-    updates: [] as PlannedUpdate<UserId, GroupId>[],
-    unchanged: [] as PlannedUnchanged<UserId>[],
+  const lookups: Lookups<UserId, GroupId> = {
+    usersByName: new Map(existingUsers.map((user) => [key(user.username), user])),
+    groupsByName: new Map(groups.map((group) => [group.name.trim().toLowerCase(), group])),
+    firstRowOf: new Map(),
   };
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const errors: RowError[] = [];
+  const creates: PlannedCreate<GroupId>[] = [];
+  const updates: PlannedUpdate<UserId, GroupId>[] = [];
+  const unchanged: PlannedUnchanged<UserId>[] = [];
 
   for (const input of rows) {
+    const checked = checkRow(input, lookups, errors);
+    // After the first error only the checks go on, to list every problem in one answer.
+    if (checked === null || errors.length > 0) continue;
     const { row } = input;
-    const rowErrors: RowError[] = [];
-    const username = collect(row, 'username', checkUsername(input.username), rowErrors);
-    const stored = usersByName.get(key(input.username));
-    // An address already stored is taken as is, so exporting and re-importing never fails on old data.
-    const email =
-      stored?.email === input.email ? input.email : collect(row, 'email', checkEmail(input.email), rowErrors);
-    const displayName = collect(row, 'displayName', checkDisplayName(input.displayName), rowErrors);
-    const source = collect(row, 'source', checkSource(input.source), rowErrors);
-    const twoFactorEnabled = collect(row, 'twoFactorEnabled', checkYesNo(input.twoFactorEnabled), rowErrors);
-    const group = groupsByName.get(input.group.toLowerCase());
-    if (!group) {
-      const reason = input.group === '' ? 'The group is empty.' : `There is no group named "${input.group}".`;
-      rowErrors.push({ row, column: 'group', reason });
-    } else if (twoFactorEnabled && !group.twoFactorEnabled) {
-      rowErrors.push({
-        row,
-        column: 'twoFactorEnabled',
-        reason: `The group "${group.name}" has 2FA turned off, so its members cannot have it on; turn it on for the group first.`,
-      });
-    }
-    if (username !== undefined) {
-      const earlier = firstRowOf.get(key(username));
-      if (earlier !== undefined) {
-        rowErrors.push({
-          row,
-          column: 'username',
-          reason: `The username "${username}" is already on row ${earlier}.`,
-        });
-      } else {
-        firstRowOf.set(key(username), row);
-      }
-    }
-    errors.push(...rowErrors);
-    if (rowErrors.length > 0 || errors.length > 0) continue;
-
-    const fields = {
-      email,
-      displayName,
-      groupId: group?.id,
-      source,
-      twoFactorEnabled,
-    } as UserFields<GroupId>;
-    const existing = stored;
+    const existing = lookups.usersByName.get(key(checked.username));
     if (!existing) {
-      plan.creates.push({ row, username: key(username as string), fields });
+      creates.push({ row, username: key(checked.username), fields: checked.fields });
       continue;
     }
-    const changes: FieldChange[] = [];
-    const set: Record<string, unknown> = {};
-    for (const field of ['email', 'displayName', 'source', 'twoFactorEnabled'] as const) {
-      if (existing[field] !== fields[field]) {
-        changes.push({ field, from: existing[field], to: fields[field] });
-        set[field] = fields[field];
-      }
-    }
-    if (existing.groupId !== fields.groupId) {
-      const from = groupNames.get(existing.groupId) ?? String(existing.groupId);
-      changes.push({ field: 'group', from, to: group?.name ?? '' });
-      set.groupId = fields.groupId;
-    }
-    if (changes.length === 0) plan.unchanged.push({ row, id: existing.id, username: existing.username });
-    else plan.updates.push({ row, id: existing.id, username: existing.username, changes, set });
+    const { changes, set } = diff(existing, checked.fields, groupNames);
+    if (changes.length === 0) unchanged.push({ row, id: existing.id, username: existing.username });
+    else updates.push({ row, id: existing.id, username: existing.username, changes, set });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, plan: { creates, updates, unchanged } };
 }
 
 /** Parse and plan in one step, as the upload route and `user import` need it. */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { type ExistingUser, exportUsersCsv, type UserCsvRecord } from './index.ts';
+import { existing, HEADER, plan } from './test-fixtures.ts';
+
+describe('exporting users', () => {
+  it('writes a header, one CRLF-ended row per user and y/n in the last column, with a BOM for spreadsheets', () => {
+    const csv = exportUsersCsv([
+      {
+        username: 'ana',
+        email: 'ana@example.org',
+        displayName: 'Lima, Ana "AL"',
+        group: 'Admin',
+        source: 'local',
+        twoFactorEnabled: true,
+      },
+      {
+        username: 'sam',
+        email: 'sam@example.org',
+        displayName: 'Sam',
+        group: 'Agent',
+        source: 'sso',
+        twoFactorEnabled: false,
+      },
+    ]);
+    expect(csv).toBe(
+      `\uFEFF${HEADER}\r\nana,ana@example.org,"Lima, Ana ""AL""",Admin,local,y\r\nsam,sam@example.org,Sam,Agent,sso,n\r\n`,
+    );
+  });
+
+  it('keeps spreadsheets from running a value as a formula, and imports it back unchanged', () => {
+    const users = [{ ...existing[0], displayName: '=HYPERLINK("http://evil.test","x")' } as ExistingUser];
+    const csv = exportUsersCsv([{ ...users[0], group: 'Admin' } as unknown as UserCsvRecord]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
+    expect(plan(csv, users).unchanged).toHaveLength(1);
+  });
+});

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ExistingUser, exportUsersCsv, parseUsersCsv, planImport, planImportFromCsv } from './index.ts';
+import { existing, groups, HEADER } from './test-fixtures.ts';
+
+describe('import properties', () => {
+  it('answers any text or bytes with a plan or with row errors, never a crash', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc
+        .array(
+          fc.constantFrom(
+            'ana',
+            'bo',
+            'x@y.org',
+            'Agent',
+            'local',
+            'y',
+            'n',
+            ',',
+            '"',
+            '\r\n',
+            '\n',
+            ' ',
+            '\uFEFF',
+            "'=",
+          ),
+          { maxLength: 60 },
+        )
+        .map((parts) => `${HEADER}\n${parts.join('')}`),
+    );
+    fc.assert(
+      fc.property(fc.oneof(text, fc.uint8Array()), (input) => {
+        const result = planImportFromCsv(input, existing, groups);
+        if (!result.ok) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const error of result.errors) {
+            expect(error.row).toBeGreaterThanOrEqual(1);
+            expect(error.reason).toMatch(/\S/);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('imports an export of any valid users as unchanged', () => {
+    const clean = (value: string) => value === value.trim() && !/\p{Cc}/u.test(value);
+    const user = fc.record({
+      username: fc.stringMatching(/^[A-Za-z0-9._@-]{1,20}$/).map((name) => name.toLowerCase()),
+      email: fc.oneof(fc.emailAddress(), fc.constant(''), fc.constant('legacy@localhost')),
+      displayName: fc.string({ unit: 'grapheme', maxLength: 20 }).filter(clean),
+      group: fc.constantFrom(...groups),
+      source: fc.constantFrom('local' as const, 'sso' as const),
+      twoFactorEnabled: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(user, { selector: (u) => u.username.toLowerCase(), maxLength: 20 }),
+        (users) => {
+          const stored: ExistingUser[] = users.map((u, index) => ({
+            id: index,
+            username: u.username,
+            email: u.email,
+            displayName: u.displayName,
+            groupId: u.group.id,
+            source: u.source,
+            twoFactorEnabled: u.twoFactorEnabled && u.group.twoFactorEnabled,
+          }));
+          const csv = exportUsersCsv(
+            stored.map((u, index) => ({ ...u, group: users[index]?.group.name ?? '' })),
+          );
+          const result = planImport(
+            (() => {
+              const parsed = parseUsersCsv(csv);
+              if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+              return parsed.rows;
+            })(),
+            stored,
+            groups,
+          );
+          if (!result.ok) throw new Error(JSON.stringify(result.errors));
+          expect(result.plan.creates).toEqual([]);
+          expect(result.plan.updates).toEqual([]);
+          expect(result.plan.unchanged.map((u) => u.id)).toEqual(stored.map((u) => u.id));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
