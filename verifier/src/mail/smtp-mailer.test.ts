@@ -196,14 +196,23 @@ describe('SMTP_URL', () => {
       host: 'mail.example.org',
       port: 2525,
       secure: false,
+      requireTLS: true,
       auth: { user: 'user@corp', pass: 'p:ss' },
     });
     expect(parseSmtpUrl('smtps://mail.example.org')).toEqual({
       host: 'mail.example.org',
       port: 465,
       secure: true,
+      requireTLS: false,
     });
     expect(parseSmtpUrl('smtp://mail.example.org').port).toBe(587);
+  });
+
+  it('insists on STARTTLS before sending a password to another machine, but not to a local relay', () => {
+    expect(parseSmtpUrl('smtp://u:p@mail.example.org').requireTLS).toBe(true);
+    expect(parseSmtpUrl('smtp://mail.example.org').requireTLS).toBe(false);
+    expect(parseSmtpUrl('smtp://u:p@127.0.0.1:25').requireTLS).toBe(false);
+    expect(parseSmtpUrl('smtp://u:p@[::1]:25').requireTLS).toBe(false);
   });
 
   it('refuses other schemes and garbage without repeating the password', () => {

@@ -44,8 +44,12 @@ interface SmtpEndpoint {
   readonly host: string;
   readonly port: number;
   readonly secure: boolean;
+  /** Refuse to send credentials unless the server upgrades to TLS (STARTTLS). */
+  readonly requireTLS: boolean;
   readonly auth?: { readonly user: string; readonly pass: string };
 }
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
 const URL_HINT = 'SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465';
 
@@ -64,7 +68,10 @@ export function parseSmtpUrl(text: string): SmtpEndpoint {
   const port = url.port === '' ? (secure ? 465 : 587) : Number(url.port);
   const user = decodeURIComponent(url.username);
   const auth = user === '' ? undefined : { user, pass: decodeURIComponent(url.password) };
-  return { host: url.hostname.replace(/^\[|\]$/g, ''), port, secure, ...(auth ? { auth } : {}) };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // A password must not cross the network in clear text; a relay on this machine may go without TLS.
+  const requireTLS = !secure && auth !== undefined && !LOOPBACK_HOSTS.has(host);
+  return { host, port, secure, requireTLS, ...(auth ? { auth } : {}) };
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
