@@ -153,9 +153,13 @@ function readParameters(bytes: Uint8Array): RawParameters {
   return raw;
 }
 
+/** How an entry is named in errors: its position and label, never its secret. */
 function describeEntry(index: number, raw: RawParameters): string {
-  const label = [raw.issuer, raw.name].filter((part) => part !== '').join(' / ');
-  return `Entry ${index + 1}${label === '' ? '' : ` (${label})`}`;
+  const name = raw.name.trim();
+  const issuer = raw.issuer.trim();
+  const label =
+    issuer === '' || name.startsWith(`${issuer}:`) ? name : name === '' ? issuer : `${issuer}: ${name}`;
+  return label === '' ? `Entry ${index + 1}` : `Entry ${index + 1} ("${label}")`;
 }
 
 function toAccount(index: number, raw: RawParameters): OtpAccount {

@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OtpAccount } from './account.ts';
+import { OtpError } from './errors.ts';
+import { decodeMigrationBatch, decodeMigrationUri, encodeMigrationUris } from './migration.ts';
+import { exportableAccount } from './testing/arbitraries.ts';
+
+const ascii = (text: string) => [...new TextEncoder().encode(text)];
+
+/** Wraps payload bytes the way the export QR code does, using Node's own base64. */
+function uriFor(payload: number[]): string {
+  return `otpauth-migration://offline?data=${encodeURIComponent(Buffer.from(payload).toString('base64'))}`;
+}
+
+const SECRET_1 = [0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef];
+const SECRET_2 = Array.from({ length: 16 }, (_, i) => i);
+
+/**
+ * OtpParameters, written out by hand from the protobuf encoding rules: a key byte is
+ * (field number << 3) | wire type, 0 = varint, 2 = length-delimited.
+ */
+const ENTRY_TOTP = [
+  ...[0x0a, 10, ...SECRET_1], // 1 secret: bytes, length 10
+  ...[0x12, 25, ...ascii('Example:alice@example.com')], // 2 name
+  ...[0x1a, 7, ...ascii('Example')], // 3 issuer
+  ...[0x20, 1], // 4 algorithm = SHA1
+  ...[0x28, 1], // 5 digits = SIX
+  ...[0x30, 2], // 6 type = TOTP
+];
+const ENTRY_HOTP = [
+  ...[0x0a, 16, ...SECRET_2], // 1 secret
+  ...[0x12, 3, ...ascii('bob')], // 2 name; no issuer field
+  ...[0x20, 2], // 4 algorithm = SHA256
+  ...[0x28, 2], // 5 digits = EIGHT
+  ...[0x30, 1], // 6 type = HOTP
+  ...[0x38, 0xac, 0x02], // 7 counter = 300 (varint: 0b0101100 | more, 0b10)
+];
+/** int32 -2 as a varint: sign-extended to 64 bits, ten bytes. */
+const MINUS_TWO = [0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+
+function payload(entries: number[][], trailer: number[] = [0x10, 1, 0x18, 1, 0x28, ...MINUS_TWO]): number[] {
+  return [...entries.flatMap((entry) => [0x0a, entry.length, ...entry]), ...trailer];
+}
+
+const FIXTURE_ACCOUNTS: OtpAccount[] = [
+  {
+    type: 'totp',
+    secret: Uint8Array.from(SECRET_1),
+    issuer: 'Example',
+    account: 'alice@example.com',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  },
+  {
+    type: 'hotp',
+    secret: Uint8Array.from(SECRET_2),
+    issuer: '',
+    account: 'bob',
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 30,
+    counter: 300,
+  },
+];
+
+function rejection(uri: string): OtpError {
+  try {
+    decodeMigrationUri(uri);
+  } catch (error) {
+    if (error instanceof OtpError) return error;
+    throw error;
+  }
+  throw new Error('expected the export to be rejected');
+}
+
+function entryWith(field: number, value: number[]): number[] {
+  return [
+    ...ENTRY_TOTP.filter((_, i) => i < 2 + 10 + 2 + 25 + 2 + 7),
+    0x20,
+    1,
+    0x28,
+    1,
+    0x30,
+    2,
+    field,
+    ...value,
+  ];
+}
+
+describe('decodeMigrationUri', () => {
+  it('imports both accounts of a hand-built export, splitting "Issuer:account" names', () => {
+    expect(decodeMigrationUri(uriFor(payload([ENTRY_TOTP, ENTRY_HOTP])))).toEqual(FIXTURE_ACCOUNTS);
+  });
+
+  it('reports the place of the QR code in its batch and the batch id', () => {
+    expect(
+      decodeMigrationBatch(uriFor(payload([ENTRY_TOTP], [0x10, 1, 0x18, 3, 0x20, 2, 0x28, ...MINUS_TWO]))),
+    ).toMatchObject({
+      version: 1,
+      batchSize: 3,
+      batchIndex: 2,
+      batchId: -2,
+    });
+  });
+
+  it('keeps a name prefix that differs from the issuer as part of the account name', () => {
+    const entry = [0x0a, 1, 0x61, 0x12, 5, ...ascii('x:bob'), 0x1a, 4, ...ascii('Bank'), 0x30, 2];
+    expect(decodeMigrationUri(uriFor(payload([entry])))[0]).toMatchObject({
+      issuer: 'Bank',
+      account: 'x:bob',
+    });
+  });
+
+  it('reads unspecified algorithm and digits as SHA-1 and six digits', () => {
+    const entry = [0x0a, 1, 0x61, 0x12, 1, 0x61, 0x30, 2];
+    expect(decodeMigrationUri(uriFor(payload([entry])))[0]).toMatchObject({
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+    });
+  });
+
+  it('skips fields it does not know, of every wire type', () => {
+    const unknown = [0x48, 0x05, 0x55, 1, 2, 3, 4, 0x59, 1, 2, 3, 4, 5, 6, 7, 8, 0x62, 2, 0xaa, 0xbb];
+    const accounts = decodeMigrationUri(
+      uriFor(payload([[...ENTRY_TOTP, ...unknown]], [0x10, 1, ...unknown])),
+    );
+    expect(accounts).toEqual([FIXTURE_ACCOUNTS[0]]);
+  });
+
+  it('accepts a "+" of the base64 left unencoded or turned into a space by another program', () => {
+    const [uri] = encodeMigrationUris([
+      { ...(FIXTURE_ACCOUNTS[0] as OtpAccount), secret: new Uint8Array(30).fill(0xfb) },
+    ]);
+    const raw = decodeURIComponent((uri as string).slice('otpauth-migration://offline?data='.length));
+    expect(raw).toContain('+');
+    expect(decodeMigrationUri(`otpauth-migration://offline?data=${raw}`)[0]?.secret).toEqual(
+      new Uint8Array(30).fill(0xfb),
+    );
+    expect(decodeMigrationUri(`otpauth-migration://offline?data=${raw.replaceAll('+', ' ')}`)).toHaveLength(
+      1,
+    );
+  });
+
+  it('accepts base64 without padding and with URL-safe letters', () => {
+    const base64 = Buffer.from(payload([ENTRY_TOTP])).toString('base64url');
+    expect(decodeMigrationUri(`otpauth-migration://offline?data=${base64}`)).toEqual([FIXTURE_ACCOUNTS[0]]);
+  });
+
+  it.each([
+    [
+      'a truncated payload',
+      uriFor(payload([ENTRY_TOTP]).slice(0, 30)),
+      /truncated or corrupt .*claims 54 bytes/,
+    ],
+    [
+      'a payload cut inside a number',
+      uriFor([0x0a, 2, 0x38, 0x80]),
+      /truncated or corrupt .*ends inside a number/,
+    ],
+    [
+      'a secret sent as a number',
+      uriFor(payload([[0x08, 1, 0x30, 2]])),
+      /secret field has the wrong wire type 0/,
+    ],
+    ['a group wire type', uriFor([0x4b]), /unknown wire type 3/],
+    ['field number 0', uriFor([0x02, 0x00]), /invalid field number 0/],
+    [
+      'a name that is not UTF-8',
+      uriFor(payload([[0x0a, 1, 0x61, 0x12, 2, 0xc3, 0x28, 0x30, 2]])),
+      /name is not valid UTF-8/,
+    ],
+    [
+      'an entry without a secret',
+      uriFor(payload([[0x12, 1, 0x61, 0x30, 2]])),
+      /Entry 1 \("a"\) has no secret/,
+    ],
+    [
+      'an entry without a name',
+      uriFor(payload([[0x0a, 1, 0x61, 0x30, 2]])),
+      /Entry 1 cannot be imported: The account name/,
+    ],
+    [
+      'invalid base64',
+      'otpauth-migration://offline?data=CjQK!A',
+      /not valid base64: it contains "!" at position 5/,
+    ],
+    ['an impossible base64 length', 'otpauth-migration://offline?data=CjQKF', /length is impossible/],
+    ['broken percent-encoding', 'otpauth-migration://offline?data=Cj%ZZ', /broken percent-encoding/],
+    ['no data parameter', 'otpauth-migration://offline?foo=bar', /no "data" parameter/],
+    ['an empty data parameter', 'otpauth-migration://offline?data=', /no "data" parameter/],
+    [
+      'another scheme',
+      'otpauth://totp/a?secret=JBSWY3DPEHPK3PXP',
+      /must start with "otpauth-migration:\/\/"/,
+    ],
+  ])('rejects %s with a clear message', (_, uri, message) => {
+    const error = rejection(uri);
+    expect(error.code).toBe('INVALID_MIGRATION');
+    expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    ['MD5', entryWith(0x20, [4]), /Entry 1 \("Example:alice@example.com"\) uses MD5/],
+    ['an unknown algorithm', entryWith(0x20, [9]), /uses an unknown algorithm 9/],
+    ['seven digits', entryWith(0x28, [3]), /unknown digit count 3/],
+    ['an unspecified OTP type', entryWith(0x30, [0]), /unknown OTP type 0/],
+    ['a negative counter', [0x0a, 1, 0x61, 0x12, 1, 0x61, 0x30, 1, 0x38, ...MINUS_TWO], /counter -2 outside/],
+  ])('refuses an entry with %s, naming the entry', (_, entry, message) => {
+    const error = rejection(uriFor(payload([ENTRY_HOTP, entry])));
+    expect(error.code).toBe('UNSUPPORTED_ACCOUNT');
+    expect(error.message.replace('Entry 2', 'Entry 1')).toMatch(message);
+    expect(error.message).toMatch(/^Entry 2/);
+  });
+
+  it('only ever returns accounts or throws OtpError, whatever the input (property)', () => {
+    const [valid] = encodeMigrationUris(FIXTURE_ACCOUNTS);
+    const validBytes = [
+      ...Buffer.from(decodeURIComponent((valid as string).split('data=')[1] as string), 'base64'),
+    ];
+    const mutated = fc
+      .tuple(fc.nat(validBytes.length - 1), fc.nat(255), fc.nat(validBytes.length))
+      .map(([index, value, cut]) => {
+        const bytes = validBytes.slice();
+        bytes[index] = value;
+        return uriFor(bytes.slice(0, cut));
+      });
+    const randomBytes = fc.uint8Array({ maxLength: 80 }).map((bytes) => uriFor([...bytes]));
+    const randomText = fc.string().map((text) => `otpauth-migration://offline?data=${text}`);
+    fc.assert(
+      fc.property(fc.oneof(mutated, randomBytes, randomText, fc.string()), (uri) => {
+        try {
+          return Array.isArray(decodeMigrationUri(uri));
+        } catch (error) {
+          return error instanceof OtpError;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('encodeMigrationUris', () => {
+  it('writes exactly the bytes the protobuf encoding prescribes', () => {
+    expect(encodeMigrationUris(FIXTURE_ACCOUNTS, { batchId: -2 })).toEqual([
+      uriFor(payload([ENTRY_TOTP, ENTRY_HOTP])),
+    ]);
+  });
+
+  it('splits large sets into QR codes of batchSize accounts that share one batch id', () => {
+    const accounts = Array.from({ length: 25 }, (_, i) => ({
+      ...(FIXTURE_ACCOUNTS[0] as OtpAccount),
+      account: `user${i}`,
+    }));
+    const uris = encodeMigrationUris(accounts, { batchSize: 10 });
+    expect(uris).toHaveLength(3);
+    const batches = uris.map(decodeMigrationBatch);
+    expect(batches.map((batch) => [batch.batchIndex, batch.batchSize, batch.accounts.length])).toEqual([
+      [0, 3, 10],
+      [1, 3, 10],
+      [2, 3, 5],
+    ]);
+    expect(new Set(batches.map((batch) => batch.batchId)).size).toBe(1);
+    expect(batches.flatMap((batch) => batch.accounts)).toEqual(accounts);
+  });
+
+  it('puts ten accounts in a QR code unless told otherwise', () => {
+    const accounts = Array.from({ length: 11 }, () => FIXTURE_ACCOUNTS[0] as OtpAccount);
+    expect(encodeMigrationUris(accounts)).toHaveLength(2);
+  });
+
+  it('derives the same batch id from the same accounts and a different one from others', () => {
+    const id = (accounts: OtpAccount[]) =>
+      decodeMigrationBatch(encodeMigrationUris(accounts)[0] as string).batchId;
+    expect(id(FIXTURE_ACCOUNTS)).toBe(id(FIXTURE_ACCOUNTS.map((account) => ({ ...account }))));
+    expect(id(FIXTURE_ACCOUNTS)).not.toBe(id(FIXTURE_ACCOUNTS.slice(0, 1)));
+  });
+
+  it('returns no URI for no accounts', () => {
+    expect(encodeMigrationUris([])).toEqual([]);
+  });
+
+  it('refuses accounts the export format cannot hold, naming them', () => {
+    const [first] = FIXTURE_ACCOUNTS as [OtpAccount];
+    expect(() => encodeMigrationUris([first, { ...first, digits: 7 }])).toThrow(
+      /Account 2 \(Example \/ alice@example.com\) has 7 digits; the export format only holds 6 or 8/,
+    );
+    expect(() => encodeMigrationUris([{ ...first, period: 60 }])).toThrow(/changes every 60 seconds/);
+    try {
+      encodeMigrationUris([{ ...first, digits: 7 }]);
+    } catch (error) {
+      expect((error as OtpError).code).toBe('UNSUPPORTED_ACCOUNT');
+    }
+  });
+
+  it('rejects batch sizes and batch ids outside their ranges', () => {
+    expect(() => encodeMigrationUris(FIXTURE_ACCOUNTS, { batchSize: 0 })).toThrow(
+      /batch size must be a whole number/,
+    );
+    expect(() => encodeMigrationUris(FIXTURE_ACCOUNTS, { batchId: 2 ** 31 })).toThrow(
+      /32-bit signed integer/,
+    );
+    expect(() => encodeMigrationUris(FIXTURE_ACCOUNTS, { batchId: 1.5 })).toThrow(OtpError);
+  });
+
+  it('round-trips any exportable accounts through encode and decode, across batches (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(exportableAccount, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        (accounts, batchSize, batchId) => {
+          const uris = encodeMigrationUris(accounts, { batchSize, batchId });
+          expect(uris).toHaveLength(Math.ceil(accounts.length / batchSize));
+          const batches = uris.map(decodeMigrationBatch);
+          batches.forEach((batch, index) => {
+            expect(batch).toMatchObject({ version: 1, batchIndex: index, batchSize: uris.length, batchId });
+          });
+          expect(batches.flatMap((batch) => batch.accounts)).toEqual(accounts);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
