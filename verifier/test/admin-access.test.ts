@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, Client, createTestApp, PASSWORD, type TestApp } from './support/test-app.ts';
+import { databaseKinds } from './support/test-database.ts';
+
+/** Every admin route with a body that would be valid, so only the caller decides the answer. */
+const ADMIN_ROUTES: Array<[string, string, unknown?]> = [
+  ['GET', '/api/admin/settings'],
+  ['PATCH', '/api/admin/settings', { twoFactorEnabled: true }],
+  ['GET', '/api/admin/users'],
+  [
+    'POST',
+    '/api/admin/users',
+    { username: 'new', email: '', displayName: 'New', groupId: 2, source: 'local' },
+  ],
+  ['GET', '/api/admin/users/1'],
+  ['PATCH', '/api/admin/users/1', { displayName: 'Changed' }],
+  ['POST', '/api/admin/users/1/unlock', {}],
+  ['GET', '/api/admin/groups'],
+  ['POST', '/api/admin/groups', { name: 'Night shift' }],
+  ['PATCH', '/api/admin/groups/2', { twoFactorEnabled: true }],
+  ['GET', '/api/admin/api-keys'],
+  ['POST', '/api/admin/api-keys', { name: 'CRM' }],
+  ['DELETE', '/api/admin/api-keys/1'],
+  ['GET', '/api/admin/audit'],
+];
+
+describe.each(databaseKinds())('admin route access on %s', (kind) => {
+  let t: TestApp;
+  let agent: Client;
+  let pendingAdmin: Client;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await addUser(t, 'agnes');
+    agent = new Client(t.app);
+    await agent.post('/api/auth/login', { username: 'agnes', password: PASSWORD });
+    await t.ctx.db.updateTable('settings').set({ two_factor_enabled: 1 }).execute();
+    await addUser(t, 'adam', { group: 'Admin', twoFactorEnabled: true });
+    pendingAdmin = new Client(t.app);
+    await pendingAdmin.post('/api/auth/login', { username: 'adam', password: PASSWORD });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each(ADMIN_ROUTES)('answers %s %s with 401 for an anonymous caller', async (method, url, body) => {
+    const response = await new Client(t.app).request(method, url, body);
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('not_signed_in');
+  });
+
+  it.each(ADMIN_ROUTES)('answers %s %s with 403 for a signed-in Agent', async (method, url, body) => {
+    const response = await agent.request(method, url, body);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('forbidden');
+  });
+
+  it.each(ADMIN_ROUTES)(
+    'answers %s %s with 403 for an admin who has not finished 2FA setup',
+    async (method, url, body) => {
+      const response = await pendingAdmin.request(method, url, body);
+      expect(response.statusCode).toBe(403);
+    },
+  );
+
+  it('changes nothing when a non-admin tries', async () => {
+    const settings = await t.ctx.db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
+    expect(settings.two_factor_enabled).toBe(1);
+    const groups = await t.ctx.db.selectFrom('groups').select('name').execute();
+    expect(groups.map((g) => g.name)).not.toContain('Night shift');
+    expect(await t.ctx.db.selectFrom('api_keys').selectAll().execute()).toHaveLength(0);
+  });
+});

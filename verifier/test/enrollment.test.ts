@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { base32Decode, parseOtpauthUri } from '../../shared/index.ts';
+import {
+  addUser,
+  Client,
+  codeFor,
+  createTestApp,
+  enableSystemTwoFactor,
+  PASSWORD,
+  type TestApp,
+  wrongCode,
+} from './support/test-app.ts';
+import { databaseKinds } from './support/test-database.ts';
+
+describe.each(databaseKinds())('enrollment on %s', (kind) => {
+  let t: TestApp;
+  let client: Client;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+    await enableSystemTwoFactor(t);
+    await t.ctx.db.updateTable('settings').set({ organisation_name: 'Acme Support' }).execute();
+    await addUser(t, 'pat', { twoFactorEnabled: true });
+    client = new Client(t.app);
+    await client.post('/api/auth/login', { username: 'pat', password: PASSWORD });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('offers a 160-bit secret as an otpauth URI labelled issuer:username, its base32 text and an SVG QR code', async () => {
+    const response = await client.post('/api/enrollment/start');
+    expect(response.statusCode).toBe(200);
+    const offer = response.json();
+    expect(offer).toMatchObject({
+      issuer: 'Acme Support',
+      account: 'pat',
+      digits: 6,
+      period: 30,
+      algorithm: 'SHA1',
+    });
+    expect(offer.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(base32Decode(offer.secret)).toHaveLength(20);
+    const parsed = parseOtpauthUri(offer.uri);
+    expect(parsed).toMatchObject({ type: 'totp', issuer: 'Acme Support', account: 'pat' });
+    expect(Buffer.from(parsed.secret)).toEqual(Buffer.from(base32Decode(offer.secret)));
+    expect(offer.uri).toContain('Acme%20Support:pat');
+    expect(offer.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(Date.parse(offer.expiresAt)).toBe(t.clock.now() + 10 * 60_000);
+  });
+
+  it('activates 2FA on a current code and ends the session so the user signs in with a code', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    const confirm = await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+    expect(confirm.json()).toEqual({ step: 'signed-out' });
+    expect(confirm.cookies.find((c) => c.name === 'sid')?.value).toBe('');
+    expect((await client.get('/api/me')).statusCode).toBe(401);
+    t.clock.advance(30_000);
+    const again = new Client(t.app);
+    expect((await again.post('/api/auth/login', { username: 'pat', password: PASSWORD })).json().step).toBe(
+      'code',
+    );
+    expect((await again.post('/api/auth/code', { code: codeFor(secret, t.clock.now()) })).json().step).toBe(
+      'signed-in',
+    );
+    expect((await again.get('/api/me')).json().user.twoFactorStatus).toBe('Activated');
+  });
+
+  it('does not let the code that confirmed the setup be used again to sign in', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    const code = codeFor(secret, t.clock.now());
+    await client.post('/api/enrollment/confirm', { code });
+    const again = new Client(t.app);
+    await again.post('/api/auth/login', { username: 'pat', password: PASSWORD });
+    expect((await again.post('/api/auth/code', { code })).json().error.code).toBe('code_used');
+  });
+
+  it('rejects a wrong or blank code and keeps the user Pending', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    expect((await client.post('/api/enrollment/confirm', { code: '' })).json().error.code).toBe('code_blank');
+    const wrong = await client.post('/api/enrollment/confirm', { code: wrongCode(secret, t.clock.now()) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('code_invalid');
+    expect((await client.get('/api/me')).json().user.twoFactorStatus).toBe('Pending');
+  });
+
+  it('expires an unconfirmed setup after 10 minutes', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    t.clock.advance(10 * 60_000);
+    // The setup-limited session lives 15 minutes, so the enrollment itself is what expired.
+    const late = await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+    expect(late.statusCode).toBe(410);
+    expect(late.json().error.code).toBe('enrollment_expired');
+  });
+
+  it('replaces the previous secret when the user starts again', async () => {
+    const first = (await client.post('/api/enrollment/start')).json().secret;
+    const second = (await client.post('/api/enrollment/start')).json().secret;
+    expect(second).not.toBe(first);
+    const old = await client.post('/api/enrollment/confirm', { code: codeFor(first, t.clock.now()) });
+    expect(old.json().error.code).toBe('code_invalid');
+    const fresh = await client.post('/api/enrollment/confirm', { code: codeFor(second, t.clock.now()) });
+    expect(fresh.statusCode).toBe(200);
+  });
+
+  it('refuses to start when 2FA is not Pending for the user', async () => {
+    await addUser(t, 'erin');
+    const other = new Client(t.app);
+    await other.post('/api/auth/login', { username: 'erin', password: PASSWORD });
+    const response = await other.post('/api/enrollment/start');
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('not_pending');
+  });
+
+  it.runIf(kind === 'sqlite')('never writes the secret in plaintext into the database file', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+    const file = t.database.file as string;
+    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]);
+    const raw = Buffer.from(base32Decode(secret));
+    expect(bytes.includes(Buffer.from(secret))).toBe(false);
+    expect(bytes.includes(Buffer.from(secret.toLowerCase()))).toBe(false);
+    expect(bytes.includes(raw)).toBe(false);
+    expect(bytes.includes(Buffer.from(raw.toString('hex')))).toBe(false);
+    expect(bytes.includes(Buffer.from(raw.toString('base64')))).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addUser,
+  codeFor,
+  createTestApp,
+  enableSystemTwoFactor,
+  enroll,
+  signInAdmin,
+  type TestApp,
+  wrongCode,
+} from './support/test-app.ts';
+import { databaseKinds } from './support/test-database.ts';
+
+describe.each(databaseKinds())('third-party verify API on %s', (kind) => {
+  let t: TestApp;
+  let key: string;
+  let secret: string;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+    const admin = await signInAdmin(t);
+    key = (await admin.post('/api/admin/api-keys', { name: 'CRM' })).json().key;
+    await enableSystemTwoFactor(t);
+    await addUser(t, 'dana', { twoFactorEnabled: true });
+    secret = await enroll(t, 'dana');
+    t.clock.advance(10 * 30_000);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const verify = (body: object, bearer = key, app: FastifyInstance = t.app) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/verify',
+      headers: { authorization: `Bearer ${bearer}` },
+      payload: body,
+    });
+
+  it('accepts a current code once and calls the second use a replay', async () => {
+    const code = codeFor(secret, t.clock.now());
+    expect((await verify({ username: 'dana', code })).json()).toEqual({ ok: true });
+    expect((await verify({ username: 'dana', code })).json()).toEqual({ ok: false, reason: 'replayed' });
+  });
+
+  it('answers a wrong code and an unknown user the same way', async () => {
+    const wrong = await verify({ username: 'dana', code: wrongCode(secret, t.clock.now()) });
+    const unknown = await verify({ username: 'nobody', code: '123456' });
+    expect(wrong.json()).toEqual({ ok: false, reason: 'invalid_code' });
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('says not_enrolled for a user without an Activated credential', async () => {
+    await addUser(t, 'erin');
+    expect((await verify({ username: 'erin', code: '123456' })).json()).toEqual({
+      ok: false,
+      reason: 'not_enrolled',
+    });
+  });
+
+  it('throttles after repeated wrong codes, then accepts again once the delay is over', async () => {
+    for (let i = 0; i < 5; i++) await verify({ username: 'dana', code: wrongCode(secret, t.clock.now()) });
+    const code = codeFor(secret, t.clock.now());
+    expect((await verify({ username: 'dana', code })).json()).toEqual({ ok: false, reason: 'throttled' });
+    t.clock.advance(1000);
+    expect((await verify({ username: 'dana', code })).json()).toEqual({ ok: true });
+  });
+
+  it('refuses a missing, wrong or revoked API key', async () => {
+    const body = { username: 'dana', code: codeFor(secret, t.clock.now()) };
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: body });
+    expect(none.statusCode).toBe(401);
+    expect(none.json().error.code).toBe('invalid_api_key');
+    expect((await verify(body, `${key}x`)).statusCode).toBe(401);
+    const admin = await signInAdmin(t);
+    const [{ id }] = (await admin.get('/api/admin/api-keys')).json().items;
+    await admin.delete(`/api/admin/api-keys/${id}`);
+    expect((await verify(body)).statusCode).toBe(401);
+  });
+
+  it('names the missing field in a bad body', async () => {
+    const response = await verify({ username: 'dana' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({ code: 'invalid_request', message: "Field 'code' is required." });
+  });
+
+  it('gives exactly one success for the same code sent many times at once', async () => {
+    const code = codeFor(secret, t.clock.now());
+    const answers = await Promise.all(Array.from({ length: 20 }, () => verify({ username: 'dana', code })));
+    const bodies = answers.map((a) => a.json());
+    expect(bodies.filter((b) => b.ok)).toHaveLength(1);
+    expect(bodies.filter((b) => b.reason === 'replayed')).toHaveLength(19);
+  });
+
+  it.runIf(kind === 'postgres')(
+    'gives exactly one success when two verifier instances on one database get the same code at once',
+    async () => {
+      const second = await t.sibling();
+      for (let round = 0; round < 5; round++) {
+        t.clock.advance(30_000);
+        const code = codeFor(secret, t.clock.now());
+        const answers = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            verify({ username: 'dana', code }, key, i % 2 ? second : t.app),
+          ),
+        );
+        expect(answers.filter((a) => a.json().ok).length, `round ${round}`).toBe(1);
+      }
+    },
+  );
+
+  it('records successes and failures in the audit log under the key name', async () => {
+    await verify({ username: 'dana', code: codeFor(secret, t.clock.now()) });
+    await verify({ username: 'dana', code: wrongCode(secret, t.clock.now()) });
+    const admin = await signInAdmin(t);
+    const entries = (await admin.get('/api/admin/audit?user=dana')).json().items;
+    expect(entries.slice(0, 2)).toEqual([
+      expect.objectContaining({
+        event: 'api.verify_failed',
+        actor: 'api:CRM',
+        detail: { reason: 'invalid_code' },
+      }),
+      expect.objectContaining({ event: 'api.verify_ok', actor: 'api:CRM' }),
+    ]);
+  });
+});
