@@ -30,8 +30,21 @@ describe('base64', () => {
     );
   });
 
-  it('rejects text that is not padded standard base64 with a Base64Error', () => {
-    for (const bad of ['Zg', 'Zg=', 'Z===', 'Zm9v!', 'Zm9-', 'Zm 9v', '=Zm9', 'Zg==Zg==', 'Zm9v\n']) {
+  it('rejects text that is not canonical padded standard base64 with a Base64Error', () => {
+    for (const bad of [
+      'Zg',
+      'Zg=',
+      'Z===',
+      'Zm9v!',
+      'Zm9-',
+      'Zm 9v',
+      '=Zm9',
+      'Zg==Zg==',
+      'Zm9v\n',
+      'Zh==',
+      'Zm9=',
+      'Zm\u00e9v',
+    ]) {
       expect(() => fromBase64(bad), bad).toThrow(Base64Error);
     }
   });

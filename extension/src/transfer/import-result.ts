@@ -53,12 +53,18 @@ export function sameAccount(a: OtpAccount, b: OtpAccount): boolean {
 export class ImportCollector {
   readonly accounts: OtpAccount[] = [];
   readonly skipped: SkippedEntry[] = [];
+  /** Accounts by name, so spotting repeats stays linear in the file size. */
+  private readonly byName = new Map<string, OtpAccount[]>();
 
   add(account: OtpAccount, label: string): void {
-    if (this.accounts.some((existing) => sameAccount(existing, account))) {
+    const name = `${account.issuer}\u0000${account.account}`;
+    const sameName = this.byName.get(name) ?? [];
+    if (sameName.some((existing) => sameAccount(existing, account))) {
       this.skip(label, 'It appears more than once in what was imported; it is added once.');
       return;
     }
+    sameName.push(account);
+    this.byName.set(name, sameName);
     this.accounts.push(account);
   }
 
