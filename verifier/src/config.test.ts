@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('listens on 127.0.0.1:8787 with SQLite under data/ by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8787, cookieSecure: false });
+    expect(config.database).toMatchObject({ kind: 'sqlite' });
+    expect(config.database.kind === 'sqlite' && config.database.file.endsWith('data/verifier.db')).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is a postgres URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h/db',
+    });
+  });
+
+  it.each([
+    [{ PORT: '80a' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ COOKIE_SECURE: 'yes' }, /COOKIE_SECURE must be "true" or "false"/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ VERIFIER_ADMIN_PASSWORD: 'short' }, /at least 12 characters/],
+  ])('stops with a message naming the bad value %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
