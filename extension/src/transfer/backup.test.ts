@@ -110,6 +110,11 @@ describe('createBackup and readBackup', () => {
     await expect(readBackup(text, 'cafe\u0301')).resolves.toMatchObject({ accounts: { length: 3 } });
   });
 
+  it('restores a file that an editor saved with a byte order mark', async () => {
+    const text = await backupText('pw');
+    await expect(readBackup(`\uFEFF${text}`, 'pw')).resolves.toMatchObject({ accounts: { length: 3 } });
+  });
+
   it('backs up an empty account list', async () => {
     const file = await createBackup([], 'pw', { now, randomBytes: random, kdf: fastKdf() });
     expect((await readBackup(file.text, 'pw')).accounts).toEqual([]);

@@ -237,7 +237,8 @@ export async function readBackupDocument(
 export async function readBackup(text: string, password: string): Promise<RestoredBackup> {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    // Editors that add a byte order mark on save should not make a backup unreadable.
+    document = JSON.parse(typeof text === 'string' ? text.replace(/^\uFEFF/, '') : text);
   } catch {
     // A backup is one JSON object: text that starts like one but does not parse was cut short or damaged.
     if (typeof text === 'string' && text.trimStart().startsWith('{')) {
