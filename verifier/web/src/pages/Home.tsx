@@ -11,7 +11,7 @@ export function Home() {
   const { user } = me;
   const limited = me.scope === 'setup';
   return (
-    <div class="page">
+    <div class={limited ? 'page wizard' : 'page'}>
       <h1>Welcome, {user.displayName || user.username}</h1>
       {limited ? (
         <section class="card">

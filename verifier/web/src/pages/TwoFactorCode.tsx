@@ -15,7 +15,7 @@ interface Refusal {
 
 /** Second sign-in step: the code from the authenticator (or the e-mailed code). */
 export function TwoFactorCode() {
-  const { api, challenge, refresh, forget } = useSession();
+  const { api, challenge, refresh } = useSession();
   const [code, setCode] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -38,9 +38,14 @@ export function TwoFactorCode() {
       navigate('/', { replace: true });
     } catch (caught) {
       const errorCode = caught instanceof ApiError ? caught.code : 'unknown';
-      setRefusal({ code: errorCode, text: errorText(caught) });
+      const wait = caught instanceof ApiError ? caught.retryAfterSeconds : undefined;
+      const text =
+        errorCode === 'too_many_attempts' && wait
+          ? `Too many wrong codes in a row. Wait ${wait} seconds, then enter the code your authenticator shows.`
+          : errorText(caught);
+      setRefusal({ code: errorCode, text });
+      // A void challenge keeps this page (and its way back to sign in) until the user moves on.
       setCode('');
-      if (errorCode === 'challenge_void') forget();
     } finally {
       setBusy(false);
     }

@@ -19,7 +19,9 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         <div class="app-header-inner">
           <Link href="/" class="brand">
             <span class="brand-mark" aria-hidden="true" />
-            <span>{organisation ? `${organisation} · Verifier` : 'Verifier'}</span>
+            <span>
+              {organisation && organisation !== 'Verifier' ? `${organisation} · Verifier` : 'Verifier'}
+            </span>
           </Link>
           {me && (
             <nav class="app-nav" aria-label="Main">

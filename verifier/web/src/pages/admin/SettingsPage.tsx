@@ -13,7 +13,7 @@ const methodLabels: Record<CodeMethod, string> = {
 };
 
 export function SettingsPage() {
-  const { api } = useSession();
+  const { api, refresh } = useSession();
   const loaded = useLoad(() => api.settings(), []);
   const [form, setForm] = useState<Settings | null>(null);
   const [windowText, setWindowText] = useState('');
@@ -64,6 +64,8 @@ export function SettingsPage() {
       setForm(next);
       setWindowText(String(next.verificationWindow));
       setSaved('Settings saved.');
+      // The organisation name shows in the header: read it again.
+      void refresh();
     } catch (caught) {
       setError(errorText(caught));
     } finally {

@@ -41,7 +41,7 @@ export function UsersTable({ users, showTwoFactorStatus, onUnlock }: UsersTableP
                 </Link>
               </th>
               <td>{user.username}</td>
-              <td>{user.email}</td>
+              <td>{user.email || '—'}</td>
               <td>{groupName(user.group)}</td>
               <td>{user.source === 'sso' ? 'SSO' : 'Local'}</td>
               {showTwoFactorStatus && (

@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { build } from 'vite';
+import { buildApp } from '../../src/app.ts';
+import type { Clock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import { prepareRuntime, type Runtime } from '../../src/setup.ts';
+
+export const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/** The server's clock, moved by the test so a "next code" needs no 30-second wait. */
+export class MovableClock implements Clock {
+  private offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
+export interface RunningVerifier {
+  url: string;
+  clock: MovableClock;
+  close(): Promise<void>;
+}
+
+/** Builds the pages with their own Vite config, exactly as `npm run build:web` does. */
+export async function buildPages(): Promise<void> {
+  await build({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+  });
+}
+
+/**
+ * Starts a real verifier on a temporary SQLite file and a free port, through the same start-up path
+ * as `npm start` (config, migrations, first admin), with the built pages at `/`.
+ */
+export async function startVerifier(adminPassword: string): Promise<RunningVerifier> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'verifier-web-'));
+  const config = loadConfig({
+    VERIFIER_DATA_DIR: dataDir,
+    VERIFIER_ADMIN_PASSWORD: adminPassword,
+    VERIFIER_WEB_ROOT: webRoot,
+    LOG_LEVEL: 'silent',
+    PORT: '1',
+  });
+  const clock = new MovableClock();
+  const runtime: Runtime = await prepareRuntime(config, clock);
+  const app: FastifyInstance = await buildApp(runtime.ctx, { webRoot });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('The verifier did not report its port.');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    clock,
+    async close() {
+      await app.close();
+      await runtime.handle.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,359 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable, launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
+import { buildPages, type RunningVerifier, startVerifier } from './browser/verifier.ts';
+
+// One story through the real pages, a real verifier on a temporary SQLite file and Debian's Chromium:
+// the admin turns 2FA on, a user sets it up with the wizard and signs in with codes, and every page
+// passes an axe-core check. Screenshots of the main steps go to docs/screenshots.
+
+const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const FIRST_ADMIN_PASSWORD = 'first admin password';
+const ADMIN_PASSWORD = 'admin chose this password';
+const MARIA_PASSWORD = 'maria correct horse battery';
+const STEP_MS = 30_000;
+
+const run = browserAvailable() ? describe : describe.skip;
+
+run('verifier pages in Chromium', () => {
+  let verifier: RunningVerifier;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const cspViolations: string[] = [];
+  let mariaSecret: Uint8Array | undefined;
+
+  beforeAll(async () => {
+    await buildPages();
+    await mkdir(screenshots, { recursive: true });
+    verifier = await startVerifier(FIRST_ADMIN_PASSWORD);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: 'light' });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await verifier?.close();
+  });
+
+  const url = (path: string) => verifier.url + path;
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name });
+  const shoot = (name: string) => page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+
+  async function expectAccessible(where: string) {
+    const problems = await seriousAccessibilityProblems(page);
+    expect(problems, `axe-core on ${where}`).toEqual([]);
+  }
+
+  async function signIn(username: string, password: string) {
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function signOut() {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading('Sign in').waitFor();
+  }
+
+  function codeNow(offsetSteps = 0): string {
+    if (!mariaSecret) throw new Error('The setup key has not been read yet.');
+    return totp({ secret: mariaSecret, time: verifier.clock.now() + offsetSteps * STEP_MS });
+  }
+
+  /** A code valid for no step near the server's time. */
+  function wrongCode(): string {
+    const nearby = new Set([-2, -1, 0, 1, 2].map((offset) => codeNow(offset)));
+    let wrong = 100000;
+    while (nearby.has(String(wrong))) wrong++;
+    return String(wrong);
+  }
+
+  it('makes the first admin choose a new password before anything else', async () => {
+    const response = await page.goto(url('/'));
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    await heading('Sign in').waitFor();
+    await expectAccessible('the sign-in page');
+    // The check itself can fail: a field without a label is reported.
+    await page.evaluate(() => document.querySelector('main')?.append(document.createElement('input')));
+    expect((await seriousAccessibilityProblems(page)).map((problem) => problem.id)).toContain('label');
+    await page.reload();
+    await heading('Sign in').waitFor();
+    await shoot('01-sign-in');
+
+    await signIn('admin', 'not the password');
+    await expect(page.getByText('Wrong username or password.').textContent()).resolves.toBeTruthy();
+
+    await signIn('admin', FIRST_ADMIN_PASSWORD);
+    await heading('Choose a new password').waitFor();
+    await expectAccessible('the change-password page');
+    await page.getByLabel('Current password').fill(FIRST_ADMIN_PASSWORD);
+    await page.getByLabel('New password', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByLabel('New password again').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await heading('Welcome, Administrator').waitFor();
+    await expectAccessible('the home page');
+  });
+
+  it('lets the admin enable 2FA system-wide, after which the Users table shows the 2FA status column', async () => {
+    await page.getByRole('link', { name: 'Admin console' }).first().click();
+    await heading('Users').waitFor();
+    expect(await page.getByRole('columnheader', { name: '2FA status' }).count()).toBe(0);
+
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'System Settings' })
+      .click();
+    await heading('System Settings').waitFor();
+    const systemSwitch = page.getByRole('switch', { name: '2FA enabled' });
+    expect(await systemSwitch.isChecked()).toBe(false);
+    await systemSwitch.check();
+    await page.getByLabel('Organisation name').fill('Northwind Support');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await expectAccessible('System Settings');
+    await shoot('02-system-settings');
+
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await page.getByRole('columnheader', { name: '2FA status' }).waitFor();
+  });
+
+  it('adds a user and turns 2FA on for them on the Edit user page, making them Pending', async () => {
+    await page.getByRole('link', { name: 'Add user' }).click();
+    await heading('Add user').waitFor();
+    await page.getByLabel('Username').fill('maria');
+    await page.getByLabel('Display name').fill('Maria Lopez');
+    await page.getByLabel('E-mail').fill('maria@example.test');
+    await page.getByLabel('Security access group').selectOption({ label: 'Agent' });
+    await page.getByLabel('Password').fill(MARIA_PASSWORD);
+    await expectAccessible('Add user');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await heading('Users').waitFor();
+    const mariaRow = page.getByRole('row', { name: /Maria Lopez/ });
+    await expect(mariaRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
+
+    await page.getByRole('link', { name: 'Maria Lopez' }).click();
+    await heading('Edit user').waitFor();
+    await page.getByText(/Lost device\? Turn 2FA enabled off and save, then turn it on again/).waitFor();
+    await page.getByLabel('2FA enabled').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    await page.locator('.badge', { hasText: 'Pending' }).waitFor();
+    await expectAccessible('Edit user');
+    await shoot('04-edit-user');
+
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await expect(mariaRow.getByText('Pending').textContent()).resolves.toBe('Pending');
+  });
+
+  it('creates a custom group with 2FA off, so its members show Disabled and their 2FA switch is hidden', async () => {
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Security Access Groups' })
+      .click();
+    await heading('Security Access Groups').waitFor();
+    await page.getByLabel('Group name').fill('Night shift');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    const groupSwitch = page.getByRole('switch', { name: 'Enable 2FA for Night shift' });
+    await groupSwitch.waitFor();
+    expect(await groupSwitch.isChecked()).toBe(false);
+    expect(await page.getByRole('switch').count()).toBe(1);
+    await expectAccessible('Security Access Groups');
+    await shoot('05-security-access-groups');
+
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await page.getByRole('link', { name: 'Add user' }).click();
+    await page.getByLabel('Username').fill('nora');
+    await page.getByLabel('Display name').fill('Nora Quinn');
+    await page.getByLabel('Security access group').selectOption({ label: 'Night shift' });
+    expect(await page.getByLabel('2FA enabled').count()).toBe(0);
+    await page.getByText(/The Night shift group does not allow two-factor authentication/).waitFor();
+    await page.getByLabel('Password').fill('nora correct horse battery');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await heading('Users').waitFor();
+    const noraRow = page.getByRole('row', { name: /Nora Quinn/ });
+    await expect(noraRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
+    await expectAccessible('Users');
+    await shoot('03-users');
+  });
+
+  it('creates an API key shown only once, and lists the audit log with filters', async () => {
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'API keys' })
+      .click();
+    await heading('API keys').waitFor();
+    await page.getByLabel('Key name').fill('Help desk portal');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.locator('#new-api-key').textContent()) ?? '';
+    expect(key.length).toBeGreaterThan(20);
+    await page.getByRole('row', { name: /Help desk portal/ }).waitFor();
+    await expectAccessible('API keys');
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByText(key).count()).toBe(0);
+
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    await heading('Audit log').waitFor();
+    await page.getByLabel('Event').selectOption('group.created');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('cell', { name: 'group.created' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'user.created' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByRole('cell', { name: 'user.created' }).first().waitFor();
+    await expectAccessible('Audit log');
+    await shoot('06-audit-log');
+    await signOut();
+  });
+
+  it('shows a Pending user the banner that cannot be dismissed, then walks them through the setup wizard', async () => {
+    await signIn('maria', MARIA_PASSWORD);
+    const banner = page.getByRole('region', { name: 'Two-factor authentication setup' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain(
+      'Your admin has enabled two-factor authentication for your account. Set it up now.',
+    );
+    expect(await banner.getByRole('button').count()).toBe(0);
+    await expectAccessible('the home page with the banner');
+    await shoot('07-banner');
+
+    await banner.getByRole('link', { name: 'Set it up now.' }).click();
+    await page.getByRole('button', { name: 'Get started' }).click();
+    await heading('Install an authenticator').waitFor();
+    await page.getByText(/browser extension for Chrome and Firefox/).waitFor();
+    await expectAccessible('Install an authenticator');
+    await page.getByRole('button', { name: 'Skip, I already have one' }).click();
+
+    await heading('Scan the QR code').waitFor();
+    await page.locator('.qr svg path').first().waitFor();
+    const grouped = (await page.locator('#setup-key').textContent()) ?? '';
+    expect(grouped).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+    mariaSecret = base32Decode(grouped.replaceAll(' ', ''));
+    await expectAccessible('Scan the QR code');
+    await shoot('08-scan-qr-code');
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await heading('Verify configuration').waitFor();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Enter the code from your authenticator.').waitFor();
+    await page.getByLabel('Code from your authenticator').fill(codeNow());
+    await expectAccessible('Verify configuration');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await heading('Setup successful').waitFor();
+    expect(await page.getByRole('region', { name: 'Two-factor authentication setup' }).count()).toBe(0);
+    await expectAccessible('Setup successful');
+    await shoot('09-setup-successful');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(401);
+  });
+
+  it('signs the user in again with their password and the next code', async () => {
+    await page.getByRole('link', { name: 'Go to sign in' }).click();
+    await heading('Sign in').waitFor();
+    await page.getByLabel('Username').fill('maria');
+    await page.getByLabel('Password').fill(MARIA_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading('Two-factor authentication').waitFor();
+
+    const field = page.getByLabel('Authentication code');
+    expect(await field.getAttribute('inputmode')).toBe('numeric');
+    expect(await field.getAttribute('maxlength')).toBe('6');
+    await field.pressSequentially('12ab3 4-56789');
+    expect(await field.inputValue()).toBe('123456');
+    await field.fill('');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Enter the code from your authenticator.').waitFor();
+    await expectAccessible('the two-factor page');
+    await shoot('10-two-factor-code');
+
+    verifier.clock.advance(STEP_MS);
+    await field.fill(codeNow());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await heading('Welcome, Maria Lopez').waitFor();
+    await page.locator('.badge', { hasText: 'Activated' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Two-factor authentication setup' }).count()).toBe(0);
+    await signOut();
+  });
+
+  it('refuses a code that was already used, and a wrong one with the clock help', async () => {
+    await signIn('maria', MARIA_PASSWORD);
+    await heading('Two-factor authentication').waitFor();
+    const field = page.getByLabel('Authentication code');
+    await field.fill(codeNow());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('That code has already been used. Wait for the next code.').waitFor();
+
+    await field.fill(wrongCode());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText(/That code is not right\. Check your device’s time is set automatically/).waitFor();
+    await page.getByText(/switch from Manual to Automatic/).waitFor();
+    await expectAccessible('the two-factor page with the clock help');
+    await shoot('11-code-refused');
+
+    verifier.clock.advance(STEP_MS);
+    await field.fill(codeNow());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await heading('Welcome, Maria Lopez').waitFor();
+    await signOut();
+  });
+
+  it('voids the challenge after ten wrong codes and offers the way back to sign in', async () => {
+    await signIn('maria', MARIA_PASSWORD);
+    await heading('Two-factor authentication').waitFor();
+    const field = page.getByLabel('Authentication code');
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      if ((await field.count()) === 0) break;
+      // Step past the growing per-account delay so each wrong code is really checked.
+      verifier.clock.advance(20_000);
+      await field.fill(wrongCode());
+      const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/code'));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await answer;
+    }
+    await page.getByText('Too many wrong codes or the sign-in took too long. Sign in again.').waitFor();
+    await expectAccessible('the two-factor page with a void challenge');
+    await page.getByRole('link', { name: 'Back to sign in' }).click();
+    await heading('Sign in').waitFor();
+    // Let the per-account delay run out before the next sign-in.
+    verifier.clock.advance(10 * 60_000);
+  });
+
+  it('fits a 360-pixel-wide phone screen and follows a dark system theme', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+    const small = await phone.newPage();
+    await small.goto(url('/sign-in'));
+    await small.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const background = await small.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(244, 246, 249)');
+    await small.getByLabel('Username').fill('maria');
+    await small.getByLabel('Password').fill(MARIA_PASSWORD);
+    await small.getByRole('button', { name: 'Sign in' }).click();
+    await small.getByRole('heading', { level: 1, name: 'Two-factor authentication' }).waitFor();
+    expect(
+      await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await small.getByLabel('Authentication code').fill('123');
+    await small.screenshot({ path: `${screenshots}12-two-factor-phone-dark.png`, fullPage: true });
+    await phone.close();
+    expect(cspViolations).toEqual([]);
+  });
+});
