@@ -20,5 +20,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
   });
   // The UI ships its own scripts and styles; its static CSP replaces the strict one on /docs only.
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // No third-party validator badge, and no upgrade-insecure-requests: the verifier may run on plain
+  // http://127.0.0.1 where that directive would break the page.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { validatorUrl: null },
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header.replace(/\s*upgrade-insecure-requests;?/, '').replace(' validator.swagger.io', ''),
+  });
 }

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, LOG_REDACTIONS } from '../src/app.ts';
+import { ADMIN_PASSWORD, Client, createTestApp, type TestApp } from './support/test-app.ts';
+
+describe('HTTP surface', () => {
+  let t: TestApp;
+  let webRoot: string;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    webRoot = mkdtempSync(join(tmpdir(), 'verifier-web-'));
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><title>Verifier</title><script src="/app.js"></script>',
+    );
+    writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the pages with a CSP that allows no inline script, and index.html for client-side routes', async () => {
+    const app = await buildApp(t.ctx, { webRoot });
+    const index = await app.inject({ url: '/' });
+    expect(index.statusCode).toBe(200);
+    const csp = String(index.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect((await app.inject({ url: '/app.js' })).body).toBe('console.log(1)');
+    const deepLink = await app.inject({ url: '/admin/users/3' });
+    expect(deepLink.statusCode).toBe(200);
+    expect(deepLink.body).toContain('<title>Verifier</title>');
+    const api = await app.inject({ url: '/api/nothing-here' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
+    await app.close();
+  });
+
+  it('publishes an OpenAPI document built from the route schemas at /docs', async () => {
+    const spec = (await t.app.inject({ url: '/docs/json' })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/enrollment/start',
+        '/api/admin/users/{id}',
+        '/api/v1/verify',
+      ]),
+    );
+    expect(
+      spec.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['username', 'password']);
+    const ui = await t.app.inject({ url: '/docs' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.body).toContain('swagger-ui');
+    expect(String(ui.headers['content-security-policy'])).not.toMatch(
+      /upgrade-insecure-requests|swagger\.io/,
+    );
+  });
+
+  it('hides internals behind a generic message when something breaks', async () => {
+    const app = await buildApp(t.ctx);
+    app.get('/api/explode', async () => {
+      throw new Error('database password is hunter2');
+    });
+    const response = await app.inject({ url: '/api/explode' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: 'internal_error', message: 'Something went wrong on the server. Try again.' },
+    });
+    await app.close();
+  });
+
+  it('keeps passwords, cookies and tokens out of the request log', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp(t.ctx, {
+      logger: { level: 'trace', stream, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
+    });
+    const client = new Client(app);
+    await client.request(
+      'POST',
+      '/api/auth/login',
+      { username: 'admin', password: ADMIN_PASSWORD },
+      {
+        cookie: 'sid=secret-session-id',
+        authorization: 'Bearer secret-api-key',
+      },
+    );
+    await app.close();
+    const log = lines.join('');
+    expect(log).toContain('/api/auth/login');
+    for (const secret of [ADMIN_PASSWORD, 'secret-session-id', 'secret-api-key'])
+      expect(log).not.toContain(secret);
+  });
+});
