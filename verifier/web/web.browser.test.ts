@@ -189,6 +189,23 @@ run('verifier pages in Chromium', () => {
     await expect(noraRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
     await expectAccessible('Users');
     await shoot('03-users');
+
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Security Access Groups' })
+      .click();
+    await page.getByRole('switch', { name: 'Enable 2FA for Night shift' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The group is saved.').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await page.getByRole('link', { name: 'Nora Quinn' }).click();
+    await heading('Edit user').waitFor();
+    expect(await page.getByLabel('2FA enabled').isChecked()).toBe(false);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await heading('Users').waitFor();
   });
 
   it('creates an API key shown only once, and lists the audit log with filters', async () => {
@@ -333,6 +350,21 @@ run('verifier pages in Chromium', () => {
     await heading('Sign in').waitFor();
     // Let the per-account delay run out before the next sign-in.
     verifier.clock.advance(10 * 60_000);
+  });
+
+  it('sends a user whose session has expired back to sign in, saying why', async () => {
+    await signIn('admin', ADMIN_PASSWORD);
+    await heading('Welcome, Administrator').waitFor();
+    await page.getByRole('link', { name: 'Admin console' }).first().click();
+    await heading('Users').waitFor();
+    verifier.clock.advance(9 * 60 * 60_000);
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    await heading('Sign in').waitFor();
+    await page.getByText('Your session has ended. Sign in again.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
   it('fits a 360-pixel-wide phone screen and follows a dark system theme', async () => {

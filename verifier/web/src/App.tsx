@@ -51,6 +51,13 @@ function Pages() {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
 
+  // After moving to another page, start keyboard and screen-reader users at its content, unless the
+  // page has already put focus on its own field.
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }, [path]);
+
   useEffect(() => {
     const title = titles[path] ?? (path.startsWith('/admin/users/') ? 'Edit user' : 'Verifier');
     document.title = me?.organisationName ? `${title} · ${me.organisationName}` : `${title} · Verifier`;
