@@ -384,7 +384,21 @@ run('verifier pages in Chromium', () => {
       await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
     await small.getByLabel('Authentication code').fill('123');
+    expect(await seriousAccessibilityProblems(small), 'axe-core on the dark two-factor page').toEqual([]);
     await small.screenshot({ path: `${screenshots}12-two-factor-phone-dark.png`, fullPage: true });
+
+    // The admin console on a phone: tabs wrap, wide tables scroll inside their own box.
+    await small.getByRole('link', { name: 'Back to sign in' }).click();
+    await small.getByLabel('Username').fill('admin');
+    await small.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await small.getByRole('button', { name: 'Sign in' }).click();
+    await small.getByRole('link', { name: 'Admin console' }).first().click();
+    await small.getByRole('columnheader', { name: '2FA status' }).waitFor();
+    expect(
+      await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(await seriousAccessibilityProblems(small), 'axe-core on the dark Users page').toEqual([]);
+    await small.screenshot({ path: `${screenshots}13-users-phone-dark.png`, fullPage: true });
     await phone.close();
     expect(cspViolations).toEqual([]);
   });

@@ -46,8 +46,8 @@ export function SettingsPage() {
   const save = async (event: Event) => {
     event.preventDefault();
     setSaved(null);
-    const window = Number(windowText);
-    if (!/^\d+$/.test(windowText.trim()) || window > 10) {
+    const steps = Number(windowText);
+    if (!/^\d+$/.test(windowText.trim()) || steps > 10) {
       return setError('The verification window is a whole number of steps from 0 to 10.');
     }
     if (!form.organisationName.trim()) return setError('Enter the organisation name.');
@@ -58,7 +58,7 @@ export function SettingsPage() {
       const next = await api.updateSettings({
         twoFactorEnabled: form.twoFactorEnabled,
         organisationName: form.organisationName.trim(),
-        verificationWindow: window,
+        verificationWindow: steps,
         methods: form.methods,
       });
       setForm(next);
