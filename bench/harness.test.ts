@@ -3,9 +3,15 @@ import { benchTimeMilliseconds, formatTable, summarize } from './harness.ts';
 import { benchFiles } from './run.ts';
 
 const rows = [
-  { name: 'shared', opsPerSecond: 600_000, meanMicroseconds: 1.67, p99Microseconds: 2.5 },
-  { name: 'peer-a', opsPerSecond: 100_000, meanMicroseconds: 10, p99Microseconds: 20 },
-  { name: 'peer-b', opsPerSecond: 200_000, meanMicroseconds: 5, p99Microseconds: 9 },
+  {
+    name: 'shared',
+    opsPerSecond: 600_000,
+    meanMicroseconds: 1.67,
+    p50Microseconds: 1.6,
+    p99Microseconds: 2.5,
+  },
+  { name: 'peer-a', opsPerSecond: 100_000, meanMicroseconds: 10, p50Microseconds: 9, p99Microseconds: 20 },
+  { name: 'peer-b', opsPerSecond: 200_000, meanMicroseconds: 5, p50Microseconds: 4.5, p99Microseconds: 9 },
 ];
 
 describe('benchmark summary', () => {
@@ -26,10 +32,10 @@ describe('benchmark summary', () => {
     );
   });
 
-  it('prints a table with ops/s, mean, p99, the ratio per row and the verdict', () => {
+  it('prints a table with ops/s, mean, median, p99, the ratio per row and the verdict', () => {
     const table = formatTable(summarize({ title: 'verify', cases: {}, target: 2 }, rows), 2);
     expect(table).toContain('verify');
-    expect(table).toMatch(/peer-a\s+100,000\s+10\.00\s+20\.00\s+6\.00/);
+    expect(table).toMatch(/peer-a\s+100,000\s+10\.00\s+9\.00\s+20\.00\s+6\.00/);
     expect(table).toContain('shared is 3.00× the fastest other (peer-b); target ≥ 2×: met');
   });
 });

@@ -12,8 +12,9 @@
  *     });
  *   }
  *
- * `compare` runs the cases one after another with tinybench and prints a table of ops/s, mean
- * and p99 latency, and "subject ×" (how many times faster the subject is than each row).
+ * `compare` runs the cases one after another with tinybench and prints a table of ops/s, mean,
+ * median and p99 latency, and "subject ×" (how many times faster the subject is than each row,
+ * from the means).
  * Check outside the timed cases that every case computes the same result, so a misconfigured
  * peer is never measured. BENCH_TIME (milliseconds per case, default 500) trades precision
  * for duration. Figures, never timed assertions: this is not a test.
@@ -36,6 +37,8 @@ export interface CaseResult {
   name: string;
   opsPerSecond: number;
   meanMicroseconds: number;
+  /** Median: steadier than the mean when other processes share the machine. */
+  p50Microseconds: number;
   p99Microseconds: number;
 }
 
@@ -93,11 +96,12 @@ function formatNumber(value: number, fractionDigits: number): string {
 /** Renders a summary as the plain-text table `npm run bench` prints. */
 export function formatTable(result: ComparisonResult, target?: number): string {
   const subjectOps = result.rows.find((row) => row.name === result.subject)?.opsPerSecond ?? Number.NaN;
-  const header = ['case', 'ops/s', 'mean µs', 'p99 µs', `${result.subject} ×`];
+  const header = ['case', 'ops/s', 'mean µs', 'p50 µs', 'p99 µs', `${result.subject} ×`];
   const body = result.rows.map((row) => [
     row.name,
     formatNumber(row.opsPerSecond, 0),
     formatNumber(row.meanMicroseconds, 2),
+    formatNumber(row.p50Microseconds, 2),
     formatNumber(row.p99Microseconds, 2),
     formatNumber(subjectOps / row.opsPerSecond, 2),
   ]);
@@ -145,6 +149,7 @@ export function createHarness(print: (line: string) => void = console.log): Harn
           // From the mean latency, so ops/s and mean always describe the same figure.
           opsPerSecond: 1000 / result.latency.mean,
           meanMicroseconds: result.latency.mean * 1000,
+          p50Microseconds: result.latency.p50 * 1000,
           p99Microseconds: result.latency.p99 * 1000,
         };
       });
