@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
-import './styles.css';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/setup.css';
+import './styles/admin.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);
