@@ -39,6 +39,10 @@ describe('validateAccount', () => {
     }
   });
 
+  it('accepts names with emoji and other characters outside the basic plane', () => {
+    expect(() => validateAccount({ ...base, issuer: 'Bank 🏦', account: 'ユーザー😀' })).not.toThrow();
+  });
+
   it('refuses something that is not an account at all', () => {
     expect(() => validateAccount(null as never)).toThrow(/must be an object/);
   });

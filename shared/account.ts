@@ -54,6 +54,9 @@ function hasSurroundingSpace(text: string): boolean {
   return text !== text.trim();
 }
 
+/** Half of a UTF-16 surrogate pair on its own cannot be percent-encoded or written as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Checks the invariants every writer (URI, migration export) relies on, so that what is
  * written reads back as the same account. Throws OtpError('INVALID_ACCOUNT') naming the field.
@@ -78,6 +81,9 @@ export function validateAccount(account: OtpAccount): void {
     fail(
       `The account name "${account.account}" contains a colon, which is only allowed when an issuer is set.`,
     );
+  }
+  if (LONE_SURROGATE.test(account.issuer) || LONE_SURROGATE.test(account.account)) {
+    fail('The issuer or account name contains a broken character (an unpaired UTF-16 surrogate).');
   }
   if (hasSurroundingSpace(account.issuer) || hasSurroundingSpace(account.account)) {
     fail('The issuer and account name must not start or end with spaces.');

@@ -86,5 +86,7 @@ export function base32Decode(text: string): Uint8Array {
       `Base32 text has ${symbols} letters and digits, a count no whole number of bytes encodes; a character is probably missing or extra.`,
     );
   }
-  return out.slice(0, length);
+  const bytes = out.slice(0, length);
+  out.fill(0);
+  return bytes;
 }

@@ -152,6 +152,9 @@ export function decodeMigrationBatch(uri: string): MigrationBatch {
       corrupt(`The export data is truncated or corrupt (${error.message}); scan the QR code again.`, error);
     }
     throw error;
+  } finally {
+    // The secrets were copied out; do not leave them in the decoded buffer.
+    bytes.fill(0);
   }
   const { entries, ...batch } = payload;
   return { ...batch, accounts: entries.map(toAccount) };
@@ -230,7 +233,7 @@ export function encodeMigrationUris(
   const entries = accounts.map((account, index) => writeOtpParameters(toMessage(account, index)));
   const batchId = options.batchId ?? derivedBatchId(entries);
   const uriCount = Math.ceil(entries.length / batchSize);
-  return Array.from({ length: uriCount }, (_, batchIndex) => {
+  const uris = Array.from({ length: uriCount }, (_, batchIndex) => {
     const payload = writeMigrationPayload(
       entries.slice(batchIndex * batchSize, (batchIndex + 1) * batchSize),
       {
@@ -240,6 +243,10 @@ export function encodeMigrationUris(
         batchId,
       },
     );
-    return `${SCHEME}offline?data=${encodeURIComponent(base64Encode(payload))}`;
+    const uri = `${SCHEME}offline?data=${encodeURIComponent(base64Encode(payload))}`;
+    payload.fill(0);
+    return uri;
   });
+  for (const entry of entries) entry.fill(0);
+  return uris;
 }

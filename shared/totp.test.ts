@@ -69,6 +69,7 @@ describe('totp', () => {
     expect(() => totp({ secret: SEEDS.SHA1, time: 0, period: 0 })).toThrow(/period must be a whole number/);
     expect(() => totp({ secret: SEEDS.SHA1, time: 0, period: 2.5 })).toThrow(OtpError);
     expect(() => totp({ secret: SEEDS.SHA1, time: 0, t0: -1 })).toThrow(/T0 must be/);
+    expect(() => totp({ secret: SEEDS.SHA1, time: 1e300 })).toThrow(/too far in the future/);
   });
 });
 

@@ -53,7 +53,13 @@ export function timeStep(options: Pick<TotpOptions, 'time' | 'period' | 't0'>): 
   if (step < 0) {
     throw new OtpError('INVALID_ARGUMENT', 'The time is before T0, so it has no time step; check the clock.');
   }
-  return checkCounter(step);
+  if (!Number.isSafeInteger(step)) {
+    throw new OtpError(
+      'INVALID_ARGUMENT',
+      `The time ${time} ms is too far in the future to count steps exactly.`,
+    );
+  }
+  return step;
 }
 
 /** RFC 6238 TOTP value at `time`. */

@@ -226,6 +226,8 @@ describe('formatOtpauthUri', () => {
     [{ issuer: 'A:B' }, /issuer "A:B" must not contain a colon/],
     [{ issuer: '', account: 'a:b' }, /only allowed when an issuer is set/],
     [{ account: ' alice' }, /must not start or end with spaces/],
+    [{ account: 'alice\uD800' }, /unpaired UTF-16 surrogate/],
+    [{ issuer: '\uDC00Bank' }, /unpaired UTF-16 surrogate/],
     [{ secret: new Uint8Array(0) }, /secret must be a non-empty byte array/],
     [{ digits: 10 }, /number of digits must be 6 to 8, not 10/],
     [{ period: 0 }, /period must be a whole number of seconds from 1 to 3600, not 0/],

@@ -118,7 +118,11 @@ export class ProtobufWriter {
     return this;
   }
 
+  /** Returns the bytes and clears the writer's own copy, which may hold a secret. */
   finish(): Uint8Array {
-    return Uint8Array.from(this.#chunks);
+    const bytes = Uint8Array.from(this.#chunks);
+    this.#chunks.fill(0);
+    this.#chunks = [];
+    return bytes;
   }
 }
