@@ -33,8 +33,8 @@ function start(): void {
   if (document.getElementById(HOST_ID)) return;
   const host = document.createElement('div');
   host.id = HOST_ID;
-  // A closed shadow root keeps the page's styles and scripts away from the overlay.
-  const root = host.attachShadow({ mode: 'closed' });
+  // A shadow root keeps the page's styles away from the overlay.
+  const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const layer = element('layer');

@@ -12,6 +12,7 @@ import {
 } from '../accounts/list.ts';
 import type { PopupRequest, ScanReply } from '../background/messages.ts';
 import { browser } from '../platform/browser.ts';
+import { randomBytes } from '../platform/random.ts';
 import { classifyQrText, type ScanOutcome } from '../scan/classify.ts';
 import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../scan/pending.ts';
 import { CLOCK_WARNING_MS } from '../settings/clock-check.ts';
@@ -171,9 +172,7 @@ export function App() {
 
   const addScanned = (found: OtpAccount[], choice: DuplicateChoice) =>
     run(async () => {
-      setState(
-        await vault.save(unlocked, addAccounts(accounts, found, choice, crypto.getRandomValues.bind(crypto))),
-      );
+      setState(await vault.save(unlocked, addAccounts(accounts, found, choice, randomBytes)));
       await clearPendingScan(browser.storage.session);
       setScan(null);
       setView({ name: 'list' });

@@ -1,0 +1,191 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base32Decode, totp } from '../../shared/index.ts';
+import { buildExtension } from '../build/targets.ts';
+import { browserAvailable, CHROMIUM } from '../test-support/browsers.ts';
+import {
+  QR_BOX,
+  type QrPageServer,
+  startQrPageServer,
+  TEST_ACCOUNT,
+  TEST_ISSUER,
+  TEST_SECRET_BASE32,
+} from '../test-support/qr-page.ts';
+
+const PASSWORD = 'correct horse battery';
+const secret = base32Decode(TEST_SECRET_BASE32);
+
+/** The codes valid around now, per the shared module: the one shown must be among them. */
+function expectedCodes(): string[] {
+  const now = Date.now();
+  return [now - 2000, now, now + 2000].map((time) => totp({ secret, time }));
+}
+
+async function launch(extensionDir: string, userDataDir: string, scale = 1): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: null,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--window-size=1280,800',
+      `--force-device-scale-factor=${scale}`,
+    ],
+  });
+}
+
+async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+async function openPopup(context: BrowserContext, id: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/extension/popup.html`);
+  return popup;
+}
+
+async function shownCode(popup: Page): Promise<string> {
+  const text = await popup.getByTestId('code').first().textContent();
+  return (text ?? '').replace(/\s/g, '');
+}
+
+describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => {
+  let server: QrPageServer;
+  let extensionDir: string;
+  let profile: string;
+
+  beforeAll(async () => {
+    extensionDir = await buildExtension('chrome', true);
+    server = await startQrPageServer();
+    profile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  it('sets a password, scans the whole page, shows the right code, copies it, locks, and keeps the vault locked across a restart', async () => {
+    let context = await launch(extensionDir, profile);
+    const id = await extensionId(context);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/enrol`);
+    let popup = await openPopup(context, id);
+
+    await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await popup.getByLabel('Confirm password').fill(PASSWORD);
+    await popup.getByRole('button', { name: 'Set password' }).click();
+    await popup.getByText('No accounts yet').waitFor();
+
+    await page.bringToFront();
+    await popup.getByRole('button', { name: 'Scan whole page' }).click();
+    await popup.getByText('Add this account?').waitFor();
+    await expect(popup.getByRole('region', { name: 'Scan result' }).textContent()).resolves.toContain(
+      TEST_ISSUER,
+    );
+    await popup.getByRole('button', { name: 'Add', exact: true }).click();
+    await popup.getByText(TEST_ACCOUNT, { exact: true }).waitFor();
+    expect(expectedCodes()).toContain(await shownCode(popup));
+
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: `Copy code for ${TEST_ISSUER} (${TEST_ACCOUNT})` }).click();
+    await popup.getByText('Copied').waitFor();
+    // Paste where a user would: the code field of the page.
+    await page.bringToFront();
+    await page.getByLabel('Code').click();
+    await page.keyboard.press('Control+V');
+    expect(expectedCodes()).toContain(await page.getByLabel('Code').inputValue());
+    await popup.bringToFront();
+
+    await popup.getByRole('button', { name: 'Lock now' }).click();
+    await popup.getByLabel('Password').fill('not the password');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.getByText('Wrong password. Nothing was changed').waitFor();
+    await popup.getByLabel('Password').fill(PASSWORD);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.getByText(TEST_ACCOUNT, { exact: true }).waitFor();
+
+    await context.close();
+    context = await launch(extensionDir, profile);
+    popup = await openPopup(context, await extensionId(context));
+    await popup.getByRole('heading', { name: 'Locked' }).waitFor();
+    await popup.getByLabel('Password').fill(PASSWORD);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.getByText(TEST_ACCOUNT, { exact: true }).waitFor();
+    expect(expectedCodes()).toContain(await shownCode(popup));
+    await context.close();
+  });
+
+  it('scans by dragging a selection around the QR code at device pixel ratio 2, and offers replace or keep both for a duplicate', async () => {
+    const scaledProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-2x-'));
+    const context = await launch(extensionDir, scaledProfile, 2);
+    try {
+      const id = await extensionId(context);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/enrol`);
+      expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
+      const popup = await openPopup(context, id);
+      await popup.getByRole('button', { name: 'Continue without a password…' }).click();
+      await popup.getByRole('button', { name: 'I understand, use without a password' }).click();
+      await popup.getByText('No accounts yet').waitFor();
+
+      for (const round of [1, 2]) {
+        await page.bringToFront();
+        await popup.getByRole('button', { name: 'Scan QR code' }).click();
+        await page.getByRole('dialog', { name: 'Select the QR code' }).waitFor();
+        await page.mouse.move(QR_BOX.x - 12, QR_BOX.y - 12);
+        await page.mouse.down();
+        await page.mouse.move(QR_BOX.x + QR_BOX.size / 2, QR_BOX.y + QR_BOX.size / 2, { steps: 4 });
+        await page.mouse.move(QR_BOX.x + QR_BOX.size + 12, QR_BOX.y + QR_BOX.size + 12, { steps: 4 });
+        await page.mouse.up();
+        if (round === 1) {
+          await popup.getByText('Add this account?').waitFor();
+          await popup.getByRole('button', { name: 'Add', exact: true }).click();
+        } else {
+          await popup.getByText('is already in your list').waitFor();
+          await popup.getByRole('button', { name: 'Keep both' }).click();
+        }
+      }
+      await expect.poll(() => popup.getByTestId('code').count()).toBe(2);
+      expect(expectedCodes()).toContain(await shownCode(popup));
+    } finally {
+      await context.close();
+      await rm(scaledProfile, { recursive: true, force: true });
+    }
+  });
+
+  it('says so when the page has no QR code, and Esc cancels a selection without a result', async () => {
+    const emptyProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-empty-'));
+    const context = await launch(extensionDir, emptyProfile);
+    try {
+      const id = await extensionId(context);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/blank`);
+      const popup = await openPopup(context, id);
+      await popup.getByRole('button', { name: 'Continue without a password…' }).click();
+      await popup.getByRole('button', { name: 'I understand, use without a password' }).click();
+      await page.bringToFront();
+      await popup.getByRole('button', { name: 'Scan QR code' }).click();
+      await page.getByRole('dialog', { name: 'Select the QR code' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Select the QR code' }).waitFor({ state: 'detached' });
+      await page.bringToFront();
+      await popup.getByRole('button', { name: 'Scan whole page' }).click();
+      await popup.getByText('No QR code was found').waitFor();
+    } finally {
+      await context.close();
+      await rm(emptyProfile, { recursive: true, force: true });
+    }
+  });
+});
