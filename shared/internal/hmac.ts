@@ -9,7 +9,7 @@ import type { HashAlgorithm } from '../account.ts';
  * exactly this) every HMAC is two single-block compressions. noble's public `hmac` object
  * clones generic hash state and buffers for each message, which costs several times more
  * than the compressions themselves; driving the compression directly keeps verification of
- * a ±1 window at 8 compressions in total. The subclasses below only reach the `protected`
+ * a ±1 window at no more than 8 compressions. The subclasses below only reach the `protected`
  * state accessors noble provides for subclasses; the tests check the result against noble's
  * own `hmac` for every algorithm and key length, so a change in noble cannot go unnoticed.
  */
