@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,11 +25,12 @@ run('verifier pages in Chromium', () => {
   let page: Page;
   const cspViolations: string[] = [];
   let mariaSecret: Uint8Array | undefined;
+  let pages: string | undefined;
 
   beforeAll(async () => {
-    await buildPages();
+    pages = await buildPages();
     await mkdir(screenshots, { recursive: true });
-    verifier = await startVerifier(FIRST_ADMIN_PASSWORD);
+    verifier = await startVerifier(FIRST_ADMIN_PASSWORD, pages);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: 'light' });
     page = await context.newPage();
@@ -41,6 +42,7 @@ run('verifier pages in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await verifier?.close();
+    if (pages) await rm(pages, { recursive: true, force: true });
   });
 
   const url = (path: string) => verifier.url + path;

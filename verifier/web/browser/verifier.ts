@@ -9,8 +9,6 @@ import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { prepareRuntime, type Runtime } from '../../src/setup.ts';
 
-export const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
-
 /** The server's clock, moved by the test so a "next code" needs no 30-second wait. */
 export class MovableClock implements Clock {
   private offset = 0;
@@ -28,19 +26,25 @@ export interface RunningVerifier {
   close(): Promise<void>;
 }
 
-/** Builds the pages with their own Vite config, exactly as `npm run build:web` does. */
-export async function buildPages(): Promise<void> {
+/**
+ * Builds the pages with their own Vite config, as `npm run build:web` does, into a temporary folder
+ * so a test run never empties dist/web under anything else that reads it.
+ */
+export async function buildPages(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'verifier-pages-'));
   await build({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
   });
+  return outDir;
 }
 
 /**
  * Starts a real verifier on a temporary SQLite file and a free port, through the same start-up path
  * as `npm start` (config, migrations, first admin), with the built pages at `/`.
  */
-export async function startVerifier(adminPassword: string): Promise<RunningVerifier> {
+export async function startVerifier(adminPassword: string, webRoot: string): Promise<RunningVerifier> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verifier-web-'));
   const config = loadConfig({
     VERIFIER_DATA_DIR: dataDir,
