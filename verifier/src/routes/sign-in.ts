@@ -21,6 +21,7 @@ import {
 } from '../http/session-guard.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
 import { loadCredential } from '../verification/credentials.ts';
+import { loadSubject } from '../verification/subject.ts';
 import { Code, errors, Method, Step } from './schemas.ts';
 
 export const invalidCredentials = () =>
@@ -131,7 +132,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     async (request, reply) => {
       const { session, user } = signedIn(request);
-      const row = await findUserByName(ctx.db, user.username);
+      const row = await loadSubject(ctx.db, user.username);
       if (!row) throw challengeVoid();
       const check = { db: ctx.db, box: ctx.box, now: ctx.clock.now(), actor: user.username, ip: request.ip };
       const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, row, request.body.code);

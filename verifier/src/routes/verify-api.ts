@@ -2,12 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findActiveApiKey } from '../accounts/api-keys.ts';
-import { findUserByName, findUserView, normaliseUsername } from '../accounts/users.ts';
+import { normaliseUsername } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
+import { loadSubject } from '../verification/subject.ts';
 import { errors } from './schemas.ts';
 
 const Reason = Type.Union([
@@ -60,15 +61,14 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
         });
         return { ok: false, reason };
       };
-      const user = await findUserByName(ctx.db, username);
+      const user = await loadSubject(ctx.db, username);
       if (!user) {
         // Unknown names go through the same delay as real ones, so answers cannot tell them apart.
         if ((await retryAfterMs(ctx.db, username, now)) > 0) return refuse('throttled');
         await recordFailedAttempt(ctx.db, username, now);
         return refuse('invalid_code');
       }
-      const view = await findUserView(ctx.db, user.id);
-      if (view?.twoFactorStatus !== 'Activated') return refuse('not_enrolled');
+      if (user.status !== 'Activated') return refuse('not_enrolled');
       const outcome = await checkSecondFactor(
         { db: ctx.db, box: ctx.box, now, actor, ip: request.ip, channel: 'api' },
         user,

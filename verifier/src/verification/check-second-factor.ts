@@ -3,9 +3,10 @@ import { writeAudit } from '../audit/audit-log.ts';
 import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
 import { LOCK_AFTER_CODE_FAILURES } from '../auth/throttle-policy.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Db, UserRow } from '../db/schema.ts';
-import { loadCredential, markAccepted, openCredential } from './credentials.ts';
+import type { Db } from '../db/schema.ts';
+import { markAccepted, openCredential } from './credentials.ts';
 import { matchTotp, normaliseCode } from './match-totp.ts';
+import type { VerificationSubject } from './subject.ts';
 
 export type CodeOutcome =
   | { kind: 'accepted' }
@@ -38,50 +39,59 @@ const EVENTS = {
  */
 export async function checkSecondFactor(
   ctx: CheckContext,
-  user: UserRow,
+  user: VerificationSubject,
   input: string,
 ): Promise<CodeOutcome> {
   const code = normaliseCode(input);
   if (code === '') return { kind: 'blank' };
   const events = EVENTS[ctx.channel];
-  const audit = (event: (typeof events)[keyof typeof events], detail?: Record<string, unknown>) =>
-    writeAudit(ctx.db, { at: ctx.now, actor: ctx.actor, event, target: user.username, ip: ctx.ip, detail });
+  const audit = (
+    event: (typeof events)[keyof typeof events],
+    detail?: Record<string, unknown>,
+    db: Db = ctx.db,
+  ) => writeAudit(db, { at: ctx.now, actor: ctx.actor, event, target: user.username, ip: ctx.ip, detail });
 
-  if (user.locked_at !== null) {
+  if (user.lockedAt !== null) {
     await audit(events.failed, { reason: 'locked' });
     return { kind: 'locked' };
   }
-  const wait = await retryAfterMs(ctx.db, user.username, ctx.now);
+  const wait = user.throttle ? user.throttle.nextAttemptAt - ctx.now : 0;
   if (wait > 0) {
     await audit(events.failed, { reason: 'throttled' });
     return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
   }
-  const row = await loadCredential(ctx.db, user.id);
+  const row = user.status === 'Activated' ? user.credential : null;
   if (!row) return { kind: 'not_enrolled' };
-  const { verificationWindow } = await readSettings(ctx.db);
-  const match = matchTotp(openCredential(ctx.box, row), code, ctx.now, verificationWindow);
+  const match = matchTotp(openCredential(ctx.box, row), code, ctx.now, user.verificationWindow);
   if (match === null) {
-    await recordCodeFailure(ctx, user);
-    await audit(events.failed, { reason: 'invalid_code' });
+    // One transaction: one commit (one disk flush on PostgreSQL) for the counters and the audit entry.
+    await ctx.db.transaction().execute(async (trx) => {
+      await recordCodeFailure({ ...ctx, db: trx }, user);
+      await audit(events.failed, { reason: 'invalid_code' }, trx);
+    });
     return { kind: 'invalid' };
   }
-  if (match.step <= row.last_step || !(await markAccepted(ctx.db, user.id, match))) {
+  const accepted =
+    match.step > row.last_step &&
+    (await ctx.db.transaction().execute(async (trx) => {
+      if (!(await markAccepted(trx, user.id, match))) return false;
+      // Counters are only written when there is something to clear.
+      if (user.throttle) await clearAttempts(trx, user.username);
+      if (user.codeFailures > 0) {
+        await trx.updateTable('users').set({ code_failures: 0 }).where('id', '=', user.id).execute();
+      }
+      await audit(events.ok, match.drift === row.drift ? undefined : { drift: match.drift }, trx);
+      return true;
+    }));
+  if (!accepted) {
     await audit(events.replayed, { reason: 'replayed' });
     return { kind: 'replayed' };
   }
-  await clearAttempts(ctx.db, user.username);
-  await ctx.db
-    .updateTable('users')
-    .set({ code_failures: 0 })
-    .where('id', '=', user.id)
-    .where('code_failures', '>', 0)
-    .execute();
-  await audit(events.ok, match.drift === row.drift ? undefined : { drift: match.drift });
   return { kind: 'accepted' };
 }
 
 /** One wrong code: pushes the per-account delay and, at the 100th in a row, locks the account. */
-async function recordCodeFailure(ctx: CheckContext, user: UserRow): Promise<void> {
+async function recordCodeFailure(ctx: CheckContext, user: VerificationSubject): Promise<void> {
   await recordFailedAttempt(ctx.db, user.username, ctx.now);
   const counted = await ctx.db
     .updateTable('users')

@@ -1,0 +1,260 @@
+/**
+ * POST /api/v1/verify against a real, listening verifier (a child process) on SQLite and on
+ * PostgreSQL, side by side with the server's bare /api/health route in the same run.
+ * Cases: accepted codes (each writes its replay mark), rejected codes, and replays.
+ * BENCH_SECONDS (default 3) per case; PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL;
+ * BENCH_PROFILE=<dir> saves a CPU profile of the server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { totp } from '../shared/index.ts';
+import { createApiKey } from '../verifier/src/accounts/api-keys.ts';
+import { bootstrap } from '../verifier/src/accounts/bootstrap.ts';
+import { SecretBox } from '../verifier/src/crypto/secret-box.ts';
+import { type DatabaseTarget, openDatabase } from '../verifier/src/db/connect.ts';
+import { migrateToLatest } from '../verifier/src/db/migrations.ts';
+import { credentialContext } from '../verifier/src/verification/credentials.ts';
+import { type CaseResult, formatTable, type Harness, summarize } from './harness.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS) > 0 ? Number(process.env.BENCH_SECONDS) : 3;
+const CONNECTIONS = 10;
+/** Enough users that every accepted-code request can use a fresh one within a 30 s step. */
+const USERS = 20_000;
+
+interface Seeded {
+  key: string;
+  secrets: Uint8Array[];
+}
+
+async function seed(target: DatabaseTarget, masterKey: Buffer): Promise<Seeded> {
+  const handle = openDatabase(target);
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+    await bootstrap(handle.db, Date.now(), 'bench admin password');
+    await handle.db.updateTable('settings').set({ two_factor_enabled: 1 }).execute();
+    const agent = await handle.db
+      .selectFrom('groups')
+      .select('id')
+      .where('name', '=', 'Agent')
+      .executeTakeFirstOrThrow();
+    const box = new SecretBox([masterKey]);
+    const secrets: Uint8Array[] = [];
+    const now = Date.now();
+    await handle.db.transaction().execute(async (trx) => {
+      for (let start = 0; start < USERS; start += 500) {
+        const users = Array.from({ length: 500 }, (_, i) => ({
+          username: `user${start + i}`,
+          email: '',
+          display_name: `User ${start + i}`,
+          password_hash: null,
+          group_id: agent.id,
+          source: 'local' as const,
+          two_factor_enabled: 1,
+          method: 'totp' as const,
+          must_change_password: 0,
+          code_failures: 0,
+          locked_at: null,
+          created_at: now,
+        }));
+        const ids = await trx.insertInto('users').values(users).returning('id').execute();
+        const credentials = ids.map(({ id }) => {
+          const secret = new Uint8Array(randomBytes(20));
+          secrets.push(secret);
+          const sealed = box.seal(secret, credentialContext(id));
+          const fields = { algorithm: 'SHA1' as const, digits: 6, period: 30, drift: 0, last_step: 0 };
+          return { user_id: id, key_id: sealed.keyId, secret_box: sealed.box, ...fields, created_at: now };
+        });
+        await trx.insertInto('credentials').values(credentials).execute();
+      }
+    });
+    const { key } = await createApiKey(handle.db, 'bench', now);
+    return { key, secrets };
+  } finally {
+    await handle.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'verifier/src/cli.ts', 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGTERM');
+  throw new Error('The verifier did not start within 20 seconds.');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+type Options = Parameters<typeof autocannon>[0];
+
+async function load(name: string, options: Options, expect: (body: string) => boolean): Promise<CaseResult> {
+  let unexpected = 0;
+  const result = await autocannon({
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    ...options,
+    setupClient(client) {
+      client.on('body', (body: Buffer) => {
+        if (!expect(body.toString())) unexpected++;
+      });
+    },
+  });
+  if (result.non2xx > 0 || result.errors > 0 || unexpected > result.requests.total / 100) {
+    throw new Error(
+      `${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${unexpected} unexpected answers.`,
+    );
+  }
+  return {
+    name,
+    opsPerSecond: result.requests.average,
+    meanMicroseconds: result.latency.mean * 1000,
+    p50Microseconds: result.latency.p50 * 1000,
+    p99Microseconds: result.latency.p99 * 1000,
+  };
+}
+
+async function measure(harness: Harness, label: string, target: DatabaseTarget, env: Record<string, string>) {
+  const masterKey = randomBytes(32);
+  const { key, secrets } = await seed(target, masterKey);
+  const { child, url } = await startServer({ ...env, VERIFIER_MASTER_KEY: masterKey.toString('hex') });
+  try {
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    let next = 0;
+    const verifyWith = (code: (secret: Uint8Array, now: number) => string, user?: () => number) => ({
+      url: `${url}/api/v1/verify`,
+      requests: [
+        {
+          method: 'POST' as const,
+          headers,
+          setupRequest(request: autocannon.Request) {
+            const index = user ? user() : next++ % USERS;
+            const secret = secrets[index] as Uint8Array;
+            request.body = JSON.stringify({ username: `user${index}`, code: code(secret, Date.now()) });
+            return request;
+          },
+        },
+      ],
+    });
+    const current = (secret: Uint8Array, now: number) => totp({ secret, time: now });
+    // A code from an hour away: well-formed, never inside the window.
+    const wrong = (secret: Uint8Array, now: number) => totp({ secret, time: now + 3_600_000 });
+    const rows: CaseResult[] = [];
+    rows.push(await load('bare route', { url: `${url}/api/health` }, (b) => b === '{"ok":true}'));
+    rows.push(await load('verify: accepted', verifyWith(current), (b) => b === '{"ok":true}'));
+    rows.push(
+      await load(
+        'verify: replayed',
+        verifyWith(current, () => 0),
+        (b) => b.includes('replayed') || b === '{"ok":true}',
+      ),
+    );
+    rows.push(
+      await load(
+        'verify: rejected',
+        verifyWith(wrong),
+        (b) => b.includes('invalid_code') || b.includes('throttled'),
+      ),
+    );
+    const summary = summarize(
+      {
+        title: `POST /api/v1/verify on ${label} (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`,
+        cases: {},
+        subject: 'verify: accepted',
+      },
+      rows,
+    );
+    console.log(formatTable(summary, 0.5));
+    const accepted = rows[1]?.opsPerSecond ?? 0;
+    const bare = rows[0]?.opsPerSecond ?? 1;
+    harness.note(`accepted verify ÷ bare route on ${label}: ${(accepted / bare).toFixed(2)} (target ≥ 0.50)`);
+    if (accepted * SECONDS > USERS)
+      harness.note('more requests than users: some "accepted" requests were replays');
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default async function verifierBench(harness: Harness): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'verifier-bench-'));
+  try {
+    const file = join(dir, 'verifier.db');
+    await measure(harness, 'SQLite', { kind: 'sqlite', file }, { VERIFIER_DATA_DIR: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const url =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
+  if (!(await postgresReachable(url))) {
+    harness.note(`PostgreSQL case not run: cannot connect to ${url.replace(/\/\/[^@]*@/, '//')}`);
+    return;
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const withSchema = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const pgDir = mkdtempSync(join(tmpdir(), 'verifier-bench-'));
+    try {
+      await measure(
+        harness,
+        'PostgreSQL',
+        { kind: 'postgres', url, schema },
+        { DATABASE_URL: withSchema, VERIFIER_DATA_DIR: pgDir },
+      );
+    } finally {
+      rmSync(pgDir, { recursive: true, force: true });
+    }
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { CredentialRow, Db } from '../db/schema.ts';
+import { type TwoFactorStatus, twoFactorStatus } from '../policy/two-factor-status.ts';
+
+/** Everything one code check needs about a user, read in a single query. */
+export interface VerificationSubject {
+  id: number;
+  username: string;
+  lockedAt: number | null;
+  codeFailures: number;
+  status: TwoFactorStatus;
+  credential: CredentialRow | null;
+  /** Per-account delay state; null when there were no recent failures. */
+  throttle: { failures: number; nextAttemptAt: number } | null;
+  verificationWindow: number;
+}
+
+/** Loads the user, their group, credential, delay state and the system settings in one round trip. */
+export async function loadSubject(db: Db, username: string): Promise<VerificationSubject | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('groups', 'groups.id', 'users.group_id')
+    .innerJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
+    .leftJoin('credentials', 'credentials.user_id', 'users.id')
+    .leftJoin('attempt_throttle', 'attempt_throttle.username', 'users.username')
+    .select([
+      'users.id',
+      'users.username',
+      'users.source',
+      'users.two_factor_enabled as user_two_factor',
+      'users.locked_at',
+      'users.code_failures',
+      'groups.is_default',
+      'groups.two_factor_enabled as group_two_factor',
+      'settings.two_factor_enabled as system_two_factor',
+      'settings.verification_window',
+      'credentials.user_id as credential_user_id',
+      'credentials.key_id',
+      'credentials.secret_box',
+      'credentials.algorithm',
+      'credentials.digits',
+      'credentials.period',
+      'credentials.drift',
+      'credentials.last_step',
+      'credentials.created_at as credential_created_at',
+      'attempt_throttle.failures',
+      'attempt_throttle.next_attempt_at',
+    ])
+    .where('users.username', '=', username)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const credential =
+    row.credential_user_id === null
+      ? null
+      : ({
+          user_id: row.credential_user_id,
+          key_id: row.key_id,
+          secret_box: row.secret_box,
+          algorithm: row.algorithm,
+          digits: row.digits,
+          period: row.period,
+          drift: row.drift,
+          last_step: row.last_step,
+          created_at: row.credential_created_at,
+        } as CredentialRow);
+  return {
+    id: row.id,
+    username: row.username,
+    lockedAt: row.locked_at,
+    codeFailures: row.code_failures,
+    status: twoFactorStatus({
+      systemEnabled: row.system_two_factor === 1,
+      group: { isDefault: row.is_default === 1, twoFactorEnabled: row.group_two_factor === 1 },
+      user: { source: row.source, twoFactorEnabled: row.user_two_factor === 1 },
+      hasCredential: credential !== null,
+    }),
+    credential,
+    throttle:
+      row.failures === null || row.next_attempt_at === null
+        ? null
+        : { failures: row.failures, nextAttemptAt: row.next_attempt_at },
+    verificationWindow: row.verification_window,
+  };
+}
