@@ -21,7 +21,7 @@ Commands:
   user reset-2fa --username U             delete the user's 2FA credential (lost device)
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
-COOKIE_SECURE, LOG_LEVEL, VERIFIER_WEB_ROOT.`;
+COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT.`;
 
 class UsageError extends Error {}
 

@@ -10,6 +10,8 @@ export interface Config {
   masterKeys: string | undefined;
   adminPassword: string | undefined;
   cookieSecure: boolean;
+  /** Behind a load balancer: take the client address from X-Forwarded-For for the audit log. */
+  trustProxy: boolean;
   logLevel: string;
   webRoot: string;
 }
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKeys: env.VERIFIER_MASTER_KEY || undefined,
     adminPassword,
     cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY),
     logLevel,
     webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),
   };

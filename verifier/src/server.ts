@@ -17,6 +17,7 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(runtime.ctx, {
     logger: { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
     webRoot: config.webRoot,
+    trustProxy: config.trustProxy,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

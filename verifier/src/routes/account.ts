@@ -102,6 +102,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         target: user.username,
         ip: request.ip,
       });
+      // A new password ends every other session of this user.
+      await ctx.db
+        .deleteFrom('sessions')
+        .where('user_id', '=', user.id)
+        .where('id_hash', '!=', session.id_hash)
+        .execute();
       const fresh = (await findUserView(ctx.db, user.id)) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.
       const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;
