@@ -24,6 +24,7 @@ export function AccountRow({
   const totp = account.type === 'totp' ? totpView(account, nowMs) : null;
   const code = totp ? totp.code : revealedHotp;
   const label = displayName(account);
+  const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
   return (
     <li class={`account${account.pinned ? ' pinned' : ''}`} data-account-id={account.id}>
       <button
@@ -45,11 +46,7 @@ export function AccountRow({
         )}
       </button>
       {totp && (
-        <span
-          class="countdown"
-          title={`${totp.secondsLeft} seconds left`}
-          aria-label={`${totp.secondsLeft} seconds left`}
-        >
+        <span class="countdown" title={left} aria-label={left}>
           <svg viewBox="0 0 36 36" width="22" height="22" aria-hidden="true">
             <circle cx="18" cy="18" r="15" fill="none" stroke="#ddd" stroke-width="4" />
             <circle
