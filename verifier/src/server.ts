@@ -1,7 +1,10 @@
 import { buildApp, LOG_REDACTIONS } from './app.ts';
+import { purgeExpired } from './auth/housekeeping.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { prepareRuntime } from './setup.ts';
+
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 /** Starts listening; SIGINT/SIGTERM finish in-flight requests, close the database and exit. */
 export async function serve(config: Config): Promise<void> {
@@ -19,10 +22,17 @@ export async function serve(config: Config): Promise<void> {
     webRoot: config.webRoot,
     trustProxy: config.trustProxy,
   });
+  const housekeeping = setInterval(() => {
+    purgeExpired(runtime.ctx.db, systemClock.now()).catch((error) =>
+      app.log.error({ err: error }, 'housekeeping failed'),
+    );
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(housekeeping);
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();

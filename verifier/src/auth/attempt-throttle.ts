@@ -14,13 +14,26 @@ export async function retryAfterMs(db: Db, username: string, now: number): Promi
   return row && row.next_attempt_at > now ? row.next_attempt_at - now : 0;
 }
 
-/** Counts one failure atomically (concurrent failures all count) and pushes the next allowed time. */
+/** Failures older than this (counted from the last delay's end) are forgiven. */
+export const FORGET_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * Counts one failure atomically (concurrent failures all count) and pushes the next allowed time.
+ * After a quiet day the count starts again, so last month's typos do not delay today's sign-in.
+ */
 export async function recordFailedAttempt(db: Db, username: string, now: number): Promise<number> {
   const { failures } = await db
     .insertInto('attempt_throttle')
     .values({ username, failures: 1, next_attempt_at: now })
     .onConflict((oc) =>
-      oc.column('username').doUpdateSet((eb) => ({ failures: eb('attempt_throttle.failures', '+', 1) })),
+      oc.column('username').doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when('attempt_throttle.next_attempt_at', '<', now - FORGET_AFTER_MS)
+          .then(1)
+          .else(eb('attempt_throttle.failures', '+', 1))
+          .end(),
+      })),
     )
     .returning('failures')
     .executeTakeFirstOrThrow();

@@ -112,6 +112,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('audit_log_event').on('audit_log').column('event').execute();
       },
     },
+    '0002_expiry_indexes': {
+      // Housekeeping deletes expired sessions and enrollments by time.
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+        await db.schema
+          .createIndex('enrollments_expires_at')
+          .on('enrollments')
+          .column('expires_at')
+          .execute();
+      },
+    },
   };
 }
 

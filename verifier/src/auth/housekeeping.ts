@@ -1,0 +1,15 @@
+import type { Db } from '../db/schema.ts';
+import { FORGET_AFTER_MS } from './attempt-throttle.ts';
+
+/**
+ * Deletes what has expired: sessions, unconfirmed enrollments and forgotten failure counts.
+ * Cheap (indexed) and idempotent, so any process may run it at any time.
+ */
+export async function purgeExpired(db: Db, now: number): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('enrollments').where('expires_at', '<=', now).execute();
+  await db
+    .deleteFrom('attempt_throttle')
+    .where('next_attempt_at', '<', now - FORGET_AFTER_MS)
+    .execute();
+}
