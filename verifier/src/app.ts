@@ -49,6 +49,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   await registerSecurityHeaders(app);
+  // API answers carry sessions, secrets and personal data: never keep them in any cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   await app.register(cookie);
   await registerOpenApi(app);
   registerSignInRoutes(app, ctx);

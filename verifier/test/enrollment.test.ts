@@ -112,16 +112,18 @@ describe.each(databaseKinds())('enrollment on %s', (kind) => {
     expect(response.json().error.code).toBe('not_pending');
   });
 
-  it.runIf(kind === 'sqlite')('never writes the secret in plaintext into the database file', async () => {
-    const { secret } = (await client.post('/api/enrollment/start')).json();
-    await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
-    const file = t.database.file as string;
-    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]);
-    const raw = Buffer.from(base32Decode(secret));
-    expect(bytes.includes(Buffer.from(secret))).toBe(false);
-    expect(bytes.includes(Buffer.from(secret.toLowerCase()))).toBe(false);
-    expect(bytes.includes(raw)).toBe(false);
-    expect(bytes.includes(Buffer.from(raw.toString('hex')))).toBe(false);
-    expect(bytes.includes(Buffer.from(raw.toString('base64')))).toBe(false);
-  });
+  // The database file is only ours to read on SQLite.
+  if (kind === 'sqlite')
+    it('never writes the secret in plaintext into the database file', async () => {
+      const { secret } = (await client.post('/api/enrollment/start')).json();
+      await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+      const file = t.database.file as string;
+      const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]);
+      const raw = Buffer.from(base32Decode(secret));
+      expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      expect(bytes.includes(Buffer.from(secret.toLowerCase()))).toBe(false);
+      expect(bytes.includes(raw)).toBe(false);
+      expect(bytes.includes(Buffer.from(raw.toString('hex')))).toBe(false);
+      expect(bytes.includes(Buffer.from(raw.toString('base64')))).toBe(false);
+    });
 });

@@ -42,6 +42,11 @@ describe('HTTP surface', () => {
     await app.close();
   });
 
+  it('tells caches never to store API answers', async () => {
+    const response = await t.app.inject({ url: '/api/me' });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
   it('publishes an OpenAPI document built from the route schemas at /docs', async () => {
     const spec = (await t.app.inject({ url: '/docs/json' })).json();
     expect(spec.openapi).toMatch(/^3\./);
