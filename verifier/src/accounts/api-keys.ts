@@ -1,4 +1,5 @@
 import { randomToken, sha256Hex } from '../crypto/tokens.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
 
 const KEY_MARK = 'vk_';
@@ -51,14 +52,19 @@ export async function revokeApiKey(db: Db, id: number, now: number): Promise<str
   return row?.name;
 }
 
+const activeKeyQuery = preparedQuery(
+  (db, keyHash: string) =>
+    db
+      .selectFrom('api_keys')
+      .select(['id', 'name', 'last_used_at'])
+      .where('key_hash', '=', keyHash)
+      .where('revoked_at', 'is', null),
+  1,
+);
+
 /** Only the SHA-256 lookup touches the key: a database index match reveals nothing about other keys. */
 export async function findActiveApiKey(db: Db, presented: string, now: number) {
-  const row = await db
-    .selectFrom('api_keys')
-    .select(['id', 'name', 'last_used_at'])
-    .where('key_hash', '=', sha256Hex(presented))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const [row] = (await activeKeyQuery(db, sha256Hex(presented))).rows;
   if (!row) return undefined;
   // Written at most once a minute so busy callers do not turn every check into a write.
   if (row.last_used_at === null || row.last_used_at < now - 60_000) {

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
 import type { AuditEvent } from './events.ts';
 
@@ -12,18 +13,22 @@ export interface AuditEntry {
 
 /** Appends one entry. Details never carry secrets, codes or passwords: callers pass facts only. */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      actor: entry.actor,
-      event: entry.event,
-      target: entry.target ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .execute();
+  const detail = entry.detail ? JSON.stringify(entry.detail) : null;
+  await insertQuery(db, entry.at, entry.actor, entry.event, entry.target ?? null, entry.ip ?? null, detail);
 }
+
+const insertQuery = preparedQuery(
+  (
+    db,
+    at: number,
+    actor: string | null,
+    event: string,
+    target: string | null,
+    ip: string | null,
+    detail: string | null,
+  ) => db.insertInto('audit_log').values({ at, actor, event, target, ip, detail }),
+  6,
+);
 
 export interface AuditFilter {
   user?: string;

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
 import { delayAfterFailures } from './throttle-policy.ts';
 
@@ -46,5 +47,10 @@ export async function recordFailedAttempt(db: Db, username: string, now: number)
 }
 
 export async function clearAttempts(db: Db, username: string): Promise<void> {
-  await db.deleteFrom('attempt_throttle').where('username', '=', username).execute();
+  await clearQuery(db, username);
 }
+
+const clearQuery = preparedQuery(
+  (db, username: string) => db.deleteFrom('attempt_throttle').where('username', '=', username),
+  1,
+);

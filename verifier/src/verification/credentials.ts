@@ -1,5 +1,6 @@
 import type { HashAlgorithm } from '../../../shared/index.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
 import type { TotpMatch, TotpParameters } from './match-totp.ts';
 
@@ -26,11 +27,16 @@ export function openCredential(box: SecretBox, row: CredentialRow): TotpParamete
  * several sharing the database) exactly one changes the row.
  */
 export async function markAccepted(db: Db, userId: number, match: TotpMatch): Promise<boolean> {
-  const result = await db
-    .updateTable('credentials')
-    .set({ last_step: match.step, drift: match.drift })
-    .where('user_id', '=', userId)
-    .where('last_step', '<', match.step)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  const result = await markQuery(db, userId, match.step, match.drift);
+  return result.numAffectedRows === 1n;
 }
+
+const markQuery = preparedQuery(
+  (db, userId: number, step: number, drift: number) =>
+    db
+      .updateTable('credentials')
+      .set({ last_step: step, drift })
+      .where('user_id', '=', userId)
+      .where('last_step', '<', step),
+  3,
+);

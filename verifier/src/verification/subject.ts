@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
 import { type TwoFactorStatus, twoFactorStatus } from '../policy/two-factor-status.ts';
 
@@ -15,39 +16,44 @@ export interface VerificationSubject {
   verificationWindow: number;
 }
 
+const subjectQuery = preparedQuery(
+  (db, username: string) =>
+    db
+      .selectFrom('users')
+      .innerJoin('groups', 'groups.id', 'users.group_id')
+      .innerJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
+      .leftJoin('credentials', 'credentials.user_id', 'users.id')
+      .leftJoin('attempt_throttle', 'attempt_throttle.username', 'users.username')
+      .select([
+        'users.id',
+        'users.username',
+        'users.source',
+        'users.two_factor_enabled as user_two_factor',
+        'users.locked_at',
+        'users.code_failures',
+        'groups.is_default',
+        'groups.two_factor_enabled as group_two_factor',
+        'settings.two_factor_enabled as system_two_factor',
+        'settings.verification_window',
+        'credentials.user_id as credential_user_id',
+        'credentials.key_id',
+        'credentials.secret_box',
+        'credentials.algorithm',
+        'credentials.digits',
+        'credentials.period',
+        'credentials.drift',
+        'credentials.last_step',
+        'credentials.created_at as credential_created_at',
+        'attempt_throttle.failures',
+        'attempt_throttle.next_attempt_at',
+      ])
+      .where('users.username', '=', username),
+  1,
+);
+
 /** Loads the user, their group, credential, delay state and the system settings in one round trip. */
 export async function loadSubject(db: Db, username: string): Promise<VerificationSubject | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('groups', 'groups.id', 'users.group_id')
-    .innerJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
-    .leftJoin('credentials', 'credentials.user_id', 'users.id')
-    .leftJoin('attempt_throttle', 'attempt_throttle.username', 'users.username')
-    .select([
-      'users.id',
-      'users.username',
-      'users.source',
-      'users.two_factor_enabled as user_two_factor',
-      'users.locked_at',
-      'users.code_failures',
-      'groups.is_default',
-      'groups.two_factor_enabled as group_two_factor',
-      'settings.two_factor_enabled as system_two_factor',
-      'settings.verification_window',
-      'credentials.user_id as credential_user_id',
-      'credentials.key_id',
-      'credentials.secret_box',
-      'credentials.algorithm',
-      'credentials.digits',
-      'credentials.period',
-      'credentials.drift',
-      'credentials.last_step',
-      'credentials.created_at as credential_created_at',
-      'attempt_throttle.failures',
-      'attempt_throttle.next_attempt_at',
-    ])
-    .where('users.username', '=', username)
-    .executeTakeFirst();
+  const [row] = (await subjectQuery(db, username)).rows;
   if (!row) return undefined;
   const credential =
     row.credential_user_id === null
