@@ -3,6 +3,7 @@ import { browser } from '../platform/browser.ts';
 import { randomBytes } from '../platform/random.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
+import { CURRENT_VERSION } from '../vault/format.ts';
 import { forgetKey, recallKey, rememberKey } from '../vault/session.ts';
 import {
   type AccountsSnapshot,
@@ -10,10 +11,11 @@ import {
   createVault,
   keyWithoutPassword,
   loadAccounts,
+  openAccounts,
+  readRecord,
   saveAccounts,
   type UnlockResult,
   unlock,
-  vaultMode,
 } from '../vault/vault.ts';
 
 /**
@@ -29,7 +31,7 @@ const deps = () => ({ area: browser.storage.local, randomBytes });
 
 async function opened(key: Uint8Array, passwordless: boolean): Promise<VaultState> {
   await rememberKey(browser.storage.session, key);
-  await noteActivity();
+  void noteActivity();
   return { status: 'unlocked', key, snapshot: await loadAccounts(browser.storage.local, key), passwordless };
 }
 
@@ -39,15 +41,28 @@ export async function noteActivity(): Promise<void> {
   await armAutoLock(browser.alarms, idleMinutes);
 }
 
+/**
+ * What the popup shows when it opens. The record and the session key are read together and the
+ * record only once: this path decides how soon the first code appears.
+ */
 export async function currentState(): Promise<VaultState> {
-  const mode = await vaultMode(browser.storage.local);
-  if (mode === 'absent') return { status: 'absent' };
-  if (mode === 'none') {
+  const [record, sessionKey] = await Promise.all([
+    readRecord(browser.storage.local),
+    recallKey(browser.storage.session),
+  ]);
+  if (!record) return { status: 'absent' };
+  if (record.version === CURRENT_VERSION && record.protection.mode === 'none') {
     const key = await keyWithoutPassword(browser.storage.local);
     if (key) return opened(key, true);
   }
-  const key = await recallKey(browser.storage.session);
-  return key ? opened(key, false) : { status: 'locked' };
+  if (!sessionKey || record.version !== CURRENT_VERSION) return { status: 'locked' };
+  void noteActivity();
+  return {
+    status: 'unlocked',
+    key: sessionKey,
+    snapshot: await openAccounts(record, sessionKey),
+    passwordless: false,
+  };
 }
 
 export async function setUp(password: string | null): Promise<VaultState> {

@@ -167,7 +167,11 @@ export interface AccountsSnapshot {
 }
 
 export async function loadAccounts(area: KeyValueArea, vaultKey: Uint8Array): Promise<AccountsSnapshot> {
-  const record = await requireCurrent(area);
+  return openAccounts(await requireCurrent(area), vaultKey);
+}
+
+/** Decrypts the accounts of a record already read (the popup reads the record once when it opens). */
+export async function openAccounts(record: VaultRecordV2, vaultKey: Uint8Array): Promise<AccountsSnapshot> {
   let plain: Uint8Array;
   try {
     plain = await open(vaultKey, record.accounts, aad.accounts(CURRENT_VERSION));
