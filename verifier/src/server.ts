@@ -9,7 +9,12 @@ const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 /** Starts listening; SIGINT/SIGTERM finish in-flight requests, close the database and exit. */
 export async function serve(config: Config): Promise<void> {
   const runtime = await prepareRuntime(config, systemClock);
-  const { generatedAdminPassword } = runtime.bootstrap;
+  const { generatedAdminPassword, createdAdmin } = runtime.bootstrap;
+  if (createdAdmin && !generatedAdminPassword) {
+    process.stdout.write(
+      '\nFirst start: sign in as "admin" with the password from VERIFIER_ADMIN_PASSWORD.\n\n',
+    );
+  }
   if (generatedAdminPassword) {
     // Printed once to the terminal only, never to the structured log.
     process.stdout.write(

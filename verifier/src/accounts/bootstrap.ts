@@ -21,7 +21,7 @@ export async function bootstrap(db: Db, now: number, adminPassword?: string): Pr
     .executeTakeFirst();
   const password = hasAdmin ? undefined : (adminPassword ?? randomPassword());
   const passwordHash = password ? await hashPassword(password) : undefined;
-  await db.transaction().execute(async (trx) => {
+  const inserted = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('settings')
       .values({
@@ -41,13 +41,13 @@ export async function bootstrap(db: Db, now: number, adminPassword?: string): Pr
         .onConflict((oc) => oc.column('name').doNothing())
         .execute();
     }
-    if (!passwordHash) return;
+    if (!passwordHash) return false;
     const admins = await trx
       .selectFrom('groups')
       .select('id')
       .where('name', '=', ADMIN_GROUP)
       .executeTakeFirstOrThrow();
-    await trx
+    const admin = await trx
       .insertInto('users')
       .values({
         username: 'admin',
@@ -64,8 +64,11 @@ export async function bootstrap(db: Db, now: number, adminPassword?: string): Pr
         created_at: now,
       })
       .onConflict((oc) => oc.column('username').doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    return admin !== undefined;
   });
-  if (!password) return { createdAdmin: false };
+  // Another process starting at the same moment may have created the admin first.
+  if (!password || !inserted) return { createdAdmin: false };
   return adminPassword ? { createdAdmin: true } : { createdAdmin: true, generatedAdminPassword: password };
 }

@@ -4,14 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { readSettings } from '../accounts/settings.ts';
 import { findUserByName, findUserView, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
+import { recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
 import { deleteSession } from '../auth/sessions.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
 import { errors, Method, Status, Step, User } from './schemas.ts';
-import { invalidCredentials, startNextStep } from './sign-in.ts';
+import { invalidCredentials, startNextStep, tooManyAttempts } from './sign-in.ts';
 
 export const weakPassword = () =>
   new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
@@ -83,8 +83,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       const { session, user } = signedIn(request);
       const { currentPassword, newPassword } = request.body;
       if (newPassword.length < MIN_PASSWORD_LENGTH) throw weakPassword();
-      const row = await findUserByName(ctx.db, user.username);
       const now = ctx.clock.now();
+      const wait = await retryAfterMs(ctx.db, user.username, now);
+      if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
+      const row = await findUserByName(ctx.db, user.username);
       if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
         await recordFailedAttempt(ctx.db, user.username, now);
         throw invalidCredentials();

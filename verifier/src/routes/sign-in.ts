@@ -109,7 +109,10 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_failed' });
         throw invalidCredentials();
       }
-      if (user.locked_at !== null) throw accountLocked();
+      if (user.locked_at !== null) {
+        await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { refused: 'locked' } });
+        throw accountLocked();
+      }
       const view = (await findUserView(ctx.db, user.id)) as UserView;
       await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok' });
       const previous = request.cookies[SESSION_COOKIE];
