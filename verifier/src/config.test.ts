@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -26,5 +27,22 @@ describe('configuration', () => {
   ])('stops with a message naming the bad value %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts every valid port and rejects everything else', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 65535 }),
+        (port) => loadConfig({ PORT: String(port) }).port === port,
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => s !== '' && !/^\d+$/.test(s)),
+        (text) => {
+          expect(() => loadConfig({ PORT: text })).toThrow(ConfigError);
+        },
+      ),
+    );
   });
 });

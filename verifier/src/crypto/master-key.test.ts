@@ -1,8 +1,10 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMasterKeys } from './master-key.ts';
+import { ConfigError } from '../config.ts';
+import { loadMasterKeys, parseMasterKey } from './master-key.ts';
 
 describe('master key', () => {
   const dirs: string[] = [];
@@ -39,6 +41,24 @@ describe('master key', () => {
     expect(keys.map((k) => Buffer.from(k).toString('hex'))).toEqual([hex, '07'.repeat(32)]);
     expect(() => loadMasterKeys('too-short', tempDir())).toThrow(
       /VERIFIER_MASTER_KEY entry 1 must hold a 32-byte key/,
+    );
+  });
+
+  it('reads any 32-byte key back from hex or base64 and refuses any other length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+        const key = Buffer.from(bytes);
+        expect(Buffer.from(parseMasterKey(key.toString('hex'), 'key'))).toEqual(key);
+        expect(Buffer.from(parseMasterKey(key.toString('base64'), 'key'))).toEqual(key);
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 64 }).filter((b) => b.length !== 32),
+        (bytes) => {
+          expect(() => parseMasterKey(Buffer.from(bytes).toString('base64'), 'key')).toThrow(ConfigError);
+        },
+      ),
     );
   });
 });
