@@ -202,6 +202,7 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     const accepted = rows[1]?.opsPerSecond ?? 0;
     const bare = rows[0]?.opsPerSecond ?? 1;
     harness.note(`accepted verify ÷ bare route on ${label}: ${(accepted / bare).toFixed(2)} (target ≥ 0.50)`);
+    harness.note('latencies come from autocannon, which measures whole milliseconds');
     if (accepted * SECONDS > USERS)
       harness.note('more requests than users: some "accepted" requests were replays');
   } finally {
