@@ -43,6 +43,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
+    // Refuse unknown fields (schemas with additionalProperties: false) instead of silently dropping them.
+    ajv: { customOptions: { removeAdditional: false } },
   };
   const app = Fastify(serverOptions) as unknown as FastifyInstance;
   // Only JSON bodies: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
