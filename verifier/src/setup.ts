@@ -1,6 +1,6 @@
 import { type BootstrapResult, bootstrap } from './accounts/bootstrap.ts';
 import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { loadMasterKeys } from './crypto/master-key.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
@@ -13,12 +13,32 @@ export interface Runtime {
   bootstrap: BootstrapResult;
 }
 
+/**
+ * Refuses to start when stored secrets were sealed with a key that is not configured, instead of
+ * failing every sign-in of those users later.
+ */
+async function checkKeysCoverSecrets(handle: DatabaseHandle, box: SecretBox): Promise<void> {
+  const rows = await handle.db
+    .selectFrom('credentials')
+    .select('key_id')
+    .union(handle.db.selectFrom('enrollments').select('key_id'))
+    .execute();
+  const missing = [...new Set(rows.map((r) => r.key_id))].filter((id) => !box.hasKey(id));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Stored secrets use master key id ${missing.join(', ')}, which is not configured. ` +
+        'Add that key to VERIFIER_MASTER_KEY (after the current one) or restore data/master.key.',
+    );
+  }
+}
+
 /** Opens the database, applies migrations, loads the keys and creates the first admin if needed. */
 export async function prepareRuntime(config: Config, clock: Clock): Promise<Runtime> {
   const box = new SecretBox(loadMasterKeys(config.masterKeys, config.dataDir));
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db, handle.dialect);
+    await checkKeysCoverSecrets(handle, box);
     const result = await bootstrap(handle.db, clock.now(), config.adminPassword);
     const ctx: AppContext = {
       db: handle.db,

@@ -36,6 +36,10 @@ export class SecretBox {
     this.currentKeyId = keyIdOf(first);
   }
 
+  hasKey(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
   seal(plain: Uint8Array, context: string): SealedSecret {
     const key = this.keys.get(this.currentKeyId) as Buffer;
     const nonce = randomBytes(NONCE_BYTES);

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { SecretBox } from './crypto/secret-box.ts';
+import { prepareRuntime } from './setup.ts';
+
+describe('start-up', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to start when stored secrets were sealed with a key that is no longer configured', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verifier-setup-'));
+    dirs.push(dir);
+    const oldKey = randomBytes(32).toString('hex');
+    const clock = { now: () => 1_000 };
+    const first = await prepareRuntime(
+      loadConfig({ VERIFIER_DATA_DIR: dir, VERIFIER_MASTER_KEY: oldKey }),
+      clock,
+    );
+    const sealed = first.ctx.box.seal(randomBytes(20), 'credential:1');
+    await first.ctx.db
+      .insertInto('credentials')
+      .values({
+        user_id: 1,
+        key_id: sealed.keyId,
+        secret_box: sealed.box,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        drift: 0,
+        last_step: 0,
+        created_at: 0,
+      })
+      .execute();
+    await first.handle.close();
+
+    const newKey = randomBytes(32).toString('hex');
+    const config = loadConfig({ VERIFIER_DATA_DIR: dir, VERIFIER_MASTER_KEY: newKey });
+    await expect(prepareRuntime(config, clock)).rejects.toThrow(/which is not configured/);
+
+    const rotated = await prepareRuntime(
+      loadConfig({ VERIFIER_DATA_DIR: dir, VERIFIER_MASTER_KEY: `${newKey},${oldKey}` }),
+      clock,
+    );
+    expect(rotated.ctx.box).toBeInstanceOf(SecretBox);
+    await rotated.handle.close();
+  });
+});
