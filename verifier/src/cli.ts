@@ -6,6 +6,7 @@ import { writeAudit } from './audit/audit-log.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './crypto/passwords.ts';
+import { resealSecrets } from './crypto/reseal.ts';
 import { randomPassword } from './crypto/tokens.ts';
 import { ApiError } from './http/api-error.ts';
 import { serve } from './server.ts';
@@ -19,6 +20,7 @@ Commands:
   admin reset-password [--password P]     new one-time password for "admin" (printed once)
   user add --username U --group G [--email E] [--display-name N] [--source local|sso] [--password P] [--two-factor]
   user reset-2fa --username U             delete the user's 2FA credential (lost device)
+  keys reseal                             re-seal stored secrets with the first VERIFIER_MASTER_KEY
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
 COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT.`;
@@ -128,10 +130,20 @@ async function resetUserTwoFactor(args: string[]) {
   });
 }
 
+async function resealWithCurrentKey() {
+  await withRuntime(async ({ ctx }) => {
+    const count = await resealSecrets(ctx.db, ctx.box);
+    process.stdout.write(
+      `Re-sealed ${count} secret(s) with master key ${ctx.box.currentKeyId}; older keys can now be removed.\n`,
+    );
+  });
+}
+
 async function main(argv: string[]) {
   const [command = 'serve', sub, ...rest] = argv;
-  const key = ['admin', 'user'].includes(command) ? `${command} ${sub ?? ''}` : command;
-  const args = ['admin', 'user'].includes(command) ? rest : argv.slice(1);
+  const grouped = ['admin', 'user', 'keys'].includes(command);
+  const key = grouped ? `${command} ${sub ?? ''}` : command;
+  const args = grouped ? rest : argv.slice(1);
   switch (key) {
     case 'serve':
       return serve(loadConfig());
@@ -145,6 +157,8 @@ async function main(argv: string[]) {
       return addUser(args);
     case 'user reset-2fa':
       return resetUserTwoFactor(args);
+    case 'keys reseal':
+      return resealWithCurrentKey();
     case 'help':
     case '--help':
       process.stdout.write(`${USAGE}\n`);

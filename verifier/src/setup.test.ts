@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
+import { resealSecrets } from './crypto/reseal.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { prepareRuntime } from './setup.ts';
 
@@ -13,7 +14,7 @@ describe('start-up', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses to start when stored secrets were sealed with a key that is no longer configured', async () => {
+  it('refuses to start without the key that sealed stored secrets, and rotates keys by re-sealing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verifier-setup-'));
     dirs.push(dir);
     const oldKey = randomBytes(32).toString('hex');
@@ -48,6 +49,14 @@ describe('start-up', () => {
       clock,
     );
     expect(rotated.ctx.box).toBeInstanceOf(SecretBox);
+    expect(await resealSecrets(rotated.ctx.db, rotated.ctx.box)).toBe(1);
+    expect(await resealSecrets(rotated.ctx.db, rotated.ctx.box)).toBe(0);
     await rotated.handle.close();
+
+    // After re-sealing, the new key alone is enough.
+    const onlyNew = await prepareRuntime(config, clock);
+    const row = await onlyNew.ctx.db.selectFrom('credentials').selectAll().executeTakeFirstOrThrow();
+    expect(onlyNew.ctx.box.open({ keyId: row.key_id, box: row.secret_box }, 'credential:1')).toHaveLength(20);
+    await onlyNew.handle.close();
   });
 });

@@ -11,7 +11,7 @@ export const SECRET_BYTES = 20;
 export const ENROLLMENT_LIFETIME_MS = 10 * 60_000;
 const PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
 
-const enrollmentContext = (userId: number) => `enrollment:${userId}`;
+export const enrollmentContext = (userId: number) => `enrollment:${userId}`;
 
 export interface EnrollmentOffer {
   uri: string;
