@@ -21,7 +21,8 @@ export function manifestFor(browser: ExtensionTarget, withTestHooks: boolean): R
   if (browser === 'chrome') {
     manifest.minimum_chrome_version = minimum_chrome_version;
     manifest.background = background;
-    // Clearing the clipboard after a copy needs a document; Chrome only offers one through offscreen.
+    // Clearing a copied code from the clipboard 30 s later, when the popup is gone, needs a document;
+    // Chrome's service worker has none, so it opens an offscreen one.
     manifest.permissions = [...common.permissions, 'offscreen'];
   } else {
     manifest.background = { scripts: [background.service_worker], type: background.type };

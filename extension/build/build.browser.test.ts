@@ -42,8 +42,9 @@ describe('the published builds', () => {
   it('ask for the same small set of permissions in both browsers, plus offscreen in Chrome', async () => {
     const chrome = await manifestOf(outputDir('chrome'));
     const firefox = await manifestOf(outputDir('firefox'));
-    expect(chrome.permissions).toEqual(['activeTab', 'storage', 'scripting', 'alarms', 'offscreen']);
-    expect(firefox.permissions).toEqual(['activeTab', 'storage', 'scripting', 'alarms']);
+    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite'];
+    expect(chrome.permissions).toEqual([...common, 'offscreen']);
+    expect(firefox.permissions).toEqual(common);
     for (const manifest of [chrome, firefox]) {
       expect(manifest.manifest_version).toBe(3);
       expect(manifest.host_permissions).toBeUndefined();

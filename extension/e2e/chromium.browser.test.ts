@@ -188,4 +188,66 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
       await rm(emptyProfile, { recursive: true, force: true });
     }
   });
+
+  it('locks itself when the idle alarm fires, clears a copied code after 30 s, and corrects a clock that is 20 s behind', async () => {
+    const timedProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-timers-'));
+    const context = await launch(extensionDir, timedProfile);
+    try {
+      const id = await extensionId(context);
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/enrol`);
+      const popup = await openPopup(context, id);
+      await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await popup.getByLabel('Confirm password').fill(PASSWORD);
+      await popup.getByRole('button', { name: 'Set password' }).click();
+      await page.bringToFront();
+      await popup.getByRole('button', { name: 'Scan whole page' }).click();
+      await popup.getByRole('button', { name: 'Add', exact: true }).click();
+      await popup.getByTestId('code').waitFor();
+
+      // Settings: idle minutes re-arm the auto-lock alarm; Check time reads the server's Date header.
+      await popup.getByRole('button', { name: 'Settings' }).click();
+      await popup.getByLabel('Lock after (minutes without use)').fill('5');
+      await popup.getByLabel('Lock after (minutes without use)').blur();
+      await expect
+        .poll(async () => {
+          const alarm = await worker.evaluate(() => chrome.alarms.get('auto-lock'));
+          return alarm ? Math.round((alarm.scheduledTime - Date.now()) / 60_000) : null;
+        })
+        .toBe(5);
+      await popup.getByLabel('Verifier address').fill(`${server.origin}/slow-clock`);
+      await popup.getByRole('button', { name: 'Check time' }).click();
+      await popup.getByText(/clock is (19|20|21) s behind the server/).waitFor();
+      await popup.getByRole('button', { name: 'Done' }).click();
+      await popup.getByText(/clock is off by (19|20|21) s/).waitFor();
+      const shifted = [18_000, 20_000, 22_000].map((ahead) => totp({ secret, time: Date.now() + ahead }));
+      expect(shifted).toContain(await shownCode(popup));
+
+      // Copy, then let the clipboard alarm (scheduled 30 s out) fire now.
+      await popup.bringToFront();
+      await popup.getByRole('button', { name: /^Copy code for/ }).click();
+      await popup.getByText('Copied').waitFor();
+      const clearAt = await worker.evaluate(() =>
+        chrome.alarms.get('clear-clipboard').then((a) => a?.scheduledTime ?? 0),
+      );
+      expect(Math.round((clearAt - Date.now()) / 1000)).toBeGreaterThanOrEqual(28);
+      expect(Math.round((clearAt - Date.now()) / 1000)).toBeLessThanOrEqual(30);
+      await worker.evaluate(() => chrome.alarms.create('clear-clipboard', { when: Date.now() + 100 }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await page.bringToFront();
+      await page.getByLabel('Code').fill('');
+      await page.getByLabel('Code').click();
+      await page.keyboard.press('Control+V');
+      expect(await page.getByLabel('Code').inputValue()).toBe('');
+
+      // The idle alarm locks the vault; the open popup follows.
+      await worker.evaluate(() => chrome.alarms.create('auto-lock', { when: Date.now() + 100 }));
+      await popup.getByRole('heading', { name: 'Locked' }).waitFor();
+      expect(await worker.evaluate(() => chrome.storage.session.get('vaultKey'))).toEqual({});
+    } finally {
+      await context.close();
+      await rm(timedProfile, { recursive: true, force: true });
+    }
+  });
 });

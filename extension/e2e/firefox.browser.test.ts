@@ -83,7 +83,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('the extension in Firefox', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  it('sets a password, scans by selection and whole page, shows the right code, copies it, locks, and stays locked after a restart', async () => {
+  it('sets a password, scans by selection and whole page, shows the right code, copies it and clears it 30 s later, locks, and stays locked after a restart', async () => {
     let browser = await launch(profile, extensionDir);
     try {
       let popup = await findPopup(browser);
@@ -118,6 +118,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('the extension in Firefox', () => {
 
       await popup.bringToFront();
       await popup.locator('button.code-button').click();
+      const copiedAt = Date.now();
       await popup.waitForSelector('::-p-text(Copied)');
       await page.bringToFront();
       await page.locator('#code').click();
@@ -127,6 +128,17 @@ describe.skipIf(!browserAvailable(FIREFOX))('the extension in Firefox', () => {
       expect(expectedCodes()).toContain(
         await page.$eval('#code', (input) => (input as HTMLInputElement).value),
       );
+
+      // 30 s after the copy the background page empties the clipboard.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, copiedAt + 32_000 - Date.now())));
+      await page.$eval('#code', (input) => {
+        (input as HTMLInputElement).value = '';
+      });
+      await page.locator('#code').click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('v');
+      await page.keyboard.up('Control');
+      expect(await page.$eval('#code', (input) => (input as HTMLInputElement).value)).toBe('');
 
       await popup.bringToFront();
       await click(popup, 'Lock now');

@@ -27,11 +27,18 @@ async function enrolPage(): Promise<string> {
 const blankPage =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nothing here</title></head><body><p>No code on this page.</p></body></html>';
 
-/** Serves /enrol (the QR of TEST_URI) and /blank on 127.0.0.1 at a free port. */
+/** The clock of /slow-clock: this many milliseconds ahead of the real time, as a verifier whose time is right
+ * while the device's clock is behind. */
+export const SERVER_AHEAD_MS = 20_000;
+
+/** Serves /enrol (the QR of TEST_URI), /slow-clock (a Date header 20 s ahead) and /blank on 127.0.0.1. */
 export async function startQrPageServer(): Promise<QrPageServer> {
   const enrol = await enrolPage();
   const server: Server = createServer((request, response) => {
     const body = request.url === '/enrol' ? enrol : blankPage;
+    if (request.url === '/slow-clock') {
+      response.setHeader('date', new Date(Date.now() + SERVER_AHEAD_MS).toUTCString());
+    }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(body);
   });
