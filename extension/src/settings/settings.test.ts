@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryArea } from '../../test-support/memory-area.ts';
+import { loadSettings, SETTINGS_KEY, saveSettings } from './settings.ts';
+
+describe('settings', () => {
+  it('lock after 15 idle minutes by default, with no clock correction', async () => {
+    expect(await loadSettings(new MemoryArea())).toEqual({
+      idleMinutes: 15,
+      verifierUrl: '',
+      timeOffsetMs: 0,
+    });
+  });
+
+  it('keep the idle time within 1 minute and a day', async () => {
+    const area = new MemoryArea();
+    expect((await saveSettings(area, { idleMinutes: 0 })).idleMinutes).toBe(1);
+    expect((await saveSettings(area, { idleMinutes: 100_000 })).idleMinutes).toBe(1440);
+  });
+
+  it('fall back field by field when the stored settings are damaged', async () => {
+    const area = new MemoryArea();
+    await area.set({
+      [SETTINGS_KEY]: { idleMinutes: 'soon', verifierUrl: 'https://v.example', timeOffsetMs: null },
+    });
+    expect(await loadSettings(area)).toEqual({
+      idleMinutes: 15,
+      verifierUrl: 'https://v.example',
+      timeOffsetMs: 0,
+    });
+  });
+});
