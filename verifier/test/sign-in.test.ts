@@ -149,9 +149,22 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
     const client = new Client(t.app);
     await client.post('/api/auth/login', { username: 'dana', password: PASSWORD });
     t.clock.advance(5 * 60_000 + 1);
+    const page = new Client(t.app);
+    page.cookie = client.cookie;
     const late = await client.post('/api/auth/code', { code: codeFor(secret, t.clock.now()) });
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe('challenge_void');
+    expect((await page.get('/api/me')).json().error.code).toBe('not_signed_in');
+  });
+
+  it('answers an expired challenge with not_signed_in outside the code step', async () => {
+    await activatedUser();
+    const client = new Client(t.app);
+    await client.post('/api/auth/login', { username: 'dana', password: PASSWORD });
+    t.clock.advance(5 * 60_000 + 1);
+    const me = await client.get('/api/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('not_signed_in');
   });
 
   it('delays an account after repeated failures and lets it try again when the delay is over', async () => {

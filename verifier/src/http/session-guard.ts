@@ -42,6 +42,8 @@ export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
 export interface GuardOptions {
   scopes: readonly SessionScope[];
   admin?: boolean;
+  /** Answer an expired sign-in challenge with 410 challenge_void (the code route) rather than 401. */
+  challenge?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function requireSession(ctx: AppContext, options: GuardOptions) {
     if (session.expires_at <= ctx.clock.now()) {
       await deleteSession(ctx.db, session.id_hash);
       clearSessionCookie(ctx, reply);
-      if (session.scope === 'code') {
+      if (options.challenge && session.scope === 'code') {
         throw new ApiError(
           410,
           'challenge_void',

@@ -131,7 +131,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
         body: Type.Object({ code: Code }),
         response: { 200: StepAnswer, ...errors(400, 401, 403, 410, 423, 429) },
       },
-      preHandler: requireSession(ctx, { scopes: ['code'] }),
+      preHandler: requireSession(ctx, { scopes: ['code'], challenge: true }),
     },
     async (request, reply) => {
       const { session, user } = signedIn(request);
