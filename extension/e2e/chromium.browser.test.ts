@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
     await context.close();
   });
 
-  it('scans by dragging a selection around the QR code at device pixel ratio 2, and offers replace or keep both for a duplicate', async () => {
+  it('scans by selection and by whole page at device pixel ratio 2, and offers replace, keep both or cancel for a duplicate', async () => {
     const scaledProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-2x-'));
     const context = await launch(extensionDir, scaledProfile, 2);
     try {
@@ -168,6 +168,14 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
       }
       await expect.poll(() => popup.getByTestId('code').count()).toBe(2);
       expect(expectedCodes()).toContain(await shownCode(popup));
+
+      // The whole page at 2x finds the same code; cancelling leaves the list as it was.
+      await page.bringToFront();
+      await popup.getByRole('button', { name: 'Scan whole page' }).click();
+      await popup.getByText('is already in your list').waitFor();
+      await popup.getByRole('button', { name: 'Cancel' }).click();
+      await popup.getByRole('region', { name: 'Scan result' }).waitFor({ state: 'detached' });
+      expect(await popup.getByTestId('code').count()).toBe(2);
     } finally {
       await context.close();
       await rm(scaledProfile, { recursive: true, force: true });
