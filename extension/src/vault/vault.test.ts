@@ -247,4 +247,26 @@ describe('vault', () => {
     expect(new Set(accounts.map((a) => a.id)).size).toBe(2);
     expect((await unlock(deps, 'pw')).ok).toBe(true);
   });
+
+  it('raises weaker password parameters to the current ones on unlock, keeping the accounts', async () => {
+    const { area, deps } = await vaultWith('pw', [account('Example', 'ana')]);
+    const record = (await readRecord(area)) as { accounts: unknown; protection: { kdf: { N: number } } };
+    // A vault from a release that used N=2^14: re-wrap its key under the same password with that cost.
+    const weakKdf = { ...newKdfParams(randomBytes), N: 2 ** 14 };
+    const unlocked = await unlock(deps, 'pw');
+    if (!unlocked.ok) throw new Error('must unlock');
+    const wrappedKey = await seal(await deriveKey('pw', weakKdf), unlocked.key, aad.key(2), randomBytes);
+    await area.set({
+      [STORAGE_KEY]: { ...record, protection: { mode: 'password', kdf: weakKdf, wrappedKey } },
+    });
+
+    expect((await unlock(deps, 'wrong')).ok).toBe(false);
+    expect(((await readRecord(area)) as typeof record).protection.kdf.N).toBe(2 ** 14);
+    const again = await unlock(deps, 'pw');
+    if (!again.ok) throw new Error('must unlock');
+    const after = (await readRecord(area)) as typeof record;
+    expect(after.protection.kdf.N).toBe(2 ** 15);
+    expect(after.accounts).toEqual(record.accounts);
+    expect((await loadAccounts(area, again.key)).accounts[0]?.account).toBe('ana');
+  });
 });

@@ -1,7 +1,7 @@
 import type { VaultAccount } from '../accounts/account.ts';
 import { DecryptionError, open, type Sealed, seal } from '../crypto/aead.ts';
 import { fromBase64, toBase64 } from '../crypto/base64.ts';
-import { deriveKey, type KdfParams, newKdfParams } from '../crypto/kdf.ts';
+import { DEFAULT_SCRYPT, deriveKey, type KdfParams, newKdfParams } from '../crypto/kdf.ts';
 import type { KeyValueArea } from '../platform/storage-area.ts';
 import { VaultConflictError, VaultCorruptError, VaultExistsError, VaultMissingError } from './errors.ts';
 import {
@@ -87,6 +87,11 @@ export async function createVault(deps: VaultDeps, password: string | null): Pro
   return vaultKey;
 }
 
+/** Vaults made with lower scrypt costs than today's defaults are strengthened on the next unlock. */
+function weakerThanDefault(kdf: KdfParams): boolean {
+  return kdf.N < DEFAULT_SCRYPT.N || kdf.r < DEFAULT_SCRYPT.r || kdf.p < DEFAULT_SCRYPT.p;
+}
+
 /** The password parameters and wrapped key, wherever the record's format keeps them. */
 function passwordParts(record: AnyVaultRecord): { kdf: KdfParams; wrappedKey: Sealed } | null {
   if (record.version === 1) return record;
@@ -121,14 +126,15 @@ export async function unlock(deps: VaultDeps, password: string): Promise<UnlockR
   try {
     const key = await unwrap(wrappingKey, parts.wrappedKey, record.version);
     if (!key) return { ok: false, reason: 'wrong-password' };
-    if (record.version !== CURRENT_VERSION) {
-      const migrated = await migrateToCurrent(record, {
-        vaultKey: key,
-        wrappingKey,
-        randomBytes: deps.randomBytes,
-      });
-      await writeRecord(deps.area, migrated);
+    let current =
+      record.version === CURRENT_VERSION
+        ? record
+        : await migrateToCurrent(record, { vaultKey: key, wrappingKey, randomBytes: deps.randomBytes });
+    if (weakerThanDefault(parts.kdf)) {
+      // The password is at hand only now: re-wrap under today's parameters (accounts untouched).
+      current = { ...current, protection: await protect(deps, key, password) };
     }
+    if (current !== record) await writeRecord(deps.area, current);
     return { ok: true, key };
   } finally {
     wrappingKey.fill(0);
