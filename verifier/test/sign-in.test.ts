@@ -192,6 +192,23 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
     expect(throttled.statusCode).toBe(429);
   });
 
+  it('slows one address that tries a password on many usernames, without slowing other addresses', async () => {
+    const from = (remoteAddress: string, username: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress,
+        payload: { username, password: 'Summer2026!x' },
+      });
+    for (let i = 0; i < 21; i++) expect((await from('203.0.113.7', `user${i}`)).statusCode).toBe(401);
+    const sprayer = await from('203.0.113.7', 'someone-new');
+    expect(sprayer.statusCode).toBe(429);
+    expect(sprayer.json().error.retryAfterSeconds).toBe(1);
+    expect((await from('198.51.100.2', 'someone-new')).statusCode).toBe(401);
+    t.clock.advance(1000);
+    expect((await from('203.0.113.7', 'someone-new')).statusCode).toBe(401);
+  });
+
   it('locks the account at the 100th wrong code in a row, and an admin unlock lets the user in', async () => {
     const secret = await activatedUser();
     const client = new Client(t.app);

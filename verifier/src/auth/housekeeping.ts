@@ -1,8 +1,10 @@
 import type { Db } from '../db/schema.ts';
+import { ADDRESS_FORGET_AFTER_MS } from './address-throttle.ts';
 import { FORGET_AFTER_MS } from './attempt-throttle.ts';
 
 /**
- * Deletes what has expired: sessions, unconfirmed enrollments and forgotten failure counts.
+ * Deletes what has expired: sessions, unconfirmed enrollments and forgotten failure counts
+ * (per account and per address).
  * Cheap (indexed) and idempotent, so any process may run it at any time.
  */
 export async function purgeExpired(db: Db, now: number): Promise<void> {
@@ -11,5 +13,9 @@ export async function purgeExpired(db: Db, now: number): Promise<void> {
   await db
     .deleteFrom('attempt_throttle')
     .where('next_attempt_at', '<', now - FORGET_AFTER_MS)
+    .execute();
+  await db
+    .deleteFrom('address_throttle')
+    .where('next_attempt_at', '<', now - ADDRESS_FORGET_AFTER_MS)
     .execute();
 }

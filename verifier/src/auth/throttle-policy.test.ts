@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ADDRESS_FREE_FAILURES,
+  ADDRESS_MAX_DELAY_MS,
+  delayAfterAddressFailures,
   delayAfterFailures,
   FREE_FAILURES,
   LOCK_AFTER_CODE_FAILURES,
@@ -27,5 +30,12 @@ describe('per-account delay', () => {
     let total = 0;
     for (let n = 1; n < LOCK_AFTER_CODE_FAILURES; n++) total += delayAfterFailures(n);
     expect(total).toBeGreaterThan(6 * 60 * 60_000);
+  });
+
+  it('gives a shared address more free failures and a shorter cap than one account', () => {
+    expect(delayAfterAddressFailures(ADDRESS_FREE_FAILURES)).toBe(0);
+    expect(delayAfterAddressFailures(ADDRESS_FREE_FAILURES + 1)).toBe(1000);
+    fc.assert(fc.property(fc.nat(10_000), (n) => delayAfterAddressFailures(n) <= ADDRESS_MAX_DELAY_MS));
+    expect(ADDRESS_MAX_DELAY_MS).toBeLessThan(MAX_DELAY_MS);
   });
 });

@@ -8,8 +8,19 @@ export const LOCK_AFTER_CODE_FAILURES = 100;
 export const CHALLENGE_MAX_FAILURES = 10;
 
 /** Delay after the n-th consecutive failure: none for the first few, then doubling from 1 s up to the cap. */
-export function delayAfterFailures(failures: number): number {
-  if (failures <= FREE_FAILURES) return 0;
-  const exponent = Math.min(failures - FREE_FAILURES - 1, 30);
-  return Math.min(1000 * 2 ** exponent, MAX_DELAY_MS);
+export function delayAfterFailures(failures: number, free = FREE_FAILURES, cap = MAX_DELAY_MS): number {
+  if (failures <= free) return 0;
+  const exponent = Math.min(failures - free - 1, 30);
+  return Math.min(1000 * 2 ** exponent, cap);
+}
+
+/**
+ * Per client address, against one password tried on many usernames (which no per-account delay
+ * sees). Generous and short, because many honest people can share one address behind a NAT.
+ */
+export const ADDRESS_FREE_FAILURES = 20;
+export const ADDRESS_MAX_DELAY_MS = 60_000;
+
+export function delayAfterAddressFailures(failures: number): number {
+  return delayAfterFailures(failures, ADDRESS_FREE_FAILURES, ADDRESS_MAX_DELAY_MS);
 }

@@ -123,6 +123,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_address_throttle': {
+      // Per-address failure counts against one password tried on many usernames.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('address_throttle')
+          .addColumn('address', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

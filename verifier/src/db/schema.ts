@@ -75,6 +75,12 @@ export interface AttemptThrottleTable {
   next_attempt_at: number;
 }
 
+export interface AddressThrottleTable {
+  address: string;
+  failures: number;
+  next_attempt_at: number;
+}
+
 export interface ApiKeysTable {
   id: Generated<number>;
   name: string;
@@ -103,6 +109,7 @@ export interface Database {
   enrollments: EnrollmentsTable;
   sessions: SessionsTable;
   attempt_throttle: AttemptThrottleTable;
+  address_throttle: AddressThrottleTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
 }

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { addressRetryAfterMs, recordAddressFailure } from '../auth/address-throttle.ts';
 import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
 import { nextStep } from '../auth/next-step.ts';
 import { countChallengeFailure, createSession, deleteSession } from '../auth/sessions.ts';
@@ -97,7 +98,10 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const now = ctx.clock.now();
       const username = normaliseUsername(request.body.username);
       const audit = { at: now, actor: username, target: username, ip: request.ip };
-      const wait = await retryAfterMs(ctx.db, username, now);
+      const wait = Math.max(
+        await retryAfterMs(ctx.db, username, now),
+        await addressRetryAfterMs(ctx.db, request.ip, now),
+      );
       if (wait > 0) {
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.throttled' });
         throw tooManyAttempts(Math.ceil(wait / 1000));
@@ -106,6 +110,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const passwordOk = await verifyPassword(user?.password_hash ?? null, request.body.password);
       if (!user || !passwordOk) {
         await recordFailedAttempt(ctx.db, username, now);
+        await recordAddressFailure(ctx.db, request.ip, now);
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_failed' });
         throw invalidCredentials();
       }
