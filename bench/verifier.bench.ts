@@ -174,7 +174,9 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     // A code from an hour away: well-formed, never inside the window.
     const wrong = (secret: Uint8Array, now: number) => totp({ secret, time: now + 3_600_000 });
     const rows: CaseResult[] = [];
-    rows.push(await load('bare route', { url: `${url}/api/health` }, (b) => b === '{"ok":true}'));
+    const bareRoute = (name: string) => load(name, { url: `${url}/api/health` }, (b) => b === '{"ok":true}');
+    // The bare route runs first and last: the machine's load drifts, and the ratio uses both.
+    rows.push(await bareRoute('bare route'));
     rows.push(await load('verify: accepted', verifyWith(current), (b) => b === '{"ok":true}'));
     rows.push(
       await load(
@@ -190,6 +192,7 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
         (b) => b.includes('invalid_code') || b.includes('throttled'),
       ),
     );
+    rows.push(await bareRoute('bare route (again)'));
     const summary = summarize(
       {
         title: `POST /api/v1/verify on ${label} (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`,
@@ -200,8 +203,10 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     );
     console.log(formatTable(summary, 0.5));
     const accepted = rows[1]?.opsPerSecond ?? 0;
-    const bare = rows[0]?.opsPerSecond ?? 1;
-    harness.note(`accepted verify ÷ bare route on ${label}: ${(accepted / bare).toFixed(2)} (target ≥ 0.50)`);
+    const bare = ((rows[0]?.opsPerSecond ?? 1) + (rows[4]?.opsPerSecond ?? 1)) / 2;
+    harness.note(
+      `accepted verify ÷ mean of the bare runs on ${label}: ${(accepted / bare).toFixed(2)} (target ≥ 0.50)`,
+    );
     harness.note('latencies come from autocannon, which measures whole milliseconds');
     if (accepted * SECONDS > USERS)
       harness.note('more requests than users: some "accepted" requests were replays');
