@@ -33,6 +33,7 @@ run('verifier pages in Chromium', () => {
     verifier = await startVerifier(FIRST_ADMIN_PASSWORD, pages);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: 'light' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
     page.on('console', (message) => {
       if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -89,6 +90,22 @@ run('verifier pages in Chromium', () => {
     expect((await seriousAccessibilityProblems(page)).map((problem) => problem.id)).toContain('label');
     await page.reload();
     await heading('Sign in').waitFor();
+
+    // Keyboard only: the skip link, the home link, each field and the button, each with a visible focus ring.
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return { name: element.textContent?.trim() || element.id, outline: style.outlineStyle };
+      });
+    const order: string[] = [];
+    for (let press = 0; press < 5; press++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      expect(now.outline, `focus ring on ${now.name}`).not.toBe('none');
+      order.push(now.name);
+    }
+    expect(order).toEqual(['Skip to content', 'Verifier', 'username', 'password', 'Sign in']);
     await shoot('01-sign-in');
 
     await signIn('admin', 'not the password');
@@ -107,7 +124,7 @@ run('verifier pages in Chromium', () => {
 
   it('lets the admin enable 2FA system-wide, after which the Users table shows the 2FA status column', async () => {
     await page.getByRole('link', { name: 'Admin console' }).first().click();
-    await heading('Users').waitFor();
+    await page.getByRole('link', { name: 'Administrator' }).waitFor();
     expect(await page.getByRole('columnheader', { name: '2FA status' }).count()).toBe(0);
 
     await page
@@ -182,8 +199,8 @@ run('verifier pages in Chromium', () => {
     await page.getByLabel('Username').fill('nora');
     await page.getByLabel('Display name').fill('Nora Quinn');
     await page.getByLabel('Security access group').selectOption({ label: 'Night shift' });
-    expect(await page.getByLabel('2FA enabled').count()).toBe(0);
     await page.getByText(/The Night shift group does not allow two-factor authentication/).waitFor();
+    expect(await page.getByLabel('2FA enabled').count()).toBe(0);
     await page.getByLabel('Password').fill('nora correct horse battery');
     await page.getByRole('button', { name: 'Add user' }).click();
     await heading('Users').waitFor();
@@ -223,6 +240,7 @@ run('verifier pages in Chromium', () => {
     await page.getByRole('row', { name: /Help desk portal/ }).waitFor();
     await expectAccessible('API keys');
     await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('#new-api-key').waitFor({ state: 'detached' });
     expect(await page.getByText(key).count()).toBe(0);
 
     await page
@@ -232,8 +250,8 @@ run('verifier pages in Chromium', () => {
     await heading('Audit log').waitFor();
     await page.getByLabel('Event').selectOption('group.created');
     await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('cell', { name: 'user.created' }).first().waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'group.created' }).waitFor();
-    expect(await page.getByRole('cell', { name: 'user.created' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByRole('cell', { name: 'user.created' }).first().waitFor();
     await expectAccessible('Audit log');
@@ -267,6 +285,23 @@ run('verifier pages in Chromium', () => {
     await expectAccessible('Scan the QR code');
     await shoot('08-scan-qr-code');
 
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await page.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(grouped.replaceAll(' ', ''));
+
+    // A setup left open for more than 10 minutes expires; the page offers a new QR code.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await heading('Verify configuration').waitFor();
+    verifier.clock.advance(11 * 60_000);
+    await page.getByLabel('Code from your authenticator').fill(codeNow());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText(/The setup took more than 10 minutes and has expired/).waitFor();
+    await page.getByRole('button', { name: 'Show a new QR code' }).click();
+    await heading('Scan the QR code').waitFor();
+    const renewed = (await page.locator('#setup-key').textContent()) ?? '';
+    expect(renewed).not.toBe(grouped);
+    mariaSecret = base32Decode(renewed.replaceAll(' ', ''));
+
     await page.getByRole('button', { name: 'Next' }).click();
     await heading('Verify configuration').waitFor();
     await page.getByRole('button', { name: 'Confirm' }).click();
@@ -276,7 +311,9 @@ run('verifier pages in Chromium', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
 
     await heading('Setup successful').waitFor();
-    expect(await page.getByRole('region', { name: 'Two-factor authentication setup' }).count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Two-factor authentication setup' })
+      .waitFor({ state: 'detached' });
     await expectAccessible('Setup successful');
     await shoot('09-setup-successful');
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
@@ -307,7 +344,9 @@ run('verifier pages in Chromium', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await heading('Welcome, Maria Lopez').waitFor();
     await page.locator('.badge', { hasText: 'Activated' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Two-factor authentication setup' }).count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Two-factor authentication setup' })
+      .waitFor({ state: 'detached' });
     await signOut();
   });
 
@@ -358,7 +397,7 @@ run('verifier pages in Chromium', () => {
     await signIn('admin', ADMIN_PASSWORD);
     await heading('Welcome, Administrator').waitFor();
     await page.getByRole('link', { name: 'Admin console' }).first().click();
-    await heading('Users').waitFor();
+    await page.getByRole('link', { name: 'Maria Lopez' }).waitFor();
     verifier.clock.advance(9 * 60 * 60_000);
     await page
       .getByRole('navigation', { name: 'Administration' })

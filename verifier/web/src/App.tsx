@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { redirectFor } from './flow.ts';
 import { AdminLayout } from './pages/admin/AdminLayout.tsx';
 import { ApiKeysPage } from './pages/admin/ApiKeysPage.tsx';
@@ -53,7 +53,10 @@ function Pages() {
 
   // After moving to another page, start keyboard and screen-reader users at its content, unless the
   // page has already put focus on its own field.
+  const firstPath = useRef(path);
   useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
     const main = document.getElementById('main');
     if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [path]);

@@ -63,11 +63,12 @@ export function UsersPage() {
       </form>
       <Message>{error ?? users.error ?? settings.error}</Message>
       <Message kind="success">{status}</Message>
-      {users.data && (
+      {/* Wait for the settings too, so the 2FA status column does not pop in after the table. */}
+      {users.data && settings.data && (
         <>
           <UsersTable
             users={users.data.items}
-            showTwoFactorStatus={settings.data?.twoFactorEnabled === true}
+            showTwoFactorStatus={settings.data.twoFactorEnabled}
             onUnlock={(user) => void unlock(user)}
           />
           <Pager
@@ -79,7 +80,7 @@ export function UsersPage() {
           />
         </>
       )}
-      {!users.data && !users.error && <p aria-busy="true">Loading…</p>}
+      {!(users.data && settings.data) && !users.error && !settings.error && <p aria-busy="true">Loading…</p>}
     </section>
   );
 }
