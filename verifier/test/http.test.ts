@@ -42,6 +42,21 @@ describe('HTTP surface', () => {
     await app.close();
   });
 
+  it('marks the session cookie Secure when COOKIE_SECURE is on', async () => {
+    const app = await buildApp({ ...t.ctx, cookieSecure: true });
+    await t.ctx.db.updateTable('users').set({ must_change_password: 0 }).execute();
+    const login = await new Client(app).post('/api/auth/login', {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    expect(login.cookies.find((c) => c.name === 'sid')).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    await app.close();
+  });
+
   it('tells caches never to store API answers', async () => {
     const response = await t.app.inject({ url: '/api/me' });
     expect(response.headers['cache-control']).toBe('no-store');
