@@ -85,6 +85,7 @@ run('verifier pages in Chromium', () => {
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
     await heading('Sign in').waitFor();
     await expectAccessible('the sign-in page');
+    await shoot('01-sign-in');
     // The check itself can fail: a field without a label is reported.
     await page.evaluate(() => document.querySelector('main')?.append(document.createElement('input')));
     expect((await seriousAccessibilityProblems(page)).map((problem) => problem.id)).toContain('label');
@@ -106,7 +107,6 @@ run('verifier pages in Chromium', () => {
       order.push(now.name);
     }
     expect(order).toEqual(['Skip to content', 'Verifier', 'username', 'password', 'Sign in']);
-    await shoot('01-sign-in');
 
     await signIn('admin', 'not the password');
     await expect(page.getByText('Wrong username or password.').textContent()).resolves.toBeTruthy();

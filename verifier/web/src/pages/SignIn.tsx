@@ -44,6 +44,10 @@ export function SignIn() {
     <div class="narrow">
       <section class="card">
         <h1>Sign in</h1>
+        <p class="lead">
+          Use your username and password. If two-factor authentication is on for your account, you will enter
+          a code from your authenticator next.
+        </p>
         <Message kind="info">{notice}</Message>
         <form onSubmit={submit} noValidate>
           <Field
