@@ -2,6 +2,7 @@ import { type BootstrapResult, bootstrap } from './accounts/bootstrap.ts';
 import type { Clock } from './clock.ts';
 import { type Config, ConfigError } from './config.ts';
 import { loadMasterKeys } from './crypto/master-key.ts';
+import { prepareDecoy } from './crypto/passwords.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
@@ -39,6 +40,7 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
   try {
     await migrateToLatest(handle.db, handle.dialect);
     await checkKeysCoverSecrets(handle, box);
+    await prepareDecoy();
     const result = await bootstrap(handle.db, clock.now(), config.adminPassword);
     const ctx: AppContext = {
       db: handle.db,

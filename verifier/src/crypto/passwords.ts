@@ -10,13 +10,17 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 // Checked when the user does not exist, so unknown names cost the same time as known ones.
+// Computed once, early, so not even the first unknown name takes longer than a known one.
 let decoyHash: Promise<string> | undefined;
+export function prepareDecoy(): Promise<string> {
+  decoyHash ??= hashPassword('decoy password that never matches');
+  return decoyHash;
+}
 
 /** Constant-time check inside argon2; a missing hash still spends one verification. */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   if (stored === null) {
-    decoyHash ??= hashPassword('decoy password that never matches');
-    await verify(await decoyHash, password).catch(() => false);
+    await verify(await prepareDecoy(), password).catch(() => false);
     return false;
   }
   return verify(stored, password).catch(() => false);
