@@ -6,6 +6,8 @@ export interface VaultAccount extends OtpAccount {
   id: string;
   /** Pinned accounts are listed first, in their own order. */
   pinned: boolean;
+  /** When it was added (ms since 1970), stamped by the vault on save; 0 when unknown. */
+  addedAt?: number;
 }
 
 export function newAccountId(randomBytes: (n: number) => Uint8Array): string {

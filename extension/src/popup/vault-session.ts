@@ -51,8 +51,12 @@ export async function currentState(): Promise<VaultState> {
     recallKey(browser.storage.session),
   ]);
   if (!record) return { status: 'absent' };
-  if (record.version === CURRENT_VERSION && record.protection.mode === 'none') {
-    const key = await keyWithoutPassword(browser.storage.local);
+  if (record.version !== 1 && record.protection.mode === 'none') {
+    // An older passwordless vault is upgraded here, as a password vault is on unlock.
+    const key =
+      record.version === CURRENT_VERSION
+        ? await keyWithoutPassword(browser.storage.local)
+        : await unlock(deps(), '').then((result) => (result.ok ? result.key : null));
     if (key) return opened(key, true);
   }
   if (!sessionKey || record.version !== CURRENT_VERSION) return { status: 'locked' };
@@ -84,10 +88,11 @@ export async function lockNow(): Promise<VaultState> {
 export async function save(
   state: Extract<VaultState, { status: 'unlocked' }>,
   accounts: VaultAccount[],
+  changes: { lastBackupAt?: number } = {},
 ): Promise<Extract<VaultState, { status: 'unlocked' }>> {
-  const revision = await saveAccounts(deps(), state.key, accounts, state.snapshot.revision);
+  const snapshot = await saveAccounts(deps(), state.key, accounts, state.snapshot.revision, changes);
   await noteActivity();
-  return { ...state, snapshot: { accounts, revision } };
+  return { ...state, snapshot };
 }
 
 export async function setPassword(current: string | null, next: string | null): Promise<UnlockResult> {

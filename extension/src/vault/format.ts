@@ -8,7 +8,7 @@ import { VaultCorruptError, VaultVersionError } from './errors.ts';
  * as is. Changing the password rewrites only `protection`.
  */
 export const STORAGE_KEY = 'vault';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 export interface PasswordProtection {
   mode: 'password';
@@ -25,12 +25,19 @@ export interface NoProtection {
 
 export type Protection = PasswordProtection | NoProtection;
 
-export interface VaultRecordV2 {
-  version: 2;
+/** Format 3 has the envelope of format 2; its sealed payload adds when each account was added and
+ * when the last backup was made (see payload.ts). */
+export interface VaultRecordV3 {
+  version: 3;
   /** Incremented on every write, so a stale window cannot overwrite a newer vault. */
   revision: number;
   protection: Protection;
   accounts: Sealed;
+}
+
+/** Format 2: the envelope of format 3, whose sealed account list has no added-at or backup times. */
+export interface VaultRecordV2 extends Omit<VaultRecordV3, 'version'> {
+  version: 2;
 }
 
 /** Format 1: password only; the payload listed `entries` named by `label`, without ids or pins. */
@@ -41,7 +48,10 @@ export interface VaultRecordV1 {
   data: Sealed;
 }
 
-export type AnyVaultRecord = VaultRecordV1 | VaultRecordV2;
+export type AnyVaultRecord = VaultRecordV1 | VaultRecordV2 | VaultRecordV3;
+
+/** The record this release writes. */
+export type VaultRecord = VaultRecordV3;
 
 // Associated data binds each ciphertext to its role and format version, so a wrapped key can never
 // be decrypted as an account list (or the reverse) and an old ciphertext cannot pose as a new one.
@@ -104,7 +114,7 @@ export function parseRecord(stored: unknown): AnyVaultRecord | null {
     throw new VaultCorruptError('the revision is missing');
   }
   return {
-    version: 2,
+    version: version as 2 | 3,
     revision,
     protection: checkProtection(stored.protection),
     accounts: checkSealed(stored.accounts, 'the accounts'),

@@ -1,21 +1,22 @@
 import { base32Decode } from '../../../shared/index.ts';
 import { withId } from '../accounts/account.ts';
-import { open, seal } from '../crypto/aead.ts';
+import { DecryptionError, open, seal } from '../crypto/aead.ts';
 import { VaultCorruptError } from './errors.ts';
 import {
   type AnyVaultRecord,
   aad,
   CURRENT_VERSION,
+  type VaultRecord,
   type VaultRecordV1,
   type VaultRecordV2,
 } from './format.ts';
-import { encodePayload } from './payload.ts';
+import { decodePayload, encodePayload } from './payload.ts';
 
 /** What a migration may use: the unlocked keys, never the password itself. */
 export interface MigrationKeys {
   vaultKey: Uint8Array;
-  /** The password-derived key that wraps `vaultKey`. */
-  wrappingKey: Uint8Array;
+  /** The password-derived key that wraps `vaultKey`; null for a vault kept without a password. */
+  wrappingKey: Uint8Array | null;
   randomBytes: (n: number) => Uint8Array;
 }
 
@@ -48,6 +49,7 @@ function isEntryV1(value: unknown): value is EntryV1 {
 
 /** Format 1 → 2: accounts get ids and a pin flag, `label` becomes `account`, and the envelope gains a revision. */
 async function fromV1(record: VaultRecordV1, keys: MigrationKeys): Promise<VaultRecordV2> {
+  if (!keys.wrappingKey) throw new VaultCorruptError('a format 1 vault always has a password');
   const plain = await open(keys.vaultKey, record.data, aad.accounts(1));
   let entries: unknown;
   try {
@@ -73,11 +75,43 @@ async function fromV1(record: VaultRecordV1, keys: MigrationKeys): Promise<Vault
   };
 }
 
+/**
+ * Format 2 → 3: the account list gains added-at times (unknown, 0, for accounts already there) and
+ * the time of the last backup (none yet), so the popup can remind about accounts not in a backup.
+ * Both ciphertexts are re-sealed because the format version is part of their associated data.
+ */
+async function fromV2(record: VaultRecordV2, keys: MigrationKeys): Promise<VaultRecord> {
+  let plain: Uint8Array;
+  try {
+    plain = await open(keys.vaultKey, record.accounts, aad.accounts(2));
+  } catch (error) {
+    if (error instanceof DecryptionError)
+      throw new VaultCorruptError('the format 2 accounts fail their integrity check');
+    throw error;
+  }
+  const { accounts } = decodePayload(plain, 2);
+  let protection = record.protection;
+  if (protection.mode === 'password') {
+    if (!keys.wrappingKey) throw new VaultCorruptError('the password key is needed to upgrade this vault');
+    protection = {
+      ...protection,
+      wrappedKey: await seal(keys.wrappingKey, keys.vaultKey, aad.key(3), keys.randomBytes),
+    };
+  }
+  return {
+    version: 3,
+    revision: record.revision,
+    protection,
+    accounts: await seal(keys.vaultKey, encodePayload(accounts, null), aad.accounts(3), keys.randomBytes),
+  };
+}
+
 /** Brings a record of any supported format to the current one; the caller stores the result atomically. */
-export async function migrateToCurrent(record: AnyVaultRecord, keys: MigrationKeys): Promise<VaultRecordV2> {
+export async function migrateToCurrent(record: AnyVaultRecord, keys: MigrationKeys): Promise<VaultRecord> {
   let current: AnyVaultRecord = record;
   while (current.version !== CURRENT_VERSION) {
     if (current.version === 1) current = await fromV1(current, keys);
+    else if (current.version === 2) current = await fromV2(current, keys);
   }
   return current;
 }

@@ -2,8 +2,11 @@ import { base32Decode, base32Encode } from '../../../shared/index.ts';
 import type { VaultAccount } from '../accounts/account.ts';
 import { VaultCorruptError } from './errors.ts';
 
-/** The decrypted account list, format 2: JSON with secrets in base32. */
-interface StoredAccountV2 {
+/**
+ * The decrypted account list: JSON with secrets in base32. Format 3 adds `addedAt` to each account
+ * and `lastBackupAt` to the list, which the backup reminder compares; format 2 has neither.
+ */
+interface StoredAccount {
   id: string;
   type: 'totp' | 'hotp';
   secret: string;
@@ -14,10 +17,21 @@ interface StoredAccountV2 {
   period: number;
   counter: number;
   pinned: boolean;
+  /** Milliseconds since 1970; 0 when unknown (accounts older than format 3). */
+  addedAt: number;
 }
 
-export function encodePayload(accounts: readonly VaultAccount[]): Uint8Array {
-  const stored: StoredAccountV2[] = accounts.map((a) => ({
+export interface Payload {
+  accounts: VaultAccount[];
+  /** When the last backup file was made (ms since 1970), or null when there has been none. */
+  lastBackupAt: number | null;
+}
+
+export function encodePayload(
+  accounts: readonly VaultAccount[],
+  lastBackupAt: number | null = null,
+): Uint8Array {
+  const stored: StoredAccount[] = accounts.map((a) => ({
     id: a.id,
     type: a.type,
     secret: base32Encode(a.secret),
@@ -28,15 +42,20 @@ export function encodePayload(accounts: readonly VaultAccount[]): Uint8Array {
     period: a.period,
     counter: a.counter,
     pinned: a.pinned,
+    addedAt: a.addedAt ?? 0,
   }));
-  return new TextEncoder().encode(JSON.stringify({ accounts: stored }));
+  return new TextEncoder().encode(JSON.stringify({ accounts: stored, lastBackupAt }));
 }
 
 function fail(index: number, field: string): never {
   throw new VaultCorruptError(`account ${index + 1} has an invalid ${field}`);
 }
 
-function decodeAccount(value: unknown, index: number): VaultAccount {
+function isTime(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function decodeAccount(value: unknown, index: number, version: 2 | 3): VaultAccount {
   if (typeof value !== 'object' || value === null) fail(index, 'entry');
   const a = value as Record<string, unknown>;
   if (typeof a.id !== 'string' || a.id === '') fail(index, 'id');
@@ -49,6 +68,7 @@ function decodeAccount(value: unknown, index: number): VaultAccount {
   if (!Number.isInteger(a.digits)) fail(index, 'digits');
   if (!Number.isInteger(a.period)) fail(index, 'period');
   if (!Number.isSafeInteger(a.counter)) fail(index, 'counter');
+  if (version === 3 && !isTime(a.addedAt)) fail(index, 'time added');
   let secret: Uint8Array;
   try {
     secret = base32Decode(a.secret);
@@ -66,17 +86,25 @@ function decodeAccount(value: unknown, index: number): VaultAccount {
     period: a.period as number,
     counter: a.counter as number,
     pinned: a.pinned === true,
+    addedAt: version === 3 ? (a.addedAt as number) : 0,
   };
 }
 
-export function decodePayload(bytes: Uint8Array): VaultAccount[] {
+/** Reads the payload of a format 2 or 3 record; format 2 lists read with unknown added-at times. */
+export function decodePayload(bytes: Uint8Array, version: 2 | 3): Payload {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new VaultCorruptError('the account list is not readable');
   }
-  const list = (parsed as { accounts?: unknown } | null)?.accounts;
-  if (!Array.isArray(list)) throw new VaultCorruptError('the account list is missing');
-  return list.map(decodeAccount);
+  const { accounts, lastBackupAt } = (parsed ?? {}) as { accounts?: unknown; lastBackupAt?: unknown };
+  if (!Array.isArray(accounts)) throw new VaultCorruptError('the account list is missing');
+  if (version === 3 && lastBackupAt !== null && !isTime(lastBackupAt)) {
+    throw new VaultCorruptError('the time of the last backup is invalid');
+  }
+  return {
+    accounts: accounts.map((value, index) => decodeAccount(value, index, version)),
+    lastBackupAt: version === 3 ? (lastBackupAt as number | null) : null,
+  };
 }

@@ -6,7 +6,7 @@ import { seal } from '../crypto/aead.ts';
 import { deriveKey, newKdfParams } from '../crypto/kdf.ts';
 import { randomBytes } from '../platform/random.ts';
 import { VaultConflictError, VaultCorruptError, VaultExistsError, VaultVersionError } from './errors.ts';
-import { aad, STORAGE_KEY } from './format.ts';
+import { aad, CURRENT_VERSION, STORAGE_KEY } from './format.ts';
 import {
   changePassword,
   createVault,
@@ -19,6 +19,8 @@ import {
 } from './vault.ts';
 
 const secret = base32Decode('JBSWY3DPEHPK3PXP');
+const ADDED_AT = Date.UTC(2026, 10, 1);
+const now = () => ADDED_AT;
 
 function account(issuer: string, name: string): VaultAccount {
   return withId(
@@ -29,7 +31,7 @@ function account(issuer: string, name: string): VaultAccount {
 
 async function vaultWith(password: string | null, accounts: VaultAccount[]) {
   const area = new MemoryArea();
-  const deps = { area, randomBytes };
+  const deps = { area, randomBytes, now };
   const key = await createVault(deps, password);
   await saveAccounts(deps, key, accounts, 0);
   return { area, deps, key };
@@ -52,7 +54,7 @@ describe('vault', () => {
     expect(unlocked.ok).toBe(true);
     if (!unlocked.ok) return;
     const { accounts: read } = await loadAccounts(deps.area, unlocked.key);
-    expect(read).toEqual(accounts);
+    expect(read).toEqual(accounts.map((a) => ({ ...a, addedAt: ADDED_AT })));
   });
 
   it('stores no secret, account name or key in readable form', async () => {
@@ -91,7 +93,7 @@ describe('vault', () => {
 
   it('refuses a vault written by a newer version rather than misreading it', async () => {
     const area = new MemoryArea();
-    await area.set({ [STORAGE_KEY]: { version: 3 } });
+    await area.set({ [STORAGE_KEY]: { version: CURRENT_VERSION + 1 } });
     await expect(unlock({ area, randomBytes }, 'pw')).rejects.toThrow(VaultVersionError);
   });
 
@@ -103,7 +105,7 @@ describe('vault', () => {
 
   it('keeps the previous vault readable when a save is interrupted', async () => {
     const area = new CrashingArea();
-    const deps = { area, randomBytes };
+    const deps = { area, randomBytes, now };
     const key = await createVault(deps, 'pw');
     const first = [account('Example', 'ana')];
     await saveAccounts(deps, key, first, 0);
@@ -114,7 +116,9 @@ describe('vault', () => {
     area.crashNextWrite = false;
     const unlocked = await unlock(deps, 'pw');
     if (!unlocked.ok) throw new Error('the old password must still unlock');
-    expect((await loadAccounts(area, unlocked.key)).accounts).toEqual(first);
+    expect((await loadAccounts(area, unlocked.key)).accounts).toEqual(
+      first.map((a) => ({ ...a, addedAt: ADDED_AT })),
+    );
   });
 
   it('keeps the old password working when a password change is interrupted', async () => {
@@ -226,7 +230,7 @@ describe('vault', () => {
     expect((await readRecord(area))?.version).toBe(1);
     const unlocked = await unlock(deps, 'pw');
     if (!unlocked.ok) throw new Error('format 1 password must unlock');
-    expect((await readRecord(area))?.version).toBe(2);
+    expect((await readRecord(area))?.version).toBe(CURRENT_VERSION);
     const { accounts } = await loadAccounts(area, unlocked.key);
     expect(
       accounts.map((a) => [
@@ -255,7 +259,12 @@ describe('vault', () => {
     const weakKdf = { ...newKdfParams(randomBytes), N: 2 ** 14 };
     const unlocked = await unlock(deps, 'pw');
     if (!unlocked.ok) throw new Error('must unlock');
-    const wrappedKey = await seal(await deriveKey('pw', weakKdf), unlocked.key, aad.key(2), randomBytes);
+    const wrappedKey = await seal(
+      await deriveKey('pw', weakKdf),
+      unlocked.key,
+      aad.key(CURRENT_VERSION),
+      randomBytes,
+    );
     await area.set({
       [STORAGE_KEY]: { ...record, protection: { mode: 'password', kdf: weakKdf, wrappedKey } },
     });

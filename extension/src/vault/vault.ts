@@ -12,7 +12,7 @@ import {
   type Protection,
   parseRecord,
   STORAGE_KEY,
-  type VaultRecordV2,
+  type VaultRecord,
 } from './format.ts';
 import { migrateToCurrent } from './migrations.ts';
 import { decodePayload, encodePayload } from './payload.ts';
@@ -21,6 +21,8 @@ export interface VaultDeps {
   /** `storage.local` in the extension. */
   area: KeyValueArea;
   randomBytes: (n: number) => Uint8Array;
+  /** The clock that stamps when accounts are added; the device clock when omitted. */
+  now?: () => number;
 }
 
 export type UnlockResult = { ok: true; key: Uint8Array } | { ok: false; reason: 'wrong-password' };
@@ -43,7 +45,7 @@ async function requireRecord(area: KeyValueArea): Promise<AnyVaultRecord> {
  * whole or not at all, and the record is fully sealed before the call, so an interrupted write
  * leaves the previous record in place, readable.
  */
-async function writeRecord(area: KeyValueArea, record: VaultRecordV2): Promise<void> {
+async function writeRecord(area: KeyValueArea, record: VaultRecord): Promise<void> {
   await area.set({ [STORAGE_KEY]: record });
 }
 
@@ -82,7 +84,7 @@ export async function createVault(deps: VaultDeps, password: string | null): Pro
     version: CURRENT_VERSION,
     revision: 0,
     protection: await protect(deps, vaultKey, password),
-    accounts: await seal(vaultKey, encodePayload([]), aad.accounts(CURRENT_VERSION), deps.randomBytes),
+    accounts: await seal(vaultKey, encodePayload([], null), aad.accounts(CURRENT_VERSION), deps.randomBytes),
   });
   return vaultKey;
 }
@@ -120,8 +122,14 @@ async function unwrap(
 export async function unlock(deps: VaultDeps, password: string): Promise<UnlockResult> {
   const record = await requireRecord(deps.area);
   const parts = passwordParts(record);
-  if (!parts)
-    return { ok: true, key: keyFromNoProtection((record as { protection: NoProtection }).protection.key) };
+  if (!parts) {
+    const key = keyFromNoProtection((record as { protection: NoProtection }).protection.key);
+    if (record.version !== CURRENT_VERSION) {
+      const keys = { vaultKey: key, wrappingKey: null, randomBytes: deps.randomBytes };
+      await writeRecord(deps.area, await migrateToCurrent(record, keys));
+    }
+    return { ok: true, key };
+  }
   const wrappingKey = await deriveKey(password, parts.kdf);
   try {
     const key = await unwrap(wrappingKey, parts.wrappedKey, record.version);
@@ -159,7 +167,7 @@ export async function keyWithoutPassword(area: KeyValueArea): Promise<Uint8Array
   return keyFromNoProtection(record.protection.key);
 }
 
-async function requireCurrent(area: KeyValueArea): Promise<VaultRecordV2> {
+async function requireCurrent(area: KeyValueArea): Promise<VaultRecord> {
   const record = await requireRecord(area);
   // Older formats are migrated on unlock, which always comes before any read with a key.
   if (record.version !== CURRENT_VERSION) throw new VaultCorruptError('the vault was not migrated on unlock');
@@ -167,7 +175,10 @@ async function requireCurrent(area: KeyValueArea): Promise<VaultRecordV2> {
 }
 
 export interface AccountsSnapshot {
+  /** Every account has its `addedAt` time (0 when unknown). */
   accounts: VaultAccount[];
+  /** When the last backup file was made (ms since 1970), or null when there has been none. */
+  lastBackupAt: number | null;
   /** Pass back to `saveAccounts` so a stale window cannot overwrite newer changes. */
   revision: number;
 }
@@ -177,7 +188,7 @@ export async function loadAccounts(area: KeyValueArea, vaultKey: Uint8Array): Pr
 }
 
 /** Decrypts the accounts of a record already read (the popup reads the record once when it opens). */
-export async function openAccounts(record: VaultRecordV2, vaultKey: Uint8Array): Promise<AccountsSnapshot> {
+export async function openAccounts(record: VaultRecord, vaultKey: Uint8Array): Promise<AccountsSnapshot> {
   let plain: Uint8Array;
   try {
     plain = await open(vaultKey, record.accounts, aad.accounts(CURRENT_VERSION));
@@ -186,29 +197,39 @@ export async function openAccounts(record: VaultRecordV2, vaultKey: Uint8Array):
       throw new VaultCorruptError('the accounts fail their integrity check');
     throw error;
   }
-  return { accounts: decodePayload(plain), revision: record.revision };
+  return { ...decodePayload(plain, CURRENT_VERSION), revision: record.revision };
 }
 
-/** Seals the whole new list, then replaces the record in one write; returns the new revision. */
+/**
+ * Seals the whole new list, then replaces the record in one write, and returns what was stored.
+ * Accounts without an added-at time are stamped with the current time; the time of the last
+ * backup is kept unless `changes.lastBackupAt` gives a new one.
+ */
 export async function saveAccounts(
   deps: VaultDeps,
   vaultKey: Uint8Array,
   accounts: readonly VaultAccount[],
   expectedRevision: number,
-): Promise<number> {
+  changes: { lastBackupAt?: number } = {},
+): Promise<AccountsSnapshot> {
   const record = await requireCurrent(deps.area);
   if (record.revision !== expectedRevision) throw new VaultConflictError();
   // Opening the current list first proves the key belongs to this vault before anything is replaced.
-  await loadAccounts(deps.area, vaultKey);
+  const current = await openAccounts(record, vaultKey);
+  const now = (deps.now ?? Date.now)();
+  const stamped = accounts.map((account) =>
+    account.addedAt === undefined ? { ...account, addedAt: now } : account,
+  );
+  const lastBackupAt = changes.lastBackupAt ?? current.lastBackupAt;
   const sealed = await seal(
     vaultKey,
-    encodePayload(accounts),
+    encodePayload(stamped, lastBackupAt),
     aad.accounts(CURRENT_VERSION),
     deps.randomBytes,
   );
   const revision = record.revision + 1;
   await writeRecord(deps.area, { ...record, revision, accounts: sealed });
-  return revision;
+  return { accounts: stamped, lastBackupAt, revision };
 }
 
 /**
