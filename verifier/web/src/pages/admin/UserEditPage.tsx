@@ -55,7 +55,12 @@ export function UserEditPage({ id }: { id?: string }) {
         navigate('/admin/users');
         return;
       }
-      await api.updateUser(user.id, changesFrom(initial, values, groups));
+      const changes = changesFrom(initial, values, groups);
+      if (Object.keys(changes).length === 0) {
+        setStatus('Nothing has changed.');
+        return;
+      }
+      await api.updateUser(user.id, changes);
       setStatus('Changes saved.');
       setRound(round + 1);
       loaded.reload();
