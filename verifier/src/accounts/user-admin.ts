@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
+import { weakPassword } from '../http/sign-in-errors.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Method, readSettings } from './settings.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
@@ -17,8 +18,6 @@ export interface UserFields {
   mustChangePassword?: boolean;
 }
 
-const weakPassword = () =>
-  new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
 const twoFactorUnavailable = () =>
   new ApiError(409, 'two_factor_unavailable', "Turn on 2FA for the user's security access group first.");
 

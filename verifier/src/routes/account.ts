@@ -7,14 +7,11 @@ import { writeAudit } from '../audit/audit-log.ts';
 import { recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
 import { deleteSession } from '../auth/sessions.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
-import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { invalidCredentials, tooManyAttempts, weakPassword } from '../http/sign-in-errors.ts';
+import { startNextStep } from '../http/step-up.ts';
 import { errors, Method, Status, Step, User } from './schemas.ts';
-import { invalidCredentials, startNextStep, tooManyAttempts } from './sign-in.ts';
-
-export const weakPassword = () =>
-  new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
 
 const MeAnswer = Type.Object({
   user: Type.Object({

@@ -9,6 +9,7 @@ import { confirmEnrollment, startEnrollment } from '../enrollment/enrollment.ts'
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { codeBlank, codeInvalid } from '../http/sign-in-errors.ts';
 import { normaliseCode } from '../verification/match-totp.ts';
 import { Code, errors } from './schemas.ts';
 
@@ -85,7 +86,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext):
     async (request, reply) => {
       const user = await pendingUser(ctx, request);
       const code = normaliseCode(request.body.code);
-      if (code === '') throw new ApiError(400, 'code_blank', 'Enter the code from your authenticator.');
+      if (code === '') throw codeBlank();
       const now = ctx.clock.now();
       const { verificationWindow } = await readSettings(ctx.db);
       const outcome = await confirmEnrollment(ctx.db, ctx.box, user.id, code, verificationWindow, now);
@@ -97,11 +98,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext):
         );
       }
       if (outcome === 'invalid') {
-        throw new ApiError(
-          400,
-          'code_invalid',
-          "That code is not right. Check your device's time is set automatically and try again.",
-        );
+        throw codeInvalid();
       }
       await deleteUserSessions(ctx.db, user.id);
       clearSessionCookie(ctx, reply);

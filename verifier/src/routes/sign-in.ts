@@ -1,49 +1,29 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { addressRetryAfterMs, recordAddressFailure } from '../auth/address-throttle.ts';
 import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
-import { nextStep } from '../auth/next-step.ts';
-import { countChallengeFailure, createSession, deleteSession } from '../auth/sessions.ts';
+import { countChallengeFailure, deleteSession } from '../auth/sessions.ts';
 import { CHALLENGE_MAX_FAILURES } from '../auth/throttle-policy.ts';
 import { verifyPassword } from '../crypto/passwords.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
-import type { SessionScope } from '../db/schema.ts';
-import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
+import { clearSessionCookie, requireSession, SESSION_COOKIE, signedIn } from '../http/session-guard.ts';
 import {
-  clearSessionCookie,
-  requireSession,
-  SESSION_COOKIE,
-  setSessionCookie,
-  signedIn,
-} from '../http/session-guard.ts';
+  accountLocked,
+  challengeVoid,
+  codeBlank,
+  codeInvalid,
+  codeUsed,
+  invalidCredentials,
+  tooManyAttempts,
+} from '../http/sign-in-errors.ts';
+import { replaceSession, startNextStep } from '../http/step-up.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
-import { loadCredential } from '../verification/credentials.ts';
 import { loadSubject } from '../verification/subject.ts';
 import { Code, errors, Method, Step } from './schemas.ts';
-
-export const invalidCredentials = () =>
-  new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
-export const accountLocked = () =>
-  new ApiError(
-    423,
-    'account_locked',
-    'This account is locked after too many failed attempts. Ask an admin to unlock it or try again later.',
-  );
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new ApiError(
-    429,
-    'too_many_attempts',
-    `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
-    {
-      retryAfterSeconds,
-    },
-  );
-const challengeVoid = () =>
-  new ApiError(410, 'challenge_void', 'Too many wrong codes or the sign-in took too long. Sign in again.');
 
 const StepAnswer = Type.Object({
   step: Step,
@@ -51,32 +31,6 @@ const StepAnswer = Type.Object({
   method: Type.Optional(Method),
   digits: Type.Optional(Type.Integer()),
 });
-
-/**
- * Opens the session for the user's next step, replacing any previous one (a new id after every
- * step up), and answers with the step the pages show next.
- */
-export async function startNextStep(ctx: AppContext, reply: FastifyReply, user: UserView, previous?: string) {
-  const { step, scope } = nextStep(user);
-  const session = await replaceSession(ctx, reply, user.id, scope, previous);
-  if (step !== 'code') return { step, csrfToken: session.csrfToken };
-  const credential = await loadCredential(ctx.db, user.id);
-  return { step, csrfToken: session.csrfToken, method: 'totp' as const, digits: credential?.digits ?? 6 };
-}
-
-/** Issues a fresh session id (and CSRF token) and drops the previous session. */
-export async function replaceSession(
-  ctx: AppContext,
-  reply: FastifyReply,
-  userId: number,
-  scope: SessionScope,
-  previousIdHash: string | undefined,
-) {
-  if (previousIdHash) await deleteSession(ctx.db, previousIdHash);
-  const session = await createSession(ctx.db, userId, scope, ctx.clock.now());
-  setSessionCookie(ctx, reply, session.token);
-  return session;
-}
 
 export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -150,9 +104,9 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
           return { step: 'signed-in' as const, csrfToken: full.csrfToken };
         }
         case 'blank':
-          throw new ApiError(400, 'code_blank', 'Enter the code from your authenticator.');
+          throw codeBlank();
         case 'replayed':
-          throw new ApiError(400, 'code_used', 'That code has already been used. Wait for the next code.');
+          throw codeUsed();
         case 'locked':
           await deleteSession(ctx.db, session.id_hash);
           clearSessionCookie(ctx, reply);
@@ -176,11 +130,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
             });
             throw challengeVoid();
           }
-          throw new ApiError(
-            400,
-            'code_invalid',
-            "That code is not right. Check your device's time is set automatically and try again.",
-          );
+          throw codeInvalid();
         }
       }
     },

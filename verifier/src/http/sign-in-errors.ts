@@ -1,0 +1,34 @@
+import { MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
+import { ApiError } from './api-error.ts';
+
+/** Refusals shared by the sign-in, password, code and enrollment routes, worded as the API contract fixes them. */
+export const invalidCredentials = () =>
+  new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+export const accountLocked = () =>
+  new ApiError(
+    423,
+    'account_locked',
+    'This account is locked after too many failed attempts. Ask an admin to unlock it or try again later.',
+  );
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    'too_many_attempts',
+    `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
+    {
+      retryAfterSeconds,
+    },
+  );
+export const challengeVoid = () =>
+  new ApiError(410, 'challenge_void', 'Too many wrong codes or the sign-in took too long. Sign in again.');
+export const codeBlank = () => new ApiError(400, 'code_blank', 'Enter the code from your authenticator.');
+export const codeInvalid = () =>
+  new ApiError(
+    400,
+    'code_invalid',
+    "That code is not right. Check your device's time is set automatically and try again.",
+  );
+export const codeUsed = () =>
+  new ApiError(400, 'code_used', 'That code has already been used. Wait for the next code.');
+export const weakPassword = () =>
+  new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
