@@ -112,6 +112,21 @@ describe.each(databaseKinds())('enrollment on %s', (kind) => {
     expect(response.json().error.code).toBe('not_pending');
   });
 
+  it('stores no secret in any readable form in any table', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+    const raw = Buffer.from(base32Decode(secret));
+    const tables = ['credentials', 'enrollments', 'audit_log', 'sessions', 'users', 'settings'] as const;
+    for (const table of tables) {
+      const text = JSON.stringify(await t.ctx.db.selectFrom(table).selectAll().execute());
+      for (const form of [secret, raw.toString('hex'), raw.toString('base64')])
+        expect(text).not.toContain(form);
+    }
+    expect(await t.ctx.db.selectFrom('credentials').select('key_id').execute()).toEqual([
+      { key_id: t.ctx.box.currentKeyId },
+    ]);
+  });
+
   // The database file is only ours to read on SQLite.
   if (kind === 'sqlite')
     it('never writes the secret in plaintext into the database file', async () => {
