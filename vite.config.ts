@@ -72,7 +72,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rollupOptions: {
-      input: target === 'chrome' ? { offscreen: 'extension/offscreen.html' } : {},
+      // The transfer page (backups, imports, exports) opens in a tab; it is its own entry so the popup stays small.
+      input: {
+        transfer: 'extension/transfer.html',
+        ...(target === 'chrome' ? { offscreen: 'extension/offscreen.html' } : {}),
+      },
     },
   },
 });

@@ -22,15 +22,18 @@ import {
   type Settings as SettingsValues,
   saveSettings,
 } from '../settings/settings.ts';
+import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../vault/format.ts';
 import { checkTimeAgainst } from './check-time.ts';
 import { hotpCode } from './codes.ts';
 import { AccountForm } from './components/AccountForm.tsx';
 import { AccountList } from './components/AccountList.tsx';
+import { BackupReminder } from './components/BackupReminder.tsx';
 import { EditAccount } from './components/EditAccount.tsx';
 import { ScanConfirm } from './components/ScanConfirm.tsx';
 import { Settings } from './components/Settings.tsx';
 import { Setup } from './components/Setup.tsx';
 import { Unlock } from './components/Unlock.tsx';
+import { openTransferPage } from './open-transfer.ts';
 import { isInTab, targetTabId } from './target-tab.ts';
 import * as vault from './vault-session.ts';
 
@@ -77,6 +80,8 @@ export function App() {
     vault.currentState().then(setState, fail);
     void showPendingScan();
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      // The vault changed elsewhere (a restore, an import, a backup in the transfer tab).
+      if (area === 'local' && VAULT_STORAGE_KEY in changes) vault.currentState().then(setState, fail);
       if (area !== 'session') return;
       if (PENDING_SCAN_KEY in changes && changes[PENDING_SCAN_KEY]?.newValue) void showPendingScan();
       // Auto-lock fired while the popup was open.
@@ -204,6 +209,9 @@ export function App() {
           <button type="button" onClick={() => setView({ name: 'add' })}>
             Add manually
           </button>
+          <button type="button" onClick={() => void openTransferPage('backup')}>
+            Backup &amp; transfer
+          </button>
           <button type="button" onClick={() => setView({ name: 'settings' })} aria-label="Settings">
             Settings
           </button>
@@ -222,6 +230,13 @@ export function App() {
           This device’s clock is off by {Math.round(Math.abs(settings.timeOffsetMs) / 1000)} s; codes use the
           corrected time. Fix the clock in your system settings.
         </p>
+      )}
+      {!scan && view.name === 'list' && (
+        <BackupReminder
+          accounts={accounts}
+          lastBackupAt={unlocked.snapshot.lastBackupAt}
+          onBackUp={() => void openTransferPage('backup')}
+        />
       )}
       {notice && (
         <p class="error" role="alert">

@@ -1,0 +1,158 @@
+import { useState } from 'preact/hooks';
+import type { OtpAccount } from '../../../../shared/index.ts';
+import type { VaultAccount } from '../../accounts/account.ts';
+import { chosenFiles } from './file-field.ts';
+import { ImportPreview } from './ImportPreview.tsx';
+import { type ImportPlan, type ImportSource, readSources, sourcesFromFiles } from './import-sources.ts';
+import { type DuplicateAction, duplicateIndexes } from './merge.ts';
+
+export interface ImportScreenProps {
+  existing: readonly VaultAccount[];
+  busy: boolean;
+  qrTextFromImage(image: Blob): Promise<string | null>;
+  /** Adds the accepted accounts in one vault write. */
+  onImport(accounts: OtpAccount[], action: DuplicateAction): Promise<void>;
+}
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'password'; sources: ImportSource[]; names: string[] }
+  | { name: 'preview'; plan: ImportPlan };
+
+/** Import from other authenticators: files (text, JSON, QR code images) or pasted text. */
+export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: ImportScreenProps) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [pasted, setPasted] = useState('');
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [error, setError] = useState('');
+  const [reading, setReading] = useState(false);
+  const [action, setAction] = useState<DuplicateAction>('skip');
+  const [done, setDone] = useState('');
+
+  const read = async (sources: ImportSource[], password?: string) => {
+    setError('');
+    setDone('');
+    setReading(true);
+    try {
+      const outcome = await readSources(sources, password);
+      if (outcome.kind === 'password') setStep({ name: 'password', sources, names: outcome.names });
+      else setStep({ name: 'preview', plan: outcome.plan });
+    } catch (caught) {
+      setError(`${caught instanceof Error ? caught.message : String(caught)} Nothing was imported.`);
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const start = async (event: Event) => {
+    event.preventDefault();
+    setError('');
+    let sources: ImportSource[];
+    try {
+      sources = await sourcesFromFiles(files, qrTextFromImage);
+    } catch (caught) {
+      return setError(`${(caught as Error).message} Nothing was imported.`);
+    }
+    if (pasted.trim()) sources.push({ name: 'The pasted text', text: pasted });
+    await read(sources);
+  };
+
+  const feedback = (
+    <>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+    </>
+  );
+
+  if (step.name === 'preview') {
+    const { plan } = step;
+    const apply = () =>
+      onImport(plan.accounts, action).then(
+        () => {
+          setDone('Import complete: the accounts are in your list.');
+          setStep({ name: 'choose' });
+          setPasted('');
+        },
+        (caught: Error) => setError(`${caught.message} Nothing was imported.`),
+      );
+    return (
+      <section aria-label="Import">
+        {feedback}
+        <ImportPreview
+          accounts={plan.accounts}
+          duplicates={duplicateIndexes(existing, plan.accounts)}
+          skipped={plan.skipped}
+          action={action}
+          busy={busy}
+          verb="Import"
+          onAction={setAction}
+          onApply={() => void apply()}
+          onCancel={() => setStep({ name: 'choose' })}
+        />
+      </section>
+    );
+  }
+
+  if (step.name === 'password') {
+    const submit = (event: Event) => {
+      event.preventDefault();
+      const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password') ?? '');
+      if (!password) return setError('Enter the password of the exported file.');
+      void read(step.sources, password);
+    };
+    return (
+      <form aria-label="Import password" onSubmit={submit}>
+        <p>{step.names.join(', ')} is encrypted. Enter the password it was exported with.</p>
+        <label>
+          Password of the exported file
+          <input name="password" type="password" autocomplete="off" />
+        </label>
+        {feedback}
+        <div class="actions">
+          <button type="submit" disabled={reading}>
+            {reading ? 'Decrypting…' : 'Continue'}
+          </button>
+          <button type="button" onClick={() => setStep({ name: 'choose' })}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <form aria-label="Import" onSubmit={(event) => void start(event)}>
+      <p>
+        Reads otpauth:// links (one per line), the export QR codes of phone authenticators (as text or as
+        PNG/JPEG screenshots, several at once), Aegis exports (plain or encrypted), 2FAS backups and
+        Authenticator extension backups. The format is detected.
+      </p>
+      <label>
+        Files
+        <input
+          type="file"
+          multiple
+          accept=".txt,.json,text/plain,application/json,image/png,image/jpeg"
+          onChange={(event) => setFiles(chosenFiles(event))}
+        />
+      </label>
+      <label>
+        Or paste the exported text
+        <textarea
+          rows={5}
+          value={pasted}
+          spellcheck={false}
+          onInput={(event) => setPasted((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </label>
+      {feedback}
+      <button type="submit" disabled={reading}>
+        {reading ? 'Reading…' : 'Preview import'}
+      </button>
+    </form>
+  );
+}

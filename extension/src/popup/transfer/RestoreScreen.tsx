@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { VaultAccount } from '../../accounts/account.ts';
+import { type RestoredBackup, readBackup, TransferError } from '../../transfer/index.ts';
+import { chosenFiles } from './file-field.ts';
+import { ImportPreview } from './ImportPreview.tsx';
+import { type DuplicateAction, duplicateIndexes } from './merge.ts';
+
+export interface RestoreScreenProps {
+  existing: readonly VaultAccount[];
+  busy: boolean;
+  /** Applies the whole backup in one vault write; resolves when it is stored. */
+  onRestore(backup: RestoredBackup, action: DuplicateAction): Promise<void>;
+}
+
+const MAX_BACKUP_BYTES = 32 * 1024 * 1024;
+
+/** Restore: a backup file and its password, a preview with the duplicates, then all or nothing. */
+export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState('');
+  const [opening, setOpening] = useState(false);
+  const [backup, setBackup] = useState<RestoredBackup | null>(null);
+  const [action, setAction] = useState<DuplicateAction>('skip');
+  const [done, setDone] = useState('');
+
+  const open = async (event: Event) => {
+    event.preventDefault();
+    setError('');
+    setDone('');
+    if (!file) return setError('Choose the backup file first.');
+    if (file.size > MAX_BACKUP_BYTES) return setError('This file is too large to be a backup.');
+    const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password') ?? '');
+    if (!password) return setError('Enter the password the backup was made with.');
+    setOpening(true);
+    try {
+      setBackup(await readBackup(await file.text(), password));
+    } catch (caught) {
+      // The transfer module's messages are written for the user; anything else is shown as is.
+      const message = caught instanceof Error ? caught.message : String(caught);
+      setError(caught instanceof TransferError ? `${message} Nothing was changed.` : message);
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  if (backup) {
+    const restore = () =>
+      onRestore(backup, action).then(
+        () => {
+          setDone(`Restored from the backup of ${new Date(backup.createdAt).toLocaleString()}.`);
+          setBackup(null);
+        },
+        (caught: Error) => {
+          setError(`${caught.message} Nothing was changed.`);
+          setBackup(null);
+        },
+      );
+    return (
+      <section aria-label="Restore">
+        <p>
+          Backup made {new Date(backup.createdAt).toLocaleString()}. Nothing is changed until you confirm; the
+          whole backup is restored at once.
+        </p>
+        <ImportPreview
+          accounts={backup.accounts}
+          duplicates={duplicateIndexes(existing, backup.accounts)}
+          skipped={[]}
+          action={action}
+          busy={busy}
+          verb="Restore"
+          onAction={setAction}
+          onApply={() => void restore()}
+          onCancel={() => setBackup(null)}
+        />
+      </section>
+    );
+  }
+
+  return (
+    <form aria-label="Restore" onSubmit={(event) => void open(event)}>
+      <p>Restore accounts from a backup file made with “Back up”.</p>
+      <label>
+        Backup file
+        <input
+          type="file"
+          name="file"
+          accept=".json,application/json"
+          onChange={(event) => setFile(chosenFiles(event)[0] ?? null)}
+        />
+      </label>
+      <label>
+        Backup password
+        <input name="password" type="password" autocomplete="off" />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+      <button type="submit" disabled={opening}>
+        {opening ? 'Opening…' : 'Open backup'}
+      </button>
+    </form>
+  );
+}
