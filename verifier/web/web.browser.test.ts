@@ -19,7 +19,7 @@ const screenshots = process.env.UPDATE_SCREENSHOTS
   : join(tmpdir(), 'verifier-web-screenshots/');
 const FIRST_ADMIN_PASSWORD = 'first admin password';
 const ADMIN_PASSWORD = 'admin chose this password';
-const MARIA_PASSWORD = 'maria correct horse battery';
+const AGENT_PASSWORD = 'agent correct horse battery';
 const STEP_MS = 30_000;
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -30,7 +30,7 @@ run('verifier pages in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   const cspViolations: string[] = [];
-  let mariaSecret: Uint8Array | undefined;
+  let agentSecret: Uint8Array | undefined;
   let pages: string | undefined;
 
   beforeAll(async () => {
@@ -74,8 +74,8 @@ run('verifier pages in Chromium', () => {
   }
 
   function codeNow(offsetSteps = 0): string {
-    if (!mariaSecret) throw new Error('The setup key has not been read yet.');
-    return totp({ secret: mariaSecret, time: verifier.clock.now() + offsetSteps * STEP_MS });
+    if (!agentSecret) throw new Error('The setup key has not been read yet.');
+    return totp({ secret: agentSecret, time: verifier.clock.now() + offsetSteps * STEP_MS });
   }
 
   /** A code valid for no step near the server's time. */
@@ -141,7 +141,7 @@ run('verifier pages in Chromium', () => {
     const systemSwitch = page.getByRole('switch', { name: '2FA enabled' });
     expect(await systemSwitch.isChecked()).toBe(false);
     await systemSwitch.check();
-    await page.getByLabel('Organisation name').fill('Northwind Support');
+    await page.getByLabel('Organisation name').fill('Example Support');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved.').waitFor();
     await expectAccessible('System Settings');
@@ -157,18 +157,18 @@ run('verifier pages in Chromium', () => {
   it('adds a user and turns 2FA on for them on the Edit user page, making them Pending', async () => {
     await page.getByRole('link', { name: 'Add user' }).click();
     await heading('Add user').waitFor();
-    await page.getByLabel('Username').fill('maria');
-    await page.getByLabel('Display name').fill('Maria Lopez');
-    await page.getByLabel('E-mail').fill('maria@example.test');
+    await page.getByLabel('Username').fill('agent');
+    await page.getByLabel('Display name').fill('Support Agent');
+    await page.getByLabel('E-mail').fill('agent@example.test');
     await page.getByLabel('Security access group').selectOption({ label: 'Agent' });
-    await page.getByLabel('Password').fill(MARIA_PASSWORD);
+    await page.getByLabel('Password').fill(AGENT_PASSWORD);
     await expectAccessible('Add user');
     await page.getByRole('button', { name: 'Add user' }).click();
     await heading('Users').waitFor();
-    const mariaRow = page.getByRole('row', { name: /Maria Lopez/ });
-    await expect(mariaRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
+    const agentRow = page.getByRole('row', { name: /Support Agent/ });
+    await expect(agentRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
 
-    await page.getByRole('link', { name: 'Maria Lopez' }).click();
+    await page.getByRole('link', { name: 'Support Agent' }).click();
     await heading('Edit user').waitFor();
     await page.getByText(/Lost device\? Turn 2FA enabled off and save, then turn it on again/).waitFor();
     await page.getByLabel('2FA enabled').check();
@@ -179,7 +179,7 @@ run('verifier pages in Chromium', () => {
     await shoot('04-edit-user');
 
     await page.getByRole('link', { name: 'Cancel' }).click();
-    await expect(mariaRow.getByText('Pending').textContent()).resolves.toBe('Pending');
+    await expect(agentRow.getByText('Pending').textContent()).resolves.toBe('Pending');
   });
 
   it('creates a custom group with 2FA off, so its members show Disabled and their 2FA switch is hidden', async () => {
@@ -202,16 +202,16 @@ run('verifier pages in Chromium', () => {
       .getByRole('link', { name: 'Users' })
       .click();
     await page.getByRole('link', { name: 'Add user' }).click();
-    await page.getByLabel('Username').fill('nora');
-    await page.getByLabel('Display name').fill('Nora Quinn');
+    await page.getByLabel('Username').fill('shiftlead');
+    await page.getByLabel('Display name').fill('Shift Lead');
     await page.getByLabel('Security access group').selectOption({ label: 'Night shift' });
     await page.getByText(/The Night shift group does not allow two-factor authentication/).waitFor();
     expect(await page.getByLabel('2FA enabled').count()).toBe(0);
-    await page.getByLabel('Password').fill('nora correct horse battery');
+    await page.getByLabel('Password').fill('shift lead correct horse battery');
     await page.getByRole('button', { name: 'Add user' }).click();
     await heading('Users').waitFor();
-    const noraRow = page.getByRole('row', { name: /Nora Quinn/ });
-    await expect(noraRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
+    const leadRow = page.getByRole('row', { name: /Shift Lead/ });
+    await expect(leadRow.getByText('Disabled').textContent()).resolves.toBe('Disabled');
     await expectAccessible('Users');
     await shoot('03-users');
 
@@ -226,7 +226,7 @@ run('verifier pages in Chromium', () => {
       .getByRole('navigation', { name: 'Administration' })
       .getByRole('link', { name: 'Users' })
       .click();
-    await page.getByRole('link', { name: 'Nora Quinn' }).click();
+    await page.getByRole('link', { name: 'Shift Lead' }).click();
     await heading('Edit user').waitFor();
     expect(await page.getByLabel('2FA enabled').isChecked()).toBe(false);
     await page.getByRole('link', { name: 'Cancel' }).click();
@@ -266,7 +266,7 @@ run('verifier pages in Chromium', () => {
   });
 
   it('shows a Pending user the banner that cannot be dismissed, then walks them through the setup wizard', async () => {
-    await signIn('maria', MARIA_PASSWORD);
+    await signIn('agent', AGENT_PASSWORD);
     const banner = page.getByRole('region', { name: 'Two-factor authentication setup' });
     await banner.waitFor();
     expect(await banner.textContent()).toContain(
@@ -287,7 +287,7 @@ run('verifier pages in Chromium', () => {
     await page.locator('.qr svg path').first().waitFor();
     const grouped = (await page.locator('#setup-key').textContent()) ?? '';
     expect(grouped).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
-    mariaSecret = base32Decode(grouped.replaceAll(' ', ''));
+    agentSecret = base32Decode(grouped.replaceAll(' ', ''));
     await expectAccessible('Scan the QR code');
     await shoot('08-scan-qr-code');
 
@@ -306,7 +306,7 @@ run('verifier pages in Chromium', () => {
     await heading('Scan the QR code').waitFor();
     const renewed = (await page.locator('#setup-key').textContent()) ?? '';
     expect(renewed).not.toBe(grouped);
-    mariaSecret = base32Decode(renewed.replaceAll(' ', ''));
+    agentSecret = base32Decode(renewed.replaceAll(' ', ''));
 
     await page.getByRole('button', { name: 'Next' }).click();
     await heading('Verify configuration').waitFor();
@@ -329,8 +329,8 @@ run('verifier pages in Chromium', () => {
   it('signs the user in again with their password and the next code', async () => {
     await page.getByRole('link', { name: 'Go to sign in' }).click();
     await heading('Sign in').waitFor();
-    await page.getByLabel('Username').fill('maria');
-    await page.getByLabel('Password').fill(MARIA_PASSWORD);
+    await page.getByLabel('Username').fill('agent');
+    await page.getByLabel('Password').fill(AGENT_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await heading('Two-factor authentication').waitFor();
 
@@ -348,7 +348,7 @@ run('verifier pages in Chromium', () => {
     verifier.clock.advance(STEP_MS);
     await field.fill(codeNow());
     await page.getByRole('button', { name: 'Confirm' }).click();
-    await heading('Welcome, Maria Lopez').waitFor();
+    await heading('Welcome, Support Agent').waitFor();
     await page.locator('.badge', { hasText: 'Activated' }).waitFor();
     await page
       .getByRole('region', { name: 'Two-factor authentication setup' })
@@ -357,7 +357,7 @@ run('verifier pages in Chromium', () => {
   });
 
   it('refuses a code that was already used, and a wrong one with the clock help', async () => {
-    await signIn('maria', MARIA_PASSWORD);
+    await signIn('agent', AGENT_PASSWORD);
     await heading('Two-factor authentication').waitFor();
     const field = page.getByLabel('Authentication code');
     await field.fill(codeNow());
@@ -374,12 +374,12 @@ run('verifier pages in Chromium', () => {
     verifier.clock.advance(STEP_MS);
     await field.fill(codeNow());
     await page.getByRole('button', { name: 'Confirm' }).click();
-    await heading('Welcome, Maria Lopez').waitFor();
+    await heading('Welcome, Support Agent').waitFor();
     await signOut();
   });
 
   it('voids the challenge after ten wrong codes and offers the way back to sign in', async () => {
-    await signIn('maria', MARIA_PASSWORD);
+    await signIn('agent', AGENT_PASSWORD);
     await heading('Two-factor authentication').waitFor();
     const field = page.getByLabel('Authentication code');
     for (let attempt = 1; attempt <= 12; attempt++) {
@@ -403,7 +403,7 @@ run('verifier pages in Chromium', () => {
     await signIn('admin', ADMIN_PASSWORD);
     await heading('Welcome, Administrator').waitFor();
     await page.getByRole('link', { name: 'Admin console' }).first().click();
-    await page.getByRole('link', { name: 'Maria Lopez' }).waitFor();
+    await page.getByRole('link', { name: 'Support Agent' }).waitFor();
     verifier.clock.advance(9 * 60 * 60_000);
     await page
       .getByRole('navigation', { name: 'Administration' })
@@ -423,8 +423,8 @@ run('verifier pages in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const background = await small.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(244, 246, 249)');
-    await small.getByLabel('Username').fill('maria');
-    await small.getByLabel('Password').fill(MARIA_PASSWORD);
+    await small.getByLabel('Username').fill('agent');
+    await small.getByLabel('Password').fill(AGENT_PASSWORD);
     await small.getByRole('button', { name: 'Sign in' }).click();
     await small.getByRole('heading', { level: 1, name: 'Two-factor authentication' }).waitFor();
     expect(
