@@ -50,7 +50,7 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
           ? 'No backup has been made yet.'
           : `Last backup: ${new Date(lastBackupAt).toLocaleString()}.`}
       </p>
-      <form aria-label="Backup password" onSubmit={(event) => void submit(event)}>
+      <form aria-label="Make a backup" onSubmit={(event) => void submit(event)}>
         <label>
           Backup password
           <input name="password" type="password" autocomplete="new-password" />

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomBytes } from '../../platform/random.ts';
+import { BackupScreen } from './BackupScreen.tsx';
+import { mergeIncoming } from './merge.ts';
+import { inVault, otp } from './test-accounts.ts';
+
+afterEach(cleanup);
+
+function fill(password: string, confirm: string) {
+  fireEvent.input(screen.getByLabelText('Backup password'), { target: { value: password } });
+  fireEvent.input(screen.getByLabelText('Confirm backup password'), { target: { value: confirm } });
+  fireEvent.click(screen.getByRole('button', { name: 'Back up' }));
+}
+
+describe('the backup screen', () => {
+  it('asks for the same password twice, long enough, before making anything', () => {
+    const onBackUp = vi.fn();
+    render(<BackupScreen accountCount={2} lastBackupAt={null} onBackUp={onBackUp} onPlainExport={vi.fn()} />);
+    expect(screen.getByText('No backup has been made yet.')).toBeTruthy();
+    fill('short', 'short');
+    expect(screen.getByRole('alert').textContent).toBe('Use at least 8 characters.');
+    fill('correct horse battery', 'correct horse batterz');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The two passwords differ. Type the same password twice.',
+    );
+    expect(onBackUp).not.toHaveBeenCalled();
+  });
+
+  it('offers the saved file again as a link once the backup is made', async () => {
+    const file = { fileName: 'authenticator-backup-2026-11-23.json', url: 'blob:backup', revoke: vi.fn() };
+    const onBackUp = vi.fn(async () => file);
+    render(<BackupScreen accountCount={2} lastBackupAt={null} onBackUp={onBackUp} onPlainExport={vi.fn()} />);
+    fill('correct horse battery', 'correct horse battery');
+    const link = await screen.findByRole('link', { name: 'Save authenticator-backup-2026-11-23.json again' });
+    expect(onBackUp).toHaveBeenCalledWith('correct horse battery');
+    expect(link.getAttribute('download')).toBe(file.fileName);
+  });
+});
+
+describe('merging imported accounts into the list', () => {
+  it('appends new accounts, and replaces a duplicate in place keeping its id, pin and added time', () => {
+    const pinned = { ...inVault(otp(1), 1_000), pinned: true };
+    const other = inVault(otp(2), 2_000);
+    const incoming = [otp(3), { ...otp(1), issuer: 'New name', digits: 8 }];
+    const skipped = mergeIncoming([pinned, other], incoming, 'skip', randomBytes);
+    expect(skipped.map((a) => a.issuer)).toEqual(['Service 1', 'Service 2', 'Service 3']);
+    expect(skipped[2]?.addedAt).toBeUndefined();
+    const replaced = mergeIncoming([pinned, other], incoming, 'replace', randomBytes, 9_000);
+    expect(replaced.map((a) => [a.issuer, a.digits, a.pinned, a.addedAt])).toEqual([
+      ['New name', 8, true, 1_000],
+      ['Service 2', 6, false, 2_000],
+      ['Service 3', 6, false, 9_000],
+    ]);
+    expect(replaced[0]?.id).toBe(pinned.id);
+  });
+
+  it('treats the same key under another account name as a new account', () => {
+    const merged = mergeIncoming(
+      [inVault(otp(1))],
+      [{ ...otp(1), account: 'someone else' }],
+      'replace',
+      randomBytes,
+    );
+    expect(merged).toHaveLength(2);
+  });
+});
