@@ -65,7 +65,7 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
           </p>
         )}
         <button type="submit" disabled={working}>
-          {working ? 'Encrypting…' : 'Back up'}
+          {working ? 'Encrypting…' : 'Save encrypted backup'}
         </button>
       </form>
       {saved && (

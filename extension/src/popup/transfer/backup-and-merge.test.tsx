@@ -11,7 +11,7 @@ afterEach(cleanup);
 function fill(password: string, confirm: string) {
   fireEvent.input(screen.getByLabelText('Backup password'), { target: { value: password } });
   fireEvent.input(screen.getByLabelText('Confirm backup password'), { target: { value: confirm } });
-  fireEvent.click(screen.getByRole('button', { name: 'Back up' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Save encrypted backup' }));
 }
 
 describe('the backup screen', () => {
