@@ -1,0 +1,151 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension } from '../build/targets.ts';
+import {
+  BACKUP_PASSWORD,
+  BACKUP_TEST_ACCOUNTS,
+  READ_CODES,
+  VAULT_PASSWORD,
+} from '../test-support/backup-accounts.ts';
+import { expectedRows, insideOnePeriod } from '../test-support/backup-codes.ts';
+import { browserAvailable, FIREFOX } from '../test-support/browsers.ts';
+
+/** A new profile whose downloads land in `downloads` without a dialog, with the extension installed. */
+async function launch(profile: string, downloads: string, extensionDir: string): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  return browser;
+}
+
+/** Extension pages are opened by the extension itself (WebDriver may not navigate to them). */
+async function findPage(browser: Browser, file: string): Promise<Page> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.includes(file)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the extension did not open ${file}`);
+}
+
+async function click(page: Page, text: string): Promise<void> {
+  await page.locator(`button::-p-text(${text})`).click();
+}
+
+async function setUpVault(browser: Browser): Promise<Page> {
+  const popup = await findPage(browser, 'popup.html');
+  await popup.locator('input[name="password"]').fill(VAULT_PASSWORD);
+  await popup.locator('input[name="confirm"]').fill(VAULT_PASSWORD);
+  await click(popup, 'Set password');
+  await popup.waitForSelector('::-p-text(No accounts yet)');
+  return popup;
+}
+
+async function addByHand(popup: Page, account: (typeof BACKUP_TEST_ACCOUNTS)[number]): Promise<void> {
+  await click(popup, 'Add manually');
+  await popup.locator('input[name="secret"]').fill(account.secret);
+  await popup.locator('input[name="issuer"]').fill(account.issuer);
+  await popup.locator('input[name="account"]').fill(account.account);
+  await popup.select('select[name="algorithm"]', account.algorithm);
+  await popup.select('select[name="digits"]', account.digits);
+  await popup.locator('input[name="period"]').fill(account.period);
+  await popup.locator('form button[type="submit"]').click();
+  await popup.waitForSelector(`.name::-p-text(${account.account})`);
+}
+
+/** The finished download: Firefox writes a `.part` file first and renames it when complete. */
+async function downloadedFile(dir: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const done = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+    if (done.length === 1 && !(await readdir(dir)).some((name) => name.endsWith('.part')))
+      return done[0] as string;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the backup was not downloaded');
+}
+
+const codesOf = (popup: Page) => popup.evaluate(READ_CODES) as Promise<string[]>;
+
+describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () => {
+  let extensionDir: string;
+  let root: string;
+  const browsers: Browser[] = [];
+
+  beforeAll(async () => {
+    extensionDir = await buildExtension('firefox', true);
+    root = await mkdtemp(join(tmpdir(), 'authenticator-backup-firefox-'));
+  });
+
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close().catch(() => {});
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('backs up, restores into a freshly installed extension in a new profile, and shows identical codes', async () => {
+    const [profileA, profileB, downloads] = ['first', 'reinstalled', 'downloads'].map((name) =>
+      join(root, name),
+    );
+    for (const dir of [profileA, profileB, downloads]) await mkdir(dir as string);
+
+    const first = await launch(profileA as string, downloads as string, extensionDir);
+    browsers.push(first);
+    const popupA = await setUpVault(first);
+    for (const account of BACKUP_TEST_ACCOUNTS) await addByHand(popupA, account);
+    await popupA.waitForSelector('::-p-text(2 accounts are not in any backup yet.)');
+
+    await click(popupA, 'Back up now');
+    const transfer = await findPage(first, 'transfer.html');
+    await transfer.bringToFront();
+    await transfer.locator('input[name="password"]').fill(BACKUP_PASSWORD);
+    await transfer.locator('input[name="confirm"]').fill(BACKUP_PASSWORD);
+    await click(transfer, 'Save encrypted backup');
+    await transfer.waitForSelector('::-p-text(Backup saved to your downloads.)');
+    const fileName = await downloadedFile(downloads as string);
+    expect(fileName).toMatch(/^authenticator-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backupPath = join(downloads as string, fileName);
+    const backupText = await readFile(backupPath, 'utf8');
+    expect(JSON.parse(backupText)).toMatchObject({ format: 'authenticator-backup', version: 1 });
+    expect(backupText).not.toContain(BACKUP_TEST_ACCOUNTS[0].secret);
+    await popupA.waitForSelector('.backup-reminder', { hidden: true });
+
+    const second = await launch(profileB as string, join(root, 'unused'), extensionDir);
+    browsers.push(second);
+    const popupB = await setUpVault(second);
+    await click(popupB, 'Backup & transfer');
+    const restore = await findPage(second, 'transfer.html');
+    await restore.bringToFront();
+    await click(restore, 'Restore');
+    const input = (await restore.waitForSelector('input[name="file"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(backupPath);
+    await restore.locator('input[name="password"]').fill('not the backup password');
+    await click(restore, 'Open backup');
+    await restore.waitForSelector('::-p-text(The password does not open this backup. Nothing was changed.)');
+    await restore.locator('input[name="password"]').fill(BACKUP_PASSWORD);
+    await click(restore, 'Open backup');
+    await click(restore, 'Restore 2 accounts');
+    await restore.waitForSelector('::-p-text(Restored from the backup)');
+
+    await popupB.waitForSelector(`.name::-p-text(${BACKUP_TEST_ACCOUNTS[1].account})`);
+    expect(await popupB.$('.backup-reminder')).toBeNull();
+    const [before, after, expected] = await insideOnePeriod(() =>
+      Promise.all([codesOf(popupA), codesOf(popupB), expectedRows(Date.now())]),
+    );
+    expect(after).toEqual(before);
+    expect(after).toEqual(expected);
+  });
+});
