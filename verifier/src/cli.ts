@@ -32,7 +32,7 @@ async function withRuntime(run: (rt: Awaited<ReturnType<typeof prepareRuntime>>)
   try {
     await run(runtime);
   } finally {
-    await runtime.handle.close();
+    await runtime.close();
   }
 }
 

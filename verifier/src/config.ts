@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webRoot: string;
+  /** `SMTP_URL` and `MAIL_FROM`; without SMTP_URL, e-mails are written to `<dataDir>/outbox`. */
+  mail: { SMTP_URL: string | undefined; MAIL_FROM: string | undefined };
 }
 
 /** Thrown for a bad environment value; the message names the variable and what is expected. */
@@ -69,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY),
     logLevel,
     webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),
+    mail: { SMTP_URL: env.SMTP_URL || undefined, MAIL_FROM: env.MAIL_FROM || undefined },
   };
 }

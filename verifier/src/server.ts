@@ -43,7 +43,7 @@ export async function serve(config: Config): Promise<void> {
     timer.unref();
     try {
       await app.close();
-      await runtime.handle.close();
+      await runtime.close();
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed');
@@ -56,7 +56,7 @@ export async function serve(config: Config): Promise<void> {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await app.close();
-    await runtime.handle.close();
+    await runtime.close();
     throw error;
   }
 }

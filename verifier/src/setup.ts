@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type BootstrapResult, bootstrap } from './accounts/bootstrap.ts';
 import type { Clock } from './clock.ts';
 import { type Config, ConfigError } from './config.ts';
@@ -7,11 +8,24 @@ import { SecretBox } from './crypto/secret-box.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import type { AppContext } from './http/context.ts';
+import { createMailerFromEnv, MailConfigError } from './mail/index.ts';
 
 export interface Runtime {
   handle: DatabaseHandle;
   ctx: AppContext;
   bootstrap: BootstrapResult;
+  /** Closes the mailer and the database. */
+  close(): Promise<void>;
+}
+
+/** SMTP from SMTP_URL, else .eml files in the outbox folder; a bad SMTP_URL stops the start. */
+function openMailer(config: Config) {
+  try {
+    return createMailerFromEnv(config.mail, join(config.dataDir, 'outbox'));
+  } catch (error) {
+    if (error instanceof MailConfigError) throw new ConfigError(`SMTP_URL: ${error.message}`);
+    throw error;
+  }
 }
 
 /**
@@ -48,8 +62,14 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       box,
       clock,
       cookieSecure: config.cookieSecure,
+      mailer: openMailer(config),
+      emailCodeKey: box.deriveKey('email-codes'),
     };
-    return { handle, ctx, bootstrap: result };
+    const close = async () => {
+      await ctx.mailer.close();
+      await handle.close();
+    };
+    return { handle, ctx, bootstrap: result, close };
   } catch (error) {
     await handle.close();
     throw error;

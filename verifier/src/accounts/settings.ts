@@ -1,13 +1,17 @@
 import type { Db, SettingsRow } from '../db/schema.ts';
+import { effectiveSystemSwitch, type GraceState, graceState } from '../grace/index.ts';
 
 export type Method = 'totp' | 'email';
 
+/** The settings as stored: `twoFactorEnabled` is the admin's own switch. */
 export interface Settings {
   twoFactorEnabled: boolean;
   organisationName: string;
   verificationWindow: number;
   methods: Method[];
   organisationCreatedAt: string;
+  graceDays: number;
+  graceExtendedUntil: string | null;
 }
 
 export const MAX_VERIFICATION_WINDOW = 10;
@@ -19,12 +23,77 @@ function toSettings(row: SettingsRow): Settings {
     verificationWindow: row.verification_window,
     methods: JSON.parse(row.methods) as Method[],
     organisationCreatedAt: new Date(row.created_at).toISOString(),
+    graceDays: row.grace_days,
+    graceExtendedUntil:
+      row.grace_extended_until === null ? null : new Date(row.grace_extended_until).toISOString(),
   };
 }
 
 export async function readSettings(db: Db): Promise<Settings> {
   const row = await db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return toSettings(row);
+}
+
+/** Where the grace period stands at `now` (ms since the epoch). */
+export function graceOf(settings: Settings, now: number): GraceState {
+  return graceState(
+    {
+      organisationCreatedAt: new Date(settings.organisationCreatedAt),
+      graceDays: settings.graceDays,
+      extendedUntil: settings.graceExtendedUntil === null ? null : new Date(settings.graceExtendedUntil),
+    },
+    new Date(now),
+  );
+}
+
+/** What the 2FA rules need from the settings at one instant. */
+export interface PolicySettings {
+  /** The system switch as it acts: on once the grace period is over. */
+  systemEnabled: boolean;
+  mandatory: boolean;
+  methods: Method[];
+}
+
+export function policySettings(settings: Settings, now: number): PolicySettings {
+  const grace = graceOf(settings, now);
+  return {
+    systemEnabled: effectiveSystemSwitch(settings.twoFactorEnabled, grace).enabled,
+    mandatory: grace.mandatory,
+    methods: settings.methods,
+  };
+}
+
+/**
+ * The method a user's codes come by: e-mail only while the settings allow it, so removing e-mail
+ * from the allowed methods moves its users back to the authenticator (they set it up at next sign-in).
+ */
+export function effectiveMethod(userMethod: Method, methods: readonly Method[]): Method {
+  return userMethod === 'email' && methods.includes('email') ? 'email' : 'totp';
+}
+
+/** Settings as the admin pages show them: the switch as it acts, and the grace period. */
+export interface SettingsView extends Omit<Settings, 'graceDays' | 'graceExtendedUntil'> {
+  /** True once 2FA is mandatory: the switch shows as on and can no longer be turned off. */
+  twoFactorLocked: boolean;
+  graceEndsAt: string;
+  graceDaysLeft: number;
+  graceExtended: boolean;
+  mandatory: boolean;
+}
+
+export function settingsView(settings: Settings, now: number): SettingsView {
+  const grace = graceOf(settings, now);
+  const effective = effectiveSystemSwitch(settings.twoFactorEnabled, grace);
+  const { graceDays: _days, graceExtendedUntil: _until, ...rest } = settings;
+  return {
+    ...rest,
+    twoFactorEnabled: effective.enabled,
+    twoFactorLocked: effective.locked,
+    graceEndsAt: grace.endsAt.toISOString(),
+    graceDaysLeft: grace.daysLeft,
+    graceExtended: grace.extended,
+    mandatory: grace.mandatory,
+  };
 }
 
 export interface SettingsChange {
@@ -43,5 +112,15 @@ export async function updateSettings(db: Db, change: SettingsChange): Promise<Se
   if (Object.keys(values).length > 0) {
     await db.updateTable('settings').set(values).where('id', '=', 1).execute();
   }
+  return readSettings(db);
+}
+
+/** Stores a later grace end (checked by the caller with checkGraceExtension). */
+export async function extendGrace(db: Db, until: Date): Promise<Settings> {
+  await db
+    .updateTable('settings')
+    .set({ grace_extended_until: until.getTime() })
+    .where('id', '=', 1)
+    .execute();
   return readSettings(db);
 }

@@ -79,7 +79,7 @@ export async function createUser(
     .returning('id')
     .executeTakeFirst();
   if (!row) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
-  return (await findUserView(db, row.id)) as UserView;
+  return (await findUserView(db, row.id, now)) as UserView;
 }
 
 export interface UpdateResult {
@@ -89,8 +89,8 @@ export interface UpdateResult {
 }
 
 /** Applies a partial change; turning 2FA off deletes the credential and any unconfirmed enrollment. */
-export async function updateUser(db: Db, id: number, change: UserFields): Promise<UpdateResult> {
-  const before = await findUserView(db, id);
+export async function updateUser(db: Db, id: number, change: UserFields, now: number): Promise<UpdateResult> {
+  const before = await findUserView(db, id, now);
   if (!before) throw notFound('The user');
   const group = change.groupId === undefined ? before.group : await groupOrThrow(db, change.groupId);
   const available = group.isDefault || group.twoFactorEnabled;
@@ -118,18 +118,18 @@ export async function updateUser(db: Db, id: number, change: UserFields): Promis
     // A new password signs the user out everywhere.
     if (change.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
   });
-  return { user: (await findUserView(db, id)) as UserView, twoFactorReset };
+  return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset };
 }
 
 /** Clears the hard lock and every failure counter of the account. */
-export async function unlockUser(db: Db, id: number): Promise<UserView> {
-  const user = await findUserView(db, id);
+export async function unlockUser(db: Db, id: number, now: number): Promise<UserView> {
+  const user = await findUserView(db, id, now);
   if (!user) throw notFound('The user');
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ locked_at: null, code_failures: 0 }).where('id', '=', id).execute();
     await trx.deleteFrom('attempt_throttle').where('username', '=', user.username).execute();
   });
-  return (await findUserView(db, id)) as UserView;
+  return (await findUserView(db, id, now)) as UserView;
 }
 
 /** CLI and lost-device reset: deletes the credential so the user sets up again (Pending while the switch is on). */

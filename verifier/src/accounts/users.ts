@@ -1,7 +1,13 @@
 import type { Db, UserRow } from '../db/schema.ts';
 import { type TwoFactorStatus, twoFactorAvailable, twoFactorStatus } from '../policy/two-factor-status.ts';
 import { ADMIN_GROUP, type Group, toGroup } from './groups.ts';
-import type { Method } from './settings.ts';
+import {
+  effectiveMethod,
+  type Method,
+  type PolicySettings,
+  policySettings,
+  readSettings,
+} from './settings.ts';
 
 /** A user as the API shows it, with the 2FA status computed from the policy rules. */
 export interface UserView {
@@ -15,6 +21,7 @@ export interface UserView {
   twoFactorEnabled: boolean;
   twoFactorAvailable: boolean;
   twoFactorStatus: TwoFactorStatus;
+  /** The method codes come by, as the settings allow it (see effectiveMethod). */
   method: Method;
   locked: boolean;
   mustChangePassword: boolean;
@@ -47,7 +54,7 @@ type Joined = UserRow & {
   credential_user_id: number | null;
 };
 
-function toView(row: Joined, systemEnabled: boolean): UserView {
+function toView(row: Joined, policy: PolicySettings): UserView {
   const group = toGroup({
     id: row.group_id,
     name: row.group_name,
@@ -55,6 +62,7 @@ function toView(row: Joined, systemEnabled: boolean): UserView {
     two_factor_enabled: row.group_two_factor_enabled,
   });
   const user = { source: row.source, twoFactorEnabled: row.two_factor_enabled === 1 };
+  const method = effectiveMethod(row.method, policy.methods);
   return {
     id: row.id,
     username: row.username,
@@ -66,26 +74,28 @@ function toView(row: Joined, systemEnabled: boolean): UserView {
     twoFactorEnabled: user.twoFactorEnabled,
     twoFactorAvailable: twoFactorAvailable(group),
     twoFactorStatus: twoFactorStatus({
-      systemEnabled,
+      systemEnabled: policy.systemEnabled,
+      mandatory: policy.mandatory,
+      method,
       group,
       user,
       hasCredential: row.credential_user_id !== null,
     }),
-    method: row.method,
+    method,
     locked: row.locked_at !== null,
     mustChangePassword: row.must_change_password === 1,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
 
-async function systemEnabled(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('settings').select('two_factor_enabled').executeTakeFirstOrThrow();
-  return row.two_factor_enabled === 1;
+/** The settings as the 2FA rules see them at `now` (the grace period depends on the time). */
+export async function loadPolicy(db: Db, now: number): Promise<PolicySettings> {
+  return policySettings(await readSettings(db), now);
 }
 
-export async function findUserView(db: Db, id: number): Promise<UserView | undefined> {
+export async function findUserView(db: Db, id: number, now: number): Promise<UserView | undefined> {
   const row = await baseQuery(db).where('users.id', '=', id).executeTakeFirst();
-  return row ? toView(row as Joined, await systemEnabled(db)) : undefined;
+  return row ? toView(row as Joined, await loadPolicy(db, now)) : undefined;
 }
 
 export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
@@ -109,6 +119,7 @@ export async function listUserViews(
   query: string,
   page: number,
   pageSize: number,
+  now: number,
 ): Promise<UserPage> {
   const pattern = `%${query.trim().toLowerCase()}%`;
   const filtered = <Q extends ReturnType<typeof baseQuery>>(q: Q) =>
@@ -130,6 +141,6 @@ export async function listUserViews(
     .selectFrom(filtered(baseQuery(db)).as('matches'))
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .executeTakeFirstOrThrow();
-  const enabled = await systemEnabled(db);
-  return { items: rows.map((r) => toView(r as Joined, enabled)), total: Number(count.total), page, pageSize };
+  const policy = await loadPolicy(db, now);
+  return { items: rows.map((r) => toView(r as Joined, policy)), total: Number(count.total), page, pageSize };
 }

@@ -61,3 +61,12 @@ export async function countChallengeFailure(db: Db, idHash: string): Promise<num
     .executeTakeFirst();
   return row?.challenge_failures ?? Number.POSITIVE_INFINITY;
 }
+
+/** Sets how long a session lives from `now` (an e-mailed code's challenge lives on with each Resend). */
+export async function renewSession(db: Db, idHash: string, now: number, lifetimeMs: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: now + lifetimeMs })
+    .where('id_hash', '=', idHash)
+    .execute();
+}

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -64,5 +64,14 @@ export class SecretBox {
     } catch {
       throw new SecretBoxError('Sealed secret failed authentication (wrong key or tampered data).');
     }
+  }
+
+  /**
+   * A key for another purpose (e.g. the keyed hash of e-mailed codes), derived from the current master
+   * key with HKDF-SHA256 so it never sits in the database and differs per purpose.
+   */
+  deriveKey(purpose: string): Uint8Array {
+    const key = this.keys.get(this.currentKeyId) as Buffer;
+    return new Uint8Array(hkdfSync('sha256', key, new Uint8Array(0), `verifier:${purpose}`, 32));
   }
 }

@@ -134,6 +134,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_email_codes_grace': {
+      // E-mailed sign-in codes (one record per user, so the hourly cap spans sign-ins), the editable
+      // notification template, and the grace period before 2FA becomes mandatory.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('email_codes')
+          .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('salt', 'text', (c) => c.notNull())
+          .addColumn('code_hash', 'text', (c) => c.notNull())
+          .addColumn('issued_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('failed_attempts', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .addColumn('send_times', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('notification_templates')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('text_body', 'text', (c) => c.notNull())
+          .addColumn('html_body', 'text', (c) => c.notNull())
+          .addColumn('active', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .alterTable('settings')
+          .addColumn('grace_days', 'integer', (c) => c.notNull().defaultTo(60))
+          .execute();
+        await db.schema.alterTable('settings').addColumn('grace_extended_until', 'bigint').execute();
+      },
+    },
   };
 }
 

@@ -11,6 +11,10 @@ export interface SettingsTable {
   verification_window: number;
   methods: string;
   created_at: number;
+  /** Days after created_at before 2FA becomes mandatory for local sign-ins. */
+  grace_days: Generated<number>;
+  /** A later grace end set by an admin; null when never extended. */
+  grace_extended_until: number | null;
 }
 
 export interface GroupsTable {
@@ -101,6 +105,31 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** One e-mailed code per user (see email-code/code-record.ts); only a keyed hash of the code. */
+export interface EmailCodesTable {
+  user_id: number;
+  version: number;
+  salt: string;
+  code_hash: string;
+  issued_at: number;
+  expires_at: number;
+  failed_attempts: number;
+  status: 'active' | 'used' | 'void';
+  used_at: number | null;
+  /** JSON array of send instants within the last hour. */
+  send_times: string;
+}
+
+/** The admin's notification template (row id 1); absent until first saved. */
+export interface NotificationTemplatesTable {
+  id: number;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  active: number;
+  updated_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   groups: GroupsTable;
@@ -112,6 +141,8 @@ export interface Database {
   address_throttle: AddressThrottleTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  email_codes: EmailCodesTable;
+  notification_templates: NotificationTemplatesTable;
 }
 
 export type Db = Kysely<Database>;

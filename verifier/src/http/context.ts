@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Dialect } from '../db/migrations.ts';
 import type { Db } from '../db/schema.ts';
+import type { Mailer } from '../mail/index.ts';
 
 /** Everything a route needs from the outside world, passed in so tests can choose each part. */
 export interface AppContext {
@@ -10,4 +11,8 @@ export interface AppContext {
   box: SecretBox;
   clock: Clock;
   cookieSecure: boolean;
+  /** Sends e-mailed sign-in codes: SMTP, or .eml files in the outbox folder. */
+  mailer: Mailer;
+  /** HMAC key for the stored hashes of e-mailed codes (derived from the master key). */
+  emailCodeKey: Uint8Array;
 }

@@ -77,7 +77,7 @@ export function requireSession(ctx: AppContext, options: GuardOptions) {
         );
       }
     }
-    const user = await findUserView(ctx.db, session.user_id);
+    const user = await findUserView(ctx.db, session.user_id, ctx.clock.now());
     if (!user) throw notSignedIn();
     if (!options.scopes.includes(session.scope)) throw forbidden();
     if (options.admin && !user.isAdmin) throw forbidden();

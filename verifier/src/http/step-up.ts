@@ -1,18 +1,77 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserView } from '../accounts/users.ts';
 import { nextStep } from '../auth/next-step.ts';
-import { createSession, deleteSession } from '../auth/sessions.ts';
+import { createSession, deleteSession, renewSession } from '../auth/sessions.ts';
+import { sha256Hex } from '../crypto/tokens.ts';
 import type { SessionScope } from '../db/schema.ts';
+import { DEFAULT_EMAIL_CODE_POLICY, EMAIL_CODE_DIGITS } from '../email-code/index.ts';
+import { type SendOutcome, sendSignInCode } from '../email-sign-in/send-code.ts';
 import { loadCredential } from '../verification/credentials.ts';
+import { ApiError } from './api-error.ts';
 import type { AppContext } from './context.ts';
 import { setSessionCookie } from './session-guard.ts';
 
 /**
- * Opens the session for the user's next step, replacing any previous one (a new id after every
- * step up), and answers with the step the pages show next.
+ * An e-mail challenge outlives its code by 5 minutes, so a user whose code expired can still use
+ * Resend instead of starting again. The hourly send cap bounds how long Resend can keep it open.
  */
-export async function startNextStep(ctx: AppContext, reply: FastifyReply, user: UserView, previous?: string) {
+export const EMAIL_CHALLENGE_MS = DEFAULT_EMAIL_CODE_POLICY.validityMs + 5 * 60_000;
+
+export const resendCooldown = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    'resend_cooldown',
+    `A code was sent a moment ago. Wait ${retryAfterSeconds} seconds before asking for another one.`,
+    { retryAfterSeconds },
+  );
+export const resendLimit = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    'resend_limit',
+    `Too many codes were sent in the last hour. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+    { retryAfterSeconds },
+  );
+
+/**
+ * Sends the e-mailed code and turns a refusal into the API's error. With no SMTP server the message
+ * is an .eml file whose path is logged (the code is in the file, never in the log).
+ */
+export async function deliverCode(
+  ctx: AppContext,
+  request: FastifyRequest,
+  user: UserView,
+  mode: 'issue' | 'resend',
+): Promise<void> {
+  const outcome: SendOutcome = await sendSignInCode(ctx, user, mode, request.ip);
+  if (outcome.kind !== 'sent') {
+    throw outcome.kind === 'cooldown'
+      ? resendCooldown(outcome.retryAfterSeconds)
+      : resendLimit(outcome.retryAfterSeconds);
+  }
+  if (outcome.receipt.outboxPath) {
+    request.log.info({ outboxPath: outcome.receipt.outboxPath }, 'sign-in code e-mail written to the outbox');
+  }
+}
+
+/**
+ * Opens the session for the user's next step, replacing any previous one (a new id after every
+ * step up), and answers with the step the pages show next. An e-mail user's code is sent before the
+ * session opens, so a failed delivery leaves no half-open challenge.
+ */
+export async function startNextStep(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: UserView,
+  previous?: string,
+) {
   const { step, scope } = nextStep(user);
+  if (step === 'code' && user.method === 'email') {
+    await deliverCode(ctx, request, user, 'issue');
+    const session = await replaceSession(ctx, reply, user.id, scope, previous);
+    await renewSession(ctx.db, sha256Hex(session.token), ctx.clock.now(), EMAIL_CHALLENGE_MS);
+    return { step, csrfToken: session.csrfToken, method: 'email' as const, digits: EMAIL_CODE_DIGITS };
+  }
   const session = await replaceSession(ctx, reply, user.id, scope, previous);
   if (step !== 'code') return { step, csrfToken: session.csrfToken };
   const credential = await loadCredential(ctx.db, user.id);

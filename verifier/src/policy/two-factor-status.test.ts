@@ -37,6 +37,27 @@ describe('2FA status rules', () => {
       { user: { source: 'sso', twoFactorEnabled: true }, hasCredential: true },
       'Disabled',
     ],
+    [
+      'is Pending for every local user after the grace period, whatever the switches say',
+      { mandatory: true, systemEnabled: false, user: { source: 'local', twoFactorEnabled: false } },
+      'Pending',
+    ],
+    [
+      'is Pending after the grace period even in a custom group with 2FA off',
+      { mandatory: true, group: { isDefault: false, twoFactorEnabled: false } },
+      'Pending',
+    ],
+    [
+      'stays Disabled for SSO users after the grace period',
+      { mandatory: true, user: { source: 'sso', twoFactorEnabled: true } },
+      'Disabled',
+    ],
+    ['is Activated at once for an e-mail user, who has nothing to set up', { method: 'email' }, 'Activated'],
+    [
+      'is Disabled for an e-mail user whose switch is off',
+      { method: 'email', user: { source: 'local', twoFactorEnabled: false } },
+      'Disabled',
+    ],
   ])('%s', (_name, change, expected) => {
     expect(twoFactorStatus({ ...base, ...change })).toBe(expected);
   });

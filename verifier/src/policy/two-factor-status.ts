@@ -5,6 +5,13 @@ export interface PolicyInputs {
   group: { isDefault: boolean; twoFactorEnabled: boolean };
   user: { source: 'local' | 'sso'; twoFactorEnabled: boolean };
   hasCredential: boolean;
+  /** After the grace period: every local sign-in needs a second factor, whatever the switches say. */
+  mandatory?: boolean;
+  /**
+   * The user's effective method. An e-mail user's factor is their address, which the admin has already
+   * set, so there is nothing to set up: required means Activated.
+   */
+  method?: 'totp' | 'email';
 }
 
 /**
@@ -15,14 +22,20 @@ export function twoFactorAvailable(group: PolicyInputs['group']): boolean {
   return group.isDefault || group.twoFactorEnabled;
 }
 
+/** Whether the switches ask this user for a second factor (before the grace period ends). */
+function requiredBySwitches(input: PolicyInputs): boolean {
+  return input.systemEnabled && twoFactorAvailable(input.group) && input.user.twoFactorEnabled;
+}
+
 /**
- * Disabled: system switch off, SSO user (exempt: the identity provider owns sign-in), group does not
- * allow it, or the user's switch is off. Otherwise Pending until a credential is confirmed, then Activated.
+ * Disabled: SSO user (exempt: the identity provider owns sign-in), or, during the grace period, system
+ * switch off, group does not allow it, or the user's switch is off. After the grace period every local
+ * user is required. A required user is Pending until a credential is confirmed, then Activated; an
+ * e-mail user is Activated at once.
  */
 export function twoFactorStatus(input: PolicyInputs): TwoFactorStatus {
-  if (!input.systemEnabled) return 'Disabled';
   if (input.user.source === 'sso') return 'Disabled';
-  if (!twoFactorAvailable(input.group)) return 'Disabled';
-  if (!input.user.twoFactorEnabled) return 'Disabled';
+  if (!input.mandatory && !requiredBySwitches(input)) return 'Disabled';
+  if (input.method === 'email') return 'Activated';
   return input.hasCredential ? 'Activated' : 'Pending';
 }

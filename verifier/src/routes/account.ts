@@ -107,10 +107,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         .where('user_id', '=', user.id)
         .where('id_hash', '!=', session.id_hash)
         .execute();
-      const fresh = (await findUserView(ctx.db, user.id)) as UserView;
+      const fresh = (await findUserView(ctx.db, user.id, ctx.clock.now())) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.
       const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;
-      const answer = await startNextStep(ctx, reply, next, session.id_hash);
+      const answer = await startNextStep(ctx, request, reply, next, session.id_hash);
       return { step: answer.step, csrfToken: answer.csrfToken };
     },
   );

@@ -47,7 +47,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const { query = '', page = 1, pageSize = 25 } = request.query;
-      return listUserViews(ctx.db, query, page, pageSize);
+      return listUserViews(ctx.db, query, page, pageSize, ctx.clock.now());
     },
   );
 
@@ -94,7 +94,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       preHandler: guard,
     },
     async (request) => {
-      const user = await findUserView(ctx.db, request.params.id);
+      const user = await findUserView(ctx.db, request.params.id, ctx.clock.now());
       if (!user) throw notFound('The user');
       return user;
     },
@@ -113,7 +113,12 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       preHandler: guard,
     },
     async (request) => {
-      const { user, twoFactorReset } = await updateUser(ctx.db, request.params.id, request.body);
+      const { user, twoFactorReset } = await updateUser(
+        ctx.db,
+        request.params.id,
+        request.body,
+        ctx.clock.now(),
+      );
       await auditAdmin(ctx, request, 'user.updated', user.username, { fields: changedFields(request.body) });
       if (twoFactorReset) await auditAdmin(ctx, request, 'user.two_factor_reset', user.username);
       return user;
@@ -132,7 +137,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       preHandler: guard,
     },
     async (request) => {
-      const user = await unlockUser(ctx.db, request.params.id);
+      const user = await unlockUser(ctx.db, request.params.id, ctx.clock.now());
       await auditAdmin(ctx, request, 'account.unlocked', user.username);
       return user;
     },

@@ -28,7 +28,7 @@ const Offer = Type.Object({
 /** Enrollment is for Pending users only: a signed-in Activated user cannot swap their device silently. */
 async function pendingUser(ctx: AppContext, request: FastifyRequest) {
   const { user } = signedIn(request);
-  const fresh = await findUserView(ctx.db, user.id);
+  const fresh = await findUserView(ctx.db, user.id, ctx.clock.now());
   if (fresh?.twoFactorStatus !== 'Pending') {
     throw new ApiError(
       409,

@@ -24,6 +24,7 @@ import { replaceSession, startNextStep } from '../http/step-up.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
 import { loadSubject } from '../verification/subject.ts';
 import { Code, errors, Method, Step } from './schemas.ts';
+import { answerEmailCode, registerResendRoute } from './sign-in-email.ts';
 
 const StepAnswer = Type.Object({
   step: Step,
@@ -34,6 +35,7 @@ const StepAnswer = Type.Object({
 
 export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  registerResendRoute(app, ctx);
 
   api.post(
     '/api/auth/login',
@@ -45,7 +47,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
           username: Type.String({ minLength: 1, maxLength: 256 }),
           password: Type.String({ minLength: 1, maxLength: 1024 }),
         }),
-        response: { 200: StepAnswer, ...errors(400, 401, 423, 429) },
+        response: { 200: StepAnswer, ...errors(400, 401, 409, 423, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -72,10 +74,16 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { refused: 'locked' } });
         throw accountLocked();
       }
-      const view = (await findUserView(ctx.db, user.id)) as UserView;
+      const view = (await findUserView(ctx.db, user.id, now)) as UserView;
       await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok' });
       const previous = request.cookies[SESSION_COOKIE];
-      const answer = await startNextStep(ctx, reply, view, previous ? sha256Hex(previous) : undefined);
+      const answer = await startNextStep(
+        ctx,
+        request,
+        reply,
+        view,
+        previous ? sha256Hex(previous) : undefined,
+      );
       if (answer.step === 'signed-in') await clearAttempts(ctx.db, username);
       return answer;
     },
@@ -94,8 +102,11 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     async (request, reply) => {
       const { session, user } = signedIn(request);
-      const row = await loadSubject(ctx.db, user.username);
-      if (!row) throw challengeVoid();
+      if (user.method === 'email') return answerEmailCode(ctx, request, reply, request.body.code);
+      const subject = await loadSubject(ctx.db, user.username);
+      if (!subject) throw challengeVoid();
+      // The status from the user's view also knows the grace period (mandatory 2FA).
+      const row = { ...subject, status: user.twoFactorStatus };
       const check = { db: ctx.db, box: ctx.box, now: ctx.clock.now(), actor: user.username, ip: request.ip };
       const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, row, request.body.code);
       switch (outcome.kind) {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { base32Decode, totp } from '../../../shared/index.ts';
 import { bootstrap } from '../../src/accounts/bootstrap.ts';
@@ -9,6 +12,7 @@ import { buildApp } from '../../src/app.ts';
 import { SecretBox } from '../../src/crypto/secret-box.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import type { AppContext } from '../../src/http/context.ts';
+import { createOutboxMailer, type Mailer } from '../../src/mail/index.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.ts';
 
 /** A clock the test moves by hand. Starts 10 s into a 30 s step so ±1 step edges are easy to reach. */
@@ -36,12 +40,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Where e-mailed codes go; by default .eml files in a temporary outbox folder. */
+  mailer?: Mailer;
+}
+
+export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const handle = await database.open();
   const clock = new TestClock();
   const box = new SecretBox([randomBytes(32)]);
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, box, clock, cookieSecure: false };
+  const outbox = mkdtempSync(join(tmpdir(), 'verifier-outbox-'));
+  const mailer =
+    options.mailer ?? createOutboxMailer({ from: 'Verifier <no-reply@example.test>', directory: outbox });
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    box,
+    clock,
+    cookieSecure: false,
+    mailer,
+    emailCodeKey: box.deriveKey('email-codes'),
+  };
   await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
   const app = await buildApp(ctx);
   const extra: Array<{ app: FastifyInstance; handle: DatabaseHandle }> = [];
@@ -63,8 +83,10 @@ export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
         await e.handle.close();
       }
       await app.close();
+      await mailer.close();
       await handle.close();
       await database.drop();
+      rmSync(outbox, { recursive: true, force: true });
     },
   };
 }
@@ -128,6 +150,8 @@ export async function addUser(
       source: fields.source ?? 'local',
       password: fields.password ?? PASSWORD,
       twoFactorEnabled: fields.twoFactorEnabled,
+      ...(fields.method ? { method: fields.method } : {}),
+      ...(fields.email !== undefined ? { email: fields.email } : {}),
     },
     t.clock.now(),
   );

@@ -1,0 +1,107 @@
+import type { UserView } from '../accounts/users.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
+import { LOCK_AFTER_CODE_FAILURES } from '../auth/throttle-policy.ts';
+import { type CodeCheckOutcome, checkCode } from '../email-code/index.ts';
+import type { AppContext } from '../http/context.ts';
+import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
+
+export type EmailCheckOutcome =
+  | { kind: 'accepted' }
+  | { kind: 'blank' }
+  | { kind: 'wrong'; attemptsLeft: number }
+  | { kind: 'expired'; reason: 'time' | 'attempts' | 'used' | 'none' }
+  | { kind: 'used' }
+  | { kind: 'locked' }
+  | { kind: 'throttled'; retryAfterSeconds: number };
+
+const MAX_RACES = 3;
+
+/**
+ * Checks an e-mailed code: lock, per-account delay, then the code rules (5 minutes, 10 wrong codes,
+ * single use). The new state is stored with a conditional write, so two requests with the same code
+ * give one success. Wrong codes count towards the account's delay and hard lock like wrong TOTP codes.
+ */
+export async function checkEmailSignInCode(
+  ctx: AppContext,
+  user: UserView,
+  entered: string,
+  ip: string,
+): Promise<EmailCheckOutcome> {
+  const now = ctx.clock.now();
+  const audit = (event: 'sign_in.code_ok' | 'sign_in.code_failed', detail: Record<string, unknown>) =>
+    writeAudit(ctx.db, {
+      at: now,
+      actor: user.username,
+      event,
+      target: user.username,
+      ip,
+      detail: { method: 'email', ...detail },
+    });
+  if (entered.trim() === '') return { kind: 'blank' };
+  if (user.locked) {
+    await audit('sign_in.code_failed', { reason: 'locked' });
+    return { kind: 'locked' };
+  }
+  const wait = await retryAfterMs(ctx.db, user.username, now);
+  if (wait > 0) {
+    await audit('sign_in.code_failed', { reason: 'throttled' });
+    return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+  }
+  let outcome: CodeCheckOutcome | null = null;
+  for (let race = 0; race < MAX_RACES && outcome === null; race++) {
+    const record = await loadCodeRecord(ctx.db, user.id);
+    if (record === null) return { kind: 'expired', reason: 'none' };
+    const checked = checkCode(record, entered, now, ctx.emailCodeKey);
+    const changed = checked.record.version !== record.version;
+    if (!changed || (await saveCodeRecord(ctx.db, user.id, record, checked.record))) outcome = checked;
+  }
+  if (outcome === null) return { kind: 'used' };
+  switch (outcome.kind) {
+    case 'accepted':
+      await clearAttempts(ctx.db, user.username);
+      await ctx.db.updateTable('users').set({ code_failures: 0 }).where('id', '=', user.id).execute();
+      await audit('sign_in.code_ok', {});
+      return { kind: 'accepted' };
+    case 'wrong':
+      await recordEmailCodeFailure(ctx, user, now, ip);
+      await audit('sign_in.code_failed', { reason: 'invalid_code', attemptsLeft: outcome.attemptsLeft });
+      return { kind: 'wrong', attemptsLeft: outcome.attemptsLeft };
+    case 'expired':
+      await audit('sign_in.code_failed', { reason: `expired_${outcome.reason}` });
+      return { kind: 'expired', reason: outcome.reason };
+    case 'used':
+      await audit('sign_in.code_failed', { reason: 'replayed' });
+      return { kind: 'used' };
+    case 'blank':
+      return { kind: 'blank' };
+  }
+}
+
+/** The per-account delay and, at the 100th wrong code in a row, the hard lock. */
+async function recordEmailCodeFailure(ctx: AppContext, user: UserView, now: number, ip: string) {
+  await recordFailedAttempt(ctx.db, user.username, now);
+  const counted = await ctx.db
+    .updateTable('users')
+    .set((eb) => ({ code_failures: eb('code_failures', '+', 1) }))
+    .where('id', '=', user.id)
+    .returning('code_failures')
+    .executeTakeFirst();
+  if (!counted || counted.code_failures < LOCK_AFTER_CODE_FAILURES) return;
+  const locked = await ctx.db
+    .updateTable('users')
+    .set({ locked_at: now })
+    .where('id', '=', user.id)
+    .where('locked_at', 'is', null)
+    .executeTakeFirst();
+  if (locked.numUpdatedRows === 1n) {
+    await writeAudit(ctx.db, {
+      at: now,
+      actor: user.username,
+      event: 'account.locked',
+      target: user.username,
+      ip,
+      detail: { consecutiveFailures: counted.code_failures },
+    });
+  }
+}

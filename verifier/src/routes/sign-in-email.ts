@@ -1,0 +1,98 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { deleteSession, renewSession } from '../auth/sessions.ts';
+import { DEFAULT_EMAIL_CODE_POLICY } from '../email-code/index.ts';
+import { checkEmailSignInCode } from '../email-sign-in/check-code.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { accountLocked, tooManyAttempts } from '../http/sign-in-errors.ts';
+import { deliverCode, EMAIL_CHALLENGE_MS, replaceSession } from '../http/step-up.ts';
+import { errors } from './schemas.ts';
+
+const MAX_ATTEMPTS = DEFAULT_EMAIL_CODE_POLICY.maxAttempts;
+
+const emailCodeBlank = () => new ApiError(400, 'code_blank', 'Enter the code from the e-mail.');
+const emailCodeWrong = (attemptsLeft: number) =>
+  attemptsLeft > 0
+    ? new ApiError(400, 'code_invalid', 'That code is not right. Check the latest e-mail and try again.', {
+        attemptsLeft,
+      })
+    : new ApiError(
+        400,
+        'code_invalid',
+        `That code is not right, and after ${MAX_ATTEMPTS} wrong codes it no longer works. Use Resend to get a new one.`,
+        { attemptsLeft },
+      );
+const emailCodeExpired = (reason: 'time' | 'attempts' | 'used' | 'none') =>
+  new ApiError(
+    400,
+    'code_expired',
+    reason === 'attempts'
+      ? `This code no longer works after ${MAX_ATTEMPTS} wrong codes. Use Resend to get a new one.`
+      : 'This code has expired. Use Resend to get a new one.',
+  );
+const emailCodeUsed = () =>
+  new ApiError(400, 'code_used', 'That code has already been used. Use Resend to get a new one.');
+
+/** `POST /api/auth/code` for a user whose codes come by e-mail. */
+export async function answerEmailCode(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: string,
+) {
+  const { session, user } = signedIn(request);
+  const outcome = await checkEmailSignInCode(ctx, user, code, request.ip);
+  switch (outcome.kind) {
+    case 'accepted': {
+      const full = await replaceSession(ctx, reply, user.id, 'full', session.id_hash);
+      return { step: 'signed-in' as const, csrfToken: full.csrfToken };
+    }
+    case 'blank':
+      throw emailCodeBlank();
+    case 'wrong':
+      throw emailCodeWrong(outcome.attemptsLeft);
+    case 'expired':
+      throw emailCodeExpired(outcome.reason);
+    case 'used':
+      throw emailCodeUsed();
+    case 'throttled':
+      throw tooManyAttempts(outcome.retryAfterSeconds);
+    case 'locked':
+      await deleteSession(ctx.db, session.id_hash);
+      clearSessionCookie(ctx, reply);
+      throw accountLocked();
+  }
+}
+
+/** Resend: a new e-mailed code that voids the previous one, within the cooldown and the hourly cap. */
+export function registerResendRoute(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.post(
+    '/api/auth/resend',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'E-mail a new sign-in code (e-mail method only); the previous code stops working.',
+        response: { 200: Type.Object({ sent: Type.Boolean() }), ...errors(401, 403, 409, 410, 429, 503) },
+      },
+      preHandler: requireSession(ctx, { scopes: ['code'], challenge: true }),
+    },
+    async (request) => {
+      const { session, user } = signedIn(request);
+      if (user.method !== 'email') {
+        throw new ApiError(
+          409,
+          'not_email_method',
+          'Your codes come from your authenticator, not by e-mail.',
+        );
+      }
+      await deliverCode(ctx, request, user, 'resend');
+      // The new code is valid for 5 minutes: the challenge that takes it lives on accordingly.
+      await renewSession(ctx.db, session.id_hash, ctx.clock.now(), EMAIL_CHALLENGE_MS);
+      return { sent: true };
+    },
+  );
+}

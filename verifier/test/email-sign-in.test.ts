@@ -1,0 +1,244 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { updateSettings } from '../src/accounts/settings.ts';
+import { createSmtpMailer } from '../src/mail/index.ts';
+import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
+import {
+  addUser,
+  Client,
+  createTestApp,
+  enableSystemTwoFactor,
+  PASSWORD,
+  type TestApp,
+} from './support/test-app.ts';
+import { databaseKinds } from './support/test-database.ts';
+
+const MINUTE = 60_000;
+
+describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+  beforeEach(async () => {
+    smtp.received.length = 0;
+    const mailer = createSmtpMailer({
+      url: smtp.url,
+      from: 'Verifier <no-reply@example.test>',
+      retryDelaysMs: [5, 5],
+    });
+    t = await createTestApp(kind, { mailer });
+    await enableSystemTwoFactor(t);
+    await updateSettings(t.ctx.db, { methods: ['totp', 'email'], organisationName: 'Acme Test' });
+    await addUser(t, 'erin', { twoFactorEnabled: true, method: 'email' });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function signIn(username = 'erin') {
+    const client = new Client(t.app);
+    const login = await client.post('/api/auth/login', { username, password: PASSWORD });
+    return { client, login };
+  }
+
+  const lastCode = () => codeIn(smtp.received.at(-1));
+
+  it('e-mails a 6-digit code after the password and signs in with it, without any QR setup', async () => {
+    const { client, login } = await signIn();
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ step: 'code', method: 'email', digits: 6 });
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0];
+    expect(mail?.to).toMatchObject({ text: 'erin@example.test' });
+    expect(mail?.subject).toBe('Your sign-in code for Acme Test');
+    expect(mail?.html).toContain(lastCode());
+    const me = await client.get('/api/me');
+    expect(me.json()).toMatchObject({
+      scope: 'code',
+      user: { method: 'email', twoFactorStatus: 'Activated' },
+    });
+    const accepted = await client.post('/api/auth/code', { code: lastCode() });
+    expect(accepted.json()).toMatchObject({ step: 'signed-in' });
+    expect((await client.post('/api/enrollment/start')).json().error.code).toBe('not_pending');
+  });
+
+  it('writes the address used to the audit log and stores only a keyed hash of the code', async () => {
+    await signIn();
+    const sent = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event', '=', 'sign_in.code_sent')
+      .execute();
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]?.detail ?? '{}')).toMatchObject({ address: 'erin@example.test' });
+    const rows = await t.ctx.db.selectFrom('email_codes').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(lastCode());
+    const audit = await t.ctx.db.selectFrom('audit_log').select('detail').execute();
+    expect(JSON.stringify(audit)).not.toContain(lastCode());
+  });
+
+  it('answers a blank, a wrong and an expired code with distinct errors', async () => {
+    const { client } = await signIn();
+    const code = lastCode();
+    const blank = await client.post('/api/auth/code', { code: '' });
+    expect(blank.json().error).toMatchObject({
+      code: 'code_blank',
+      message: 'Enter the code from the e-mail.',
+    });
+    const wrong = await client.post('/api/auth/code', { code: code === '000000' ? '000001' : '000000' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'code_invalid', attemptsLeft: 9 });
+    t.clock.advance(5 * MINUTE);
+    const expired = await client.post('/api/auth/code', { code });
+    expect(expired.json().error).toMatchObject({
+      code: 'code_expired',
+      message: 'This code has expired. Use Resend to get a new one.',
+    });
+  });
+
+  it('accepts the code until just before 5 minutes and not from 5 minutes on', async () => {
+    const { client } = await signIn();
+    t.clock.advance(5 * MINUTE - 1);
+    expect((await client.post('/api/auth/code', { code: lastCode() })).json()).toMatchObject({
+      step: 'signed-in',
+    });
+    const again = await signIn();
+    t.clock.advance(5 * MINUTE);
+    expect((await again.client.post('/api/auth/code', { code: lastCode() })).json().error.code).toBe(
+      'code_expired',
+    );
+  });
+
+  it('voids the code after 10 wrong codes, so even the right one then needs Resend', async () => {
+    const { client } = await signIn();
+    const code = lastCode();
+    const wrongCode = code === '000000' ? '000001' : '000000';
+    const left: number[] = [];
+    while (left.length < 10) {
+      const answer = await client.post('/api/auth/code', { code: wrongCode });
+      const error = answer.json().error;
+      // Wrong codes also slow the account down (after 4 free ones); wait as the answer says.
+      if (error.code === 'too_many_attempts') {
+        t.clock.advance(error.retryAfterSeconds * 1000);
+        continue;
+      }
+      expect(error.code).toBe('code_invalid');
+      left.push(error.attemptsLeft);
+    }
+    expect(left).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    t.clock.advance(60_000);
+    const right = await client.post('/api/auth/code', { code });
+    expect(right.json().error).toMatchObject({ code: 'code_expired' });
+    expect((await client.post('/api/auth/resend')).json()).toEqual({ sent: true });
+    expect((await client.post('/api/auth/code', { code: lastCode() })).json()).toMatchObject({
+      step: 'signed-in',
+    });
+  });
+
+  it('lets a code sign in once only, even when two requests race with it', async () => {
+    const { client } = await signIn();
+    const code = lastCode();
+    const answers = await Promise.all([
+      client.post('/api/auth/code', { code }),
+      client.post('/api/auth/code', { code }),
+    ]);
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
+    // The next sign-in sends a new code; the used one no longer works.
+    const next = await signIn();
+    expect((await next.client.post('/api/auth/code', { code })).json().error.code).toMatch(
+      /code_invalid|code_used/,
+    );
+    expect(lastCode()).not.toBe('');
+  });
+
+  it('voids the old code on Resend, says a new e-mail was sent, and keeps a 60 s cooldown', async () => {
+    const { client } = await signIn();
+    const first = lastCode();
+    const early = await client.post('/api/auth/resend');
+    expect(early.statusCode).toBe(429);
+    expect(early.json().error).toMatchObject({ code: 'resend_cooldown', retryAfterSeconds: 60 });
+    expect(smtp.received).toHaveLength(1);
+    t.clock.advance(60_000);
+    const resent = await client.post('/api/auth/resend');
+    expect(resent.json()).toEqual({ sent: true });
+    expect(smtp.received).toHaveLength(2);
+    const second = lastCode();
+    if (second !== first) {
+      expect((await client.post('/api/auth/code', { code: first })).json().error.code).toBe('code_invalid');
+    }
+    expect((await client.post('/api/auth/code', { code: second })).json()).toMatchObject({
+      step: 'signed-in',
+    });
+  });
+
+  it('keeps the challenge open after the code expires so Resend can replace it', async () => {
+    const { client } = await signIn();
+    t.clock.advance(6 * MINUTE);
+    expect((await client.post('/api/auth/resend')).json()).toEqual({ sent: true });
+    expect((await client.post('/api/auth/code', { code: lastCode() })).json()).toMatchObject({
+      step: 'signed-in',
+    });
+  });
+
+  it('caps sends at 5 an hour across Resend and new sign-ins', async () => {
+    const { client } = await signIn();
+    for (let i = 0; i < 4; i++) {
+      t.clock.advance(61_000);
+      expect((await client.post('/api/auth/resend')).statusCode).toBe(200);
+    }
+    t.clock.advance(61_000);
+    const capped = await client.post('/api/auth/resend');
+    expect(capped.statusCode).toBe(429);
+    expect(capped.json().error.code).toBe('resend_limit');
+    const again = await signIn();
+    expect(again.login.statusCode).toBe(429);
+    expect(again.login.json().error.code).toBe('resend_limit');
+    expect(smtp.received).toHaveLength(5);
+    t.clock.advance(60 * MINUTE);
+    expect((await signIn()).login.json()).toMatchObject({ step: 'code', method: 'email' });
+  });
+
+  it('retries a temporary mail failure and reports a permanent one without internals', async () => {
+    smtp.rejectNext(1, 451);
+    expect((await signIn()).login.json()).toMatchObject({ step: 'code' });
+    expect(smtp.received).toHaveLength(1);
+    smtp.rejectNext(5, 550);
+    t.clock.advance(60 * MINUTE);
+    const { client, login } = await signIn();
+    expect(login.statusCode).toBe(503);
+    expect(login.json().error).toEqual({
+      code: 'mail_not_sent',
+      message:
+        'The e-mail with your code could not be sent. Try again in a few minutes, or ask an admin for help.',
+    });
+    expect(client.cookie).toBeUndefined();
+    const failed = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('event', '=', 'sign_in.code_send_failed')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(failed.detail ?? '{}')).toMatchObject({
+      address: 'erin@example.test',
+      responseCode: 550,
+    });
+  });
+
+  it('refuses an e-mail user without an address instead of skipping the second factor', async () => {
+    await addUser(t, 'noaddress', { twoFactorEnabled: true, method: 'email', email: '' });
+    const { login } = await signIn('noaddress');
+    expect(login.statusCode).toBe(409);
+    expect(login.json().error.code).toBe('email_missing');
+  });
+
+  it('answers Resend for an authenticator user with not_email_method', async () => {
+    await t.ctx.db.updateTable('users').set({ method: 'totp' }).where('username', '=', 'erin').execute();
+    const { client, login } = await signIn();
+    expect(login.json().step).toBe('setup');
+    expect((await client.post('/api/auth/resend')).statusCode).toBe(403);
+  });
+});
