@@ -1,66 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../build/targets.ts';
-import {
-  BACKUP_PASSWORD,
-  BACKUP_TEST_ACCOUNTS,
-  READ_CODES,
-  VAULT_PASSWORD,
-} from '../test-support/backup-accounts.ts';
+import { BACKUP_PASSWORD, BACKUP_TEST_ACCOUNTS } from '../test-support/backup-accounts.ts';
 import { expectedRows, insideOnePeriod } from '../test-support/backup-codes.ts';
 import { browserAvailable, CHROMIUM } from '../test-support/browsers.ts';
-
-async function launch(extensionDir: string, userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
-/** A freshly installed extension in a new profile, its popup page open and a vault password set. */
-async function freshInstall(
-  extensionDir: string,
-  profile: string,
-): Promise<{ context: BrowserContext; popup: Page; id: string }> {
-  const context = await launch(extensionDir, profile);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/extension/popup.html`);
-  await popup.getByLabel('Password', { exact: true }).fill(VAULT_PASSWORD);
-  await popup.getByLabel('Confirm password').fill(VAULT_PASSWORD);
-  await popup.getByRole('button', { name: 'Set password' }).click();
-  await popup.getByText('No accounts yet').waitFor();
-  return { context, popup, id };
-}
-
-async function addByHand(popup: Page, account: (typeof BACKUP_TEST_ACCOUNTS)[number]): Promise<void> {
-  await popup.getByRole('button', { name: 'Add manually' }).click();
-  await popup.getByLabel('Secret key').fill(account.secret);
-  await popup.getByLabel('Issuer').fill(account.issuer);
-  await popup.getByLabel('Account name').fill(account.account);
-  await popup.getByLabel('Algorithm').selectOption(account.algorithm);
-  await popup.getByLabel('Digits').selectOption(account.digits);
-  await popup.getByLabel('Period (s)').fill(account.period);
-  await popup.getByRole('button', { name: 'Add', exact: true }).click();
-  await popup.getByText(account.account, { exact: true }).waitFor();
-}
-
-const codesOf = (popup: Page) => popup.evaluate(READ_CODES) as Promise<string[]>;
+import { addByHand, codesOf, freshInstall } from '../test-support/chromium-extension.ts';
 
 describe.skipIf(!browserAvailable(CHROMIUM))('backup and restore in Chromium', () => {
   let extensionDir: string;
