@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { displayOrder } from '../../accounts/list.ts';
+import { browser } from '../../platform/browser.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { createBackup, plainTextExport, type RestoredBackup } from '../../transfer/index.ts';
+import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../../vault/format.ts';
 import { Unlock } from '../components/Unlock.tsx';
 import * as vault from '../vault-session.ts';
 import { BackupScreen } from './BackupScreen.tsx';
@@ -29,10 +31,21 @@ export function TransferPage() {
     [],
   );
   useEffect(() => {
-    vault.currentState().then(setState, fail);
+    const refresh = () => vault.currentState().then(setState, fail);
+    void refresh();
     const onHash = () => setScreen(screenFromHash(location.hash));
+    // Follow the vault: accounts changed in the popup, and the auto-lock, which hides every secret here too.
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && VAULT_STORAGE_KEY in changes) void refresh();
+      if (area === 'session' && 'vaultKey' in changes && changes.vaultKey?.newValue === undefined)
+        void refresh();
+    };
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    browser.storage.onChanged.addListener(onChange);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      browser.storage.onChanged.removeListener(onChange);
+    };
   }, [fail]);
 
   const go = (name: TransferScreenName) => {
