@@ -10,7 +10,9 @@ import { registerAdminApiKeyRoutes } from './routes/admin-api-keys.ts';
 import { registerAdminAuditRoutes } from './routes/admin-audit.ts';
 import { registerAdminGroupRoutes } from './routes/admin-groups.ts';
 import { registerAdminSettingsRoutes } from './routes/admin-settings.ts';
+import { registerAdminTemplateRoutes } from './routes/admin-template.ts';
 import { registerAdminUserRoutes } from './routes/admin-users.ts';
+import { registerAdminUsersCsvRoutes } from './routes/admin-users-csv.ts';
 import { registerEnrollmentRoutes } from './routes/enrollment.ts';
 import { registerSignInRoutes } from './routes/sign-in.ts';
 import { registerVerifyApiRoutes } from './routes/verify-api.ts';
@@ -61,6 +63,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAccountRoutes(app, ctx);
   registerEnrollmentRoutes(app, ctx);
   registerAdminSettingsRoutes(app, ctx);
+  registerAdminTemplateRoutes(app, ctx);
+  registerAdminUsersCsvRoutes(app, ctx);
   registerAdminUserRoutes(app, ctx);
   registerAdminGroupRoutes(app, ctx);
   registerAdminApiKeyRoutes(app, ctx);

@@ -23,6 +23,7 @@ export const AUDIT_EVENTS = [
   'settings.grace_extended',
   'template.updated',
   'users.imported',
+  'users.exported',
   'api_key.created',
   'api_key.revoked',
   'api.verify_ok',

@@ -1,0 +1,117 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { exportUsers, importUsers } from '../accounts/users-import.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import { signedIn } from '../http/session-guard.ts';
+import { auditAdmin, requireAdmin } from './admin-guard.ts';
+import { errors } from './schemas.ts';
+
+/** A 10,000-user file is about 1 MB; the limit leaves room without inviting abuse. */
+const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+
+const Value = Type.Union([Type.String(), Type.Boolean()]);
+
+const ImportAnswer = Type.Object({
+  applied: Type.Boolean(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  creates: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      username: Type.String(),
+      email: Type.String(),
+      displayName: Type.String(),
+      group: Type.String(),
+      source: Type.String(),
+      twoFactorEnabled: Type.Boolean(),
+    }),
+  ),
+  updates: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      username: Type.String(),
+      changes: Type.Array(Type.Object({ field: Type.String(), from: Value, to: Value })),
+    }),
+  ),
+  ignoredColumns: Type.Array(Type.String()),
+});
+
+/** Bulk CSV: export every user; import with a dry-run preview, all or nothing. */
+export function registerAdminUsersCsvRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const guard = requireAdmin(ctx);
+
+  api.get(
+    '/api/admin/users/export',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Every user as CSV (UTF-8 with BOM, CRLF); the last column "2FA Enabled" is y or n.',
+        produces: ['text/csv'],
+        response: { 200: Type.String(), ...errors(401, 403) },
+      },
+      preHandler: guard,
+    },
+    async (request, reply) => {
+      const { csv, count } = await exportUsers(ctx.db);
+      await auditAdmin(ctx, request, 'users.exported', null, { count });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="users.csv"')
+        .send(csv);
+    },
+  );
+
+  api.post(
+    '/api/admin/users/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Create and update users from CSV in one transaction. With dryRun, only shows what would change. Any bad row rejects the file (400 invalid_csv with every row and reason) and nothing changes.',
+        body: Type.Object(
+          { csv: Type.String({ maxLength: IMPORT_BODY_LIMIT }), dryRun: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ImportAnswer, ...errors(400, 401, 403) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const dryRun = request.body.dryRun === true;
+      const audit = { at: ctx.clock.now(), actor: signedIn(request).user.username, ip: request.ip };
+      const result = await importUsers(ctx.db, request.body.csv, { dryRun, audit });
+      if (!result.ok) {
+        const count = result.errors.length;
+        throw new ApiError(
+          400,
+          'invalid_csv',
+          `The file has ${count} problem${count === 1 ? '' : 's'}; nothing was imported. Fix the rows listed and try again.`,
+          { errors: result.errors },
+        );
+      }
+      const { plan, groupNames } = result;
+      return {
+        applied: result.applied,
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged.length,
+        creates: plan.creates.map(({ row, username, fields }) => ({
+          row,
+          username,
+          email: fields.email,
+          displayName: fields.displayName,
+          group: groupNames.get(fields.groupId) ?? '',
+          source: fields.source,
+          twoFactorEnabled: fields.twoFactorEnabled,
+        })),
+        updates: plan.updates.map(({ row, username, changes }) => ({ row, username, changes: [...changes] })),
+        ignoredColumns: [...result.ignoredColumns],
+      };
+    },
+  );
+}

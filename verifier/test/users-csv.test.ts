@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addUser,
+  type Client,
+  createTestApp,
+  enableSystemTwoFactor,
+  enroll,
+  signInAdmin,
+  type TestApp,
+} from './support/test-app.ts';
+import { databaseKinds } from './support/test-database.ts';
+
+const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
+
+describe.each(databaseKinds())('users CSV on %s', (kind) => {
+  let t: TestApp;
+  let admin: Client;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+    admin = await signInAdmin(t);
+    await addUser(t, 'ana', { group: 'Agent' });
+    await addUser(t, 'ben', { group: 'Analyst', twoFactorEnabled: true });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const importCsv = (csv: string, dryRun = false) => admin.post('/api/admin/users/import', { csv, dryRun });
+  const snapshot = async () =>
+    JSON.stringify(await t.ctx.db.selectFrom('users').selectAll().orderBy('id').execute());
+
+  it('exports every user with the "2FA Enabled" column last, as y or n', async () => {
+    const answer = await admin.get('/api/admin/users/export');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toContain('text/csv');
+    expect(answer.headers['content-disposition']).toContain('users.csv');
+    const lines = answer.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(HEADER);
+    expect(lines).toContain('ana,ana@example.test,ana,Agent,local,n');
+    expect(lines).toContain('ben,ben@example.test,ben,Analyst,local,y');
+  });
+
+  it('imports its own export unchanged, changing nothing', async () => {
+    const before = await snapshot();
+    const csv = (await admin.get('/api/admin/users/export')).body;
+    const answer = await importCsv(csv);
+    expect(answer.json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 3 });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('previews a dry run without changing anything, then applies the same file', async () => {
+    await enableSystemTwoFactor(t);
+    const csv = `\uFEFF${HEADER}\r\nana,ana@example.test,"Ana, from CSV",Agent,local,y\r\ncara,cara@example.test,Cara,Supervisor,sso,n\r\n`;
+    const before = await snapshot();
+    const preview = await importCsv(csv, true);
+    expect(preview.json()).toMatchObject({
+      applied: false,
+      created: 1,
+      updated: 1,
+      creates: [{ row: 3, username: 'cara', group: 'Supervisor', source: 'sso', twoFactorEnabled: false }],
+      updates: [
+        {
+          row: 2,
+          username: 'ana',
+          changes: [
+            { field: 'displayName', from: 'ana', to: 'Ana, from CSV' },
+            { field: 'twoFactorEnabled', from: false, to: true },
+          ],
+        },
+      ],
+    });
+    expect(await snapshot()).toBe(before);
+    const applied = await importCsv(csv);
+    expect(applied.json()).toMatchObject({ applied: true, created: 1, updated: 1 });
+    const users = (await admin.get('/api/admin/users')).json().items as Array<Record<string, unknown>>;
+    // The import turned ana's switch on: she is Pending and is asked to set up at her next sign-in.
+    expect(users.find((u) => u.username === 'ana')).toMatchObject({
+      displayName: 'Ana, from CSV',
+      twoFactorStatus: 'Pending',
+    });
+    expect(users.find((u) => u.username === 'cara')).toMatchObject({
+      source: 'sso',
+      twoFactorStatus: 'Disabled',
+    });
+    const audit = (await admin.get('/api/admin/audit?event=users.imported')).json();
+    expect(audit.items[0]).toMatchObject({
+      actor: 'admin',
+      detail: { created: 1, updated: 1, unchanged: 0 },
+    });
+  });
+
+  it('rejects a file with bad rows, listing each row and reason, and changes nothing', async () => {
+    const before = await snapshot();
+    const csv = [
+      HEADER,
+      'ana,ana@example.test,Ana,Agent,local,y',
+      'dave,not-an-address,Dave,Agent,local,n',
+      'erin,erin@example.test,Erin,Nowhere,local,n',
+      'fred,fred@example.test,Fred,Agent,local,maybe',
+      'ANA,ana@example.test,Ana again,Agent,local,n',
+    ].join('\n');
+    const answer = await importCsv(csv);
+    expect(answer.statusCode).toBe(400);
+    const { error } = answer.json();
+    expect(error.code).toBe('invalid_csv');
+    expect(error.message).toContain('nothing was imported');
+    expect(error.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, 'email'],
+      [4, 'group'],
+      [5, 'twoFactorEnabled'],
+      [6, 'username'],
+    ]);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('rejects malformed CSV with the row where it breaks', async () => {
+    const answer = await importCsv(`${HEADER}\nana,"unclosed,Ana,Agent,local,y\n`);
+    expect(answer.json().error.code).toBe('invalid_csv');
+    expect(answer.json().error.errors[0].row).toBeGreaterThanOrEqual(2);
+  });
+
+  it('turning 2FA off by import deletes the credential, like the Edit user page', async () => {
+    await enableSystemTwoFactor(t);
+    await enroll(t, 'ben');
+    const csv = `${HEADER}\nben,ben@example.test,ben,Analyst,local,n\nben2,,Ben Two,Analyst,local,y\n`;
+    expect((await importCsv(csv)).json()).toMatchObject({ created: 1, updated: 1 });
+    const credentials = await t.ctx.db.selectFrom('credentials').selectAll().execute();
+    expect(credentials).toHaveLength(0);
+  });
+
+  it('imports 10,000 new users in one request', async () => {
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) => `user${i},user${i}@example.test,User ${i},Agent,local,${i % 2 ? 'y' : 'n'}`,
+    );
+    const answer = await importCsv(`${HEADER}\r\n${rows.join('\r\n')}\r\n`);
+    expect(answer.json()).toMatchObject({ applied: true, created: 10_000 });
+    const count = await t.ctx.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(10_003);
+  });
+
+  it('keeps the import and export for admins only', async () => {
+    await addUser(t, 'agent', { group: 'Agent' });
+    const { Client } = await import('./support/test-app.ts');
+    const client = new Client(t.app);
+    await client.post('/api/auth/login', { username: 'agent', password: 'correct horse battery' });
+    expect((await client.get('/api/admin/users/export')).statusCode).toBe(403);
+    expect((await client.post('/api/admin/users/import', { csv: HEADER })).statusCode).toBe(403);
+  });
+});
