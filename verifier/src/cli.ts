@@ -1,7 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { extendGracePeriod } from './accounts/grace-extension.ts';
 import { findGroupByName } from './accounts/groups.ts';
 import { createUser, resetTwoFactor } from './accounts/user-admin.ts';
 import { findUserByName } from './accounts/users.ts';
+import { exportUsers, importUsers } from './accounts/users-import.ts';
 import { writeAudit } from './audit/audit-log.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -20,12 +23,17 @@ Commands:
   admin reset-password [--password P]     new one-time password for "admin" (printed once)
   user add --username U --group G [--email E] [--display-name N] [--source local|sso] [--password P] [--two-factor]
   user reset-2fa --username U             delete the user's 2FA credential (lost device)
+  user export [--output FILE]             write every user as CSV (to stdout without --output)
+  user import [--dry-run] FILE            create and update users from CSV, all or nothing
+  settings grace --extend-to DATE         move the end of the grace period (YYYY-MM-DD, UTC) later
   keys reseal                             re-seal stored secrets with the first VERIFIER_MASTER_KEY
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
-COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT.`;
+COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
 
 class UsageError extends Error {}
+/** A command that ran but could not do its work; the message says why. */
+class CommandFailed extends Error {}
 
 async function withRuntime(run: (rt: Awaited<ReturnType<typeof prepareRuntime>>) => Promise<void>) {
   const runtime = await prepareRuntime(loadConfig(), systemClock);
@@ -139,9 +147,83 @@ async function resealWithCurrentKey() {
   });
 }
 
+async function exportUsersCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { output: { type: 'string' } } });
+  await withRuntime(async ({ ctx }) => {
+    const { csv, count } = await exportUsers(ctx.db);
+    await writeAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actor: 'cli',
+      event: 'users.exported',
+      detail: { count },
+    });
+    if (values.output === undefined) {
+      process.stdout.write(csv);
+      return;
+    }
+    await writeFile(values.output, csv, { mode: 0o600 });
+    process.stderr.write(`Wrote ${count} user(s) to ${values.output}.\n`);
+  });
+}
+
+async function importUsersCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError('user import needs exactly one CSV file.');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new UsageError(`Cannot read ${file}.`);
+  }
+  const dryRun = values['dry-run'] === true;
+  await withRuntime(async ({ ctx }) => {
+    const result = await importUsers(ctx.db, bytes, {
+      dryRun,
+      audit: { at: ctx.clock.now(), actor: 'cli', ip: null },
+    });
+    if (!result.ok) {
+      const lines = result.errors.map(
+        (e) => `  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.reason}`,
+      );
+      throw new CommandFailed(`${file} was not imported; nothing changed:\n${lines.join('\n')}`);
+    }
+    const { creates, updates, unchanged } = result.plan;
+    for (const c of creates) process.stdout.write(`+ row ${c.row}: ${c.username}\n`);
+    for (const u of updates) {
+      const fields = u.changes.map(
+        (change) => `${change.field} ${String(change.from)} -> ${String(change.to)}`,
+      );
+      process.stdout.write(`~ row ${u.row}: ${u.username}: ${fields.join(', ')}\n`);
+    }
+    const summary = `${creates.length} to create, ${updates.length} to update, ${unchanged.length} unchanged`;
+    process.stdout.write(dryRun ? `Dry run: ${summary}; nothing was changed.\n` : `Imported: ${summary}.\n`);
+  });
+}
+
+async function extendGraceCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { 'extend-to': { type: 'string' } } });
+  const date = values['extend-to'];
+  if (!date) throw new UsageError('settings grace needs --extend-to DATE.');
+  await withRuntime(async ({ ctx }) => {
+    const { from, settings } = await extendGracePeriod(ctx, date);
+    await writeAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actor: 'cli',
+      event: 'settings.grace_extended',
+      detail: { from, to: settings.graceExtendedUntil },
+    });
+    process.stdout.write(`The grace period now ends ${settings.graceExtendedUntil} (was ${from}).\n`);
+  });
+}
+
 async function main(argv: string[]) {
   const [command = 'serve', sub, ...rest] = argv;
-  const grouped = ['admin', 'user', 'keys'].includes(command);
+  const grouped = ['admin', 'user', 'keys', 'settings'].includes(command);
   const key = grouped ? `${command} ${sub ?? ''}` : command;
   const args = grouped ? rest : argv.slice(1);
   switch (key) {
@@ -159,6 +241,12 @@ async function main(argv: string[]) {
       return resetUserTwoFactor(args);
     case 'keys reseal':
       return resealWithCurrentKey();
+    case 'user export':
+      return exportUsersCommand(args);
+    case 'user import':
+      return importUsersCommand(args);
+    case 'settings grace':
+      return extendGraceCommand(args);
     case 'help':
     case '--help':
       process.stdout.write(`${USAGE}\n`);
@@ -170,7 +258,7 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-  else if (error instanceof ConfigError || error instanceof ApiError)
+  else if (error instanceof ConfigError || error instanceof ApiError || error instanceof CommandFailed)
     process.stderr.write(`${error.message}\n`);
   else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);

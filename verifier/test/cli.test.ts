@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,48 @@ describe('command line', () => {
     );
     const reset = await verifier('admin', 'reset-password');
     expect(reset.stdout).toMatch(/One-time password for admin: \S{20}/);
+  });
+
+  it('exports users, previews an import with --dry-run, refuses a bad file whole and applies a good one', async () => {
+    await verifier('user', 'add', '--username', 'carol', '--group', 'Agent', '--email', 'carol@example.test');
+    const exported = await verifier('user', 'export');
+    expect(exported.stdout).toContain('Username,Email,Display Name,Group,Sign-in Source,2FA Enabled');
+    expect(exported.stdout).toContain('carol,carol@example.test,carol,Agent,local,n');
+    const file = join(dataDir, 'users.csv');
+    const header = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
+    writeFileSync(
+      file,
+      `${header}\r\ncarol,carol@example.test,Carol,Agent,local,y\r\ndan,dan@example.test,Dan,Analyst,sso,n\r\n`,
+    );
+    const dry = await verifier('user', 'import', '--dry-run', file);
+    expect(dry.stdout).toContain('+ row 3: dan');
+    expect(dry.stdout).toContain(
+      '~ row 2: carol: displayName carol -> Carol, twoFactorEnabled false -> true',
+    );
+    expect(dry.stdout).toContain('Dry run: 1 to create, 1 to update, 0 unchanged; nothing was changed.');
+    expect((await verifier('user', 'export')).stdout).not.toContain('dan@example.test');
+    const bad = join(dataDir, 'bad.csv');
+    writeFileSync(bad, `${header}\nerin,erin@example.test,Erin,Agent,local,y\nfay,fay@,Fay,Nobody,local,n\n`);
+    const refused = await verifier('user', 'import', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('was not imported; nothing changed');
+    expect(refused.stderr).toContain('row 3 (email)');
+    expect(refused.stderr).toContain('row 3 (group): There is no group named "Nobody".');
+    expect((await verifier('user', 'export')).stdout).not.toContain('erin');
+    const applied = await verifier('user', 'import', file);
+    expect(applied.stdout).toContain('Imported: 1 to create, 1 to update, 0 unchanged.');
+    expect((await verifier('user', 'export')).stdout).toContain('dan,dan@example.test,Dan,Analyst,sso,n');
+  });
+
+  it('extends the grace period to a later date and refuses an earlier or malformed one', async () => {
+    const extended = await verifier('settings', 'grace', '--extend-to', '2099-01-31');
+    expect(extended.stdout).toContain('The grace period now ends 2099-01-31T00:00:00.000Z');
+    const earlier = await verifier('settings', 'grace', '--extend-to', '2098-01-01');
+    expect(earlier.code).toBe(1);
+    expect(earlier.stderr).toContain('must be later than the current one');
+    const malformed = await verifier('settings', 'grace', '--extend-to', 'next week');
+    expect(malformed.stderr).toContain('is not a date');
+    expect((await verifier('settings', 'grace')).stderr).toContain('settings grace needs --extend-to DATE.');
   });
 
   it('explains a mistake instead of failing silently', async () => {

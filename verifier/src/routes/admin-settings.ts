@@ -1,18 +1,33 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { MAX_VERIFICATION_WINDOW, readSettings, updateSettings } from '../accounts/settings.ts';
+import { extendGracePeriod } from '../accounts/grace-extension.ts';
+import {
+  graceOf,
+  MAX_VERIFICATION_WINDOW,
+  readSettings,
+  settingsView,
+  updateSettings,
+} from '../accounts/settings.ts';
+import { checkSystemSwitchChange } from '../grace/index.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
 import { errors, Method } from './schemas.ts';
 
 const SettingsAnswer = Type.Object({
-  twoFactorEnabled: Type.Boolean(),
+  twoFactorEnabled: Type.Boolean({ description: 'The system switch as it acts: on once 2FA is mandatory.' }),
+  twoFactorLocked: Type.Boolean({
+    description: 'True once the grace period is over: the switch cannot be turned off.',
+  }),
   organisationName: Type.String(),
   verificationWindow: Type.Integer(),
   methods: Type.Array(Method),
   organisationCreatedAt: Type.String({ format: 'date-time' }),
+  graceEndsAt: Type.String({ format: 'date-time' }),
+  graceDaysLeft: Type.Integer(),
+  graceExtended: Type.Boolean(),
+  mandatory: Type.Boolean(),
 });
 
 export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -23,12 +38,12 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
     {
       schema: {
         tags: ['admin'],
-        summary: 'System settings.',
+        summary: 'System settings, with the grace period before 2FA becomes mandatory.',
         response: { 200: SettingsAnswer, ...errors(401, 403) },
       },
       preHandler: requireAdmin(ctx),
     },
-    async () => readSettings(ctx.db),
+    async () => settingsView(await readSettings(ctx.db), ctx.clock.now()),
   );
 
   api.patch(
@@ -36,7 +51,8 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
     {
       schema: {
         tags: ['admin'],
-        summary: 'Change system settings (any subset).',
+        summary:
+          'Change system settings (any subset). The 2FA switch cannot be turned off once 2FA is mandatory.',
         body: Type.Object(
           {
             twoFactorEnabled: Type.Optional(Type.Boolean()),
@@ -46,11 +62,12 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
           },
           { additionalProperties: false },
         ),
-        response: { 200: SettingsAnswer, ...errors(400, 401, 403) },
+        response: { 200: SettingsAnswer, ...errors(400, 401, 403, 409) },
       },
       preHandler: requireAdmin(ctx),
     },
     async (request) => {
+      const now = ctx.clock.now();
       const change = { ...request.body };
       if (change.organisationName !== undefined) {
         change.organisationName = change.organisationName.trim();
@@ -59,9 +76,40 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
           throw new ApiError(400, 'invalid_request', "Field 'organisationName' must not contain ':'.");
         }
       }
+      if (change.twoFactorEnabled !== undefined) {
+        const check = checkSystemSwitchChange(
+          change.twoFactorEnabled,
+          graceOf(await readSettings(ctx.db), now),
+        );
+        if (!check.ok) throw new ApiError(409, check.code, check.message);
+      }
       const settings = await updateSettings(ctx.db, change);
       await auditAdmin(ctx, request, 'settings.updated', null, { ...change });
-      return settings;
+      return settingsView(settings, now);
+    },
+  );
+
+  api.post(
+    '/api/admin/settings/grace',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Extend the grace period to a later date (YYYY-MM-DD, UTC, or an ISO date-time).',
+        body: Type.Object(
+          { graceEndsAt: Type.String({ minLength: 1, maxLength: 40 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SettingsAnswer, ...errors(400, 401, 403) },
+      },
+      preHandler: requireAdmin(ctx),
+    },
+    async (request) => {
+      const { from, settings } = await extendGracePeriod(ctx, request.body.graceEndsAt);
+      await auditAdmin(ctx, request, 'settings.grace_extended', null, {
+        from,
+        to: settings.graceExtendedUntil,
+      });
+      return settingsView(settings, ctx.clock.now());
     },
   );
 }

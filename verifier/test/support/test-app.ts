@@ -8,7 +8,7 @@ import { bootstrap } from '../../src/accounts/bootstrap.ts';
 import { findGroupByName } from '../../src/accounts/groups.ts';
 import { updateSettings } from '../../src/accounts/settings.ts';
 import { createUser, type UserFields } from '../../src/accounts/user-admin.ts';
-import { buildApp } from '../../src/app.ts';
+import { type AppOptions, buildApp } from '../../src/app.ts';
 import { SecretBox } from '../../src/crypto/secret-box.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import type { AppContext } from '../../src/http/context.ts';
@@ -43,6 +43,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Where e-mailed codes go; by default .eml files in a temporary outbox folder. */
   mailer?: Mailer;
+  /** Fastify logger options, to read what the server logs. */
+  logger?: AppOptions['logger'];
 }
 
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
@@ -63,7 +65,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     emailCodeKey: box.deriveKey('email-codes'),
   };
   await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, options.logger ? { logger: options.logger } : {});
   const extra: Array<{ app: FastifyInstance; handle: DatabaseHandle }> = [];
   return {
     app,
