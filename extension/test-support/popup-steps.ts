@@ -13,6 +13,7 @@ export class Popup {
   constructor(readonly tab: Tab) {}
 
   async setPassword(password: string): Promise<void> {
+    await this.tab.driver.bringToFront();
     await this.tab.fill('Password', password);
     await this.tab.fill('Confirm password', password);
     await this.tab.click('button', 'Set password');
