@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inVault, otp } from '../../../test-support/transfer-fixtures.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { BackupScreen } from './BackupScreen.tsx';
 import { mergeIncoming } from './merge.ts';
-import { inVault, otp } from './test-accounts.ts';
 
 afterEach(cleanup);
 

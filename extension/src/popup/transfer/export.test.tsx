@@ -3,12 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatOtpauthUri, type OtpAccount } from '../../../../shared/index.ts';
 import { decodeQrSvg, pixelsOfQrSvg } from '../../../test-support/svg-qr.ts';
+import { inVault, otp } from '../../../test-support/transfer-fixtures.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { decodeQr, type Pixels } from '../../scan/decode.ts';
 import { ExportScreen } from './ExportScreen.tsx';
 import { ImportScreen } from './ImportScreen.tsx';
 import { mergeIncoming } from './merge.ts';
-import { inVault, otp } from './test-accounts.ts';
 
 afterEach(cleanup);
 

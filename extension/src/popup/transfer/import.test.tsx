@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatOtpauthUri, type OtpAccount } from '../../../../shared/index.ts';
+import { BACKUP_PASSWORD, backupOf, inVault, otp } from '../../../test-support/transfer-fixtures.ts';
 import type { VaultAccount } from '../../accounts/account.ts';
 import { ImportScreen } from './ImportScreen.tsx';
-import { BACKUP_PASSWORD, backupOf, inVault, otp } from './test-accounts.ts';
 
 afterEach(cleanup);
 

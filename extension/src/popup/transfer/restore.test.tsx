@@ -3,12 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { totp } from '../../../../shared/index.ts';
 import { MemoryArea } from '../../../test-support/memory-area.ts';
+import { BACKUP_PASSWORD, backupOf, inVault, otp } from '../../../test-support/transfer-fixtures.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { type RestoredBackup, readBackup } from '../../transfer/index.ts';
 import { createVault, loadAccounts, saveAccounts } from '../../vault/vault.ts';
 import { type DuplicateAction, mergeIncoming } from './merge.ts';
 import { RestoreScreen } from './RestoreScreen.tsx';
-import { BACKUP_PASSWORD, backupOf, inVault, otp } from './test-accounts.ts';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
-import type { OtpAccount } from '../../../../shared/index.ts';
-import { type VaultAccount, withId } from '../../accounts/account.ts';
-import { toBase64 } from '../../crypto/base64.ts';
-import type { KdfParams } from '../../crypto/kdf.ts';
-import { randomBytes } from '../../platform/random.ts';
-import { createBackup } from '../../transfer/index.ts';
+import type { OtpAccount } from '../../shared/index.ts';
+import { type VaultAccount, withId } from '../src/accounts/account.ts';
+import { toBase64 } from '../src/crypto/base64.ts';
+import type { KdfParams } from '../src/crypto/kdf.ts';
+import { randomBytes } from '../src/platform/random.ts';
+import { createBackup } from '../src/transfer/index.ts';
 
 /** Accounts and backup files for the transfer screens' tests. */
 export function otp(n: number, overrides: Partial<OtpAccount> = {}): OtpAccount {

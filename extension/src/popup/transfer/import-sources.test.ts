@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatOtpauthUri } from '../../../../shared/index.ts';
+import { otp } from '../../../test-support/transfer-fixtures.ts';
+import { ImportSourceError, readSources, sourcesFromFiles } from './import-sources.ts';
+
+describe('reading import sources', () => {
+  it('gives a plan, a password request or its own error for any text, never another failure', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => {
+        try {
+          const outcome = await readSources([{ name: 'the pasted text', text }]);
+          expect(['plan', 'password']).toContain(outcome.kind);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportSourceError);
+          expect((error as Error).message.startsWith('the pasted text: ')).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an account found in two sources once and says why the other was skipped', async () => {
+    const line = formatOtpauthUri(otp(1));
+    const outcome = await readSources([
+      { name: 'a.txt', text: line },
+      { name: 'b.txt', text: `${line}\n${formatOtpauthUri(otp(2))}` },
+    ]);
+    if (outcome.kind !== 'plan') throw new Error('plain text needs no password');
+    expect(outcome.plan.accounts.map((a) => a.account)).toEqual(['user1@example.com', 'user2@example.com']);
+    expect(outcome.plan.skipped).toEqual([
+      {
+        label: 'Service 1 (user1@example.com)',
+        reason: 'It is also in another of the chosen sources; it is added once.',
+      },
+    ]);
+  });
+
+  it('reads the QR codes of several images as one source, so the pages of one export go together', async () => {
+    const files = ['1.png', '2.jpg', 'notes.txt'].map(
+      (name) => new File([name], name, { type: name.endsWith('txt') ? 'text/plain' : '' }),
+    );
+    const sources = await sourcesFromFiles(files, async (image) => `qr of ${(image as File).name}`);
+    expect(sources).toEqual([
+      { name: 'notes.txt', text: 'notes.txt' },
+      { name: 'the 2 QR code images', text: 'qr of 1.png\nqr of 2.jpg' },
+    ]);
+    await expect(readSources([])).rejects.toThrow('Choose a file or paste the exported text first.');
+  });
+});
