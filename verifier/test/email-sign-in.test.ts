@@ -8,6 +8,7 @@ import {
   createTestApp,
   enableSystemTwoFactor,
   PASSWORD,
+  signInAdmin,
   type TestApp,
 } from './support/test-app.ts';
 import { databaseKinds } from './support/test-database.ts';
@@ -229,10 +230,32 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
   });
 
   it('refuses an e-mail user without an address instead of skipping the second factor', async () => {
-    await addUser(t, 'noaddress', { twoFactorEnabled: true, method: 'email', email: '' });
+    await addUser(t, 'noaddress', { twoFactorEnabled: true, method: 'email' });
+    // An admin cannot blank it on the Edit user page, but a CSV import can.
+    await t.ctx.db.updateTable('users').set({ email: '' }).where('username', '=', 'noaddress').execute();
     const { login } = await signIn('noaddress');
     expect(login.statusCode).toBe(409);
     expect(login.json().error.code).toBe('email_missing');
+  });
+
+  it("lets an admin choose e-mail as a user's method only when allowed and with an address", async () => {
+    const admin = await signInAdmin(t);
+    const id = await addUser(t, 'gus', { twoFactorEnabled: true, email: '' });
+    const noAddress = await admin.patch(`/api/admin/users/${id}`, { method: 'email' });
+    expect(noAddress.json().error.code).toBe('email_required');
+    const changed = await admin.patch(`/api/admin/users/${id}`, {
+      method: 'email',
+      email: 'gus@example.test',
+    });
+    expect(changed.json()).toMatchObject({ method: 'email', twoFactorStatus: 'Activated' });
+    await admin.patch('/api/admin/settings', { methods: ['totp'] });
+    // With e-mail no longer allowed, the user falls back to the authenticator and must set it up.
+    expect((await admin.get(`/api/admin/users/${id}`)).json()).toMatchObject({
+      method: 'totp',
+      twoFactorStatus: 'Pending',
+    });
+    const refused = await admin.patch(`/api/admin/users/${id}`, { method: 'email' });
+    expect(refused.json().error.code).toBe('method_unavailable');
   });
 
   it('answers Resend for an authenticator user with not_email_method', async () => {

@@ -39,6 +39,17 @@ async function checkMethod(db: Db, method: Method | undefined): Promise<void> {
   }
 }
 
+/** An e-mail user's address is their second factor: it must be there. */
+function checkAddressForMethod(method: Method | undefined, email: string): void {
+  if (method === 'email' && email.trim() === '') {
+    throw new ApiError(
+      400,
+      'email_required',
+      'Enter an e-mail address: a user who receives codes by e-mail needs one.',
+    );
+  }
+}
+
 /** Checks every field first, so a refused change writes nothing. */
 export async function createUser(
   db: Db,
@@ -56,6 +67,7 @@ export async function createUser(
   if (input.twoFactorEnabled && !(group.isDefault || group.twoFactorEnabled)) throw twoFactorUnavailable();
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) throw weakPassword();
   await checkMethod(db, input.method);
+  checkAddressForMethod(input.method, input.email);
   const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   if (taken) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -97,6 +109,12 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
   if (change.twoFactorEnabled === true && !available) throw twoFactorUnavailable();
   if (change.password !== undefined && change.password.length < MIN_PASSWORD_LENGTH) throw weakPassword();
   await checkMethod(db, change.method);
+  const stored = await db
+    .selectFrom('users')
+    .select(['method', 'email'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  checkAddressForMethod(change.method ?? stored?.method, change.email ?? stored?.email ?? '');
   const values: Updateable<UsersTable> = {};
   if (change.email !== undefined) values.email = change.email.trim();
   if (change.displayName !== undefined) values.display_name = change.displayName.trim();
