@@ -6,6 +6,7 @@ import { ApiKeysPage } from './pages/admin/ApiKeysPage.tsx';
 import { AuditPage } from './pages/admin/AuditPage.tsx';
 import { GroupsPage } from './pages/admin/GroupsPage.tsx';
 import { SettingsPage } from './pages/admin/SettingsPage.tsx';
+import { TemplatePage } from './pages/admin/TemplatePage.tsx';
 import { UserEditPage } from './pages/admin/UserEditPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { ChangePassword } from './pages/ChangePassword.tsx';
@@ -30,6 +31,7 @@ const titles: Record<string, string> = {
   '/admin/users/new': 'Add user',
   '/admin/groups': 'Security Access Groups',
   '/admin/settings': 'System Settings',
+  '/admin/notification-template': 'Notification template',
   '/admin/api-keys': 'API keys',
   '/admin/audit': 'Audit log',
 };
@@ -112,6 +114,8 @@ function adminPage(path: string): ComponentChildren {
       return <GroupsPage />;
     case '/admin/settings':
       return <SettingsPage />;
+    case '/admin/notification-template':
+      return <TemplatePage />;
     case '/admin/api-keys':
       return <ApiKeysPage />;
     case '/admin/audit':

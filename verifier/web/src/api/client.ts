@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly retryAfterSeconds?: number,
+    /** Extra fields of the error object (e.g. `errors` of a refused CSV import). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -52,6 +54,10 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PATCH', path, body);
   }
@@ -93,10 +99,12 @@ async function readError(response: Response): Promise<ApiError> {
   let code = response.status >= 500 ? 'server_error' : `http_${response.status}`;
   let serverMessage: string | undefined;
   let retryAfterSeconds: number | undefined;
+  let details: Record<string, unknown> = {};
   try {
     const body = (await response.json()) as {
       error?: { code?: unknown; message?: unknown; retryAfterSeconds?: unknown };
     };
+    if (body.error && typeof body.error === 'object') details = body.error as Record<string, unknown>;
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string' && response.status < 500) serverMessage = body.error.message;
     if (typeof body.error?.retryAfterSeconds === 'number') retryAfterSeconds = body.error.retryAfterSeconds;
@@ -104,7 +112,7 @@ async function readError(response: Response): Promise<ApiError> {
     // Not JSON (a proxy's page, for instance): the status alone decides the words.
   }
   if (response.status === 404 && !serverMessage) code = 'not_found';
-  return new ApiError(code, messageFor(code, serverMessage), response.status, retryAfterSeconds);
+  return new ApiError(code, messageFor(code, serverMessage), response.status, retryAfterSeconds, details);
 }
 
 function queryString(query?: Record<string, string | number | undefined>): string {

@@ -27,13 +27,36 @@ export const errorMessages: Readonly<Record<string, string>> = {
   group_exists: 'A group with that name already exists.',
   default_group: 'Default groups cannot be renamed.',
   not_found: 'That item no longer exists.',
+  mail_not_sent:
+    'The e-mail with your code could not be sent. Try again in a few minutes, or ask an admin for help.',
+  email_missing: 'Your account has no e-mail address to send sign-in codes to. Ask an admin to add one.',
+  email_required: 'Enter an e-mail address: a user who receives codes by e-mail needs one.',
+  method_unavailable: 'That way of receiving codes is not allowed in System Settings.',
+  two_factor_mandatory:
+    'Two-factor authentication is mandatory now that the grace period is over, so it cannot be turned off.',
+  grace_end_not_in_future: 'Choose a grace end date in the future.',
+  grace_end_not_later: 'Choose a date later than the current grace end.',
+  not_email_method: 'Your codes come from your authenticator, not by e-mail.',
   network: 'The verifier cannot be reached. Check your connection and try again.',
+};
+
+/** The code page's words when the code came by e-mail (no authenticator, no device clock). */
+export const emailCodeMessages: Readonly<Record<string, string>> = {
+  code_blank: 'Enter the code from the e-mail.',
+  code_invalid: 'That code is not right. Check the latest e-mail and try again.',
+  code_used: 'That code has already been used. Use Resend to get a new one.',
 };
 
 export const fallbackMessage = 'Something went wrong on the server. Try again in a moment.';
 
 /** Words to show for an error code, preferring ours, then the server's sentence, then a generic one. */
 export function messageFor(code: string, serverMessage?: string): string {
-  if (code === 'invalid_request' && serverMessage) return serverMessage;
+  // These answers carry the specific problem (which field, which date, which template part).
+  if (
+    serverMessage &&
+    (code === 'invalid_request' || code === 'invalid_template' || code === 'invalid_csv')
+  ) {
+    return serverMessage;
+  }
   return errorMessages[code] ?? serverMessage ?? fallbackMessage;
 }

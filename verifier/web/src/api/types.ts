@@ -58,6 +58,57 @@ export interface Settings {
   graceEndsAt?: string | null;
   organisationCreatedAt?: string | null;
   mandatory?: boolean;
+  /** True once 2FA is mandatory: the system switch shows on and cannot be turned off. */
+  twoFactorLocked?: boolean;
+  graceDaysLeft?: number;
+  graceExtended?: boolean;
+}
+
+/** The e-mail that carries sign-in codes, as the admin edits it. */
+export interface NotificationTemplate {
+  subject: string;
+  text: string;
+  html: string;
+  active: boolean;
+}
+
+export interface SavedTemplate extends NotificationTemplate {
+  saved: boolean;
+  fields: string[];
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface ImportRowError {
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+export interface ImportPreview {
+  applied: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  creates: Array<{
+    row: number;
+    username: string;
+    email: string;
+    displayName: string;
+    group: string;
+    source: SignInSource;
+    twoFactorEnabled: boolean;
+  }>;
+  updates: Array<{
+    row: number;
+    username: string;
+    changes: Array<{ field: string; from: string | boolean; to: string | boolean }>;
+  }>;
+  ignoredColumns: string[];
 }
 
 export interface AdminUser {
@@ -83,6 +134,7 @@ export interface NewUser {
   source: SignInSource;
   password?: string;
   twoFactorEnabled?: boolean;
+  method?: CodeMethod;
 }
 
 export type UserChanges = Partial<{
@@ -156,6 +208,13 @@ export const auditEvents = [
   'group.created',
   'group.updated',
   'settings.updated',
+  'settings.grace_extended',
+  'template.updated',
+  'users.imported',
+  'users.exported',
+  'sign_in.code_sent',
+  'sign_in.code_send_refused',
+  'sign_in.code_send_failed',
   'api_key.created',
   'api_key.revoked',
   'api.verify_ok',

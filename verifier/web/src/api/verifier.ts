@@ -6,10 +6,14 @@ import type {
   AuditFilter,
   Enrollment,
   Group,
+  ImportPreview,
   Me,
   NewApiKey,
   NewUser,
+  NotificationTemplate,
   Page,
+  RenderedMail,
+  SavedTemplate,
   Settings,
   SignInAnswer,
   UserChanges,
@@ -44,6 +48,16 @@ export function verifierApi(client: ApiClient) {
     },
 
     settings: () => client.get<Settings>('/api/admin/settings'),
+    extendGrace: (graceEndsAt: string) => client.post<Settings>('/api/admin/settings/grace', { graceEndsAt }),
+    template: () => client.get<SavedTemplate>('/api/admin/notification-template'),
+    saveTemplate: (template: NotificationTemplate) =>
+      client.put<SavedTemplate>('/api/admin/notification-template', template),
+    previewTemplate: (template: NotificationTemplate) =>
+      client.post<RenderedMail>('/api/admin/notification-template/preview', template),
+    /** Plain link target: the browser downloads the file with the session cookie. */
+    usersExportUrl: '/api/admin/users/export',
+    importUsers: (csv: string, dryRun: boolean) =>
+      client.post<ImportPreview>('/api/admin/users/import', { csv, dryRun }),
     updateSettings: (
       changes: Partial<
         Pick<Settings, 'twoFactorEnabled' | 'organisationName' | 'verificationWindow' | 'methods'>

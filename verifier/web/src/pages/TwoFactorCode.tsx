@@ -1,12 +1,29 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
-import { errorMessages } from '../api/errors.ts';
+import { emailCodeMessages, errorMessages } from '../api/errors.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { ClockHelp } from '../ui/ClockHelp.tsx';
 import { CodeInput } from '../ui/CodeInput.tsx';
 import { Message } from '../ui/Message.tsx';
 import { errorText } from '../ui/useLoad.ts';
+
+/** The words for a refused code; e-mailed codes have their own (no authenticator, no device clock). */
+function refusalText(caught: unknown, errorCode: string, wait: number | undefined, byEmail: boolean): string {
+  if (errorCode === 'too_many_attempts' && wait) {
+    return byEmail
+      ? `Too many wrong codes in a row. Wait ${wait} seconds, then enter the code from the latest e-mail.`
+      : `Too many wrong codes in a row. Wait ${wait} seconds, then enter the code your authenticator shows.`;
+  }
+  if (byEmail && caught instanceof ApiError) {
+    if (errorCode === 'code_invalid' && caught.details.attemptsLeft === 0) {
+      return 'That code is not right, and after 10 wrong codes it no longer works. Use Resend to get a new one.';
+    }
+    const words = emailCodeMessages[errorCode];
+    if (words) return words;
+  }
+  return errorText(caught);
+}
 
 interface Refusal {
   code: string;
@@ -27,7 +44,8 @@ export function TwoFactorCode() {
     event.preventDefault();
     setInfo(null);
     if (code === '') {
-      setRefusal({ code: 'code_blank', text: errorMessages.code_blank as string });
+      const words = byEmail ? emailCodeMessages.code_blank : errorMessages.code_blank;
+      setRefusal({ code: 'code_blank', text: words as string });
       return;
     }
     setBusy(true);
@@ -39,11 +57,7 @@ export function TwoFactorCode() {
     } catch (caught) {
       const errorCode = caught instanceof ApiError ? caught.code : 'unknown';
       const wait = caught instanceof ApiError ? caught.retryAfterSeconds : undefined;
-      const text =
-        errorCode === 'too_many_attempts' && wait
-          ? `Too many wrong codes in a row. Wait ${wait} seconds, then enter the code your authenticator shows.`
-          : errorText(caught);
-      setRefusal({ code: errorCode, text });
+      setRefusal({ code: errorCode, text: refusalText(caught, errorCode, wait, byEmail) });
       // A void challenge keeps this page (and its way back to sign in) until the user moves on.
       setCode('');
     } finally {
@@ -55,9 +69,16 @@ export function TwoFactorCode() {
     setRefusal(null);
     try {
       await api.resendCode();
-      setInfo('A new code is on its way to your e-mail address.');
+      setCode('');
+      setInfo('A new e-mail has been sent. Enter the code from the latest e-mail.');
     } catch (caught) {
-      setRefusal({ code: caught instanceof ApiError ? caught.code : 'unknown', text: errorText(caught) });
+      const errorCode = caught instanceof ApiError ? caught.code : 'unknown';
+      const wait = caught instanceof ApiError ? caught.retryAfterSeconds : undefined;
+      const text =
+        errorCode === 'resend_cooldown' && wait
+          ? `A code was sent a moment ago. Wait ${wait} seconds before asking for another one.`
+          : errorText(caught);
+      setRefusal({ code: errorCode, text });
     }
   };
 

@@ -5,6 +5,7 @@ const sections = [
   { href: '/admin/users', name: 'Users' },
   { href: '/admin/groups', name: 'Security Access Groups' },
   { href: '/admin/settings', name: 'System Settings' },
+  { href: '/admin/notification-template', name: 'Notification template' },
   { href: '/admin/api-keys', name: 'API keys' },
   { href: '/admin/audit', name: 'Audit log' },
 ];

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CodeMethod, Settings } from '../../api/types.ts';
-import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
+import { GracePeriod } from './GracePeriod.tsx';
 
 const methodLabels: Record<CodeMethod, string> = {
   totp: 'Authenticator app or browser extension (time-based codes)',
@@ -56,7 +56,8 @@ export function SettingsPage() {
     setError(null);
     try {
       const next = await api.updateSettings({
-        twoFactorEnabled: form.twoFactorEnabled,
+        // Once 2FA is mandatory the switch is locked on: leave the admin's own setting as it is.
+        ...(form.twoFactorLocked ? {} : { twoFactorEnabled: form.twoFactorEnabled }),
         organisationName: form.organisationName.trim(),
         verificationWindow: steps,
         methods: form.methods,
@@ -83,16 +84,14 @@ export function SettingsPage() {
             id="two-factor-enabled"
             label="2FA enabled"
             checked={form.twoFactorEnabled}
+            disabled={form.twoFactorLocked === true}
             onChange={(checked) => setForm({ ...form, twoFactorEnabled: checked })}
-            hint="Turns two-factor authentication on for the whole organisation. Then choose who uses it: each user in a default group on their Edit user page, custom groups on the Security Access Groups page."
+            hint={
+              form.twoFactorLocked
+                ? 'On and locked: the grace period is over, so two-factor authentication is mandatory for every user who signs in with a password. Extend the grace period below to turn it off again.'
+                : 'Turns two-factor authentication on for the whole organisation. Then choose who uses it: each user in a default group on their Edit user page, custom groups on the Security Access Groups page.'
+            }
           />
-          {form.mandatory !== undefined && form.graceEndsAt && (
-            <p class="note">
-              {form.mandatory
-                ? 'Two-factor authentication is now mandatory for users who sign in with a password.'
-                : `Two-factor authentication becomes mandatory on ${formatDateTime(form.graceEndsAt)}.`}
-            </p>
-          )}
           <div class="field">
             <span class="field-label" id="methods-label">
               Ways to receive codes
@@ -138,6 +137,13 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <GracePeriod
+        settings={form}
+        onChange={(next) => {
+          setForm(next);
+          void refresh();
+        }}
+      />
     </section>
   );
 }

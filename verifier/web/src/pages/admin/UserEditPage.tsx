@@ -51,6 +51,9 @@ export function UserEditPage({ id }: { id?: string }) {
           source: values.source,
           password: values.source === 'local' ? values.password : undefined,
           twoFactorEnabled: values.twoFactorEnabled,
+          ...(values.twoFactorEnabled && settings.methods.includes(values.method)
+            ? { method: values.method }
+            : {}),
         });
         navigate('/admin/users');
         return;

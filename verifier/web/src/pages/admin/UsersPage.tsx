@@ -5,6 +5,7 @@ import { useSession } from '../../session.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
+import { UsersImport } from './UsersImport.tsx';
 import { UsersTable } from './UsersTable.tsx';
 
 const pageSize = 25;
@@ -34,10 +35,16 @@ export function UsersPage() {
     <section class="card">
       <div class="card-head">
         <h1>Users</h1>
-        <Link href="/admin/users/new" class="button primary">
-          Add user
-        </Link>
+        <div class="card-actions">
+          <a class="button secondary" href={api.usersExportUrl} download="users.csv">
+            Export CSV
+          </a>
+          <Link href="/admin/users/new" class="button primary">
+            Add user
+          </Link>
+        </div>
       </div>
+      <UsersImport onImported={() => users.reload()} />
       <form
         class="search"
         role="search"
