@@ -37,7 +37,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     password: 'demo supervisor password',
     source: 'local',
     twoFactor: 'Activated',
-    shows: 'already set up: add the setup key below in the extension (Add manually) to sign in',
+    shows: 'set up already; to sign in, add the setup key below in the extension (Add manually)',
   },
   {
     username: 'analyst',
