@@ -23,6 +23,8 @@ export class MovableClock implements Clock {
 export interface RunningVerifier {
   url: string;
   clock: MovableClock;
+  /** Without SMTP_URL, e-mailed codes land here as .eml files, as with `npm start`. */
+  outbox: string;
   close(): Promise<void>;
 }
 
@@ -62,9 +64,10 @@ export async function startVerifier(adminPassword: string, webRoot: string): Pro
   return {
     url: `http://127.0.0.1:${address.port}`,
     clock,
+    outbox: join(dataDir, 'outbox'),
     async close() {
       await app.close();
-      await runtime.handle.close();
+      await runtime.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
