@@ -123,7 +123,8 @@ export function TransferPage() {
   const restore = (backup: RestoredBackup, action: DuplicateAction) =>
     write((current) => {
       const before = current.snapshot.accounts;
-      const createdAt = Date.parse(backup.createdAt);
+      // A backup dated in the future (a wrong clock) must not hide accounts added later from the reminder.
+      const createdAt = Math.min(Date.parse(backup.createdAt), Date.now());
       const stamp = Number.isFinite(createdAt) ? createdAt : undefined;
       const next = mergeIncoming(before, backup.accounts, action, randomBytes, stamp);
       // Restoring into an empty vault: every account is in that backup file, so it counts as backed up.
