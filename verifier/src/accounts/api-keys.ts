@@ -66,9 +66,33 @@ const activeKeyQuery = preparedQuery(
 export async function findActiveApiKey(db: Db, presented: string, now: number) {
   const [row] = (await activeKeyQuery(db, sha256Hex(presented))).rows;
   if (!row) return undefined;
-  // Written at most once a minute so busy callers do not turn every check into a write.
-  if (row.last_used_at === null || row.last_used_at < now - 60_000) {
-    await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
+  await noteApiKeyUse(db, row, now);
   return { id: row.id, name: row.name };
 }
+
+/** How stale the recorded last use may get: busy callers must not turn every check into a write. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Records a use at most once a minute. The condition is checked again in the UPDATE, so several
+ * processes that read the same stale time write it once between them.
+ */
+export async function noteApiKeyUse(
+  db: Db,
+  key: { id: number; last_used_at: number | null },
+  now: number,
+): Promise<void> {
+  const staleBefore = now - LAST_USED_RESOLUTION_MS;
+  if (key.last_used_at !== null && key.last_used_at >= staleBefore) return;
+  await touchQuery(db, now, key.id, staleBefore);
+}
+
+const touchQuery = preparedQuery(
+  (db, now: number, id: number, staleBefore: number) =>
+    db
+      .updateTable('api_keys')
+      .set({ last_used_at: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)])),
+  3,
+);

@@ -1,14 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { findActiveApiKey } from '../accounts/api-keys.ts';
+import { noteApiKeyUse } from '../accounts/api-keys.ts';
 import { normaliseUsername } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
+import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
-import { loadSubject } from '../verification/subject.ts';
+import { loadVerifyRequest } from '../verification/verify-request.ts';
 import { errors } from './schemas.ts';
 
 const Reason = Type.Union([
@@ -45,11 +45,15 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+      const presented = match?.[1];
+      if (!presented) throw invalidApiKey();
       const now = ctx.clock.now();
-      const key = match?.[1] ? await findActiveApiKey(ctx.db, match[1], now) : undefined;
-      if (!key) throw invalidApiKey();
       const username = normaliseUsername(request.body.username);
-      const actor = `api:${key.name}`;
+      // One query: the key (unless revoked) with the user, credential, delays and settings.
+      const state = await loadVerifyRequest(ctx.db, presented, username, now);
+      if (!state) throw invalidApiKey();
+      await noteApiKeyUse(ctx.db, { id: state.apiKey.id, last_used_at: state.apiKey.lastUsedAt }, now);
+      const actor = `api:${state.apiKey.name}`;
       const refuse = async (reason: Reason) => {
         await writeAudit(ctx.db, {
           at: now,
@@ -61,10 +65,10 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
         });
         return { ok: false, reason };
       };
-      const user = await loadSubject(ctx.db, username);
+      const user = state.subject;
       if (!user) {
         // Unknown names go through the same delay as real ones, so answers cannot tell them apart.
-        if ((await retryAfterMs(ctx.db, username, now)) > 0) return refuse('throttled');
+        if (state.retryAfterMs > 0) return refuse('throttled');
         await recordFailedAttempt(ctx.db, username, now);
         return refuse('invalid_code');
       }

@@ -1,10 +1,12 @@
 import { readSettings } from '../accounts/settings.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
+import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
 import { LOCK_AFTER_CODE_FAILURES } from '../auth/throttle-policy.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
-import { markAccepted, openCredential } from './credentials.ts';
+import { acceptCode } from './accept-code.ts';
+import { openCredential } from './credentials.ts';
 import { matchTotp, normaliseCode } from './match-totp.ts';
 import type { VerificationSubject } from './subject.ts';
 
@@ -73,32 +75,33 @@ export async function checkSecondFactor(
   }
   const accepted =
     match.step > row.last_step &&
-    (await ctx.db.transaction().execute(async (trx) => {
-      if (!(await markAccepted(trx, user.id, match))) return false;
-      // Counters are only written when there is something to clear.
-      if (user.throttle) await clearAttempts(trx, user.username);
-      if (user.codeFailures > 0) {
-        await trx.updateTable('users').set({ code_failures: 0 }).where('id', '=', user.id).execute();
-      }
-      await audit(events.ok, match.drift === row.drift ? undefined : { drift: match.drift }, trx);
-      return true;
+    (await acceptCode(ctx.db, {
+      userId: user.id,
+      username: user.username,
+      match,
+      hadThrottle: user.throttle !== null,
+      hadCodeFailures: user.codeFailures > 0,
+      audit: {
+        at: ctx.now,
+        actor: ctx.actor,
+        ip: ctx.ip,
+        accepted: {
+          event: events.ok,
+          detail: match.drift === row.drift ? undefined : { drift: match.drift },
+        },
+        replayed: { event: events.replayed, detail: { reason: 'replayed' } },
+      },
     }));
-  if (!accepted) {
-    await audit(events.replayed, { reason: 'replayed' });
-    return { kind: 'replayed' };
-  }
+  // A code at or before the last accepted step is a replay without touching the mark.
+  if (!accepted && match.step <= row.last_step) await audit(events.replayed, { reason: 'replayed' });
+  if (!accepted) return { kind: 'replayed' };
   return { kind: 'accepted' };
 }
 
 /** One wrong code: pushes the per-account delay and, at the 100th in a row, locks the account. */
 async function recordCodeFailure(ctx: CheckContext, user: VerificationSubject): Promise<void> {
   await recordFailedAttempt(ctx.db, user.username, ctx.now);
-  const counted = await ctx.db
-    .updateTable('users')
-    .set((eb) => ({ code_failures: eb('code_failures', '+', 1) }))
-    .where('id', '=', user.id)
-    .returning('code_failures')
-    .executeTakeFirst();
+  const [counted] = (await countFailureQuery(ctx.db, user.id)).rows;
   if (!counted || counted.code_failures < LOCK_AFTER_CODE_FAILURES) return;
   const locked = await ctx.db
     .updateTable('users')
@@ -117,3 +120,13 @@ async function recordCodeFailure(ctx: CheckContext, user: VerificationSubject): 
     });
   }
 }
+
+const countFailureQuery = preparedQuery(
+  (db, userId: number) =>
+    db
+      .updateTable('users')
+      .set((eb) => ({ code_failures: eb('code_failures', '+', 1) }))
+      .where('id', '=', userId)
+      .returning('code_failures'),
+  1,
+);

@@ -16,6 +16,31 @@ export interface VerificationSubject {
   verificationWindow: number;
 }
 
+/** The columns a subject is built from; shared with the verify API's one-query request load. */
+export const SUBJECT_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.source',
+  'users.two_factor_enabled as user_two_factor',
+  'users.locked_at',
+  'users.code_failures',
+  'groups.is_default',
+  'groups.two_factor_enabled as group_two_factor',
+  'settings.two_factor_enabled as system_two_factor',
+  'settings.verification_window',
+  'credentials.user_id as credential_user_id',
+  'credentials.key_id',
+  'credentials.secret_box',
+  'credentials.algorithm',
+  'credentials.digits',
+  'credentials.period',
+  'credentials.drift',
+  'credentials.last_step',
+  'credentials.created_at as credential_created_at',
+  'attempt_throttle.failures',
+  'attempt_throttle.next_attempt_at',
+] as const;
+
 const subjectQuery = preparedQuery(
   (db, username: string) =>
     db
@@ -24,37 +49,21 @@ const subjectQuery = preparedQuery(
       .innerJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
       .leftJoin('credentials', 'credentials.user_id', 'users.id')
       .leftJoin('attempt_throttle', 'attempt_throttle.username', 'users.username')
-      .select([
-        'users.id',
-        'users.username',
-        'users.source',
-        'users.two_factor_enabled as user_two_factor',
-        'users.locked_at',
-        'users.code_failures',
-        'groups.is_default',
-        'groups.two_factor_enabled as group_two_factor',
-        'settings.two_factor_enabled as system_two_factor',
-        'settings.verification_window',
-        'credentials.user_id as credential_user_id',
-        'credentials.key_id',
-        'credentials.secret_box',
-        'credentials.algorithm',
-        'credentials.digits',
-        'credentials.period',
-        'credentials.drift',
-        'credentials.last_step',
-        'credentials.created_at as credential_created_at',
-        'attempt_throttle.failures',
-        'attempt_throttle.next_attempt_at',
-      ])
+      .select(SUBJECT_COLUMNS)
       .where('users.username', '=', username),
   1,
 );
 
+type SubjectRow = Awaited<ReturnType<typeof subjectQuery>>['rows'][number];
+
 /** Loads the user, their group, credential, delay state and the system settings in one round trip. */
 export async function loadSubject(db: Db, username: string): Promise<VerificationSubject | undefined> {
   const [row] = (await subjectQuery(db, username)).rows;
-  if (!row) return undefined;
+  return row ? subjectFromRow(row) : undefined;
+}
+
+/** Builds the subject from one joined row (the credential and delay columns may be null). */
+export function subjectFromRow(row: SubjectRow): VerificationSubject {
   const credential =
     row.credential_user_id === null
       ? null
