@@ -7,7 +7,7 @@ import { base32Decode, totp } from '../../shared/index.ts';
 import { buildPages, type RunningVerifier, startVerifier } from '../../verifier/web/browser/verifier.ts';
 import { browserAvailable } from './browsers.ts';
 import { Popup } from './popup-steps.ts';
-import type { Tab } from './scenario-tab.ts';
+import { sleep, type Tab } from './scenario-tab.ts';
 import { VerifierPages } from './verifier-steps.ts';
 
 // The product's whole promise in one story, run in a real browser with the extension's test build and
@@ -190,11 +190,10 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
           const answer = await pages.confirmCode('Authentication code');
           const wait = /Wait (\d+) seconds/.exec(answer);
           // The per-account delay after the first few wrong codes: the user waits as told.
-          if (wait) await new Promise((resolve) => setTimeout(resolve, Number(wait[1]) * 1000 + 300));
+          if (wait) await sleep(Number(wait[1]) * 1000 + 300);
           else answers.push(answer);
         }
-        expect(answers.slice(0, 9).every((answer) => WRONG_MESSAGE.test(answer))).toBe(true);
-        expect(answers[9]).toBe(VOID_MESSAGE);
+        expect(answers).toEqual([...Array(9).fill(expect.stringMatching(WRONG_MESSAGE)), VOID_MESSAGE]);
         await browser.page.find('link', 'Back to sign in');
         expect(await browser.page.count('#code')).toBe(0);
         await screenshot('challenge-void', browser.page);
@@ -219,6 +218,7 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
         const both = await popup.waitForAccounts(2);
         const fresh = both.find((account) => account.id !== accountId);
         expect(fresh).toMatchObject({ issuer: ORGANISATION, name: AGENT.username });
+        const freshId = fresh?.id ?? '';
         await screenshot('old-and-new-account', popup);
 
         await browser.page.click('button', 'Next');
@@ -228,13 +228,13 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
         expect(await pages.confirmCode('Code from your authenticator')).toMatch(WRONG_MESSAGE);
         await screenshot('old-code-refused', browser.page);
 
-        usedCode = await popup.copyCode(fresh?.id ?? '');
+        usedCode = await popup.copyCode(freshId);
         expect(codesAround(setupKey, 1)).toContain(usedCode);
         await pages.pasteCode('Code from your authenticator');
         expect(await pages.confirmCode('Code from your authenticator')).toBe('page: Setup successful');
 
-        await popup.waitForNextCode(fresh?.id ?? '', usedCode);
-        await popup.copyCode(fresh?.id ?? '');
+        await popup.waitForNextCode(freshId, usedCode);
+        await popup.copyCode(freshId);
         await pages.signIn(AGENT.username, AGENT.password);
         await pages.pasteCode('Authentication code');
         expect(await pages.confirmCode('Authentication code')).toBe(`page: Welcome, ${AGENT.displayName}`);
