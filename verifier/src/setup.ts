@@ -52,7 +52,11 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
   const box = new SecretBox(loadMasterKeys(config.masterKeys, config.dataDir));
   const handle = openDatabase(config.database);
   try {
-    await migrateToLatest(handle.db, handle.dialect);
+    await migrateToLatest(
+      handle.db,
+      handle.dialect,
+      config.database.kind === 'postgres' ? config.database.schema : undefined,
+    );
     await checkKeysCoverSecrets(handle, box);
     await prepareDecoy();
     const result = await bootstrap(handle.db, clock.now(), config.adminPassword);

@@ -26,6 +26,7 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
   });
   beforeEach(async () => {
     smtp.received.length = 0;
+    smtp.rejectNext(0, 0);
     const mailer = createSmtpMailer({
       url: smtp.url,
       from: 'Verifier <no-reply@example.test>',
@@ -256,6 +257,29 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
     });
     const refused = await admin.patch(`/api/admin/users/${id}`, { method: 'email' });
     expect(refused.json().error.code).toBe('method_unavailable');
+  });
+
+  it('sends every user codes by e-mail when e-mail is the only method allowed', async () => {
+    await addUser(t, 'tom', { twoFactorEnabled: true });
+    expect((await signIn('tom')).login.json().step).toBe('setup');
+    await updateSettings(t.ctx.db, { methods: ['email'] });
+    const second = await signIn('tom');
+    expect(second.login.json(), second.login.body).toMatchObject({ step: 'code', method: 'email' });
+    expect(smtp.received.at(-1)?.to).toMatchObject({ text: 'tom@example.test' });
+  });
+
+  it('refuses Resend once the account is locked, ending the challenge', async () => {
+    const { client } = await signIn();
+    await t.ctx.db
+      .updateTable('users')
+      .set({ locked_at: t.clock.now() })
+      .where('username', '=', 'erin')
+      .execute();
+    t.clock.advance(61_000);
+    const refused = await client.post('/api/auth/resend');
+    expect(refused.statusCode).toBe(423);
+    expect(smtp.received).toHaveLength(1);
+    expect((await client.get('/api/me')).statusCode).toBe(401);
   });
 
   it('answers Resend for an authenticator user with not_email_method', async () => {

@@ -64,11 +64,12 @@ export function policySettings(settings: Settings, now: number): PolicySettings 
 }
 
 /**
- * The method a user's codes come by: e-mail only while the settings allow it, so removing e-mail
- * from the allowed methods moves its users back to the authenticator (they set it up at next sign-in).
+ * The method a user's codes come by: their own while the settings allow it, else the first allowed
+ * one. So removing e-mail moves its users back to the authenticator (they set it up at next sign-in),
+ * and allowing only e-mail sends everyone codes by e-mail.
  */
 export function effectiveMethod(userMethod: Method, methods: readonly Method[]): Method {
-  return userMethod === 'email' && methods.includes('email') ? 'email' : 'totp';
+  return methods.includes(userMethod) ? userMethod : (methods[0] ?? 'totp');
 }
 
 /** Settings as the admin pages show them: the switch as it acts, and the grace period. */

@@ -178,8 +178,20 @@ class StaticMigrations implements MigrationProvider {
 }
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations(dialect) });
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  /**
+   * The PostgreSQL schema the tables live in, when not the default. Named so the migrator looks for its
+   * own bookkeeping tables there only (it would otherwise take another schema's for this one's).
+   */
+  schema?: string,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrations(dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -80,7 +80,7 @@ export function registerResendRoute(app: FastifyInstance, ctx: AppContext): void
       },
       preHandler: requireSession(ctx, { scopes: ['code'], challenge: true }),
     },
-    async (request) => {
+    async (request, reply) => {
       const { session, user } = signedIn(request);
       if (user.method !== 'email') {
         throw new ApiError(
@@ -88,6 +88,11 @@ export function registerResendRoute(app: FastifyInstance, ctx: AppContext): void
           'not_email_method',
           'Your codes come from your authenticator, not by e-mail.',
         );
+      }
+      if (user.locked) {
+        await deleteSession(ctx.db, session.id_hash);
+        clearSessionCookie(ctx, reply);
+        throw accountLocked();
       }
       await deliverCode(ctx, request, user, 'resend');
       // The new code is valid for 5 minutes: the challenge that takes it lives on accordingly.

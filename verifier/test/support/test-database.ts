@@ -61,7 +61,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     target,
     async open() {
       const handle = openDatabase(target);
-      await migrateToLatest(handle.db, handle.dialect);
+      await migrateToLatest(handle.db, handle.dialect, schema);
       return handle;
     },
     async drop() {
