@@ -1,5 +1,7 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,10 @@ import { buildPages, type RunningVerifier, startVerifier } from './browser/verif
 // e-mailed codes and a password, edits the notification template; that user then signs in with the
 // code from the .eml file the verifier wrote to its outbox (no SMTP server configured).
 
+// Screenshots go to docs/screenshots/ only with UPDATE_SCREENSHOTS=1, as in web.browser.test.ts.
+const screenshots = process.env.UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  : join(tmpdir(), 'verifier-web-screenshots/');
 const FIRST_ADMIN_PASSWORD = 'first admin password';
 const ADMIN_PASSWORD = 'admin chose this password';
 const ERIN_PASSWORD = 'erin correct horse battery';
@@ -25,6 +31,7 @@ run('e-mailed codes and CSV import in Chromium', () => {
 
   beforeAll(async () => {
     pages = await buildPages();
+    await mkdir(screenshots, { recursive: true });
     verifier = await startVerifier(FIRST_ADMIN_PASSWORD, pages);
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
@@ -37,6 +44,7 @@ run('e-mailed codes and CSV import in Chromium', () => {
   });
 
   const url = (path: string) => verifier.url + path;
+  const shoot = (name: string) => page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
   const heading = (name: string) => page.getByRole('heading', { level: 1, name });
   const nav = (name: string) =>
     page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name }).click();
@@ -48,6 +56,17 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** The code in the newest .eml of the outbox, once it holds `count` messages. */
+  async function latestCode(count: number): Promise<string> {
+    const files = (await readdir(verifier.outbox)).filter((name) => name.endsWith('.eml')).sort();
+    expect(files).toHaveLength(count);
+    const mail = await simpleParser(await readFile(join(verifier.outbox, files.at(-1) as string)));
+    expect(mail.subject).toBe('Sign-in code for Verifier');
+    const code = /your code is (\d{6})\./.exec(mail.text ?? '')?.[1] as string;
+    expect(code).toMatch(/^\d{6}$/);
+    return code;
   }
 
   async function chooseCsv(name: string, text: string) {
@@ -101,6 +120,7 @@ run('e-mailed codes and CSV import in Chromium', () => {
       'Row 3: new user gail in Analyst, 2FA off',
     ]);
     await expectAccessible('the import preview');
+    await shoot('14-users-import-preview');
     expect(await page.getByRole('link', { name: 'Erin' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('Imported users.csv: 2 created, 0 updated, 0 unchanged.').waitFor();
@@ -132,7 +152,10 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await page.getByLabel('Plain-text body').fill('Hello {{displayName}}, your code is {{code}}.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Template saved. Sign-in codes are sent with it from now on.').waitFor();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Hello Jo Smith, your code is 123456.').waitFor();
     await expectAccessible('the notification template');
+    await shoot('15-notification-template');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await heading('Sign in').waitFor();
   });
@@ -142,12 +165,7 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await heading('Two-factor authentication').waitFor();
     await page.getByText(/code we sent to your e-mail address/).waitFor();
     await expectAccessible('the e-mail code page');
-    const files = (await readdir(verifier.outbox)).filter((name) => name.endsWith('.eml'));
-    expect(files).toHaveLength(1);
-    const mail = await simpleParser(await readFile(join(verifier.outbox, files[0] as string)));
-    expect(mail.subject).toBe('Sign-in code for Verifier');
-    const code = /your code is (\d{6})\./.exec(mail.text ?? '')?.[1] as string;
-    expect(code).toMatch(/^\d{6}$/);
+    const code = await latestCode(1);
 
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Enter the code from the e-mail.').waitFor();
@@ -156,7 +174,17 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await page.getByText('That code is not right. Check the latest e-mail and try again.').waitFor();
     await page.getByRole('button', { name: 'Resend' }).click();
     await page.getByText(/Wait \d+ seconds before asking for another one/).waitFor();
-    await page.getByLabel('Verification code').fill(code);
+    verifier.clock.advance(61_000);
+    await page.getByRole('button', { name: 'Resend' }).click();
+    await page.getByText('A new e-mail has been sent. Enter the code from the latest e-mail.').waitFor();
+    await shoot('16-email-code');
+    const newCode = await latestCode(2);
+    if (newCode !== code) {
+      await page.getByLabel('Verification code').fill(code);
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByText('That code is not right. Check the latest e-mail and try again.').waitFor();
+    }
+    await page.getByLabel('Verification code').fill(newCode);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await heading('Welcome, Erin').waitFor();
   });

@@ -42,7 +42,7 @@ export function GracePeriod({
   };
 
   return (
-    <fieldset>
+    <fieldset class="grace-period">
       <legend>Grace period</legend>
       <p id="grace-status">
         {settings.mandatory ? (
