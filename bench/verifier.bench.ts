@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,13 +124,35 @@ async function stopServer(child: ChildProcess): Promise<void> {
 
 type Options = Parameters<typeof autocannon>[0];
 
+/**
+ * CPU time (user + system, all threads) the server process has used, in microseconds, from
+ * /proc on Linux (clock ticks of 10 ms); null elsewhere. CPU per answer depends far less than
+ * requests per second on what else the machine runs (though a starved server batches less).
+ */
+function processCpuMicroseconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10_000 : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Measured extends CaseResult {
+  /** Server CPU per answer in microseconds, when the platform tells. */
+  serverCpuMicroseconds: number | null;
+}
+
 async function load(
   name: string,
   options: Options,
   expect: (body: string) => boolean,
+  serverPid: number | undefined,
   expectedStatus = 200,
-): Promise<CaseResult> {
+): Promise<Measured> {
   let unexpected = 0;
+  const cpuBefore = processCpuMicroseconds(serverPid);
   const result = await autocannon({
     connections: CONNECTIONS,
     duration: SECONDS,
@@ -147,7 +169,10 @@ async function load(
       `${name}: ${wrongStatus} answers not ${expectedStatus}, ${result.errors} errors, ${unexpected} unexpected answers.`,
     );
   }
+  const cpuAfter = processCpuMicroseconds(serverPid);
   return {
+    serverCpuMicroseconds:
+      cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
     name,
     opsPerSecond: result.requests.average,
     meanMicroseconds: result.latency.mean * 1000,
@@ -188,16 +213,19 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     const current = (secret: Uint8Array, now: number) => totp({ secret, time: now });
     // A code from an hour away: well-formed, never inside the window.
     const wrong = (secret: Uint8Array, now: number) => totp({ secret, time: now + 3_600_000 });
-    const rows: CaseResult[] = [];
-    const bareRoute = (name: string) => load(name, { url: `${url}/api/health` }, (b) => b === '{"ok":true}');
+    const rows: Measured[] = [];
+    const pid = child.pid;
+    const bareRoute = (name: string) =>
+      load(name, { url: `${url}/api/health` }, (b) => b === '{"ok":true}', pid);
     // The bare route runs first and last: the machine's load drifts, and the ratio uses both.
     rows.push(await bareRoute('bare route'));
-    rows.push(await load('verify: accepted', verifyWith(current), (b) => b === '{"ok":true}'));
+    rows.push(await load('verify: accepted', verifyWith(current), (b) => b === '{"ok":true}', pid));
     rows.push(
       await load(
         'verify: replayed',
         verifyWith(current, () => 0),
         (b) => b.includes('replayed') || b === '{"ok":true}',
+        pid,
       ),
     );
     rows.push(
@@ -205,6 +233,7 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
         'verify: rejected',
         verifyWith(wrong),
         (b) => b.includes('invalid_code') || b.includes('throttled'),
+        pid,
       ),
     );
     // The cheapest answer the verify route gives: body parsing and validation, one indexed lookup
@@ -219,6 +248,7 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
           body: JSON.stringify({ username: 'user1', code: '123456' }),
         },
         (b) => b.includes('invalid_api_key'),
+        pid,
         401,
       ),
     );
@@ -241,6 +271,17 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     harness.note(
       `401 answer of the verify route ÷ mean of the bare runs on ${label}: ${(floor / bare).toFixed(2)} (no database write, no code check)`,
     );
+    const cpu = rows.map((row) =>
+      row.serverCpuMicroseconds === null ? null : `${row.name} ${row.serverCpuMicroseconds.toFixed(0)}`,
+    );
+    if (!cpu.includes(null)) {
+      harness.note(`server CPU µs per answer (less sensitive to other load than req/s): ${cpu.join(', ')}`);
+      const bareCpu = ((rows[0]?.serverCpuMicroseconds ?? 0) + (rows[5]?.serverCpuMicroseconds ?? 0)) / 2;
+      const acceptedCpu = rows[1]?.serverCpuMicroseconds ?? Number.POSITIVE_INFINITY;
+      harness.note(
+        `bare ÷ accepted verify in server CPU per answer on ${label}: ${(bareCpu / acceptedCpu).toFixed(2)}`,
+      );
+    }
     harness.note('latencies come from autocannon, which measures whole milliseconds');
     if (accepted * SECONDS > USERS)
       harness.note('more requests than users: some "accepted" requests were replays');
