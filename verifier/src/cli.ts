@@ -21,7 +21,7 @@ Commands:
   serve                                   start the server (default)
   migrate                                 apply database migrations and exit
   admin reset-password [--password P]     new one-time password for "admin" (printed once)
-  user add --username U --group G [--email E] [--display-name N] [--source local|sso] [--password P] [--two-factor]
+  user add --username U --group G [--email E] [--display-name N] [--source local|sso] [--password P] [--two-factor] [--method totp|email]
   user reset-2fa --username U             delete the user's 2FA credential (lost device)
   user export [--output FILE]             write every user as CSV (to stdout without --output)
   user import [--dry-run] FILE            create and update users from CSV, all or nothing
@@ -85,11 +85,15 @@ async function addUser(args: string[]) {
       source: { type: 'string', default: 'local' },
       password: { type: 'string' },
       'two-factor': { type: 'boolean', default: false },
+      method: { type: 'string', default: 'totp' },
     },
   });
   if (!values.username || !values.group) throw new UsageError('user add needs --username and --group.');
   if (values.source !== 'local' && values.source !== 'sso')
     throw new UsageError('--source must be local or sso.');
+  if (values.method !== 'totp' && values.method !== 'email')
+    throw new UsageError('--method must be totp or email.');
+  const method = values.method;
   const { username, group: groupName, source } = values;
   await withRuntime(async ({ ctx }) => {
     const group = await findGroupByName(ctx.db, groupName);
@@ -104,6 +108,7 @@ async function addUser(args: string[]) {
         source,
         password: values.password,
         twoFactorEnabled: values['two-factor'],
+        method,
         mustChangePassword: values.password !== undefined,
       },
       ctx.clock.now(),

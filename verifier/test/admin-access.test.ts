@@ -22,6 +22,20 @@ const ADMIN_ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/admin/api-keys', { name: 'CRM' }],
   ['DELETE', '/api/admin/api-keys/1'],
   ['GET', '/api/admin/audit'],
+  ['POST', '/api/admin/settings/grace', { graceEndsAt: '2099-01-01' }],
+  ['GET', '/api/admin/users/export'],
+  [
+    'POST',
+    '/api/admin/users/import',
+    { csv: 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled\n', dryRun: true },
+  ],
+  ['GET', '/api/admin/notification-template'],
+  ['PUT', '/api/admin/notification-template', { subject: 'S', text: '{{code}}', html: '', active: true }],
+  [
+    'POST',
+    '/api/admin/notification-template/preview',
+    { subject: 'S', text: '{{code}}', html: '', active: true },
+  ],
 ];
 
 describe.each(databaseKinds())('admin route access on %s', (kind) => {

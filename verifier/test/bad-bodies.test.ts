@@ -31,6 +31,22 @@ const BAD: Array<[string, string, string, unknown, string]> = [
   ['an unknown method', 'PATCH', '/api/admin/settings', { methods: ['sms'] }, 'methods'],
   ['a blank group name', 'POST', '/api/admin/groups', { name: '   ' }, 'name'],
   ['a page number of zero', 'GET', '/api/admin/audit?page=0', undefined, 'page'],
+  ['an import without its file', 'POST', '/api/admin/users/import', { dryRun: true }, 'csv'],
+  ['an import with a stray field', 'POST', '/api/admin/users/import', { csv: '', apply: 'yes' }, 'apply'],
+  [
+    'a grace end that is not a date',
+    'POST',
+    '/api/admin/settings/grace',
+    { graceEndsAt: 'soon' },
+    'graceEndsAt',
+  ],
+  [
+    'a template without its active switch',
+    'PUT',
+    '/api/admin/notification-template',
+    { subject: 'S', text: '{{code}}', html: '' },
+    'active',
+  ],
 ];
 
 describe('bad request bodies', () => {

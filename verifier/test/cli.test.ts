@@ -44,6 +44,9 @@ describe('command line', () => {
 
   it('exports users, previews an import with --dry-run, refuses a bad file whole and applies a good one', async () => {
     await verifier('user', 'add', '--username', 'carol', '--group', 'Agent', '--email', 'carol@example.test');
+    // E-mail is not an allowed method on a new install.
+    const email = await verifier('user', 'add', '--username', 'eve', '--group', 'Agent', '--method', 'email');
+    expect(email.stderr).toContain('The email method is not enabled in the system settings.');
     const exported = await verifier('user', 'export');
     expect(exported.stdout).toContain('Username,Email,Display Name,Group,Sign-in Source,2FA Enabled');
     expect(exported.stdout).toContain('carol,carol@example.test,carol,Agent,local,n');
