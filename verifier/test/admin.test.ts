@@ -64,52 +64,55 @@ describe.each(databaseKinds())('administration on %s', (kind) => {
   it('computes each status rule: system off, group off, user off, Pending, Activated', async () => {
     const status = async (username: string) =>
       (await admin.get(`/api/admin/users?query=${username}`)).json().items[0].twoFactorStatus;
-    await addUser(t, 'dana', { twoFactorEnabled: true });
-    expect(await status('dana')).toBe('Disabled');
+    await addUser(t, 'deskagent', { twoFactorEnabled: true });
+    expect(await status('deskagent')).toBe('Disabled');
     await admin.patch('/api/admin/settings', { twoFactorEnabled: true });
-    expect(await status('dana')).toBe('Pending');
+    expect(await status('deskagent')).toBe('Pending');
     await addUser(t, 'erin');
     expect(await status('erin')).toBe('Disabled');
-    await enroll(t, 'dana');
-    expect(await status('dana')).toBe('Activated');
-    await addUser(t, 'sam', { source: 'sso', twoFactorEnabled: true });
-    expect(await status('sam')).toBe('Disabled');
+    await enroll(t, 'deskagent');
+    expect(await status('deskagent')).toBe('Activated');
+    await addUser(t, 'ssouser', { source: 'sso', twoFactorEnabled: true });
+    expect(await status('ssouser')).toBe('Disabled');
 
     const night = (await admin.post('/api/admin/groups', { name: 'Night shift' })).json();
     expect(night).toMatchObject({ isDefault: false, twoFactorEnabled: false });
-    await addUser(t, 'nora', { group: 'Night shift' });
-    const nora = (await admin.get('/api/admin/users?query=nora')).json().items[0];
-    expect(nora).toMatchObject({ twoFactorAvailable: false, twoFactorStatus: 'Disabled' });
-    const refused = await admin.patch(`/api/admin/users/${nora.id}`, { twoFactorEnabled: true });
+    await addUser(t, 'nightagent', { group: 'Night shift' });
+    const nightAgent = (await admin.get('/api/admin/users?query=nightagent')).json().items[0];
+    expect(nightAgent).toMatchObject({ twoFactorAvailable: false, twoFactorStatus: 'Disabled' });
+    const refused = await admin.patch(`/api/admin/users/${nightAgent.id}`, { twoFactorEnabled: true });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('two_factor_unavailable');
     await admin.patch(`/api/admin/groups/${night.id}`, { twoFactorEnabled: true });
-    const enabled = await admin.patch(`/api/admin/users/${nora.id}`, { twoFactorEnabled: true });
+    const enabled = await admin.patch(`/api/admin/users/${nightAgent.id}`, { twoFactorEnabled: true });
     expect(enabled.json()).toMatchObject({ twoFactorAvailable: true, twoFactorStatus: 'Pending' });
     await admin.patch(`/api/admin/groups/${night.id}`, { twoFactorEnabled: false });
-    expect(await status('nora')).toBe('Disabled');
+    expect(await status('nightagent')).toBe('Disabled');
   });
 
   it('resets a lost device: switching 2FA off deletes the credential, on again makes the user Pending', async () => {
     await admin.patch('/api/admin/settings', { twoFactorEnabled: true });
-    const id = await addUser(t, 'dana', { twoFactorEnabled: true });
-    await enroll(t, 'dana');
+    const id = await addUser(t, 'deskagent', { twoFactorEnabled: true });
+    await enroll(t, 'deskagent');
     const off = await admin.patch(`/api/admin/users/${id}`, { twoFactorEnabled: false });
     expect(off.json().twoFactorStatus).toBe('Disabled');
     expect(await t.ctx.db.selectFrom('credentials').selectAll().execute()).toHaveLength(0);
     const on = await admin.patch(`/api/admin/users/${id}`, { twoFactorEnabled: true });
     expect(on.json().twoFactorStatus).toBe('Pending');
-    const login = await new Client(t.app).post('/api/auth/login', { username: 'dana', password: PASSWORD });
+    const login = await new Client(t.app).post('/api/auth/login', {
+      username: 'deskagent',
+      password: PASSWORD,
+    });
     expect(login.json().step).toBe('setup');
     const audit = (await admin.get('/api/admin/audit?event=user.two_factor_reset')).json();
-    expect(audit.items[0]).toMatchObject({ actor: 'admin', target: 'dana', ip: '127.0.0.1' });
+    expect(audit.items[0]).toMatchObject({ actor: 'admin', target: 'deskagent', ip: '127.0.0.1' });
   });
 
   it('creates users, refuses a taken username and a short password, and finds users by name', async () => {
     const body = {
-      username: 'Maria',
-      email: 'maria@example.test',
-      displayName: 'Maria',
+      username: 'Agent',
+      email: 'agent@example.test',
+      displayName: 'Agent',
       groupId: await groupId('Analyst'),
       source: 'local',
       password: 'twelve chars!',
@@ -117,11 +120,11 @@ describe.each(databaseKinds())('administration on %s', (kind) => {
     const created = await admin.post('/api/admin/users', body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
-      username: 'maria',
+      username: 'agent',
       group: { name: 'Analyst' },
       twoFactorStatus: 'Disabled',
     });
-    const taken = await admin.post('/api/admin/users', { ...body, username: 'MARIA' });
+    const taken = await admin.post('/api/admin/users', { ...body, username: 'AGENT' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('username_taken');
     const weak = await admin.post('/api/admin/users', { ...body, username: 'other', password: 'short' });
@@ -129,8 +132,8 @@ describe.each(databaseKinds())('administration on %s', (kind) => {
     const bad = await admin.post('/api/admin/users', { ...body, username: 'has space' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('username');
-    const page = (await admin.get('/api/admin/users?query=mar&pageSize=1')).json();
-    expect(page).toMatchObject({ total: 1, page: 1, pageSize: 1, items: [{ username: 'maria' }] });
+    const page = (await admin.get('/api/admin/users?query=gen&pageSize=1')).json();
+    expect(page).toMatchObject({ total: 1, page: 1, pageSize: 1, items: [{ username: 'agent' }] });
     expect((await admin.get('/api/admin/users?pageSize=101')).statusCode).toBe(400);
     expect((await admin.get('/api/admin/users/999')).statusCode).toBe(404);
   });

@@ -3,10 +3,13 @@ import {
   ADMIN_PASSWORD,
   addUser,
   Client,
+  codeFor,
   createTestApp,
+  enroll,
   PASSWORD,
   signInAdmin,
   type TestApp,
+  wrongCode,
 } from './support/test-app.ts';
 import { databaseKinds } from './support/test-database.ts';
 
@@ -78,6 +81,25 @@ describe.each(databaseKinds())('grace period on %s', (kind) => {
     expect((await login('sam')).json().step).toBe('signed-in');
     t.clock.time = graceEnd + DAY;
     expect((await login('sam')).json().step).toBe('signed-in');
+  });
+
+  it('checks the codes of a user who set up 2FA because it became mandatory, through the verify API', async () => {
+    const key = (await admin.post('/api/admin/api-keys', { name: 'Help desk' })).json().key as string;
+    await at(graceEnd);
+    const secret = await enroll(t, 'lena');
+    t.clock.time += 30_000;
+    const verify = (code: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/verify',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { username: 'lena', code },
+      });
+    expect((await verify(codeFor(secret, t.clock.now()))).json()).toEqual({ ok: true });
+    expect((await verify(wrongCode(secret, t.clock.now()))).json()).toEqual({
+      ok: false,
+      reason: 'invalid_code',
+    });
   });
 
   it('refuses to turn the system switch off once 2FA is mandatory', async () => {

@@ -103,12 +103,11 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request, reply) => {
       const { session, user } = signedIn(request);
       if (user.method === 'email') return answerEmailCode(ctx, request, reply, request.body.code);
-      const subject = await loadSubject(ctx.db, user.username);
+      const now = ctx.clock.now();
+      const subject = await loadSubject(ctx.db, user.username, now);
       if (!subject) throw challengeVoid();
-      // The status from the user's view also knows the grace period (mandatory 2FA).
-      const row = { ...subject, status: user.twoFactorStatus };
-      const check = { db: ctx.db, box: ctx.box, now: ctx.clock.now(), actor: user.username, ip: request.ip };
-      const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, row, request.body.code);
+      const check = { db: ctx.db, box: ctx.box, now, actor: user.username, ip: request.ip };
+      const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, subject, request.body.code);
       switch (outcome.kind) {
         case 'accepted': {
           const full = await replaceSession(ctx, reply, user.id, 'full', session.id_hash);

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { effectiveMethod, type Method } from '../accounts/settings.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
+import { effectiveSystemSwitch, graceState } from '../grace/index.ts';
 import { type TwoFactorStatus, twoFactorStatus } from '../policy/two-factor-status.ts';
 
 /** Everything one code check needs about a user, read in a single query. */
@@ -22,12 +24,17 @@ export const SUBJECT_COLUMNS = [
   'users.username',
   'users.source',
   'users.two_factor_enabled as user_two_factor',
+  'users.method',
   'users.locked_at',
   'users.code_failures',
   'groups.is_default',
   'groups.two_factor_enabled as group_two_factor',
   'settings.two_factor_enabled as system_two_factor',
   'settings.verification_window',
+  'settings.methods',
+  'settings.created_at as organisation_created_at',
+  'settings.grace_days',
+  'settings.grace_extended_until',
   'credentials.user_id as credential_user_id',
   'credentials.key_id',
   'credentials.secret_box',
@@ -57,13 +64,20 @@ const subjectQuery = preparedQuery(
 type SubjectRow = Awaited<ReturnType<typeof subjectQuery>>['rows'][number];
 
 /** Loads the user, their group, credential, delay state and the system settings in one round trip. */
-export async function loadSubject(db: Db, username: string): Promise<VerificationSubject | undefined> {
+export async function loadSubject(
+  db: Db,
+  username: string,
+  now: number,
+): Promise<VerificationSubject | undefined> {
   const [row] = (await subjectQuery(db, username)).rows;
-  return row ? subjectFromRow(row) : undefined;
+  return row ? subjectFromRow(row, now) : undefined;
 }
 
-/** Builds the subject from one joined row (the credential and delay columns may be null). */
-export function subjectFromRow(row: SubjectRow): VerificationSubject {
+/**
+ * Builds the subject from one joined row (the credential and delay columns may be null). The status
+ * depends on `now` because 2FA becomes mandatory when the grace period ends.
+ */
+export function subjectFromRow(row: SubjectRow, now: number): VerificationSubject {
   const credential =
     row.credential_user_id === null
       ? null
@@ -78,13 +92,23 @@ export function subjectFromRow(row: SubjectRow): VerificationSubject {
           last_step: row.last_step,
           created_at: row.credential_created_at,
         } as CredentialRow);
+  const grace = graceState(
+    {
+      organisationCreatedAt: new Date(row.organisation_created_at),
+      graceDays: row.grace_days,
+      extendedUntil: row.grace_extended_until === null ? null : new Date(row.grace_extended_until),
+    },
+    new Date(now),
+  );
   return {
     id: row.id,
     username: row.username,
     lockedAt: row.locked_at,
     codeFailures: row.code_failures,
     status: twoFactorStatus({
-      systemEnabled: row.system_two_factor === 1,
+      systemEnabled: effectiveSystemSwitch(row.system_two_factor === 1, grace).enabled,
+      mandatory: grace.mandatory,
+      method: effectiveMethod(row.method, JSON.parse(row.methods) as Method[]),
       group: { isDefault: row.is_default === 1, twoFactorEnabled: row.group_two_factor === 1 },
       user: { source: row.source, twoFactorEnabled: row.user_two_factor === 1 },
       hasCredential: credential !== null,

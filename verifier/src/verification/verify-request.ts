@@ -53,7 +53,7 @@ export async function loadVerifyRequest(
   return {
     apiKey: { id: row.api_key_id, name: row.api_key_name, lastUsedAt: row.api_key_last_used_at },
     // A matched user always has a group and the settings row (foreign key, single settings row).
-    subject: row.id === null ? undefined : subjectFromRow(row as Parameters<typeof subjectFromRow>[0]),
+    subject: row.id === null ? undefined : subjectFromRow(row as Parameters<typeof subjectFromRow>[0], now),
     retryAfterMs: nextAttemptAt !== null && nextAttemptAt > now ? nextAttemptAt - now : 0,
   };
 }
