@@ -10,7 +10,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import QRCode from 'qrcode';
 import { buildExtension } from '../extension/build/targets.ts';
 import { type VaultAccount, withId } from '../extension/src/accounts/account.ts';
@@ -19,8 +18,10 @@ import { randomBytes } from '../extension/src/platform/random.ts';
 import { decodeQr, type Pixels } from '../extension/src/scan/decode.ts';
 import { STORAGE_KEY } from '../extension/src/vault/format.ts';
 import { createVault, loadAccounts, saveAccounts, unlock } from '../extension/src/vault/vault.ts';
+import { extensionId, launch, popupUrl } from '../extension/test-support/chromium-extension.ts';
 import { MemoryArea } from '../extension/test-support/memory-area.ts';
 import { TEST_URI } from '../extension/test-support/qr-page.ts';
+import { CHROMIUM } from '../test/browsers.ts';
 import type { Harness } from './harness.ts';
 
 const ACCOUNTS = 200;
@@ -123,29 +124,15 @@ function median(values: number[]): number {
 
 /** Opens the popup of a 200-account vault that is already unlocked and times the first code on screen. */
 async function firstCodeInChromium(harness: Harness, extensionDir: string): Promise<void> {
-  if (!existsSync('/usr/bin/chromium')) {
-    harness.note('popup first code: skipped, /usr/bin/chromium is not installed');
+  if (!existsSync(CHROMIUM)) {
+    harness.note(`popup first code: skipped, ${CHROMIUM} is not installed`);
     return;
   }
   const { area, key } = await vaultOf200();
   const profile = await mkdtemp(join(tmpdir(), 'authenticator-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const context = await launch(extensionDir, profile);
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const url = `chrome-extension://${new URL(worker.url()).host}/extension/popup.html`;
+    const url = popupUrl(await extensionId(context));
     const page = await context.newPage();
     await page.goto(url);
     const record = area.items.get(STORAGE_KEY);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, FIREFOX } from '../../test/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
 import {
   BACKUP_PASSWORD,
@@ -11,7 +12,6 @@ import {
   VAULT_PASSWORD,
 } from '../test-support/backup-accounts.ts';
 import { expectedRows, insideOnePeriod } from '../test-support/backup-codes.ts';
-import { browserAvailable, FIREFOX } from '../test-support/browsers.ts';
 
 /** A new profile whose downloads land in `downloads` without a dialog, with the extension installed. */
 async function launch(profile: string, downloads: string, extensionDir: string): Promise<Browser> {

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable, CHROMIUM } from '../../test/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
-import { browserAvailable, CHROMIUM } from '../test-support/browsers.ts';
+import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
 import {
   QR_BOX,
   type QrPageServer,
@@ -33,34 +34,17 @@ function expectedCodes(): string[] {
   return [now - 2000, now, now + 2000].map((time) => totp({ secret, time }));
 }
 
-async function launch(extensionDir: string, userDataDir: string, scale = 1): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+/** Chromium at 1280×800, the page as large as the window, at the given device scale factor. */
+function launchAt(extensionDir: string, userDataDir: string, scale = 1): Promise<BrowserContext> {
+  return launch(extensionDir, userDataDir, {
     viewport: null,
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--window-size=1280,800',
-      `--force-device-scale-factor=${scale}`,
-    ],
+    args: ['--window-size=1280,800', `--force-device-scale-factor=${scale}`],
   });
-}
-
-async function extensionId(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
 }
 
 async function openPopup(context: BrowserContext, id: string): Promise<Page> {
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/extension/popup.html`);
+  await popup.goto(popupUrl(id));
   return popup;
 }
 
@@ -86,7 +70,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
   });
 
   it('sets a password, scans the whole page, shows the right code, copies it, locks, and keeps the vault locked across a restart', async () => {
-    let context = await launch(extensionDir, profile);
+    let context = await launchAt(extensionDir, profile);
     const id = await extensionId(context);
     const page = await context.newPage();
     await page.goto(`${server.origin}/enrol`);
@@ -126,7 +110,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
     await popup.getByText(TEST_ACCOUNT, { exact: true }).waitFor();
 
     await context.close();
-    context = await launch(extensionDir, profile);
+    context = await launchAt(extensionDir, profile);
     popup = await openPopup(context, await extensionId(context));
     await popup.getByRole('heading', { name: 'Locked' }).waitFor();
     await popup.getByLabel('Password').fill(PASSWORD);
@@ -138,7 +122,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
 
   it('scans by selection and by whole page at device pixel ratio 2, and offers replace, keep both or cancel for a duplicate', async () => {
     const scaledProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-2x-'));
-    const context = await launch(extensionDir, scaledProfile, 2);
+    const context = await launchAt(extensionDir, scaledProfile, 2);
     try {
       const id = await extensionId(context);
       const page = await context.newPage();
@@ -184,7 +168,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
 
   it('says so when the page has no QR code, and Esc cancels a selection without a result', async () => {
     const emptyProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-empty-'));
-    const context = await launch(extensionDir, emptyProfile);
+    const context = await launchAt(extensionDir, emptyProfile);
     try {
       const id = await extensionId(context);
       const page = await context.newPage();
@@ -208,7 +192,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
 
   it('locks itself when the idle alarm fires, clears a copied code after 30 s, and corrects a clock that is 20 s behind', async () => {
     const timedProfile = await mkdtemp(join(tmpdir(), 'authenticator-chromium-timers-'));
-    const context = await launch(extensionDir, timedProfile);
+    const context = await launchAt(extensionDir, timedProfile);
     try {
       const id = await extensionId(context);
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

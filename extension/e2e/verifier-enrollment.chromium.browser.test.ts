@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../../test/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
-import { CHROMIUM } from '../test-support/browsers.ts';
+import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
 import { describeEnrollmentScenario } from '../test-support/enrollment-scenario.ts';
 import { playwrightTab } from '../test-support/playwright-tab.ts';
 import { Tab } from '../test-support/scenario-tab.ts';
@@ -15,25 +15,13 @@ describeEnrollmentScenario({
   async launch() {
     const extensionDir = await buildExtension('chrome', true);
     const profile = await mkdtemp(join(tmpdir(), 'enrollment-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
+    const context = await launch(extensionDir, profile, {
       viewport: { width: 1280, height: 800 },
-      args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--window-size=1280,900',
-      ],
+      args: ['--window-size=1280,900'],
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = await extensionId(context);
     const popupPage = await context.newPage();
-    await popupPage.goto(`chrome-extension://${new URL(worker.url()).host}/extension/popup.html?tab-mode=1`);
+    await popupPage.goto(popupUrl(id, '?tab-mode=1'));
     const page = await context.newPage();
     return {
       popup: new Tab(playwrightTab(popupPage)),

@@ -1,26 +1,44 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/browsers.ts';
 import { BACKUP_TEST_ACCOUNTS, READ_CODES, VAULT_PASSWORD } from './backup-accounts.ts';
-import { CHROMIUM } from './browsers.ts';
 
-// Driving the test build of the extension in Chromium, for the backup and import tests.
+// Driving the test build of the extension in Chromium: launching it, finding its id, opening its popup.
 
-export async function launch(extensionDir: string, userDataDir: string): Promise<BrowserContext> {
+export interface LaunchOptions {
+  /** The page size; `null` lets the window size decide. Playwright's 1280×720 when left out. */
+  viewport?: { width: number; height: number } | null;
+  /** More Chromium switches, such as a window size or a device scale factor. */
+  args?: string[];
+}
+
+/** Chromium with the unpacked extension loaded, in the given profile folder. */
+export function launch(
+  extensionDir: string,
+  userDataDir: string,
+  { args = [], ...options }: LaunchOptions = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
+    ...options,
     args: [
-      '--no-sandbox',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...args,
     ],
   });
 }
+
+/** The extension's id, read from its service worker's address. */
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+/** The popup's address; `query` adds a search string such as `?tab-mode=1`. */
+export const popupUrl = (id: string, query = '') => `chrome-extension://${id}/extension/popup.html${query}`;
 
 /** A freshly installed extension in a new profile, its popup page open and a vault password set. */
 export async function freshInstall(
@@ -28,10 +46,9 @@ export async function freshInstall(
   profile: string,
 ): Promise<{ context: BrowserContext; popup: Page; id: string }> {
   const context = await launch(extensionDir, profile);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
+  const id = await extensionId(context);
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/extension/popup.html`);
+  await popup.goto(popupUrl(id));
   await popup.getByLabel('Password', { exact: true }).fill(VAULT_PASSWORD);
   await popup.getByLabel('Confirm password').fill(VAULT_PASSWORD);
   await popup.getByRole('button', { name: 'Set password' }).click();

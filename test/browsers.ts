@@ -1,7 +1,19 @@
 import { existsSync } from 'node:fs';
 
+// The browsers that the extension and verifier page tests drive, shared by both.
+
 export const CHROMIUM = '/usr/bin/chromium';
 export const FIREFOX = '/usr/bin/firefox-esr';
+
+/** Headless Chromium switches for a machine with no sandbox, no GPU and no outside network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Browser tests run when the browser is installed. Without it they are skipped with a visible notice,
