@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
+import { browserAvailable, CHROMIUM } from '../../test/browsers.ts';
+import { launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
 import { buildPages, type RunningVerifier, startVerifier } from './browser/verifier.ts';
 
 // The admin imports users from CSV (a refused file first, then a preview and Apply), gives one of them
@@ -21,7 +22,7 @@ const ADMIN_PASSWORD = 'admin chose this password';
 const ERIN_PASSWORD = 'erin correct horse battery';
 const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
 
-const run = browserAvailable() ? describe : describe.skip;
+const run = browserAvailable(CHROMIUM) ? describe : describe.skip;
 
 run('e-mailed codes and CSV import in Chromium', () => {
   let verifier: RunningVerifier;

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
-import { browserAvailable, launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
+import { browserAvailable, CHROMIUM } from '../../test/browsers.ts';
+import { launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
 import { buildPages, type RunningVerifier, startVerifier } from './browser/verifier.ts';
 
 // One story through the real pages, a real verifier on a temporary SQLite file and Debian's Chromium:
@@ -22,7 +23,7 @@ const ADMIN_PASSWORD = 'admin chose this password';
 const AGENT_PASSWORD = 'agent correct horse battery';
 const STEP_MS = 30_000;
 
-const run = browserAvailable() ? describe : describe.skip;
+const run = browserAvailable(CHROMIUM) ? describe : describe.skip;
 
 run('verifier pages in Chromium', () => {
   let verifier: RunningVerifier;

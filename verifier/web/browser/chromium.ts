@@ -1,35 +1,11 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../test/browsers.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
-
-/**
- * Whether the browser tests can run. A missing browser skips them with a notice on a workstation,
- * but fails them in CI, where it must be installed.
- */
-export function browserAvailable(): boolean {
-  if (existsSync(chromiumPath)) return true;
-  if (process.env.CI)
-    throw new Error(`${chromiumPath} is missing; CI must install Debian's chromium package.`);
-  console.warn(`NOTICE: ${chromiumPath} is missing, so the verifier page browser tests are skipped.`);
-  return false;
-}
-
+/** A plain headless Chromium, without the extension, for the verifier's own pages. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 const axeSource = readFile(
