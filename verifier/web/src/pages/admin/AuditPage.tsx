@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type AuditFilter, auditEvents } from '../../api/types.ts';
+import { AUDIT_EVENTS, type AuditFilter } from '../../api/types.ts';
 import { describeDetail, endOfDay, formatDateTime, startOfDay } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { Message } from '../../ui/Message.tsx';
@@ -58,7 +58,7 @@ export function AuditPage() {
           <label for="audit-event">Event</label>
           <select id="audit-event" value={form.event} onChange={set('event')}>
             <option value="">Any event</option>
-            {auditEvents.map((name) => (
+            {AUDIT_EVENTS.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
