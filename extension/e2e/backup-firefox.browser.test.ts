@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, FIREFOX } from '../../test/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
@@ -12,35 +12,18 @@ import {
   VAULT_PASSWORD,
 } from '../test-support/backup-accounts.ts';
 import { expectedRows, insideOnePeriod } from '../test-support/backup-codes.ts';
+import { findExtensionPage, launchFirefox } from '../test-support/firefox-extension.ts';
 
 /** A new profile whose downloads land in `downloads` without a dialog, with the extension installed. */
-async function launch(profile: string, downloads: string, extensionDir: string): Promise<Browser> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: {
+function launch(profile: string, downloads: string, extensionDir: string): Promise<Browser> {
+  return launchFirefox(extensionDir, profile, {
+    prefs: {
       'browser.download.folderList': 2,
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
     },
   });
-  await browser.installExtension(extensionDir);
-  return browser;
-}
-
-/** Extension pages are opened by the extension itself (WebDriver may not navigate to them). */
-async function findPage(browser: Browser, file: string): Promise<Page> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.includes(file)) return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the extension did not open ${file}`);
 }
 
 async function click(page: Page, text: string): Promise<void> {
@@ -48,7 +31,7 @@ async function click(page: Page, text: string): Promise<void> {
 }
 
 async function setUpVault(browser: Browser): Promise<Page> {
-  const popup = await findPage(browser, 'popup.html');
+  const popup = await findExtensionPage(browser, 'popup.html');
   await popup.locator('input[name="password"]').fill(VAULT_PASSWORD);
   await popup.locator('input[name="confirm"]').fill(VAULT_PASSWORD);
   await click(popup, 'Set password');
@@ -109,7 +92,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () 
     await popupA.waitForSelector('::-p-text(2 accounts are not in any backup yet.)');
 
     await click(popupA, 'Back up now');
-    const transfer = await findPage(first, 'transfer.html');
+    const transfer = await findExtensionPage(first, 'transfer.html');
     await transfer.bringToFront();
     await transfer.locator('input[name="password"]').fill(BACKUP_PASSWORD);
     await transfer.locator('input[name="confirm"]').fill(BACKUP_PASSWORD);
@@ -127,7 +110,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () 
     browsers.push(second);
     const popupB = await setUpVault(second);
     await click(popupB, 'Backup & transfer');
-    const restore = await findPage(second, 'transfer.html');
+    const restore = await findExtensionPage(second, 'transfer.html');
     await restore.bringToFront();
     await click(restore, 'Restore');
     const input = (await restore.waitForSelector('input[name="file"]')) as ElementHandle<HTMLInputElement>;

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
 import { browserAvailable, FIREFOX } from '../../test/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
+import { findExtensionPage, launchFirefox } from '../test-support/firefox-extension.ts';
 import {
   QR_BOX,
   type QrPageServer,
@@ -22,13 +23,9 @@ function expectedCodes(): string[] {
   return [now - 2000, now, now + 2000].map((time) => totp({ secret, time }));
 }
 
-async function launch(profile: string, extensionDir: string): Promise<Browser> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: {
+function launch(profile: string, extensionDir: string): Promise<Browser> {
+  return launchFirefox(extensionDir, profile, {
+    prefs: {
       // WebDriver installs the extension as a temporary add-on, which Firefox removes at shutdown;
       // keeping its storage and internal id makes the reinstall after a restart behave like a
       // permanently installed add-on, whose storage.local survives restarts.
@@ -36,21 +33,10 @@ async function launch(profile: string, extensionDir: string): Promise<Browser> {
       'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
-  await browser.installExtension(extensionDir);
-  return browser;
 }
 
 /** The test variant opens its popup page in a tab on install; WebDriver may not navigate there itself. */
-async function findPopup(browser: Browser): Promise<Page> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.includes('popup.html')) return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the extension did not open its popup page');
-}
+const findPopup = (browser: Browser) => findExtensionPage(browser, 'popup.html');
 
 async function click(page: Page, text: string): Promise<void> {
   await page.locator(`button::-p-text(${text})`).click();
