@@ -9,14 +9,17 @@ import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { prepareRuntime, type Runtime } from '../../src/setup.ts';
 
-/** The server's clock, moved by the test so a "next code" needs no 30-second wait. */
+/**
+ * The server's clock, standing still until the test moves it: a "next code" needs no 30-second wait,
+ * and no step boundary can pass unseen between computing a code and the server checking it.
+ */
 export class MovableClock implements Clock {
-  private offset = 0;
+  private time = Date.now();
   now(): number {
-    return Date.now() + this.offset;
+    return this.time;
   }
   advance(ms: number): void {
-    this.offset += ms;
+    this.time += ms;
   }
 }
 
