@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{shared,extension,verifier,bench,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{shared,extension,verifier}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**', 'dist/**'],
           environment: 'node',
           testTimeout: 30_000,
@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['{extension,verifier,test}/**/*.browser.test.{ts,tsx}'],
+          include: ['{extension,verifier}/**/*.browser.test.{ts,tsx}'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 180_000,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from '../../test/browsers.ts';
+import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
 import { launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
 import { buildPages, type RunningVerifier, startVerifier } from './browser/verifier.ts';
 

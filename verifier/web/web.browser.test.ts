@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
 import { base32Decode, totp } from '../../shared/index.ts';
-import { browserAvailable, CHROMIUM } from '../../test/browsers.ts';
 import { launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
 import { buildPages, type RunningVerifier, startVerifier } from './browser/verifier.ts';
 

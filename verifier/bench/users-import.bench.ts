@@ -4,10 +4,11 @@
  * flips the 2FA switch of 10,000 existing users in one transaction, next to the dry run of the same file
  * (read + plan, no writes) and the pure plan alone, so the ratios show what the database writes cost.
  */
-import { type ExistingUser, type ImportGroup, planImportFromCsv } from '../verifier/src/users-csv/index.ts';
-import { createTestApp, signInAdmin } from '../verifier/test/support/test-app.ts';
-import { databaseKinds } from '../verifier/test/support/test-database.ts';
-import type { Harness } from './harness.ts';
+
+import type { Harness } from '../../shared/bench/harness.ts';
+import { type ExistingUser, type ImportGroup, planImportFromCsv } from '../src/users-csv/index.ts';
+import { createTestApp, signInAdmin } from '../test/support/test-app.ts';
+import { databaseKinds } from '../test/support/test-database.ts';
 
 const ROWS = 10_000;
 const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';

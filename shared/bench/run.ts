@@ -1,13 +1,15 @@
 /**
- * `npm run bench [filter]`: runs every bench/*.bench.ts in name order (only those whose file
- * name contains `filter` when given), each with the shared harness. See harness.ts.
+ * `npm run bench [filter]`: runs every `*.bench.ts` in the parts' `bench/` folders in name order
+ * (only those whose file name contains `filter` when given), each with the shared harness. See
+ * harness.ts.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHarness, type Harness } from './harness.ts';
 
-const directory = dirname(fileURLToPath(import.meta.url));
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FOLDERS = ['shared/bench', 'verifier/bench', 'extension/bench'];
 
 export function benchFiles(names: string[], filter: string | undefined): string[] {
   return names
@@ -18,9 +20,13 @@ export function benchFiles(names: string[], filter: string | undefined): string[
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
-  const files = benchFiles(readdirSync(directory), filter);
+  const located = new Map<string, string>();
+  for (const folder of FOLDERS) {
+    for (const name of readdirSync(join(root, folder))) located.set(name, `${folder}/${name}`);
+  }
+  const files = benchFiles([...located.keys()], filter).map((name) => located.get(name) as string);
   if (files.length === 0) {
-    console.error(`No benchmark file in bench/ matches "${filter ?? ''}".`);
+    console.error(`No benchmark file in ${FOLDERS.join(', ')} matches "${filter ?? ''}".`);
     process.exitCode = 1;
     return;
   }
@@ -28,7 +34,7 @@ async function main(): Promise<void> {
   const harness = createHarness();
   for (const file of files) {
     console.log(`\n# ${file}`);
-    const module = (await import(pathToFileURL(join(directory, file)).href)) as {
+    const module = (await import(pathToFileURL(join(root, file)).href)) as {
       default?: (harness: Harness) => Promise<void>;
     };
     if (typeof module.default !== 'function')

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import * as OTPAuthBrowser from 'otpauth/slim';
 import { generateSync, verifySync } from 'otplib';
-import { totp, verifyTotp } from '../shared/index.ts';
+import { totp, verifyTotp } from '../index.ts';
 import type { Harness } from './harness.ts';
 
 const FIXTURES = 64;

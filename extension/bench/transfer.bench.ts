@@ -6,12 +6,12 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
-import { open, seal } from '../extension/src/crypto/aead.ts';
-import { fromBase64 } from '../extension/src/crypto/base64.ts';
-import { deriveKey, newKdfParams } from '../extension/src/crypto/kdf.ts';
-import { detectAndParse, toOtpauthLines } from '../extension/src/transfer/index.ts';
-import type { OtpAccount } from '../shared/index.ts';
-import type { Harness } from './harness.ts';
+import type { Harness } from '../../shared/bench/harness.ts';
+import type { OtpAccount } from '../../shared/index.ts';
+import { open, seal } from '../src/crypto/aead.ts';
+import { fromBase64 } from '../src/crypto/base64.ts';
+import { deriveKey, newKdfParams } from '../src/crypto/kdf.ts';
+import { detectAndParse, toOtpauthLines } from '../src/transfer/index.ts';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 const ACCOUNTS = 200;

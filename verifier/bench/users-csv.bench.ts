@@ -6,14 +6,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import type { Harness } from '../../shared/bench/harness.ts';
 import {
   type ExistingUser,
   exportUsersCsv,
   type ImportGroup,
   planImportFromCsv,
   type UserCsvRecord,
-} from '../verifier/src/users-csv/index.ts';
-import type { Harness } from './harness.ts';
+} from '../src/users-csv/index.ts';
 
 const ROWS = 10_000;
 const groups: ImportGroup[] = [
