@@ -89,7 +89,7 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
       beforeAll(async () => {
         await mkdir(screenshots, { recursive: true });
         webRoot = await buildPages();
-        verifier = await startVerifier(FIRST_ADMIN_PASSWORD, webRoot);
+        verifier = await startVerifier(FIRST_ADMIN_PASSWORD, webRoot, { realTime: true });
         browser = await setup.launch();
         pages = new VerifierPages(browser.page, verifier.url);
         popup = new Popup(browser.popup);

@@ -10,16 +10,20 @@ import { loadConfig } from '../../src/config.ts';
 import { prepareRuntime, type Runtime } from '../../src/setup.ts';
 
 /**
- * The server's clock, standing still until the test moves it: a "next code" needs no 30-second wait,
- * and no step boundary can pass unseen between computing a code and the server checking it.
+ * The server's clock as a test sets it. Standing still (the page tests): it moves only by `advance`,
+ * so no step boundary can pass unseen between computing a code and the server checking it. Running
+ * (tests with the extension, whose codes follow the browser's real clock): real time plus what
+ * `advance` added.
  */
 export class MovableClock implements Clock {
-  private time = Date.now();
+  private readonly start = Date.now();
+  private offset = 0;
+  constructor(private readonly running = false) {}
   now(): number {
-    return this.time;
+    return (this.running ? Date.now() : this.start) + this.offset;
   }
   advance(ms: number): void {
-    this.time += ms;
+    this.offset += ms;
   }
 }
 
@@ -49,7 +53,11 @@ export async function buildPages(): Promise<string> {
  * Starts a real verifier on a temporary SQLite file and a free port, through the same start-up path
  * as `npm start` (config, migrations, first admin), with the built pages at `/`.
  */
-export async function startVerifier(adminPassword: string, webRoot: string): Promise<RunningVerifier> {
+export async function startVerifier(
+  adminPassword: string,
+  webRoot: string,
+  options: { realTime?: boolean } = {},
+): Promise<RunningVerifier> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verifier-web-'));
   const config = loadConfig({
     VERIFIER_DATA_DIR: dataDir,
@@ -58,7 +66,7 @@ export async function startVerifier(adminPassword: string, webRoot: string): Pro
     LOG_LEVEL: 'silent',
     PORT: '1',
   });
-  const clock = new MovableClock();
+  const clock = new MovableClock(options.realTime);
   const runtime: Runtime = await prepareRuntime(config, clock);
   const app: FastifyInstance = await buildApp(runtime.ctx, { webRoot });
   await app.listen({ host: '127.0.0.1', port: 0 });
