@@ -34,15 +34,31 @@ export async function readSettings(db: Db): Promise<Settings> {
   return toSettings(row);
 }
 
-/** Where the grace period stands at `now` (ms since the epoch). */
-export function graceOf(settings: Settings, now: number): GraceState {
+/** The stored settings columns the grace period is computed from. */
+export type GraceColumns = Pick<SettingsRow, 'created_at' | 'grace_days' | 'grace_extended_until'>;
+
+/** Where the grace period stands at `now` (ms since the epoch), from the stored columns. */
+export function graceOfColumns(row: GraceColumns, now: number): GraceState {
   return graceState(
     {
-      organisationCreatedAt: new Date(settings.organisationCreatedAt),
-      graceDays: settings.graceDays,
-      extendedUntil: settings.graceExtendedUntil === null ? null : new Date(settings.graceExtendedUntil),
+      organisationCreatedAt: new Date(row.created_at),
+      graceDays: row.grace_days,
+      extendedUntil: row.grace_extended_until === null ? null : new Date(row.grace_extended_until),
     },
     new Date(now),
+  );
+}
+
+/** Where the grace period stands at `now` (ms since the epoch). */
+export function graceOf(settings: Settings, now: number): GraceState {
+  return graceOfColumns(
+    {
+      created_at: Date.parse(settings.organisationCreatedAt),
+      grace_days: settings.graceDays,
+      grace_extended_until:
+        settings.graceExtendedUntil === null ? null : Date.parse(settings.graceExtendedUntil),
+    },
+    now,
   );
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { effectiveMethod, type Method } from '../accounts/settings.ts';
+import { effectiveMethod, graceOfColumns, type Method } from '../accounts/settings.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
-import { effectiveSystemSwitch, graceState } from '../grace/index.ts';
+import { effectiveSystemSwitch } from '../grace/index.ts';
 import { type TwoFactorStatus, twoFactorStatus } from '../policy/two-factor-status.ts';
 
 /** Everything one code check needs about a user, read in a single query. */
@@ -92,13 +92,13 @@ export function subjectFromRow(row: SubjectRow, now: number): VerificationSubjec
           last_step: row.last_step,
           created_at: row.credential_created_at,
         } as CredentialRow);
-  const grace = graceState(
+  const grace = graceOfColumns(
     {
-      organisationCreatedAt: new Date(row.organisation_created_at),
-      graceDays: row.grace_days,
-      extendedUntil: row.grace_extended_until === null ? null : new Date(row.grace_extended_until),
+      created_at: row.organisation_created_at,
+      grace_days: row.grace_days,
+      grace_extended_until: row.grace_extended_until,
     },
-    new Date(now),
+    now,
   );
   return {
     id: row.id,
