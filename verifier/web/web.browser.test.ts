@@ -79,6 +79,17 @@ run('verifier pages in Chromium', () => {
     return totp({ secret: agentSecret, time: verifier.clock.now() + offsetSteps * STEP_MS });
   }
 
+  /** The refusal shown once the page has rendered the answer to a code: field emptied, not busy. */
+  async function settledCodeAnswer(): Promise<string> {
+    const shown = await page.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>('#code');
+      const busy = [...document.querySelectorAll('button')].some((b) => b.textContent === 'Checking…');
+      if (busy || (input && input.value !== '')) return undefined;
+      return document.querySelector('#code-error')?.textContent?.trim() || undefined;
+    });
+    return String(await shown.jsonValue());
+  }
+
   /** A code valid for no step near the server's time. */
   function wrongCode(): string {
     const nearby = new Set([-2, -1, 0, 1, 2].map((offset) => codeNow(offset)));
@@ -383,16 +394,21 @@ run('verifier pages in Chromium', () => {
     await signIn('agent', AGENT_PASSWORD);
     await heading('Two-factor authentication').waitFor();
     const field = page.getByLabel('Authentication code');
-    for (let attempt = 1; attempt <= 12; attempt++) {
-      if ((await field.count()) === 0) break;
+    const answers: string[] = [];
+    for (let attempt = 1; attempt <= 10; attempt++) {
       // Step past the growing per-account delay so each wrong code is really checked.
       verifier.clock.advance(20_000);
       await field.fill(wrongCode());
       const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/code'));
       await page.getByRole('button', { name: 'Confirm' }).click();
       await answer;
+      answers.push(await settledCodeAnswer());
     }
-    await page.getByText('Too many wrong codes or the sign-in took too long. Sign in again.').waitFor();
+    expect(answers).toEqual([
+      ...Array(9).fill(expect.stringMatching(/^That code is not right\./)),
+      'Too many wrong codes or the sign-in took too long. Sign in again.',
+    ]);
+    expect(await field.count()).toBe(0);
     await expectAccessible('the two-factor page with a void challenge');
     await page.getByRole('link', { name: 'Back to sign in' }).click();
     await heading('Sign in').waitFor();
