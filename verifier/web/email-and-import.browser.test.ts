@@ -1,22 +1,15 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser/chromium.ts';
-import { buildPages, type RunningVerifier, startVerifier } from './browser/verifier.ts';
+import { openPagesSession, type PagesSession } from './browser/pages-session.ts';
 
 // The admin imports users from CSV (a refused file first, then a preview and Apply), gives one of them
 // e-mailed codes and a password, edits the notification template; that user then signs in with the
 // code from the .eml file the verifier wrote to its outbox (no SMTP server configured).
 
-// Screenshots go to docs/screenshots/ only with UPDATE_SCREENSHOTS=1, as in web.browser.test.ts.
-const screenshots = process.env.UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
-  : join(tmpdir(), 'verifier-web-screenshots/');
 const FIRST_ADMIN_PASSWORD = 'first admin password';
 const ADMIN_PASSWORD = 'admin chose this password';
 const ERIN_PASSWORD = 'erin correct horse battery';
@@ -25,39 +18,24 @@ const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
 const run = browserAvailable(CHROMIUM) ? describe : describe.skip;
 
 run('e-mailed codes and CSV import in Chromium', () => {
-  let verifier: RunningVerifier;
-  let browser: Browser;
+  let session: PagesSession;
   let page: Page;
-  let pages: string | undefined;
+  let verifier: PagesSession['verifier'];
+  let url: PagesSession['url'];
+  let heading: PagesSession['heading'];
+  let nav: PagesSession['nav'];
+  let shoot: PagesSession['shoot'];
+  let expectAccessible: PagesSession['expectAccessible'];
+  let signIn: PagesSession['signIn'];
 
   beforeAll(async () => {
-    pages = await buildPages();
-    await mkdir(screenshots, { recursive: true });
-    verifier = await startVerifier(FIRST_ADMIN_PASSWORD, pages);
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+    session = await openPagesSession(FIRST_ADMIN_PASSWORD);
+    ({ page, verifier, url, heading, nav, shoot, expectAccessible, signIn } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await verifier?.close();
-    if (pages) await rm(pages, { recursive: true, force: true });
+    await session?.close();
   });
-
-  const url = (path: string) => verifier.url + path;
-  const shoot = (name: string) => page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name });
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name }).click();
-  const expectAccessible = async (where: string) =>
-    expect(await seriousAccessibilityProblems(page), `axe-core on ${where}`).toEqual([]);
-
-  async function signIn(username: string, password: string) {
-    await page.goto(url('/sign-in'));
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
 
   /** The code in the newest .eml of the outbox, once it holds `count` messages. */
   async function latestCode(count: number): Promise<string> {
@@ -77,12 +55,7 @@ run('e-mailed codes and CSV import in Chromium', () => {
   }
 
   it('lets the admin turn on 2FA with e-mailed codes', async () => {
-    await signIn('admin', FIRST_ADMIN_PASSWORD);
-    await page.getByLabel('Current password').fill(FIRST_ADMIN_PASSWORD);
-    await page.getByLabel('New password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByLabel('New password again').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await heading('Welcome, Administrator').waitFor();
+    await session.changeFirstAdminPassword(FIRST_ADMIN_PASSWORD, ADMIN_PASSWORD);
     await page.goto(url('/admin/settings'));
     await heading('System Settings').waitFor();
     await page.getByText(/days left/).waitFor();

@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { buildApp } from '../../src/app.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/schema.ts';
 import { prepareRuntime, type Runtime } from '../../src/setup.ts';
 
 /**
@@ -30,6 +31,8 @@ export class MovableClock implements Clock {
 export interface RunningVerifier {
   url: string;
   clock: MovableClock;
+  /** The verifier's own database, for a story that starts from an admin's earlier changes. */
+  db: Db;
   /** Without SMTP_URL, e-mailed codes land here as .eml files, as with `npm start`. */
   outbox: string;
   close(): Promise<void>;
@@ -75,6 +78,7 @@ export async function startVerifier(
   return {
     url: `http://127.0.0.1:${address.port}`,
     clock,
+    db: runtime.ctx.db,
     outbox: join(dataDir, 'outbox'),
     async close() {
       await app.close();
