@@ -160,6 +160,7 @@ export class Tab {
       `the text ${String(text)}`,
       () =>
         this.driver.evaluate((p) => {
+          // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as shown, without hidden parts
           const shown = document.body?.innerText.replace(/\s+/g, ' ') ?? '';
           if (typeof p === 'string') return shown.includes(p) ? p : undefined;
           return new RegExp(p.source, p.flags).exec(shown)?.[0];
@@ -170,6 +171,7 @@ export class Tab {
 
   async waitForGone(text: string): Promise<void> {
     await waitUntil(`"${text}" to go away`, () =>
+      // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as shown, without hidden parts
       this.driver.evaluate((t) => !(document.body?.innerText ?? '').includes(t), text),
     );
   }

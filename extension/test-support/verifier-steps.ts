@@ -23,6 +23,7 @@ export class VerifierPages {
       const outcome = await waitUntil('the answer to the sign-in', () =>
         this.tab.driver.evaluate(() => {
           if (location.pathname !== '/sign-in') return 'moved on';
+          // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as shown, without hidden parts
           return /Wait (\d+) seconds/.exec(document.body.innerText)?.[1];
         }, undefined),
       );

@@ -76,7 +76,10 @@ export default async function otpBenchmarks(harness: Harness): Promise<void> {
   const fixtures = makeFixtures();
   checkAgreement(fixtures);
   let i = 0;
-  const next = (): Fixture => fixtures[(i = (i + 1) % FIXTURES)] as Fixture;
+  const next = (): Fixture => {
+    i = (i + 1) % FIXTURES;
+    return fixtures[i] as Fixture;
+  };
   let sink = 0;
   const keep = (value: unknown) => {
     sink ^= value === null ? 1 : typeof value === 'string' ? value.length : Number(value);

@@ -3,7 +3,6 @@ import {
   addUser,
   Client,
   createTestApp,
-  enableSystemTwoFactor,
   enroll,
   PASSWORD,
   signInAdmin,

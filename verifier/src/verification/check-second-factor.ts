@@ -1,4 +1,3 @@
-import { readSettings } from '../accounts/settings.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
 import { LOCK_AFTER_CODE_FAILURES } from '../auth/throttle-policy.ts';

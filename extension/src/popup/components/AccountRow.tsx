@@ -1,5 +1,5 @@
 import { displayName, type VaultAccount } from '../../accounts/account.ts';
-import { groupDigits, hotpCode, totpView } from '../codes.ts';
+import { groupDigits, totpView } from '../codes.ts';
 
 export interface AccountRowProps {
   account: VaultAccount;
@@ -46,7 +46,7 @@ export function AccountRow({
         )}
       </button>
       {totp && (
-        <span class="countdown" title={left} aria-label={left}>
+        <span class="countdown" role="img" title={left} aria-label={left}>
           <svg viewBox="0 0 36 36" width="22" height="22" aria-hidden="true">
             <circle cx="18" cy="18" r="15" fill="none" stroke="#ddd" stroke-width="4" />
             <circle

@@ -14,7 +14,13 @@ export function Unlock({ error, busy, onUnlock }: UnlockProps) {
       <h2>Locked</h2>
       <label>
         Password
-        <input name="password" type="password" autocomplete="current-password" autoFocus />
+        <input
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          // biome-ignore lint/a11y/noAutofocus: the page exists to take this one value, so the caret starts there
+          autoFocus
+        />
       </label>
       {error && (
         <p class="error" role="alert">

@@ -33,6 +33,7 @@ export function CodeInput({ id, label, digits, value, onValue, errorId, hintId, 
         size={digits + 2}
         placeholder={'0'.repeat(digits)}
         value={value}
+        // biome-ignore lint/a11y/noAutofocus: a code page exists to take this one value, so the caret starts there
         autoFocus={autoFocus}
         aria-describedby={describedBy}
         aria-invalid={errorId ? true : undefined}

@@ -18,6 +18,7 @@ export function Switch({ id, label, checked, onChange, hint, disabled }: SwitchP
         <input
           id={id}
           type="checkbox"
+          // biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox states its own checked state; ARIA in HTML forbids aria-checked on it
           role="switch"
           checked={checked}
           disabled={disabled}

@@ -23,7 +23,7 @@ const svgNamespace = 'http://www.w3.org/2000/svg';
 export function safeSvg(markup: string, document: Document = window.document): SVGSVGElement | null {
   const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
   const root = parsed.documentElement;
-  if (!root || root.localName !== 'svg' || root.namespaceURI !== svgNamespace) return null;
+  if (root?.localName !== 'svg' || root.namespaceURI !== svgNamespace) return null;
   if (parsed.getElementsByTagName('parsererror').length > 0) return null;
   return copyElement(root, document) as SVGSVGElement | null;
 }

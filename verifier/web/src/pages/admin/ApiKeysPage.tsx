@@ -71,7 +71,7 @@ export function ApiKeysPage() {
       <Message>{error ?? loaded.error}</Message>
       <Message kind="success">{status}</Message>
       {created && (
-        <div class="note key-once" role="region" aria-label="New API key">
+        <section class="note key-once" aria-label="New API key">
           <p>
             <strong>Copy the key for {created.name} now.</strong> It is shown only this once; the verifier
             keeps only a hash of it.
@@ -83,7 +83,7 @@ export function ApiKeysPage() {
           <button type="button" class="button link" onClick={() => setCreated(null)}>
             Done
           </button>
-        </div>
+        </section>
       )}
       <div class="table-wrap">
         <table>

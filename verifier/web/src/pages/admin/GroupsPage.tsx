@@ -144,6 +144,7 @@ function GroupRow({
             <input
               id={switchId}
               type="checkbox"
+              // biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox states its own checked state; ARIA in HTML forbids aria-checked on it
               role="switch"
               checked={enabled}
               onChange={(event) => onToggle(event.currentTarget.checked)}

@@ -92,11 +92,9 @@ export function SettingsPage() {
                 : 'Turns two-factor authentication on for the whole organisation. Then choose who uses it: each user in a default group on their Edit user page, custom groups on the Security Access Groups page.'
             }
           />
-          <div class="field">
-            <span class="field-label" id="methods-label">
-              Ways to receive codes
-            </span>
-            <div role="group" aria-labelledby="methods-label" class="checks">
+          <fieldset class="field">
+            <legend class="field-label">Ways to receive codes</legend>
+            <div class="checks">
               {(Object.keys(methodLabels) as CodeMethod[]).map((method) => (
                 <label key={method} class="check">
                   <input
@@ -108,7 +106,7 @@ export function SettingsPage() {
                 </label>
               ))}
             </div>
-          </div>
+          </fieldset>
         </fieldset>
         <fieldset>
           <legend>Organisation</legend>

@@ -45,29 +45,30 @@ export function UsersPage() {
         </div>
       </div>
       <UsersImport onImported={() => users.reload()} />
-      <form
-        class="search"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setPage(1);
-          setQuery(search.trim());
-        }}
-      >
-        <label for="user-search">Search users</label>
-        <div class="search-row">
-          <input
-            id="user-search"
-            type="search"
-            value={search}
-            placeholder="Name, username or e-mail"
-            onInput={(event) => setSearch(event.currentTarget.value)}
-          />
-          <button type="submit" class="button secondary">
-            Search
-          </button>
-        </div>
-      </form>
+      <search>
+        <form
+          class="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setPage(1);
+            setQuery(search.trim());
+          }}
+        >
+          <label for="user-search">Search users</label>
+          <div class="search-row">
+            <input
+              id="user-search"
+              type="search"
+              value={search}
+              placeholder="Name, username or e-mail"
+              onInput={(event) => setSearch(event.currentTarget.value)}
+            />
+            <button type="submit" class="button secondary">
+              Search
+            </button>
+          </div>
+        </form>
+      </search>
       <Message>{error ?? users.error ?? settings.error}</Message>
       <Message kind="success">{status}</Message>
       {/* Wait for the settings too, so the 2FA status column does not pop in after the table. */}

@@ -19,9 +19,7 @@ export function ScanQrCode({ enrollment }: { enrollment: Enrollment }) {
         </p>
         <p>Can’t scan? Enter this code instead, choosing a time-based key:</p>
         <p class="secret">
-          <code id="setup-key" aria-label="Setup key">
-            {groupForReading(enrollment.secret)}
-          </code>
+          <code id="setup-key">{groupForReading(enrollment.secret)}</code>
         </p>
         <CopyButton text={enrollment.secret} label="Copy code" />
         <dl class="details compact">
