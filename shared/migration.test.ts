@@ -3,67 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from './account.ts';
 import { OtpError } from './errors.ts';
 import { decodeMigrationBatch, decodeMigrationUri, encodeMigrationUris } from './migration.ts';
-import { exportableAccount } from './testing/arbitraries.ts';
-
-const ascii = (text: string) => [...new TextEncoder().encode(text)];
-
-/** Wraps payload bytes the way the export QR code does, using Node's own base64. */
-function uriFor(payload: number[]): string {
-  return `otpauth-migration://offline?data=${encodeURIComponent(Buffer.from(payload).toString('base64'))}`;
-}
-
-const SECRET_1 = [0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef];
-const SECRET_2 = Array.from({ length: 16 }, (_, i) => i);
-
-/**
- * OtpParameters, written out by hand from the protobuf encoding rules: a key byte is
- * (field number << 3) | wire type, 0 = varint, 2 = length-delimited.
- */
-const ENTRY_TOTP = [
-  ...[0x0a, 10, ...SECRET_1], // 1 secret: bytes, length 10
-  ...[0x12, 25, ...ascii('Example:alice@example.com')], // 2 name
-  ...[0x1a, 7, ...ascii('Example')], // 3 issuer
-  ...[0x20, 1], // 4 algorithm = SHA1
-  ...[0x28, 1], // 5 digits = SIX
-  ...[0x30, 2], // 6 type = TOTP
-];
-const ENTRY_HOTP = [
-  ...[0x0a, 16, ...SECRET_2], // 1 secret
-  ...[0x12, 3, ...ascii('bob')], // 2 name; no issuer field
-  ...[0x20, 2], // 4 algorithm = SHA256
-  ...[0x28, 2], // 5 digits = EIGHT
-  ...[0x30, 1], // 6 type = HOTP
-  ...[0x38, 0xac, 0x02], // 7 counter = 300 (varint: 0b0101100 | more, 0b10)
-];
-/** int32 -2 as a varint: sign-extended to 64 bits, ten bytes. */
-const MINUS_TWO = [0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
-
-function payload(entries: number[][], trailer: number[] = [0x10, 1, 0x18, 1, 0x28, ...MINUS_TWO]): number[] {
-  return [...entries.flatMap((entry) => [0x0a, entry.length, ...entry]), ...trailer];
-}
-
-const FIXTURE_ACCOUNTS: OtpAccount[] = [
-  {
-    type: 'totp',
-    secret: Uint8Array.from(SECRET_1),
-    issuer: 'Example',
-    account: 'alice@example.com',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  },
-  {
-    type: 'hotp',
-    secret: Uint8Array.from(SECRET_2),
-    issuer: '',
-    account: 'bob',
-    algorithm: 'SHA256',
-    digits: 8,
-    period: 30,
-    counter: 300,
-  },
-];
+import {
+  ascii,
+  ENTRY_HOTP,
+  ENTRY_TOTP,
+  entryWith,
+  FIXTURE_ACCOUNTS,
+  MINUS_TWO,
+  payload,
+  uriFor,
+} from './testing/migration-payloads.ts';
 
 function rejection(uri: string): OtpError {
   try {
@@ -73,20 +22,6 @@ function rejection(uri: string): OtpError {
     throw error;
   }
   throw new Error('expected the export to be rejected');
-}
-
-function entryWith(field: number, value: number[]): number[] {
-  return [
-    ...ENTRY_TOTP.filter((_, i) => i < 2 + 10 + 2 + 25 + 2 + 7),
-    0x20,
-    1,
-    0x28,
-    1,
-    0x30,
-    2,
-    field,
-    ...value,
-  ];
 }
 
 describe('decodeMigrationUri', () => {
@@ -238,90 +173,6 @@ describe('decodeMigrationUri', () => {
         }
       }),
       { numRuns: 1000 },
-    );
-  });
-});
-
-describe('encodeMigrationUris', () => {
-  it('writes exactly the bytes the protobuf encoding prescribes', () => {
-    expect(encodeMigrationUris(FIXTURE_ACCOUNTS, { batchId: -2 })).toEqual([
-      uriFor(payload([ENTRY_TOTP, ENTRY_HOTP])),
-    ]);
-  });
-
-  it('splits large sets into QR codes of batchSize accounts that share one batch id', () => {
-    const accounts = Array.from({ length: 25 }, (_, i) => ({
-      ...(FIXTURE_ACCOUNTS[0] as OtpAccount),
-      account: `user${i}`,
-    }));
-    const uris = encodeMigrationUris(accounts, { batchSize: 10 });
-    expect(uris).toHaveLength(3);
-    const batches = uris.map(decodeMigrationBatch);
-    expect(batches.map((batch) => [batch.batchIndex, batch.batchSize, batch.accounts.length])).toEqual([
-      [0, 3, 10],
-      [1, 3, 10],
-      [2, 3, 5],
-    ]);
-    expect(new Set(batches.map((batch) => batch.batchId)).size).toBe(1);
-    expect(batches.flatMap((batch) => batch.accounts)).toEqual(accounts);
-  });
-
-  it('puts ten accounts in a QR code unless told otherwise', () => {
-    const accounts = Array.from({ length: 11 }, () => FIXTURE_ACCOUNTS[0] as OtpAccount);
-    expect(encodeMigrationUris(accounts)).toHaveLength(2);
-  });
-
-  it('derives the same batch id from the same accounts and a different one from others', () => {
-    const id = (accounts: OtpAccount[]) =>
-      decodeMigrationBatch(encodeMigrationUris(accounts)[0] as string).batchId;
-    expect(id(FIXTURE_ACCOUNTS)).toBe(id(FIXTURE_ACCOUNTS.map((account) => ({ ...account }))));
-    expect(id(FIXTURE_ACCOUNTS)).not.toBe(id(FIXTURE_ACCOUNTS.slice(0, 1)));
-  });
-
-  it('returns no URI for no accounts', () => {
-    expect(encodeMigrationUris([])).toEqual([]);
-  });
-
-  it('refuses accounts the export format cannot hold, naming them', () => {
-    const [first] = FIXTURE_ACCOUNTS as [OtpAccount];
-    expect(() => encodeMigrationUris([first, { ...first, digits: 7 }])).toThrow(
-      /Account 2 \(Example \/ alice@example.com\) has 7 digits; the export format only holds 6 or 8/,
-    );
-    expect(() => encodeMigrationUris([{ ...first, period: 60 }])).toThrow(/changes every 60 seconds/);
-    try {
-      encodeMigrationUris([{ ...first, digits: 7 }]);
-    } catch (error) {
-      expect((error as OtpError).code).toBe('UNSUPPORTED_ACCOUNT');
-    }
-  });
-
-  it('rejects batch sizes and batch ids outside their ranges', () => {
-    expect(() => encodeMigrationUris(FIXTURE_ACCOUNTS, { batchSize: 0 })).toThrow(
-      /batch size must be a whole number/,
-    );
-    expect(() => encodeMigrationUris(FIXTURE_ACCOUNTS, { batchId: 2 ** 31 })).toThrow(
-      /32-bit signed integer/,
-    );
-    expect(() => encodeMigrationUris(FIXTURE_ACCOUNTS, { batchId: 1.5 })).toThrow(OtpError);
-  });
-
-  it('round-trips any exportable accounts through encode and decode, across batches (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(exportableAccount, { maxLength: 12 }),
-        fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-        (accounts, batchSize, batchId) => {
-          const uris = encodeMigrationUris(accounts, { batchSize, batchId });
-          expect(uris).toHaveLength(Math.ceil(accounts.length / batchSize));
-          const batches = uris.map(decodeMigrationBatch);
-          batches.forEach((batch, index) => {
-            expect(batch).toMatchObject({ version: 1, batchIndex: index, batchSize: uris.length, batchId });
-          });
-          expect(batches.flatMap((batch) => batch.accounts)).toEqual(accounts);
-        },
-      ),
-      { numRuns: 200 },
     );
   });
 });
