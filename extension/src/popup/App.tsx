@@ -29,28 +29,20 @@ import { AccountForm } from './components/AccountForm.tsx';
 import { AccountList } from './components/AccountList.tsx';
 import { BackupReminder } from './components/BackupReminder.tsx';
 import { EditAccount } from './components/EditAccount.tsx';
+import { FatalError } from './components/FatalError.tsx';
 import { ScanConfirm } from './components/ScanConfirm.tsx';
 import { Settings } from './components/Settings.tsx';
 import { Setup } from './components/Setup.tsx';
 import { Unlock } from './components/Unlock.tsx';
 import { openTransferPage } from './open-transfer.ts';
 import { isInTab, targetTabId } from './target-tab.ts';
+import { useClock } from './use-clock.ts';
 import * as vault from './vault-session.ts';
 
 type Unlocked = Extract<vault.VaultState, { status: 'unlocked' }>;
 type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; id: string } | { name: 'settings' };
 
 const COPIED_FEEDBACK_MS = 1500;
-
-function useClock(offsetMs: number): number {
-  const [now, setNow] = useState(() => Date.now() + offsetMs);
-  useEffect(() => {
-    setNow(Date.now() + offsetMs);
-    const timer = setInterval(() => setNow(Date.now() + offsetMs), 1000);
-    return () => clearInterval(timer);
-  }, [offsetMs]);
-  return now;
-}
 
 export function App() {
   const [state, setState] = useState<vault.VaultState | null>(null);
@@ -104,15 +96,7 @@ export function App() {
     }
   };
 
-  if (fatal) {
-    return (
-      <main>
-        <p class="error" role="alert">
-          {fatal}
-        </p>
-      </main>
-    );
-  }
+  if (fatal) return <FatalError message={fatal} />;
   if (!state) return <main aria-busy="true" />;
   if (state.status === 'absent') {
     return (

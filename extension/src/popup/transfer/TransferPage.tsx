@@ -5,6 +5,7 @@ import { browser } from '../../platform/browser.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { createBackup, plainTextExport, type RestoredBackup } from '../../transfer/index.ts';
 import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../../vault/format.ts';
+import { FatalError } from '../components/FatalError.tsx';
 import { Unlock } from '../components/Unlock.tsx';
 import * as vault from '../vault-session.ts';
 import { BackupScreen } from './BackupScreen.tsx';
@@ -53,15 +54,7 @@ export function TransferPage() {
     setScreen(name);
   };
 
-  if (fatal) {
-    return (
-      <main>
-        <p class="error" role="alert">
-          {fatal}
-        </p>
-      </main>
-    );
-  }
+  if (fatal) return <FatalError message={fatal} />;
   if (!state) return <main aria-busy="true" />;
   if (state.status === 'absent') {
     return (
