@@ -7,7 +7,11 @@ import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
 import { errors, Group as GroupSchema, IdParams } from './schemas.ts';
 
-const GroupName = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
+const GroupName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f]*$',
+});
 const groupExists = (name: string) =>
   new ApiError(409, 'group_exists', `A group named ${name} already exists.`);
 

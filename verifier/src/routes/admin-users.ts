@@ -10,7 +10,8 @@ import { errors, IdParams, Method, Paging, paged, User, Username } from './schem
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
 const Email = Type.String({ maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+$' });
-const DisplayName = Type.String({ maxLength: 100 });
+/** No line breaks or other control characters: they would break lists, logs and CSV exports. */
+const DisplayName = Type.String({ maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
 const Password = Type.String({ maxLength: 1024 });
 
 const editable = {

@@ -50,10 +50,11 @@ export function normaliseHeader(cell: string): string {
   return cell.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-// Spreadsheets run cells starting with these characters as formulas. Export prefixes such cells with an
-// apostrophe (which spreadsheets show as plain text) and import removes it, so values survive unchanged.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'+[=+\-@\t\r]/;
+// Spreadsheets run cells starting with these characters as formulas (some also their full-width forms
+// ＝＋－＠). Export prefixes such cells with an apostrophe (which spreadsheets show as plain text) and
+// import removes it, so values survive unchanged.
+const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const GUARDED = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function guardFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;

@@ -33,4 +33,19 @@ describe('exporting users', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
     expect(plan(csv, users).unchanged).toHaveLength(1);
   });
+
+  it('quotes a cell holding a lone line break, so no spreadsheet starts a row (or a formula) inside it', () => {
+    const record = { ...existing[0], displayName: 'x\r=1+1', group: 'Admin' } as unknown as UserCsvRecord;
+    const csv = exportUsersCsv([record, { ...record, displayName: 'a\nb' }]);
+    const rows = csv.split('\r\n');
+    expect(rows[1]).toContain(',"x\r=1+1",');
+    expect(rows[2]).toContain(',"a\nb",');
+  });
+
+  it('guards the full-width formula characters some spreadsheets also run', () => {
+    const users = [{ ...existing[0], displayName: '\uFF1D1+1' } as ExistingUser];
+    const csv = exportUsersCsv([{ ...users[0], group: 'Admin' } as unknown as UserCsvRecord]);
+    expect(csv).toContain(",'\uFF1D1+1,");
+    expect(plan(csv, users).unchanged).toHaveLength(1);
+  });
 });

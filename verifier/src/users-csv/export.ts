@@ -16,5 +16,8 @@ export function exportUsersCsv(users: readonly UserCsvRecord[]): string {
     header: true,
     columns: USER_COLUMNS.map((column) => column.label),
     record_delimiter: 'windows',
+    // A lone CR or LF inside a cell starts a new row in spreadsheets (and would slip a formula past
+    // the guard): such cells are quoted, as RFC 4180 asks for any line break.
+    quoted_match: /[\r\n]/,
   });
 }
