@@ -1,5 +1,6 @@
 import type { VaultAccount } from '../accounts/account.ts';
 import { browser } from '../platform/browser.ts';
+import { exclusiveVaultChange } from '../platform/exclusive.ts';
 import { randomBytes } from '../platform/random.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
@@ -27,7 +28,7 @@ export type VaultState =
   | { status: 'locked' }
   | { status: 'unlocked'; key: Uint8Array; snapshot: AccountsSnapshot; passwordless: boolean };
 
-const deps = () => ({ area: browser.storage.local, randomBytes });
+const deps = () => ({ area: browser.storage.local, randomBytes, exclusive: exclusiveVaultChange });
 
 async function opened(key: Uint8Array, passwordless: boolean): Promise<VaultState> {
   await rememberKey(browser.storage.session, key);

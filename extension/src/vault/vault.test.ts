@@ -47,6 +47,46 @@ class CrashingArea extends MemoryArea {
 }
 
 describe('vault', () => {
+  it('keeps accounts another window saves while the password is being changed', async () => {
+    const { deps, key } = await vaultWith('old', [account('Example', 'ana')]);
+    const before = await loadAccounts(deps.area, key);
+    // The save lands while the change derives its keys (hundreds of milliseconds of scrypt).
+    const change = changePassword(deps, 'old', 'new');
+    const scanned = [...before.accounts, account('Scanned', 'ben')];
+    const saved = await saveAccounts(deps, key, scanned, before.revision);
+    expect((await change).ok).toBe(true);
+    const unlocked = await unlock(deps, 'new');
+    if (!unlocked.ok) throw new Error('the new password does not open the vault');
+    const after = await loadAccounts(deps.area, unlocked.key);
+    expect(after.accounts.map((a) => a.issuer)).toEqual(['Example', 'Scanned']);
+    // The list did not change with the password, so a window holding the saved list can still save.
+    await saveAccounts(deps, key, after.accounts.slice(1), saved.revision);
+  });
+
+  it('runs every change of the record inside the exclusive section it is given', async () => {
+    const area = new MemoryArea();
+    let inside = 0;
+    const writes: boolean[] = [];
+    const original = area.set.bind(area);
+    area.set = async (items) => {
+      writes.push(inside > 0);
+      await original(items);
+    };
+    const exclusive = async <T>(task: () => Promise<T>) => {
+      inside++;
+      try {
+        return await task();
+      } finally {
+        inside--;
+      }
+    };
+    const deps = { area, randomBytes, now, exclusive };
+    const key = await createVault(deps, 'pw');
+    await saveAccounts(deps, key, [account('Example', 'ana')], 0);
+    await changePassword(deps, 'pw', 'pw2');
+    expect(writes).toEqual([true, true, true]);
+  });
+
   it('gives back the same accounts after locking and unlocking with the password', async () => {
     const accounts = [account('Example', 'ana@example.com'), account('Other', 'ben')];
     const { deps } = await vaultWith('correct horse', accounts);

@@ -23,11 +23,21 @@ export interface VaultDeps {
   randomBytes: (n: number) => Uint8Array;
   /** The clock that stamps when accounts are added; the device clock when omitted. */
   now?: () => number;
+  /**
+   * Runs one read-check-write of the record with no other window's in between (Web Locks in the
+   * extension: the popup and the transfer tab share them). Without it the steps run as they come.
+   */
+  exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export type UnlockResult = { ok: true; key: Uint8Array } | { ok: false; reason: 'wrong-password' };
 
 const VAULT_KEY_BYTES = 32;
+
+/** Every write reads the record again inside `exclusive`, so it never replaces another window's change. */
+function alone<T>(deps: VaultDeps, task: () => Promise<T>): Promise<T> {
+  return deps.exclusive ? deps.exclusive(task) : task();
+}
 
 export async function readRecord(area: KeyValueArea): Promise<AnyVaultRecord | null> {
   const stored = await area.get(STORAGE_KEY);
@@ -77,7 +87,11 @@ export async function vaultMode(area: KeyValueArea): Promise<'password' | 'none'
 }
 
 /** First run: a random 256-bit vault key, an empty account list, and the chosen protection. */
-export async function createVault(deps: VaultDeps, password: string | null): Promise<Uint8Array> {
+export function createVault(deps: VaultDeps, password: string | null): Promise<Uint8Array> {
+  return alone(deps, () => createNow(deps, password));
+}
+
+async function createNow(deps: VaultDeps, password: string | null): Promise<Uint8Array> {
   if (await readRecord(deps.area)) throw new VaultExistsError();
   const vaultKey = deps.randomBytes(VAULT_KEY_BYTES);
   await writeRecord(deps.area, {
@@ -119,7 +133,11 @@ async function unwrap(
  * Derives the password key and unwraps the vault key. A wrong password is an expected outcome and
  * changes nothing. An older format is migrated and stored in the same single write.
  */
-export async function unlock(deps: VaultDeps, password: string): Promise<UnlockResult> {
+export function unlock(deps: VaultDeps, password: string): Promise<UnlockResult> {
+  return alone(deps, () => unlockNow(deps, password));
+}
+
+async function unlockNow(deps: VaultDeps, password: string): Promise<UnlockResult> {
   const record = await requireRecord(deps.area);
   const parts = passwordParts(record);
   if (!parts) {
@@ -205,55 +223,59 @@ export async function openAccounts(record: VaultRecord, vaultKey: Uint8Array): P
  * Accounts without an added-at time are stamped with the current time; the time of the last
  * backup is kept unless `changes.lastBackupAt` gives a new one.
  */
-export async function saveAccounts(
+export function saveAccounts(
   deps: VaultDeps,
   vaultKey: Uint8Array,
   accounts: readonly VaultAccount[],
   expectedRevision: number,
   changes: { lastBackupAt?: number } = {},
 ): Promise<AccountsSnapshot> {
-  const record = await requireCurrent(deps.area);
-  if (record.revision !== expectedRevision) throw new VaultConflictError();
-  // Opening the current list first proves the key belongs to this vault before anything is replaced.
-  const current = await openAccounts(record, vaultKey);
-  const now = (deps.now ?? Date.now)();
-  const stamped = accounts.map((account) =>
-    account.addedAt === undefined ? { ...account, addedAt: now } : account,
-  );
-  const lastBackupAt = changes.lastBackupAt ?? current.lastBackupAt;
-  const sealed = await seal(
-    vaultKey,
-    encodePayload(stamped, lastBackupAt),
-    aad.accounts(CURRENT_VERSION),
-    deps.randomBytes,
-  );
-  const revision = record.revision + 1;
-  await writeRecord(deps.area, { ...record, revision, accounts: sealed });
-  return { accounts: stamped, lastBackupAt, revision };
+  return alone(deps, async () => {
+    const record = await requireCurrent(deps.area);
+    if (record.revision !== expectedRevision) throw new VaultConflictError();
+    // Opening the current list first proves the key belongs to this vault before anything is replaced.
+    const current = await openAccounts(record, vaultKey);
+    const now = (deps.now ?? Date.now)();
+    const stamped = accounts.map((account) =>
+      account.addedAt === undefined ? { ...account, addedAt: now } : account,
+    );
+    const lastBackupAt = changes.lastBackupAt ?? current.lastBackupAt;
+    const sealed = await seal(
+      vaultKey,
+      encodePayload(stamped, lastBackupAt),
+      aad.accounts(CURRENT_VERSION),
+      deps.randomBytes,
+    );
+    const revision = record.revision + 1;
+    await writeRecord(deps.area, { ...record, revision, accounts: sealed });
+    return { accounts: stamped, lastBackupAt, revision };
+  });
 }
 
 /**
  * Sets, changes or removes the password by re-wrapping the vault key; the sealed accounts are kept
- * byte for byte. The current password is checked first when there is one.
+ * byte for byte, so the revision (of the account list) stays, and a window that saved accounts
+ * meanwhile neither loses them nor meets a conflict. The current password is checked first when
+ * there is one.
  */
-export async function changePassword(
+export function changePassword(
   deps: VaultDeps,
   currentPassword: string | null,
   newPassword: string | null,
 ): Promise<UnlockResult> {
-  const record = await requireCurrent(deps.area);
-  let key: Uint8Array | null;
-  if (record.protection.mode === 'none') {
-    key = keyFromNoProtection(record.protection.key);
-  } else {
-    const unlocked = await unlock(deps, currentPassword ?? '');
-    if (!unlocked.ok) return unlocked;
-    key = unlocked.key;
-  }
-  await writeRecord(deps.area, {
-    ...record,
-    revision: record.revision + 1,
-    protection: await protect(deps, key, newPassword),
+  return alone(deps, async () => {
+    let key: Uint8Array;
+    const before = await requireCurrent(deps.area);
+    if (before.protection.mode === 'none') {
+      key = keyFromNoProtection(before.protection.key);
+    } else {
+      const unlocked = await unlockNow(deps, currentPassword ?? '');
+      if (!unlocked.ok) return unlocked;
+      key = unlocked.key;
+    }
+    const protection = await protect(deps, key, newPassword);
+    // Read again: the unlock may have strengthened the record, and without a lock a save may have landed.
+    await writeRecord(deps.area, { ...(await requireCurrent(deps.area)), protection });
+    return { ok: true, key };
   });
-  return { ok: true, key };
 }
