@@ -25,6 +25,20 @@ describe.each(databaseKinds())('administration on %s', (kind) => {
     (await admin.get('/api/admin/groups')).json().items.find((g: { name: string }) => g.name === name)
       .id as number;
 
+  it('refuses to leave the verifier without an admin, by group or by sign-in source, and changes nothing', async () => {
+    const me = (await admin.get('/api/me')).json().user.id as number;
+    const toAgent = await admin.patch(`/api/admin/users/${me}`, { groupId: await groupId('Agent') });
+    expect(toAgent.statusCode).toBe(409);
+    expect(toAgent.json().error.code).toBe('cannot_remove_last_admin');
+    expect((await admin.patch(`/api/admin/users/${me}`, { source: 'sso' })).statusCode).toBe(409);
+    expect((await admin.get('/api/admin/users')).statusCode).toBe(200);
+
+    await addUser(t, 'second', { group: 'Admin' });
+    expect((await admin.patch(`/api/admin/users/${me}`, { groupId: await groupId('Agent') })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('starts with 2FA off, window ±1 and the four default groups', async () => {
     expect((await admin.get('/api/admin/settings')).json()).toMatchObject({
       twoFactorEnabled: false,

@@ -77,10 +77,16 @@ describe.each(databaseKinds())('grace period on %s', (kind) => {
     expect(users.find((u) => u.username === 'lena')?.twoFactorStatus).toBe('Pending');
   });
 
-  it('never asks SSO users for a code, before or after the grace end', async () => {
-    expect((await login('sam')).json().step).toBe('signed-in');
-    t.clock.time = graceEnd + DAY;
-    expect((await login('sam')).json().step).toBe('signed-in');
+  it('never asks SSO users for a code, before or after the grace end, and never takes a password from them', async () => {
+    const samStatus = async () => {
+      const users = (await admin.get('/api/admin/users')).json().items as Array<Record<string, unknown>>;
+      return users.find((u) => u.username === 'sam')?.twoFactorStatus;
+    };
+    expect(await samStatus()).toBe('Disabled');
+    expect((await login('sam')).json().error.code).toBe('single_sign_on_only');
+    await at(graceEnd + 60 * 60_000);
+    expect(await samStatus()).toBe('Disabled');
+    expect((await login('sam')).json().error.code).toBe('single_sign_on_only');
   });
 
   it('checks the codes of a user who set up 2FA because it became mandatory, through the verify API', async () => {

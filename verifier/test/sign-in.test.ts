@@ -76,11 +76,16 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
     expect((await client.get('/api/me')).json().user.twoFactorStatus).toBe('Disabled');
   });
 
-  it('never asks an SSO user for a code even when 2FA is on for them', async () => {
+  it('refuses a password for an SSO user, who signs in through single sign-on and is never asked for a code', async () => {
     await enableSystemTwoFactor(t);
-    await addUser(t, 'sam', { source: 'sso', twoFactorEnabled: true });
-    const login = await new Client(t.app).post('/api/auth/login', { username: 'sam', password: PASSWORD });
-    expect(login.json().step).toBe('signed-in');
+    await addUser(t, 'sam', { source: 'sso', twoFactorEnabled: true, group: 'Admin' });
+    const client = new Client(t.app);
+    const login = await client.post('/api/auth/login', { username: 'sam', password: PASSWORD });
+    expect(login.statusCode).toBe(403);
+    expect(login.json().error.code).toBe('single_sign_on_only');
+    expect((await client.get('/api/admin/users')).statusCode).toBe(401);
+    const wrong = await client.post('/api/auth/login', { username: 'sam', password: 'not the password' });
+    expect(wrong.json().error.code).toBe('invalid_credentials');
   });
 
   it('limits a Pending user to the setup flow', async () => {

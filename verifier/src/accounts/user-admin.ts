@@ -3,6 +3,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { weakPassword } from '../http/sign-in-errors.ts';
+import { requireAnAdminLeft } from './admin-remains.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Method, readSettings } from './settings.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
@@ -135,6 +136,7 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
     }
     // A new password signs the user out everywhere.
     if (change.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (change.groupId !== undefined || change.source !== undefined) await requireAnAdminLeft(trx);
   });
   return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset };
 }

@@ -9,6 +9,7 @@ import {
   type RowError,
   type UserFields,
 } from '../users-csv/index.ts';
+import { requireAnAdminLeft } from './admin-remains.ts';
 import { toGroup } from './groups.ts';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
@@ -94,6 +95,7 @@ export async function importUsers(
     const ignoredColumns = planned.ignoredColumns ?? [];
     if (options.dryRun) return { ok: true, applied: false, plan, ignoredColumns, groupNames };
     await applyPlan(trx, plan, options.audit);
+    await requireAnAdminLeft(trx);
     return { ok: true, applied: true, plan, ignoredColumns, groupNames };
   });
 }

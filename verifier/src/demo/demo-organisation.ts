@@ -12,7 +12,8 @@ export interface DemoUser {
   username: string;
   displayName: string;
   group: string;
-  password: string;
+  /** None for a single sign-on user: the verifier takes no password from them. */
+  password: string | null;
   source: 'local' | 'sso';
   /** Pending: 2FA on, not set up yet. Activated: set up by the demo (its setup key is printed). */
   twoFactor: 'Pending' | 'Activated' | 'Disabled';
@@ -61,9 +62,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'sso-agent',
     displayName: 'Agent (single sign-on)',
     group: 'Agent',
-    password: 'demo sso agent password',
+    password: null,
     source: 'sso',
     twoFactor: 'Disabled',
-    shows: 'a single sign-on user: exempt, the identity provider owns their sign-in',
+    shows:
+      'a single sign-on user: signs in through the identity provider, never with a password or code here',
   },
 ];

@@ -32,7 +32,7 @@ try {
   const width = Math.max(...DEMO_USERS.map((user) => user.username.length));
   const users = DEMO_USERS.map(
     (user) =>
-      `  ${user.username.padEnd(width)}  ${user.password.padEnd(26)} ${user.group}, 2FA ${user.twoFactor}: ${user.shows}` +
+      `  ${user.username.padEnd(width)}  ${(user.password ?? '(no password)').padEnd(26)} ${user.group}, 2FA ${user.twoFactor}: ${user.shows}` +
       (setupKeys[user.username] ? `\n  ${' '.repeat(width)}  setup key ${setupKeys[user.username]}` : ''),
   );
   process.stdout.write(

@@ -62,7 +62,7 @@ export async function seedDemo(
       displayName: user.displayName,
       groupId: groupId(user.group),
       source: user.source,
-      password: user.password,
+      ...(user.password === null ? {} : { password: user.password }),
       twoFactorEnabled: user.twoFactor !== 'Disabled',
     });
     if (user.twoFactor === 'Activated') setupKeys[user.username] = await setUpTwoFactor(app, user, clock);

@@ -10,6 +10,12 @@ export const accountLocked = () =>
     'account_locked',
     'This account is locked after too many failed attempts. Ask an admin to unlock it or try again later.',
   );
+export const singleSignOnOnly = () =>
+  new ApiError(
+    403,
+    'single_sign_on_only',
+    'This account signs in through your organisation’s single sign-on, not with a password here.',
+  );
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new ApiError(
     429,

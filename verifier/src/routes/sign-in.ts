@@ -18,6 +18,7 @@ import {
   codeInvalid,
   codeUsed,
   invalidCredentials,
+  singleSignOnOnly,
   tooManyAttempts,
 } from '../http/sign-in-errors.ts';
 import { replaceSession, startNextStep } from '../http/step-up.ts';
@@ -47,7 +48,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
           username: Type.String({ minLength: 1, maxLength: 256 }),
           password: Type.String({ minLength: 1, maxLength: 1024 }),
         }),
-        response: { 200: StepAnswer, ...errors(400, 401, 409, 423, 429, 503) },
+        response: { 200: StepAnswer, ...errors(400, 401, 403, 409, 423, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -73,6 +74,12 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       if (user.locked_at !== null) {
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { refused: 'locked' } });
         throw accountLocked();
+      }
+      // SSO users are exempt from codes because their identity provider signs them in; a password
+      // here (left from before a switch to SSO, or set by mistake) must not become a way around 2FA.
+      if (user.source === 'sso') {
+        await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { refused: 'sso' } });
+        throw singleSignOnOnly();
       }
       const view = (await findUserView(ctx.db, user.id, now)) as UserView;
       await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok' });

@@ -7,6 +7,9 @@ export const errorMessages: Readonly<Record<string, string>> = {
   account_locked:
     'This account is locked after too many failed attempts. Ask an admin to unlock it or try again later.',
   too_many_attempts: 'Too many attempts. Wait a moment and try again.',
+  single_sign_on_only:
+    'This account signs in through your organisation’s single sign-on, not with a password here.',
+  cannot_remove_last_admin: 'The verifier needs at least one admin: give another user the Admin group first.',
   code_blank: 'Enter the code from your authenticator.',
   code_invalid: 'That code is not right. Check your device’s time is set automatically and try again.',
   code_used: 'That code has already been used. Wait for the next code.',
