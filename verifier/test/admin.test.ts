@@ -34,9 +34,9 @@ describe.each(databaseKinds())('administration on %s', (kind) => {
     expect((await admin.get('/api/admin/users')).statusCode).toBe(200);
 
     await addUser(t, 'second', { group: 'Admin' });
-    expect((await admin.patch(`/api/admin/users/${me}`, { groupId: await groupId('Agent') })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await admin.patch(`/api/admin/users/${me}`, { groupId: await groupId('Agent') })).statusCode,
+    ).toBe(200);
   });
 
   it('starts with 2FA off, window ±1 and the four default groups', async () => {

@@ -50,12 +50,23 @@ describe.each(databaseKinds())('third-party verify API on %s', (kind) => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('says not_enrolled for a user without an Activated credential', async () => {
+  it('answers for a user without an Activated credential exactly as for an unknown name', async () => {
     await addUser(t, 'erin');
-    expect((await verify({ username: 'erin', code: '123456' })).json()).toEqual({
-      ok: false,
-      reason: 'not_enrolled',
-    });
+    const answers = [];
+    for (const username of ['erin', 'nobody-here']) {
+      for (let i = 0; i < 6; i++)
+        answers.push([username, (await verify({ username, code: '123456' })).json()]);
+    }
+    const erin = answers.filter(([name]) => name === 'erin').map(([, body]) => body);
+    const nobody = answers.filter(([name]) => name === 'nobody-here').map(([, body]) => body);
+    expect(erin).toEqual(nobody);
+    expect(erin.at(-1)).toEqual({ ok: false, reason: 'throttled' });
+    const audited = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('target', '=', 'erin')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.detail ?? '{}')).toEqual({ reason: 'not_enrolled' });
   });
 
   it('throttles after repeated wrong codes, then accepts again once the delay is over', async () => {
@@ -89,7 +100,10 @@ describe.each(databaseKinds())('third-party verify API on %s', (kind) => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => verify({ username: 'dana', code })));
     const bodies = answers.map((a) => a.json());
     expect(bodies.filter((b) => b.ok)).toHaveLength(1);
-    expect(bodies.filter((b) => b.reason === 'replayed')).toHaveLength(19);
+    // The others are replays, or were held back by the per-account delay before their code was read.
+    const refused = bodies.filter((b) => !b.ok).map((b) => b.reason);
+    expect(refused).toHaveLength(19);
+    expect(refused.every((reason) => reason === 'replayed' || reason === 'throttled')).toBe(true);
   });
 
   // Two processes sharing one database is the PostgreSQL deployment; SQLite is one process.

@@ -1,51 +1,92 @@
+import { type RawBuilder, sql } from 'kysely';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
-import { delayAfterFailures } from './throttle-policy.ts';
-
-/**
- * Per-account delay, keyed by the normalised username so unknown names behave exactly like
- * known ones. Kept in the database so every verifier process sees the same state.
- */
-export async function retryAfterMs(db: Db, username: string, now: number): Promise<number> {
-  const row = await db
-    .selectFrom('attempt_throttle')
-    .select('next_attempt_at')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return row && row.next_attempt_at > now ? row.next_attempt_at - now : 0;
-}
+import { delayAfterAddressFailures, delayAfterFailures } from './throttle-policy.ts';
 
 /** Failures older than this (counted from the last delay's end) are forgiven. */
 export const FORGET_AFTER_MS = 24 * 60 * 60_000;
+/** Failures from an address are forgiven after an hour without any. */
+export const ADDRESS_FORGET_AFTER_MS = 60 * 60_000;
 
-/**
- * Counts one failure atomically (concurrent failures all count) and pushes the next allowed time.
- * After a quiet day the count starts again, so last month's typos do not delay today's sign-in.
- */
-export async function recordFailedAttempt(db: Db, username: string, now: number): Promise<number> {
-  const { failures } = await db
-    .insertInto('attempt_throttle')
-    .values({ username, failures: 1, next_attempt_at: now })
-    .onConflict((oc) =>
-      oc.column('username').doUpdateSet((eb) => ({
-        failures: eb
-          .case()
-          .when('attempt_throttle.next_attempt_at', '<', now - FORGET_AFTER_MS)
-          .then(1)
-          .else(eb('attempt_throttle.failures', '+', 1))
-          .end(),
-      })),
-    )
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('attempt_throttle')
-    .set({ next_attempt_at: now + delayAfterFailures(failures) })
-    .where('username', '=', username)
-    .execute();
-  return failures;
+/** Where a kind of delay is counted, and how it grows. */
+export interface ThrottlePolicy {
+  table: 'attempt_throttle' | 'address_throttle';
+  key: 'username' | 'address';
+  forgetAfterMs: number;
+  delayAfter: (failures: number) => number;
 }
 
+/**
+ * Per account, keyed by the normalised username so unknown names behave exactly like known ones;
+ * passwords and codes count together.
+ */
+export const ACCOUNT: ThrottlePolicy = {
+  table: 'attempt_throttle',
+  key: 'username',
+  forgetAfterMs: FORGET_AFTER_MS,
+  delayAfter: delayAfterFailures,
+};
+
+/** Per client address, for one password tried on many usernames. */
+export const ADDRESS: ThrottlePolicy = {
+  table: 'address_throttle',
+  key: 'address',
+  forgetAfterMs: ADDRESS_FORGET_AFTER_MS,
+  delayAfter: delayAfterAddressFailures,
+};
+
+/** The policy's delay for the failure count `failures` (an SQL expression), as a CASE of its steps. */
+function delayExpression(policy: ThrottlePolicy, failures: RawBuilder<number>): RawBuilder<number> {
+  const steps: RawBuilder<unknown>[] = [];
+  let count = 1;
+  while (policy.delayAfter(count) === 0) count++;
+  const cap = policy.delayAfter(Number.MAX_SAFE_INTEGER);
+  steps.push(sql`WHEN ${failures} < ${sql.lit(count)} THEN 0`);
+  for (; policy.delayAfter(count) < cap; count++) {
+    steps.push(sql`WHEN ${failures} = ${sql.lit(count)} THEN ${sql.lit(policy.delayAfter(count))}`);
+  }
+  return sql<number>`CASE ${sql.join(steps, sql` `)} ELSE ${sql.lit(cap)} END`;
+}
+
+/**
+ * Takes one attempt before anything is checked: counts it as a failure and moves the next allowed
+ * time, in one statement that refuses while the delay runs. Parallel requests are therefore
+ * counted one after another and cannot all be checked against a count none of them has raised
+ * yet. Returns 0 when the attempt may go ahead, else the milliseconds still to wait. A success
+ * clears the count (`clearAttempts`) or gives the attempt back (`refundAttempt`).
+ */
+export async function takeAttempt(db: Db, policy: ThrottlePolicy, key: string, now: number): Promise<number> {
+  const table = sql.table(policy.table);
+  const column = sql.ref(policy.key);
+  const stored = (name: string) => sql.ref(`${policy.table}.${name}`);
+  const failures = sql<number>`CASE WHEN ${stored('next_attempt_at')} < ${now - policy.forgetAfterMs} THEN 1 ELSE ${stored('failures')} + 1 END`;
+  const taken = await sql<{ failures: number }>`
+    INSERT INTO ${table} (${column}, failures, next_attempt_at)
+    VALUES (${key}, 1, ${now + policy.delayAfter(1)})
+    ON CONFLICT (${column}) DO UPDATE
+      SET failures = ${failures},
+          next_attempt_at = CAST(${now} AS BIGINT) + ${delayExpression(policy, failures)}
+      WHERE ${stored('next_attempt_at')} <= ${now}
+    RETURNING failures`.execute(db);
+  if (taken.rows.length > 0) return 0;
+  const { rows } = await sql<{ next_attempt_at: number }>`
+    SELECT next_attempt_at FROM ${table} WHERE ${column} = ${key}`.execute(db);
+  return Math.max(1, Number(rows[0]?.next_attempt_at ?? now) - now);
+}
+
+/**
+ * Gives back an attempt that was no failure: a right password before the code, or a code refused
+ * for another reason than being wrong (already used, expired). The attempt was let through, so the
+ * next allowed time was not later than `now` before it.
+ */
+export async function refundAttempt(db: Db, policy: ThrottlePolicy, key: string, now: number): Promise<void> {
+  await sql`
+    UPDATE ${sql.table(policy.table)}
+      SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, next_attempt_at = CAST(${now} AS BIGINT)
+      WHERE ${sql.ref(policy.key)} = ${key}`.execute(db);
+}
+
+/** After a full success the account's count starts again. */
 export async function clearAttempts(db: Db, username: string): Promise<void> {
   await clearQuery(db, username);
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../db/schema.ts';
-import { ADDRESS_FORGET_AFTER_MS } from './address-throttle.ts';
-import { FORGET_AFTER_MS } from './attempt-throttle.ts';
+import { ADDRESS_FORGET_AFTER_MS, FORGET_AFTER_MS } from './attempt-throttle.ts';
 
 /**
  * Deletes what has expired: sessions, unconfirmed enrollments and forgotten failure counts

@@ -1,7 +1,7 @@
 import type { UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
-import { LOCK_AFTER_CODE_FAILURES } from '../auth/throttle-policy.ts';
+import { ACCOUNT, clearAttempts, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
+import { lockWhenExhausted, refundCodeAttempt, takeCodeAttempt } from '../auth/code-failures.ts';
 import { type CodeCheckOutcome, checkCode } from '../email-code/index.ts';
 import type { AppContext } from '../http/context.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
@@ -43,10 +43,16 @@ export async function checkEmailSignInCode(
     await audit('sign_in.code_failed', { reason: 'locked' });
     return { kind: 'locked' };
   }
-  const wait = await retryAfterMs(ctx.db, user.username, now);
+  // Counted before the code is compared, so parallel requests are counted one by one.
+  const wait = await takeAttempt(ctx.db, ACCOUNT, user.username, now);
   if (wait > 0) {
     await audit('sign_in.code_failed', { reason: 'throttled' });
     return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+  }
+  const attempts = await takeCodeAttempt(ctx.db, user.id);
+  if (attempts === null) {
+    await audit('sign_in.code_failed', { reason: 'locked' });
+    return { kind: 'locked' };
   }
   let outcome: CodeCheckOutcome | null = null;
   for (let race = 0; race < MAX_RACES && outcome === null; race++) {
@@ -56,7 +62,15 @@ export async function checkEmailSignInCode(
     const changed = checked.record.version !== record.version;
     if (!changed || (await saveCodeRecord(ctx.db, user.id, record, checked.record))) outcome = checked;
   }
-  if (outcome === null) return { kind: 'used' };
+  // Only a wrong code is a guess: an expired or used one does not count towards the delay or the lock.
+  const refund = async () => {
+    await refundAttempt(ctx.db, ACCOUNT, user.username, now);
+    await refundCodeAttempt(ctx.db, user.id);
+  };
+  if (outcome === null) {
+    await refund();
+    return { kind: 'used' };
+  }
   switch (outcome.kind) {
     case 'accepted':
       await clearAttempts(ctx.db, user.username);
@@ -64,44 +78,18 @@ export async function checkEmailSignInCode(
       await audit('sign_in.code_ok', {});
       return { kind: 'accepted' };
     case 'wrong':
-      await recordEmailCodeFailure(ctx, user, now, ip);
+      await lockWhenExhausted(ctx.db, user, attempts, { at: now, actor: user.username, ip });
       await audit('sign_in.code_failed', { reason: 'invalid_code', attemptsLeft: outcome.attemptsLeft });
       return { kind: 'wrong', attemptsLeft: outcome.attemptsLeft };
     case 'expired':
+      await refund();
       await audit('sign_in.code_failed', { reason: `expired_${outcome.reason}` });
       return { kind: 'expired', reason: outcome.reason };
     case 'used':
+      await refund();
       await audit('sign_in.code_failed', { reason: 'replayed' });
       return { kind: 'used' };
     case 'blank':
       return { kind: 'blank' };
-  }
-}
-
-/** The per-account delay and, at the 100th wrong code in a row, the hard lock. */
-async function recordEmailCodeFailure(ctx: AppContext, user: UserView, now: number, ip: string) {
-  await recordFailedAttempt(ctx.db, user.username, now);
-  const counted = await ctx.db
-    .updateTable('users')
-    .set((eb) => ({ code_failures: eb('code_failures', '+', 1) }))
-    .where('id', '=', user.id)
-    .returning('code_failures')
-    .executeTakeFirst();
-  if (!counted || counted.code_failures < LOCK_AFTER_CODE_FAILURES) return;
-  const locked = await ctx.db
-    .updateTable('users')
-    .set({ locked_at: now })
-    .where('id', '=', user.id)
-    .where('locked_at', 'is', null)
-    .executeTakeFirst();
-  if (locked.numUpdatedRows === 1n) {
-    await writeAudit(ctx.db, {
-      at: now,
-      actor: user.username,
-      event: 'account.locked',
-      target: user.username,
-      ip,
-      detail: { consecutiveFailures: counted.code_failures },
-    });
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { readSettings } from '../accounts/settings.ts';
 import { findUserByName, findUserView, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
+import { ACCOUNT, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
 import { deleteSession } from '../auth/sessions.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
 import type { AppContext } from '../http/context.ts';
@@ -81,13 +81,11 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       const { currentPassword, newPassword } = request.body;
       if (newPassword.length < MIN_PASSWORD_LENGTH) throw weakPassword();
       const now = ctx.clock.now();
-      const wait = await retryAfterMs(ctx.db, user.username, now);
+      const wait = await takeAttempt(ctx.db, ACCOUNT, user.username, now);
       if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
       const row = await findUserByName(ctx.db, user.username);
-      if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
-        await recordFailedAttempt(ctx.db, user.username, now);
-        throw invalidCredentials();
-      }
+      if (!row || !(await verifyPassword(row.password_hash, currentPassword))) throw invalidCredentials();
+      await refundAttempt(ctx.db, ACCOUNT, user.username, now);
       const hash = await hashPassword(newPassword);
       await ctx.db
         .updateTable('users')

@@ -3,8 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { addressRetryAfterMs, recordAddressFailure } from '../auth/address-throttle.ts';
-import { clearAttempts, recordFailedAttempt, retryAfterMs } from '../auth/attempt-throttle.ts';
+import { ACCOUNT, ADDRESS, clearAttempts, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
 import { countChallengeFailure, deleteSession } from '../auth/sessions.ts';
 import { CHALLENGE_MAX_FAILURES } from '../auth/throttle-policy.ts';
 import { verifyPassword } from '../crypto/passwords.ts';
@@ -55,10 +54,12 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const now = ctx.clock.now();
       const username = normaliseUsername(request.body.username);
       const audit = { at: now, actor: username, target: username, ip: request.ip };
-      const wait = Math.max(
-        await retryAfterMs(ctx.db, username, now),
-        await addressRetryAfterMs(ctx.db, request.ip, now),
-      );
+      // Both attempts are counted before the password is checked, and given back if it is right.
+      let wait = await takeAttempt(ctx.db, ACCOUNT, username, now);
+      if (wait === 0) {
+        wait = await takeAttempt(ctx.db, ADDRESS, request.ip, now);
+        if (wait > 0) await refundAttempt(ctx.db, ACCOUNT, username, now);
+      }
       if (wait > 0) {
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.throttled' });
         throw tooManyAttempts(Math.ceil(wait / 1000));
@@ -66,11 +67,11 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const user = await findUserByName(ctx.db, username);
       const passwordOk = await verifyPassword(user?.password_hash ?? null, request.body.password);
       if (!user || !passwordOk) {
-        await recordFailedAttempt(ctx.db, username, now);
-        await recordAddressFailure(ctx.db, request.ip, now);
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_failed' });
         throw invalidCredentials();
       }
+      await refundAttempt(ctx.db, ACCOUNT, username, now);
+      await refundAttempt(ctx.db, ADDRESS, request.ip, now);
       if (user.locked_at !== null) {
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { refused: 'locked' } });
         throw accountLocked();

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { noteApiKeyUse } from '../accounts/api-keys.ts';
 import { normaliseUsername } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
+import { ACCOUNT, takeAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
@@ -54,25 +54,25 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
       if (!state) throw invalidApiKey();
       await noteApiKeyUse(ctx.db, { id: state.apiKey.id, last_used_at: state.apiKey.lastUsedAt }, now);
       const actor = `api:${state.apiKey.name}`;
-      const refuse = async (reason: Reason) => {
+      /** `reason` is the answer; the audit log may say more (`why`). */
+      const refuse = async (reason: Reason, why: string = reason) => {
         await writeAudit(ctx.db, {
           at: now,
           actor,
           event: 'api.verify_failed',
           target: username,
           ip: request.ip,
-          detail: { reason },
+          detail: { reason: why },
         });
         return { ok: false, reason };
       };
       const user = state.subject;
-      if (!user) {
-        // Unknown names go through the same delay as real ones, so answers cannot tell them apart.
-        if (state.retryAfterMs > 0) return refuse('throttled');
-        await recordFailedAttempt(ctx.db, username, now);
-        return refuse('invalid_code');
+      if (!user || user.status !== 'Activated') {
+        // Unknown names and users without a credential answer like a wrong code and go through the
+        // same delay, so the answers cannot tell whether a username exists or has 2FA set up.
+        if ((await takeAttempt(ctx.db, ACCOUNT, username, now)) > 0) return refuse('throttled');
+        return refuse('invalid_code', user ? 'not_enrolled' : 'invalid_code');
       }
-      if (user.status !== 'Activated') return refuse('not_enrolled');
       const outcome = await checkSecondFactor(
         { db: ctx.db, box: ctx.box, now, actor, ip: request.ip, channel: 'api' },
         user,

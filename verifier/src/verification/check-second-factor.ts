@@ -1,8 +1,7 @@
 import { writeAudit } from '../audit/audit-log.ts';
-import { recordFailedAttempt } from '../auth/attempt-throttle.ts';
-import { LOCK_AFTER_CODE_FAILURES } from '../auth/throttle-policy.ts';
+import { ACCOUNT, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
+import { lockWhenExhausted, refundCodeAttempt, takeCodeAttempt } from '../auth/code-failures.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
 import { acceptCode } from './accept-code.ts';
 import { openCredential } from './credentials.ts';
@@ -56,18 +55,24 @@ export async function checkSecondFactor(
     await audit(events.failed, { reason: 'locked' });
     return { kind: 'locked' };
   }
-  const wait = user.throttle ? user.throttle.nextAttemptAt - ctx.now : 0;
+  const row = user.status === 'Activated' ? user.credential : null;
+  if (!row) return { kind: 'not_enrolled' };
+  // The attempt is counted before the code is compared, so parallel requests are counted one by one.
+  const wait = await takeAttempt(ctx.db, ACCOUNT, user.username, ctx.now);
   if (wait > 0) {
     await audit(events.failed, { reason: 'throttled' });
     return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
   }
-  const row = user.status === 'Activated' ? user.credential : null;
-  if (!row) return { kind: 'not_enrolled' };
+  const attempts = await takeCodeAttempt(ctx.db, user.id);
+  if (attempts === null) {
+    await audit(events.failed, { reason: 'locked' });
+    return { kind: 'locked' };
+  }
   const match = matchTotp(openCredential(ctx.box, row), code, ctx.now, user.verificationWindow);
   if (match === null) {
-    // One transaction: one commit (one disk flush on PostgreSQL) for the counters and the audit entry.
+    // One transaction: one commit (one disk flush on PostgreSQL) for the lock and the audit entry.
     await ctx.db.transaction().execute(async (trx) => {
-      await recordCodeFailure({ ...ctx, db: trx }, user);
+      await lockWhenExhausted(trx, user, attempts, { at: ctx.now, actor: ctx.actor, ip: ctx.ip });
       await audit(events.failed, { reason: 'invalid_code' }, trx);
     });
     return { kind: 'invalid' };
@@ -78,8 +83,9 @@ export async function checkSecondFactor(
       userId: user.id,
       username: user.username,
       match,
-      hadThrottle: user.throttle !== null,
-      hadCodeFailures: user.codeFailures > 0,
+      // Both were counted for this attempt.
+      hadThrottle: true,
+      hadCodeFailures: true,
       audit: {
         at: ctx.now,
         actor: ctx.actor,
@@ -93,39 +99,11 @@ export async function checkSecondFactor(
     }));
   // A code at or before the last accepted step is a replay without touching the mark.
   if (!accepted && match.step <= row.last_step) await audit(events.replayed, { reason: 'replayed' });
-  if (!accepted) return { kind: 'replayed' };
+  if (!accepted) {
+    // A right code, only too late: no guess, so it does not count towards the delay or the lock.
+    await refundAttempt(ctx.db, ACCOUNT, user.username, ctx.now);
+    await refundCodeAttempt(ctx.db, user.id);
+    return { kind: 'replayed' };
+  }
   return { kind: 'accepted' };
 }
-
-/** One wrong code: pushes the per-account delay and, at the 100th in a row, locks the account. */
-async function recordCodeFailure(ctx: CheckContext, user: VerificationSubject): Promise<void> {
-  await recordFailedAttempt(ctx.db, user.username, ctx.now);
-  const [counted] = (await countFailureQuery(ctx.db, user.id)).rows;
-  if (!counted || counted.code_failures < LOCK_AFTER_CODE_FAILURES) return;
-  const locked = await ctx.db
-    .updateTable('users')
-    .set({ locked_at: ctx.now })
-    .where('id', '=', user.id)
-    .where('locked_at', 'is', null)
-    .executeTakeFirst();
-  if (locked.numUpdatedRows === 1n) {
-    await writeAudit(ctx.db, {
-      at: ctx.now,
-      actor: ctx.actor,
-      event: 'account.locked',
-      target: user.username,
-      ip: ctx.ip,
-      detail: { consecutiveFailures: counted.code_failures },
-    });
-  }
-}
-
-const countFailureQuery = preparedQuery(
-  (db, userId: number) =>
-    db
-      .updateTable('users')
-      .set((eb) => ({ code_failures: eb('code_failures', '+', 1) }))
-      .where('id', '=', userId)
-      .returning('code_failures'),
-  1,
-);

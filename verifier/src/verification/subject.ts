@@ -10,11 +10,8 @@ export interface VerificationSubject {
   id: number;
   username: string;
   lockedAt: number | null;
-  codeFailures: number;
   status: TwoFactorStatus;
   credential: CredentialRow | null;
-  /** Per-account delay state; null when there were no recent failures. */
-  throttle: { failures: number; nextAttemptAt: number } | null;
   verificationWindow: number;
 }
 
@@ -44,8 +41,6 @@ export const SUBJECT_COLUMNS = [
   'credentials.drift',
   'credentials.last_step',
   'credentials.created_at as credential_created_at',
-  'attempt_throttle.failures',
-  'attempt_throttle.next_attempt_at',
 ] as const;
 
 const subjectQuery = preparedQuery(
@@ -55,7 +50,6 @@ const subjectQuery = preparedQuery(
       .innerJoin('groups', 'groups.id', 'users.group_id')
       .innerJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
       .leftJoin('credentials', 'credentials.user_id', 'users.id')
-      .leftJoin('attempt_throttle', 'attempt_throttle.username', 'users.username')
       .select(SUBJECT_COLUMNS)
       .where('users.username', '=', username),
   1,
@@ -63,7 +57,7 @@ const subjectQuery = preparedQuery(
 
 type SubjectRow = Awaited<ReturnType<typeof subjectQuery>>['rows'][number];
 
-/** Loads the user, their group, credential, delay state and the system settings in one round trip. */
+/** Loads the user, their group, credential and the system settings in one round trip. */
 export async function loadSubject(
   db: Db,
   username: string,
@@ -74,7 +68,7 @@ export async function loadSubject(
 }
 
 /**
- * Builds the subject from one joined row (the credential and delay columns may be null). The status
+ * Builds the subject from one joined row (the credential columns may be null). The status
  * depends on `now` because 2FA becomes mandatory when the grace period ends.
  */
 export function subjectFromRow(row: SubjectRow, now: number): VerificationSubject {
@@ -104,7 +98,6 @@ export function subjectFromRow(row: SubjectRow, now: number): VerificationSubjec
     id: row.id,
     username: row.username,
     lockedAt: row.locked_at,
-    codeFailures: row.code_failures,
     status: twoFactorStatus({
       systemEnabled: effectiveSystemSwitch(row.system_two_factor === 1, grace).enabled,
       mandatory: grace.mandatory,
@@ -114,10 +107,6 @@ export function subjectFromRow(row: SubjectRow, now: number): VerificationSubjec
       hasCredential: credential !== null,
     }),
     credential,
-    throttle:
-      row.failures === null || row.next_attempt_at === null
-        ? null
-        : { failures: row.failures, nextAttemptAt: row.next_attempt_at },
     verificationWindow: row.verification_window,
   };
 }

@@ -9,13 +9,11 @@ export interface VerifyRequestState {
   apiKey: { id: number; name: string; lastUsedAt: number | null };
   /** Undefined for an unknown username. */
   subject: VerificationSubject | undefined;
-  /** The per-account delay still to wait (unknown names have one too), in milliseconds. */
-  retryAfterMs: number;
 }
 
 /**
  * The API key row (only when it exists and is not revoked) joined with the named user, their
- * group, credential, delay state and the settings. No row: the key is not valid, whatever the name.
+ * group, credential and the settings. No row: the key is not valid, whatever the name.
  */
 const requestQuery = preparedQuery(
   (db, keyHash: string, username: string) =>
@@ -25,7 +23,6 @@ const requestQuery = preparedQuery(
       .leftJoin('groups', 'groups.id', 'users.group_id')
       .leftJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
       .leftJoin('credentials', 'credentials.user_id', 'users.id')
-      .leftJoin('attempt_throttle', (join) => join.on('attempt_throttle.username', '=', username))
       .select([
         'api_keys.id as api_key_id',
         'api_keys.name as api_key_name',
@@ -49,11 +46,9 @@ export async function loadVerifyRequest(
 ): Promise<VerifyRequestState | undefined> {
   const [row] = (await requestQuery(db, sha256Hex(presentedKey), username)).rows;
   if (!row) return undefined;
-  const nextAttemptAt = row.next_attempt_at;
   return {
     apiKey: { id: row.api_key_id, name: row.api_key_name, lastUsedAt: row.api_key_last_used_at },
     // A matched user always has a group and the settings row (foreign key, single settings row).
     subject: row.id === null ? undefined : subjectFromRow(row as Parameters<typeof subjectFromRow>[0], now),
-    retryAfterMs: nextAttemptAt !== null && nextAttemptAt > now ? nextAttemptAt - now : 0,
   };
 }
