@@ -1,26 +1,40 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser.ts';
+import { clearPendingScan } from '../scan/pending.ts';
+import type { Selection } from '../scan/region.ts';
 import { AUTO_LOCK_ALARM } from '../vault/auto-lock.ts';
 import { forgetKey } from '../vault/session.ts';
 import { CLEAR_CLIPBOARD_ALARM, clearClipboard, scheduleClipboardClear } from './clipboard.ts';
 import { type ExtensionMessage, isExtensionMessage } from './messages.ts';
 import { scanSelection, scanWholePage, startSelection } from './scan-tab.ts';
+import { expectSelectionFrom, fromExtensionPage, type Sender, takeSelectionSender } from './senders.ts';
 import { registerTestHooks } from './test-hooks.ts';
 
 // The background only routes: typed messages to their handlers, alarms to their jobs.
 
-function route(message: ExtensionMessage, sender: { tab?: { id?: number } }): Promise<unknown> | undefined {
+const fromPopup = (sender: Sender) =>
+  fromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL(''));
+
+async function onSelection(sender: Sender, selection: Selection): Promise<void> {
+  const tabId = await takeSelectionSender(browser.storage.session, sender);
+  if (tabId !== undefined) await scanSelection(tabId, selection);
+}
+
+function route(message: ExtensionMessage, sender: Sender): Promise<unknown> | undefined {
   switch (message.type) {
     case 'scan-page':
-      return scanWholePage(message.tabId);
+      return fromPopup(sender) ? scanWholePage(message.tabId) : undefined;
     case 'scan-selection':
-      return startSelection(message.tabId);
+      if (!fromPopup(sender)) return undefined;
+      return expectSelectionFrom(browser.storage.session, message.tabId).then(() =>
+        startSelection(message.tabId),
+      );
     case 'selection-made':
-      return sender.tab?.id === undefined ? undefined : scanSelection(sender.tab.id, message.selection);
+      return onSelection(sender, message.selection);
     case 'selection-cancelled':
-      return undefined;
+      return takeSelectionSender(browser.storage.session, sender).then(() => undefined);
     case 'code-copied':
-      return scheduleClipboardClear();
+      return fromPopup(sender) ? scheduleClipboardClear() : undefined;
     case 'offscreen-clear-clipboard':
       return undefined; // answered by the offscreen document
   }
@@ -32,7 +46,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === AUTO_LOCK_ALARM) void forgetKey(browser.storage.session);
+  if (alarm.name === AUTO_LOCK_ALARM) {
+    void forgetKey(browser.storage.session);
+    // A scanned code waiting to be added holds its secret in clear: it goes with the key.
+    void clearPendingScan(browser.storage.session);
+  }
   if (alarm.name === CLEAR_CLIPBOARD_ALARM) void clearClipboard();
 });
 

@@ -55,8 +55,9 @@ function start(): void {
     host.remove();
     afterRepaint(() => send(message));
   };
+  // Only the user's own input counts: the page's scripts can dispatch events too.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+    if (!event.isTrusted || event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
     finish({ type: 'selection-cancelled' });
@@ -64,12 +65,13 @@ function start(): void {
   window.addEventListener('keydown', onKey, true);
 
   layer.addEventListener('pointerdown', (event) => {
+    if (!event.isTrusted) return;
     origin = { x: event.clientX, y: event.clientY };
     layer.setPointerCapture(event.pointerId);
     event.preventDefault();
   });
   layer.addEventListener('pointermove', (event) => {
-    if (!origin) return;
+    if (!event.isTrusted || !origin) return;
     rect = {
       x: Math.min(origin.x, event.clientX),
       y: Math.min(origin.y, event.clientY),
@@ -84,8 +86,8 @@ function start(): void {
       height: `${rect.height}px`,
     });
   });
-  layer.addEventListener('pointerup', () => {
-    if (!origin) return;
+  layer.addEventListener('pointerup', (event) => {
+    if (!event.isTrusted || !origin) return;
     origin = null;
     // A click without a drag is not a selection; the user can still drag or press Esc.
     if (rect.width < MIN_SELECTION_CSS_PX || rect.height < MIN_SELECTION_CSS_PX) return;

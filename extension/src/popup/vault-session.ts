@@ -2,6 +2,7 @@ import type { VaultAccount } from '../accounts/account.ts';
 import { browser } from '../platform/browser.ts';
 import { exclusiveVaultChange } from '../platform/exclusive.ts';
 import { randomBytes } from '../platform/random.ts';
+import { clearPendingScan } from '../scan/pending.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
 import { CURRENT_VERSION } from '../vault/format.ts';
@@ -82,6 +83,8 @@ export async function unlockWith(password: string): Promise<VaultState | UnlockR
 
 export async function lockNow(): Promise<VaultState> {
   await forgetKey(browser.storage.session);
+  // A scanned code waiting to be added holds its secret in clear: it goes with the key.
+  await clearPendingScan(browser.storage.session);
   await disarmAutoLock(browser.alarms);
   return { status: 'locked' };
 }

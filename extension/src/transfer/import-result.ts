@@ -53,18 +53,20 @@ export function sameAccount(a: OtpAccount, b: OtpAccount): boolean {
 export class ImportCollector {
   readonly accounts: OtpAccount[] = [];
   readonly skipped: SkippedEntry[] = [];
-  /** Accounts by name, so spotting repeats stays linear in the file size. */
-  private readonly byName = new Map<string, OtpAccount[]>();
+  /**
+   * Every field of the accounts seen so far, so spotting repeats stays linear in the file size
+   * even when a hostile file gives thousands of entries the same name.
+   */
+  private readonly seen = new Set<string>();
 
   add(account: OtpAccount, label: string): void {
-    const name = `${account.issuer}\u0000${account.account}`;
-    const sameName = this.byName.get(name) ?? [];
-    if (sameName.some((existing) => sameAccount(existing, account))) {
+    const { type, issuer, account: name, algorithm, digits, period, counter, secret } = account;
+    const identity = JSON.stringify([type, issuer, name, algorithm, digits, period, counter, [...secret]]);
+    if (this.seen.has(identity)) {
       this.skip(label, 'It appears more than once in what was imported; it is added once.');
       return;
     }
-    sameName.push(account);
-    this.byName.set(name, sameName);
+    this.seen.add(identity);
     this.accounts.push(account);
   }
 

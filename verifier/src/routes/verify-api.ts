@@ -67,7 +67,7 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
         return { ok: false, reason };
       };
       const user = state.subject;
-      if (!user || user.status !== 'Activated') {
+      if (user?.status !== 'Activated') {
         // Unknown names and users without a credential answer like a wrong code and go through the
         // same delay, so the answers cannot tell whether a username exists or has 2FA set up.
         if ((await takeAttempt(ctx.db, ACCOUNT, username, now)) > 0) return refuse('throttled');
