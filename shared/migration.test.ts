@@ -150,6 +150,14 @@ describe('decodeMigrationUri', () => {
     expect(error.message).toMatch(/^Entry 2/);
   });
 
+  it('keeps the other entries of a QR code when one cannot be imported, naming that one', () => {
+    const batch = decodeMigrationBatch(uriFor(payload([ENTRY_HOTP, entryWith(0x20, [4]), ENTRY_TOTP])));
+    expect(batch.accounts.map((a) => a.account)).toEqual(['bob', 'alice@example.com']);
+    expect(batch.skipped.map(({ entry, error }) => [entry, error.code])).toEqual([
+      [2, 'UNSUPPORTED_ACCOUNT'],
+    ]);
+  });
+
   it('only ever returns accounts or throws OtpError, whatever the input (property)', () => {
     const [valid] = encodeMigrationUris(FIXTURE_ACCOUNTS);
     const validBytes = [

@@ -39,7 +39,10 @@ const TYPE_FROM_WIRE: Record<number, OtpType> = { 1: 'hotp', 2: 'totp' };
 const TYPE_TO_WIRE: Record<OtpType, number> = { hotp: 1, totp: 2 };
 
 export interface MigrationBatch extends BatchFields {
+  /** The entries that can be imported, in order. */
   accounts: OtpAccount[];
+  /** Entries that cannot (an unsupported type or algorithm, no secret, ...), each with its reason. */
+  skipped: { entry: number; error: OtpError }[];
 }
 
 export interface EncodeMigrationOptions {
@@ -157,12 +160,29 @@ export function decodeMigrationBatch(uri: string): MigrationBatch {
     bytes.fill(0);
   }
   const { entries, ...batch } = payload;
-  return { ...batch, accounts: entries.map(toAccount) };
+  const accounts: OtpAccount[] = [];
+  const skipped: MigrationBatch['skipped'] = [];
+  // One entry the authenticator cannot use does not cost the other entries of the QR code.
+  entries.forEach((message, index) => {
+    try {
+      accounts.push(toAccount(message, index));
+    } catch (error) {
+      if (!(error instanceof OtpError)) throw error;
+      skipped.push({ entry: index + 1, error });
+    }
+  });
+  return { ...batch, accounts, skipped };
 }
 
-/** Decodes the accounts of one export QR code (`otpauth-migration://offline?data=...`). */
+/**
+ * Decodes the accounts of one export QR code (`otpauth-migration://offline?data=...`), all or
+ * nothing: an entry that cannot be imported throws its OtpError (see decodeMigrationBatch to keep
+ * the others).
+ */
 export function decodeMigrationUri(uri: string): OtpAccount[] {
-  return decodeMigrationBatch(uri).accounts;
+  const { accounts, skipped } = decodeMigrationBatch(uri);
+  if (skipped[0]) throw skipped[0].error;
+  return accounts;
 }
 
 function toMessage(account: OtpAccount, index: number): OtpParametersMessage {

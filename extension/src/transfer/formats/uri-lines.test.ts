@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32Decode, encodeMigrationUris, type OtpAccount } from '../../../../shared/index.ts';
+import {
+  ENTRY_HOTP,
+  entryWith,
+  payload as migrationPayload,
+  uriFor,
+} from '../../../../shared/testing/migration-payloads.ts';
 import { toBase64 } from '../../crypto/base64.ts';
 import { looksLikeUriLines, parseUriLines } from './uri-lines.ts';
 
@@ -143,6 +149,23 @@ describe('parseUriLines with otpauth-migration:// export QR codes', () => {
     expect(result.skipped).toEqual([
       { label: 'Export QR code 2 of 3', reason: expect.stringMatching(/scan or paste it/) },
     ]);
+  });
+
+  it('keeps the usable accounts of an export QR code and lists the entry it cannot use', () => {
+    const md5 = entryWith(0x20, [4]);
+    const result = parseUriLines(uriFor(migrationPayload([ENTRY_HOTP, md5])));
+    expect(result.accounts.map((a) => a.account)).toEqual(['bob']);
+    expect(result.skipped).toEqual([
+      { label: 'Line 1 (export QR code)', reason: expect.stringMatching(/^Entry 2 .* uses MD5/) },
+    ]);
+  });
+
+  it('reads two different exports that carry the same batch id', () => {
+    const [first] = encodeMigrationUris([account(1)], { batchId: 0 });
+    const [second] = encodeMigrationUris([account(2)], { batchId: 0 });
+    const result = parseUriLines([first, second].join('\n'));
+    expect(result.skipped).toEqual([]);
+    expect(result.accounts.map((a) => a.account)).toEqual(['user1@example.com', 'user2@example.com']);
   });
 
   it('lists a damaged export QR code with the reason', () => {

@@ -47,10 +47,12 @@ export function parseUriLines(text: string): ImportResult {
       }
     } else if (MIGRATION.test(line)) {
       try {
+        // The same QR code pasted or scanned twice counts once; two exports that happen to share a
+        // batch id (some apps always write 0) are both read.
+        if (seenBatches.has(line)) continue;
+        seenBatches.add(line);
         const batch = decodeMigrationBatch(line);
-        const key = `${batch.batchId}/${batch.batchIndex}`;
-        if (seenBatches.has(key)) continue;
-        seenBatches.add(key);
+        for (const { error } of batch.skipped) collector.skip(`${label} (export QR code)`, error.message);
         const known = exports.get(batch.batchId) ?? { size: batch.batchSize, indexes: new Set<number>() };
         known.indexes.add(batch.batchIndex);
         exports.set(batch.batchId, known);
