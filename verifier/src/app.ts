@@ -21,8 +21,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built pages; served when it holds an index.html. */
   webRoot?: string;
-  /** Trust X-Forwarded-For (behind a load balancer) for the audit log's address. */
-  trustProxy?: boolean;
+  /** Which proxies may set the client address through X-Forwarded-For (see Config.trustProxy). */
+  trustProxy?: false | string[];
 }
 
 /** Paths whose values must never reach the logs. */

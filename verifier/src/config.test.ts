@@ -24,9 +24,20 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ VERIFIER_ADMIN_PASSWORD: 'short' }, /at least 12 characters/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must list the addresses of the proxies/],
+    [{ TRUST_PROXY: '2' }, /TRUST_PROXY must list the addresses of the proxies/],
   ])('stops with a message naming the bad value %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('trusts X-Forwarded-For only from the proxies it names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'loopback',
+    ]);
   });
 
   it('accepts every valid port and rejects everything else', () => {

@@ -10,8 +10,11 @@ export interface Config {
   masterKeys: string | undefined;
   adminPassword: string | undefined;
   cookieSecure: boolean;
-  /** Behind a load balancer: take the client address from X-Forwarded-For for the audit log. */
-  trustProxy: boolean;
+  /**
+   * Behind load balancers: the proxies whose X-Forwarded-For says who the client is (false: none).
+   * The address feeds the per-address delay and the audit log.
+   */
+  trustProxy: false | string[];
   logLevel: string;
   webRoot: string;
   /** `SMTP_URL` and `MAIL_FROM`; without SMTP_URL, e-mails are written to `<dataDir>/outbox`. */
@@ -41,6 +44,24 @@ function parseBoolean(name: string, value: string | undefined): boolean {
   throw new ConfigError(`${name} must be "true" or "false", got "${value}".`);
 }
 
+/**
+ * `TRUST_PROXY`: the addresses or CIDR ranges of the proxies in front of the verifier, comma-separated
+ * (`loopback`, `linklocal` and `uniquelocal` name the usual private ranges). "true" is refused:
+ * trusting every hop would take any address a client writes in X-Forwarded-For, dodging the
+ * per-address delay and forging the audit log.
+ */
+function parseTrustProxy(value: string | undefined): false | string[] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  const addresses = value.split(',').map((part) => part.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const valid = (part: string) =>
+    named.includes(part) || /^[0-9a-fA-F:.]*[:.][0-9a-fA-F:.]*(\/\d{1,3})?$/.test(part);
+  if (addresses.every(valid)) return addresses;
+  throw new ConfigError(
+    `TRUST_PROXY must list the addresses of the proxies in front of the verifier (e.g. 10.0.0.5 or 10.0.0.0/8, comma-separated), got "${value}".`,
+  );
+}
+
 function parseDatabase(url: string | undefined, dataDir: string): DatabaseTarget {
   if (url === undefined || url === '') return { kind: 'sqlite', file: join(dataDir, 'verifier.db') };
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
@@ -68,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKeys: env.VERIFIER_MASTER_KEY || undefined,
     adminPassword,
     cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE),
-    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),
     mail: { SMTP_URL: env.SMTP_URL || undefined, MAIL_FROM: env.MAIL_FROM || undefined },
