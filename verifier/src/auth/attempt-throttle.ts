@@ -48,6 +48,42 @@ function delayExpression(policy: ThrottlePolicy, failures: RawBuilder<number>): 
   return sql<number>`CASE ${sql.join(steps, sql` `)} ELSE ${sql.lit(cap)} END`;
 }
 
+/** The statements of one policy, built and compiled once (see preparedQuery). */
+function statementsFor(policy: ThrottlePolicy) {
+  const table = sql.table(policy.table);
+  const column = sql.ref(policy.key);
+  const stored = (name: string) => sql.ref(`${policy.table}.${name}`);
+  const prepared = <A extends unknown[], R>(arity: A['length'], build: (...args: A) => RawBuilder<R>) =>
+    preparedQuery<A, R>((db, ...args) => ({ compile: () => build(...args).compile(db) }), arity);
+  return {
+    take: prepared(4, (key: string, now: number, forgetBefore: number, firstNext: number) => {
+      const failures = sql<number>`CASE WHEN ${stored('next_attempt_at')} < ${forgetBefore} THEN 1 ELSE ${stored('failures')} + 1 END`;
+      return sql<{ failures: number }>`
+        INSERT INTO ${table} (${column}, failures, next_attempt_at) VALUES (${key}, 1, ${firstNext})
+        ON CONFLICT (${column}) DO UPDATE
+          SET failures = ${failures},
+              next_attempt_at = CAST(${now} AS BIGINT) + ${delayExpression(policy, failures)}
+          WHERE ${stored('next_attempt_at')} <= ${now}
+        RETURNING failures`;
+    }),
+    nextAllowed: prepared(
+      1,
+      (key: string) =>
+        sql<{ next_attempt_at: number }>`SELECT next_attempt_at FROM ${table} WHERE ${column} = ${key}`,
+    ),
+    refund: prepared(
+      2,
+      (key: string, now: number) => sql`
+        UPDATE ${table}
+          SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, next_attempt_at = CAST(${now} AS BIGINT)
+          WHERE ${column} = ${key}`,
+    ),
+  };
+}
+
+const STATEMENTS = new Map([ACCOUNT, ADDRESS].map((policy) => [policy, statementsFor(policy)] as const));
+const statements = (policy: ThrottlePolicy) => STATEMENTS.get(policy) ?? statementsFor(policy);
+
 /**
  * Takes one attempt before anything is checked: counts it as a failure and moves the next allowed
  * time, in one statement that refuses while the delay runs. Parallel requests are therefore
@@ -56,22 +92,11 @@ function delayExpression(policy: ThrottlePolicy, failures: RawBuilder<number>): 
  * clears the count (`clearAttempts`) or gives the attempt back (`refundAttempt`).
  */
 export async function takeAttempt(db: Db, policy: ThrottlePolicy, key: string, now: number): Promise<number> {
-  const table = sql.table(policy.table);
-  const column = sql.ref(policy.key);
-  const stored = (name: string) => sql.ref(`${policy.table}.${name}`);
-  const failures = sql<number>`CASE WHEN ${stored('next_attempt_at')} < ${now - policy.forgetAfterMs} THEN 1 ELSE ${stored('failures')} + 1 END`;
-  const taken = await sql<{ failures: number }>`
-    INSERT INTO ${table} (${column}, failures, next_attempt_at)
-    VALUES (${key}, 1, ${now + policy.delayAfter(1)})
-    ON CONFLICT (${column}) DO UPDATE
-      SET failures = ${failures},
-          next_attempt_at = CAST(${now} AS BIGINT) + ${delayExpression(policy, failures)}
-      WHERE ${stored('next_attempt_at')} <= ${now}
-    RETURNING failures`.execute(db);
+  const { take, nextAllowed } = statements(policy);
+  const taken = await take(db, key, now, now - policy.forgetAfterMs, now + policy.delayAfter(1));
   if (taken.rows.length > 0) return 0;
-  const { rows } = await sql<{ next_attempt_at: number }>`
-    SELECT next_attempt_at FROM ${table} WHERE ${column} = ${key}`.execute(db);
-  return Math.max(1, Number(rows[0]?.next_attempt_at ?? now) - now);
+  const [row] = (await nextAllowed(db, key)).rows;
+  return Math.max(1, Number(row?.next_attempt_at ?? now) - now);
 }
 
 /**
@@ -80,10 +105,7 @@ export async function takeAttempt(db: Db, policy: ThrottlePolicy, key: string, n
  * next allowed time was not later than `now` before it.
  */
 export async function refundAttempt(db: Db, policy: ThrottlePolicy, key: string, now: number): Promise<void> {
-  await sql`
-    UPDATE ${sql.table(policy.table)}
-      SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, next_attempt_at = CAST(${now} AS BIGINT)
-      WHERE ${sql.ref(policy.key)} = ${key}`.execute(db);
+  await statements(policy).refund(db, key, now);
 }
 
 /** After a full success the account's count starts again. */
