@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
 import { base32Decode, totp } from '../../shared/index.ts';
 import { findGroupByName } from '../src/accounts/groups.ts';
 import { updateSettings } from '../src/accounts/settings.ts';
 import { createUser } from '../src/accounts/user-admin.ts';
-import { horizontalOverflow, openPagesSession, type PagesSession } from './browser/pages-session.ts';
+import { horizontalOverflow, usePagesSession } from './browser/pages-session.ts';
 
 // The user's story through the real pages, a real verifier on a temporary SQLite file and Debian's
 // Chromium, from where the admin's story (admin-console.browser.test.ts) leaves off: 2FA is on for
@@ -18,21 +17,12 @@ const STEP_MS = 30_000;
 const run = browserAvailable(CHROMIUM) ? describe : describe.skip;
 
 run('two-factor setup and sign-in in Chromium', () => {
-  let session: PagesSession;
-  let page: Page;
-  let verifier: PagesSession['verifier'];
-  let heading: PagesSession['heading'];
-  let shoot: PagesSession['shoot'];
-  let expectAccessible: PagesSession['expectAccessible'];
-  let signIn: PagesSession['signIn'];
-  let signOut: PagesSession['signOut'];
+  const s = usePagesSession('first admin password', { clipboard: true });
   let agentSecret: Uint8Array | undefined;
 
   beforeAll(async () => {
-    session = await openPagesSession('first admin password', { clipboard: true });
-    ({ page, verifier, heading, shoot, expectAccessible, signIn, signOut } = session);
     // What the admin did in their story: 2FA on system-wide and for this user of the Agent group.
-    const { db, clock } = verifier;
+    const { db, clock } = s.verifier;
     await updateSettings(db, { twoFactorEnabled: true, organisationName: 'Example Support' });
     const agents = await findGroupByName(db, 'Agent');
     if (!agents) throw new Error('The default Agent group is missing.');
@@ -41,18 +31,14 @@ run('two-factor setup and sign-in in Chromium', () => {
     await createUser(db, { ...user, twoFactorEnabled: true }, clock.now());
   });
 
-  afterAll(async () => {
-    await session?.close();
-  });
-
   function codeNow(offsetSteps = 0): string {
     if (!agentSecret) throw new Error('The setup key has not been read yet.');
-    return totp({ secret: agentSecret, time: verifier.clock.now() + offsetSteps * STEP_MS });
+    return totp({ secret: agentSecret, time: s.verifier.clock.now() + offsetSteps * STEP_MS });
   }
 
   /** The refusal shown once the page has rendered the answer to a code: field emptied, not busy. */
   async function settledCodeAnswer(): Promise<string> {
-    const shown = await page.waitForFunction(() => {
+    const shown = await s.page.waitForFunction(() => {
       const input = document.querySelector<HTMLInputElement>('#code');
       const busy = [...document.querySelectorAll('button')].some((b) => b.textContent === 'Checking…');
       if (busy || (input && input.value !== '')) return undefined;
@@ -70,129 +56,131 @@ run('two-factor setup and sign-in in Chromium', () => {
   }
 
   it('shows a Pending user the banner that cannot be dismissed, then walks them through the setup wizard', async () => {
-    await signIn('agent', AGENT_PASSWORD);
-    const banner = page.getByRole('region', { name: 'Two-factor authentication setup' });
+    await s.signIn('agent', AGENT_PASSWORD);
+    const banner = s.page.getByRole('region', { name: 'Two-factor authentication setup' });
     await banner.waitFor();
     expect(await banner.textContent()).toContain(
       'Your admin has enabled two-factor authentication for your account. Set it up now.',
     );
     expect(await banner.getByRole('button').count()).toBe(0);
-    await expectAccessible('the home page with the banner');
-    await shoot('07-banner');
+    await s.expectAccessible('the home page with the banner');
+    await s.shoot('07-banner');
 
     await banner.getByRole('link', { name: 'Set it up now.' }).click();
-    await page.getByRole('button', { name: 'Get started' }).click();
-    await heading('Install an authenticator').waitFor();
-    await page.getByText(/browser extension for Chrome and Firefox/).waitFor();
-    await expectAccessible('Install an authenticator');
-    await page.getByRole('button', { name: 'Skip, I already have one' }).click();
+    await s.page.getByRole('button', { name: 'Get started' }).click();
+    await s.heading('Install an authenticator').waitFor();
+    await s.page.getByText(/browser extension for Chrome and Firefox/).waitFor();
+    await s.expectAccessible('Install an authenticator');
+    await s.page.getByRole('button', { name: 'Skip, I already have one' }).click();
 
-    await heading('Scan the QR code').waitFor();
-    await page.locator('.qr svg path').first().waitFor();
-    const grouped = (await page.locator('#setup-key').textContent()) ?? '';
+    await s.heading('Scan the QR code').waitFor();
+    await s.page.locator('.qr svg path').first().waitFor();
+    const grouped = (await s.page.locator('#setup-key').textContent()) ?? '';
     expect(grouped).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     agentSecret = base32Decode(grouped.replaceAll(' ', ''));
-    await expectAccessible('Scan the QR code');
-    await shoot('08-scan-qr-code');
+    await s.expectAccessible('Scan the QR code');
+    await s.shoot('08-scan-qr-code');
 
-    await page.getByRole('button', { name: 'Copy code' }).click();
-    await page.getByText('Copied.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(grouped.replaceAll(' ', ''));
+    await s.page.getByRole('button', { name: 'Copy code' }).click();
+    await s.page.getByText('Copied.').waitFor();
+    expect(await s.page.evaluate(() => navigator.clipboard.readText())).toBe(grouped.replaceAll(' ', ''));
 
     // A setup left open for more than 10 minutes expires; the page offers a new QR code.
-    await page.getByRole('button', { name: 'Next' }).click();
-    await heading('Verify configuration').waitFor();
-    verifier.clock.advance(11 * 60_000);
-    await page.getByLabel('Code from your authenticator').fill(codeNow());
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText(/The setup took more than 10 minutes and has expired/).waitFor();
-    await page.getByRole('button', { name: 'Show a new QR code' }).click();
-    await heading('Scan the QR code').waitFor();
-    const renewed = (await page.locator('#setup-key').textContent()) ?? '';
+    await s.page.getByRole('button', { name: 'Next' }).click();
+    await s.heading('Verify configuration').waitFor();
+    s.verifier.clock.advance(11 * 60_000);
+    await s.page.getByLabel('Code from your authenticator').fill(codeNow());
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.page.getByText(/The setup took more than 10 minutes and has expired/).waitFor();
+    await s.page.getByRole('button', { name: 'Show a new QR code' }).click();
+    await s.heading('Scan the QR code').waitFor();
+    const renewed = (await s.page.locator('#setup-key').textContent()) ?? '';
     expect(renewed).not.toBe(grouped);
     agentSecret = base32Decode(renewed.replaceAll(' ', ''));
 
-    await page.getByRole('button', { name: 'Next' }).click();
-    await heading('Verify configuration').waitFor();
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('Enter the code from your authenticator.').waitFor();
-    await page.getByLabel('Code from your authenticator').fill(codeNow());
-    await expectAccessible('Verify configuration');
-    await page.getByRole('button', { name: 'Confirm' }).click();
+    await s.page.getByRole('button', { name: 'Next' }).click();
+    await s.heading('Verify configuration').waitFor();
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.page.getByText('Enter the code from your authenticator.').waitFor();
+    await s.page.getByLabel('Code from your authenticator').fill(codeNow());
+    await s.expectAccessible('Verify configuration');
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
 
-    await heading('Setup successful').waitFor();
-    await page
+    await s.heading('Setup successful').waitFor();
+    await s.page
       .getByRole('region', { name: 'Two-factor authentication setup' })
       .waitFor({ state: 'detached' });
-    await expectAccessible('Setup successful');
-    await shoot('09-setup-successful');
-    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    await s.expectAccessible('Setup successful');
+    await s.shoot('09-setup-successful');
+    const me = await s.page.evaluate(async () => (await fetch('/api/me')).status);
     expect(me).toBe(401);
   });
 
   it('signs the user in again with their password and the next code', async () => {
-    await page.getByRole('link', { name: 'Go to sign in' }).click();
-    await heading('Sign in').waitFor();
-    await page.getByLabel('Username').fill('agent');
-    await page.getByLabel('Password').fill(AGENT_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await heading('Two-factor authentication').waitFor();
+    await s.page.getByRole('link', { name: 'Go to sign in' }).click();
+    await s.heading('Sign in').waitFor();
+    await s.page.getByLabel('Username').fill('agent');
+    await s.page.getByLabel('Password').fill(AGENT_PASSWORD);
+    await s.page.getByRole('button', { name: 'Sign in' }).click();
+    await s.heading('Two-factor authentication').waitFor();
 
-    const field = page.getByLabel('Authentication code');
+    const field = s.page.getByLabel('Authentication code');
     expect(await field.getAttribute('inputmode')).toBe('numeric');
     expect(await field.getAttribute('maxlength')).toBe('6');
     await field.pressSequentially('12ab3 4-56789');
     expect(await field.inputValue()).toBe('123456');
     await field.fill('');
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('Enter the code from your authenticator.').waitFor();
-    await expectAccessible('the two-factor page');
-    await shoot('10-two-factor-code');
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.page.getByText('Enter the code from your authenticator.').waitFor();
+    await s.expectAccessible('the two-factor page');
+    await s.shoot('10-two-factor-code');
 
-    verifier.clock.advance(STEP_MS);
+    s.verifier.clock.advance(STEP_MS);
     await field.fill(codeNow());
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await heading('Welcome, Support Agent').waitFor();
-    await page.locator('.badge', { hasText: 'Activated' }).waitFor();
-    await page
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.heading('Welcome, Support Agent').waitFor();
+    await s.page.locator('.badge', { hasText: 'Activated' }).waitFor();
+    await s.page
       .getByRole('region', { name: 'Two-factor authentication setup' })
       .waitFor({ state: 'detached' });
-    await signOut();
+    await s.signOut();
   });
 
   it('refuses a code that was already used, and a wrong one with the clock help', async () => {
-    await signIn('agent', AGENT_PASSWORD);
-    await heading('Two-factor authentication').waitFor();
-    const field = page.getByLabel('Authentication code');
+    await s.signIn('agent', AGENT_PASSWORD);
+    await s.heading('Two-factor authentication').waitFor();
+    const field = s.page.getByLabel('Authentication code');
     await field.fill(codeNow());
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('That code has already been used. Wait for the next code.').waitFor();
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.page.getByText('That code has already been used. Wait for the next code.').waitFor();
 
     await field.fill(wrongCode());
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText(/That code is not right\. Check your device’s time is set automatically/).waitFor();
-    await page.getByText(/switch from Manual to Automatic/).waitFor();
-    await expectAccessible('the two-factor page with the clock help');
-    await shoot('11-code-refused');
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.page
+      .getByText(/That code is not right\. Check your device’s time is set automatically/)
+      .waitFor();
+    await s.page.getByText(/switch from Manual to Automatic/).waitFor();
+    await s.expectAccessible('the two-factor page with the clock help');
+    await s.shoot('11-code-refused');
 
-    verifier.clock.advance(STEP_MS);
+    s.verifier.clock.advance(STEP_MS);
     await field.fill(codeNow());
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await heading('Welcome, Support Agent').waitFor();
-    await signOut();
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.heading('Welcome, Support Agent').waitFor();
+    await s.signOut();
   });
 
   it('voids the challenge after ten wrong codes and offers the way back to sign in', async () => {
-    await signIn('agent', AGENT_PASSWORD);
-    await heading('Two-factor authentication').waitFor();
-    const field = page.getByLabel('Authentication code');
+    await s.signIn('agent', AGENT_PASSWORD);
+    await s.heading('Two-factor authentication').waitFor();
+    const field = s.page.getByLabel('Authentication code');
     const answers: string[] = [];
     for (let attempt = 1; attempt <= 10; attempt++) {
       // Step past the growing per-account delay so each wrong code is really checked.
-      verifier.clock.advance(20_000);
+      s.verifier.clock.advance(20_000);
       await field.fill(wrongCode());
-      const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/code'));
-      await page.getByRole('button', { name: 'Confirm' }).click();
+      const answer = s.page.waitForResponse((response) => response.url().endsWith('/api/auth/code'));
+      await s.page.getByRole('button', { name: 'Confirm' }).click();
       await answer;
       answers.push(await settledCodeAnswer());
     }
@@ -201,24 +189,24 @@ run('two-factor setup and sign-in in Chromium', () => {
       'Too many wrong codes or the sign-in took too long. Sign in again.',
     ]);
     expect(await field.count()).toBe(0);
-    await expectAccessible('the two-factor page with a void challenge');
-    await page.getByRole('link', { name: 'Back to sign in' }).click();
-    await heading('Sign in').waitFor();
+    await s.expectAccessible('the two-factor page with a void challenge');
+    await s.page.getByRole('link', { name: 'Back to sign in' }).click();
+    await s.heading('Sign in').waitFor();
     // Let the per-account delay run out before the next sign-in.
-    verifier.clock.advance(10 * 60_000);
+    s.verifier.clock.advance(10 * 60_000);
   });
 
   it('fits the two-factor page on a 360-pixel-wide phone screen with a dark system theme', async () => {
-    const small = await session.openPhone();
-    await signIn('agent', AGENT_PASSWORD, small);
+    const small = await s.openPhone();
+    await s.signIn('agent', AGENT_PASSWORD, small);
     await small.getByRole('heading', { level: 1, name: 'Two-factor authentication' }).waitFor();
     expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
     const background = await small.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(244, 246, 249)');
     await small.getByLabel('Authentication code').fill('123');
-    await expectAccessible('the dark two-factor page', small);
-    await shoot('12-two-factor-phone-dark', small);
+    await s.expectAccessible('the dark two-factor page', small);
+    await s.shoot('12-two-factor-phone-dark', small);
     await small.context().close();
-    expect(session.cspViolations).toEqual([]);
+    expect(s.cspViolations).toEqual([]);
   });
 });

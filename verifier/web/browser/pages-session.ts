@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium, seriousAccessibilityProblems } from './chromium.ts';
 import { buildPages, type RunningVerifier, startVerifier } from './verifier.ts';
 
@@ -108,4 +108,27 @@ export async function openPagesSession(
 /** How far the page is wider than the window (0 or less: no sideways scrolling). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Opens a session before the file's tests and closes it after them. What it returns reads through
+ * to that session, so a file can name it once at the top and use it in every test.
+ */
+export function usePagesSession(
+  firstAdminPassword: string,
+  options: { clipboard?: boolean } = {},
+): PagesSession {
+  let session: PagesSession | undefined;
+  beforeAll(async () => {
+    session = await openPagesSession(firstAdminPassword, options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return new Proxy({} as PagesSession, {
+    get(_target, name) {
+      if (!session) throw new Error('The pages session opens in beforeAll: use it inside a test or hook.');
+      return session[name as keyof PagesSession];
+    },
+  });
 }
