@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../shared/index.ts';
+import { toBase64 } from '../crypto/base64.ts';
 import { equalBytes } from './bytes.ts';
 
 /** Formats `detectAndParse` recognises. */
@@ -61,7 +62,8 @@ export class ImportCollector {
 
   add(account: OtpAccount, label: string): void {
     const { type, issuer, account: name, algorithm, digits, period, counter, secret } = account;
-    const identity = JSON.stringify([type, issuer, name, algorithm, digits, period, counter, [...secret]]);
+    // Issuer and name may hold any character, so they are JSON-quoted; the rest cannot hold a quote.
+    const identity = `${JSON.stringify([issuer, name])}${type}${algorithm}/${digits}/${period}/${counter}/${toBase64(secret)}`;
     if (this.seen.has(identity)) {
       this.skip(label, 'It appears more than once in what was imported; it is added once.');
       return;
