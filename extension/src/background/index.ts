@@ -1,9 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser.ts';
-import { clearPendingScan } from '../scan/pending.ts';
 import type { Selection } from '../scan/region.ts';
 import { AUTO_LOCK_ALARM } from '../vault/auto-lock.ts';
-import { forgetKey } from '../vault/session.ts';
+import { lockSession } from '../vault/lock.ts';
 import { CLEAR_CLIPBOARD_ALARM, clearClipboard, scheduleClipboardClear } from './clipboard.ts';
 import { type ExtensionMessage, isExtensionMessage } from './messages.ts';
 import { scanSelection, scanWholePage, startSelection } from './scan-tab.ts';
@@ -46,18 +45,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === AUTO_LOCK_ALARM) {
-    void forgetKey(browser.storage.session);
-    // A scanned code waiting to be added holds its secret in clear: it goes with the key.
-    void clearPendingScan(browser.storage.session);
-  }
+  if (alarm.name === AUTO_LOCK_ALARM) void lockSession(browser.storage.session);
   if (alarm.name === CLEAR_CLIPBOARD_ALARM) void clearClipboard();
 });
 
 // Session storage is already empty after a restart; clearing it again also covers browsers that
 // restore it with the session.
 browser.runtime.onStartup.addListener(() => {
-  void forgetKey(browser.storage.session);
+  void lockSession(browser.storage.session);
 });
 
 if (import.meta.env.EXTENSION_TEST_HOOKS) registerTestHooks();

@@ -2,11 +2,11 @@ import type { VaultAccount } from '../accounts/account.ts';
 import { browser } from '../platform/browser.ts';
 import { exclusiveVaultChange } from '../platform/exclusive.ts';
 import { randomBytes } from '../platform/random.ts';
-import { clearPendingScan } from '../scan/pending.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
 import { CURRENT_VERSION } from '../vault/format.ts';
-import { forgetKey, recallKey, rememberKey } from '../vault/session.ts';
+import { lockSession } from '../vault/lock.ts';
+import { recallKey, rememberKey } from '../vault/session.ts';
 import {
   type AccountsSnapshot,
   changePassword,
@@ -82,9 +82,7 @@ export async function unlockWith(password: string): Promise<VaultState | UnlockR
 }
 
 export async function lockNow(): Promise<VaultState> {
-  await forgetKey(browser.storage.session);
-  // A scanned code waiting to be added holds its secret in clear: it goes with the key.
-  await clearPendingScan(browser.storage.session);
+  await lockSession(browser.storage.session);
   await disarmAutoLock(browser.alarms);
   return { status: 'locked' };
 }

@@ -1,6 +1,5 @@
 import type { OtpAccount } from '../../../shared/index.ts';
 import { toBase64 } from '../crypto/base64.ts';
-import { equalBytes } from './bytes.ts';
 
 /** Formats `detectAndParse` recognises. */
 export type ImportFormat =
@@ -32,19 +31,6 @@ export function entryLabel(issuer: unknown, account: unknown, position: number):
   if (parts.length === 2) return `${parts[0]?.trim()} (${parts[1]?.trim()})`;
   if (parts.length === 1) return (parts[0] as string).trim();
   return `Entry ${position + 1}`;
-}
-
-export function sameAccount(a: OtpAccount, b: OtpAccount): boolean {
-  return (
-    a.type === b.type &&
-    a.issuer === b.issuer &&
-    a.account === b.account &&
-    a.algorithm === b.algorithm &&
-    a.digits === b.digits &&
-    a.period === b.period &&
-    a.counter === b.counter &&
-    equalBytes(a.secret, b.secret)
-  );
 }
 
 /**

@@ -81,8 +81,15 @@ function statementsFor(policy: ThrottlePolicy) {
   };
 }
 
-const STATEMENTS = new Map([ACCOUNT, ADDRESS].map((policy) => [policy, statementsFor(policy)] as const));
-const statements = (policy: ThrottlePolicy) => STATEMENTS.get(policy) ?? statementsFor(policy);
+const STATEMENTS = new WeakMap<ThrottlePolicy, ReturnType<typeof statementsFor>>();
+
+function statements(policy: ThrottlePolicy): ReturnType<typeof statementsFor> {
+  const known = STATEMENTS.get(policy);
+  if (known) return known;
+  const built = statementsFor(policy);
+  STATEMENTS.set(policy, built);
+  return built;
+}
 
 /**
  * Takes one attempt before anything is checked: counts it as a failure and moves the next allowed

@@ -1,7 +1,35 @@
 import { writeAudit } from '../audit/audit-log.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
+import { ACCOUNT, refundAttempt, takeAttempt } from './attempt-throttle.ts';
 import { LOCK_AFTER_CODE_FAILURES } from './throttle-policy.ts';
+
+export type CodeTry =
+  | { kind: 'allowed'; attempts: number }
+  | { kind: 'throttled'; retryAfterSeconds: number }
+  | { kind: 'locked' };
+
+interface CodeUser {
+  id: number;
+  username: string;
+}
+
+/**
+ * One code attempt, of either method, counted before the code is compared so that parallel
+ * requests are counted one by one: first against the account's delay, then against the hard lock.
+ */
+export async function takeCodeTry(db: Db, user: CodeUser, now: number): Promise<CodeTry> {
+  const wait = await takeAttempt(db, ACCOUNT, user.username, now);
+  if (wait > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+  const attempts = await takeCodeAttempt(db, user.id);
+  return attempts === null ? { kind: 'locked' } : { kind: 'allowed', attempts };
+}
+
+/** Gives back a code attempt that was no guess (a right code already used, or expired). */
+export async function giveBackCodeTry(db: Db, user: CodeUser, now: number): Promise<void> {
+  await refundAttempt(db, ACCOUNT, user.username, now);
+  await refundQuery(db, user.id);
+}
 
 /**
  * Takes one code attempt against the hard lock before the code is checked, so that parallel
@@ -9,7 +37,7 @@ import { LOCK_AFTER_CODE_FAILURES } from './throttle-policy.ts';
  * attempts in a row so far, or null when the account is locked or has no attempt left. A right
  * code sets the count back to 0.
  */
-export async function takeCodeAttempt(db: Db, userId: number): Promise<number | null> {
+async function takeCodeAttempt(db: Db, userId: number): Promise<number | null> {
   const [row] = (await takeQuery(db, userId, LOCK_AFTER_CODE_FAILURES)).rows;
   return row ? row.code_failures : null;
 }
@@ -26,20 +54,20 @@ const takeQuery = preparedQuery(
   2,
 );
 
-/** Gives back a code attempt that was no wrong code (already used, or expired). */
-export async function refundCodeAttempt(db: Db, userId: number): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({ code_failures: eb('code_failures', '-', 1) }))
-    .where('id', '=', userId)
-    .where('code_failures', '>', 0)
-    .execute();
-}
+const refundQuery = preparedQuery(
+  (db, userId: number) =>
+    db
+      .updateTable('users')
+      .set((eb) => ({ code_failures: eb('code_failures', '-', 1) }))
+      .where('id', '=', userId)
+      .where('code_failures', '>', 0),
+  1,
+);
 
 /** After a wrong code: the 100th in a row locks the account, audited once. */
 export async function lockWhenExhausted(
   db: Db,
-  user: { id: number; username: string },
+  user: CodeUser,
   attempts: number,
   audit: { at: number; actor: string; ip: string },
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import type { UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { ACCOUNT, clearAttempts, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
-import { lockWhenExhausted, refundCodeAttempt, takeCodeAttempt } from '../auth/code-failures.ts';
+import { clearAttempts } from '../auth/attempt-throttle.ts';
+import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import { type CodeCheckOutcome, checkCode } from '../email-code/index.ts';
 import type { AppContext } from '../http/context.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
@@ -43,16 +43,10 @@ export async function checkEmailSignInCode(
     await audit('sign_in.code_failed', { reason: 'locked' });
     return { kind: 'locked' };
   }
-  // Counted before the code is compared, so parallel requests are counted one by one.
-  const wait = await takeAttempt(ctx.db, ACCOUNT, user.username, now);
-  if (wait > 0) {
-    await audit('sign_in.code_failed', { reason: 'throttled' });
-    return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
-  }
-  const attempts = await takeCodeAttempt(ctx.db, user.id);
-  if (attempts === null) {
-    await audit('sign_in.code_failed', { reason: 'locked' });
-    return { kind: 'locked' };
+  const taken = await takeCodeTry(ctx.db, user, now);
+  if (taken.kind !== 'allowed') {
+    await audit('sign_in.code_failed', { reason: taken.kind });
+    return taken;
   }
   let outcome: CodeCheckOutcome | null = null;
   for (let race = 0; race < MAX_RACES && outcome === null; race++) {
@@ -63,10 +57,7 @@ export async function checkEmailSignInCode(
     if (!changed || (await saveCodeRecord(ctx.db, user.id, record, checked.record))) outcome = checked;
   }
   // Only a wrong code is a guess: an expired or used one does not count towards the delay or the lock.
-  const refund = async () => {
-    await refundAttempt(ctx.db, ACCOUNT, user.username, now);
-    await refundCodeAttempt(ctx.db, user.id);
-  };
+  const refund = () => giveBackCodeTry(ctx.db, user, now);
   if (outcome === null) {
     await refund();
     return { kind: 'used' };
@@ -78,7 +69,7 @@ export async function checkEmailSignInCode(
       await audit('sign_in.code_ok', {});
       return { kind: 'accepted' };
     case 'wrong':
-      await lockWhenExhausted(ctx.db, user, attempts, { at: now, actor: user.username, ip });
+      await lockWhenExhausted(ctx.db, user, taken.attempts, { at: now, actor: user.username, ip });
       await audit('sign_in.code_failed', { reason: 'invalid_code', attemptsLeft: outcome.attemptsLeft });
       return { kind: 'wrong', attemptsLeft: outcome.attemptsLeft };
     case 'expired':

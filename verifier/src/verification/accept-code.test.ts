@@ -29,8 +29,6 @@ describe.each(databaseKinds())('accepting a matched code on %s', (kind) => {
     userId,
     username: 'dana',
     match: { step, drift: 1 },
-    hadThrottle: true,
-    hadCodeFailures: true,
     audit: {
       at: t.clock.now(),
       actor: 'api:CRM',

@@ -12,9 +12,6 @@ export interface Acceptance {
   userId: number;
   username: string;
   match: TotpMatch;
-  /** What the check read before: counters are cleared only when there is something to clear. */
-  hadThrottle: boolean;
-  hadCodeFailures: boolean;
   audit: {
     at: number;
     actor: string;
@@ -38,15 +35,15 @@ export function acceptCode(db: Db, acceptance: Acceptance): Promise<boolean> {
 const json = (detail: Record<string, unknown> | undefined) => (detail ? JSON.stringify(detail) : null);
 
 /**
- * SQLite runs statements in-process, so a short transaction costs no round trips; the counters are
- * only written when the check saw something to clear.
+ * SQLite runs statements in-process, so a short transaction costs no round trips. The counters were
+ * raised for this attempt before the code was compared, so they are always cleared.
  */
 async function acceptInTransaction(db: Db, a: Acceptance): Promise<boolean> {
   const entry = { at: a.audit.at, actor: a.audit.actor, target: a.username, ip: a.audit.ip };
   const accepted = await db.transaction().execute(async (trx) => {
     if (!(await markAccepted(trx, a.userId, a.match))) return false;
-    if (a.hadThrottle) await clearAttempts(trx, a.username);
-    if (a.hadCodeFailures) await resetFailuresQuery(trx, a.userId);
+    await clearAttempts(trx, a.username);
+    await resetFailuresQuery(trx, a.userId);
     await writeAudit(trx, { ...entry, ...a.audit.accepted });
     return true;
   });

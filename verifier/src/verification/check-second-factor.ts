@@ -1,6 +1,5 @@
 import { writeAudit } from '../audit/audit-log.ts';
-import { ACCOUNT, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
-import { lockWhenExhausted, refundCodeAttempt, takeCodeAttempt } from '../auth/code-failures.ts';
+import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/schema.ts';
 import { acceptCode } from './accept-code.ts';
@@ -57,22 +56,16 @@ export async function checkSecondFactor(
   }
   const row = user.status === 'Activated' ? user.credential : null;
   if (!row) return { kind: 'not_enrolled' };
-  // The attempt is counted before the code is compared, so parallel requests are counted one by one.
-  const wait = await takeAttempt(ctx.db, ACCOUNT, user.username, ctx.now);
-  if (wait > 0) {
-    await audit(events.failed, { reason: 'throttled' });
-    return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
-  }
-  const attempts = await takeCodeAttempt(ctx.db, user.id);
-  if (attempts === null) {
-    await audit(events.failed, { reason: 'locked' });
-    return { kind: 'locked' };
+  const taken = await takeCodeTry(ctx.db, user, ctx.now);
+  if (taken.kind !== 'allowed') {
+    await audit(events.failed, { reason: taken.kind });
+    return taken;
   }
   const match = matchTotp(openCredential(ctx.box, row), code, ctx.now, user.verificationWindow);
   if (match === null) {
     // One transaction: one commit (one disk flush on PostgreSQL) for the lock and the audit entry.
     await ctx.db.transaction().execute(async (trx) => {
-      await lockWhenExhausted(trx, user, attempts, { at: ctx.now, actor: ctx.actor, ip: ctx.ip });
+      await lockWhenExhausted(trx, user, taken.attempts, { at: ctx.now, actor: ctx.actor, ip: ctx.ip });
       await audit(events.failed, { reason: 'invalid_code' }, trx);
     });
     return { kind: 'invalid' };
@@ -83,9 +76,6 @@ export async function checkSecondFactor(
       userId: user.id,
       username: user.username,
       match,
-      // Both were counted for this attempt.
-      hadThrottle: true,
-      hadCodeFailures: true,
       audit: {
         at: ctx.now,
         actor: ctx.actor,
@@ -101,8 +91,7 @@ export async function checkSecondFactor(
   if (!accepted && match.step <= row.last_step) await audit(events.replayed, { reason: 'replayed' });
   if (!accepted) {
     // A right code, only too late: no guess, so it does not count towards the delay or the lock.
-    await refundAttempt(ctx.db, ACCOUNT, user.username, ctx.now);
-    await refundCodeAttempt(ctx.db, user.id);
+    await giveBackCodeTry(ctx.db, user, ctx.now);
     return { kind: 'replayed' };
   }
   return { kind: 'accepted' };
