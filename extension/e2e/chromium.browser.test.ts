@@ -178,7 +178,24 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
       await popup.getByRole('button', { name: 'I understand, use without a password' }).click();
       await page.bringToFront();
       await popup.getByRole('button', { name: 'Scan QR code' }).click();
-      await page.getByRole('dialog', { name: 'Select the QR code' }).waitFor();
+      const overlay = page.getByRole('dialog', { name: 'Select the QR code' });
+      await overlay.waitFor();
+      // The page's own scripts cannot make or cancel the selection with events of their own.
+      await page.evaluate(async () => {
+        const layer = document
+          .getElementById('two-factor-authenticator-selection')
+          ?.shadowRoot?.querySelector('.layer');
+        const pointer = (type: string, x: number) =>
+          layer?.dispatchEvent(
+            new PointerEvent(type, { clientX: x, clientY: x, pointerId: 1, bubbles: true }),
+          );
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        pointer('pointerdown', 10);
+        pointer('pointermove', 300);
+        pointer('pointerup', 300);
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      });
+      expect(await overlay.count()).toBe(1);
       await page.keyboard.press('Escape');
       await page.getByRole('dialog', { name: 'Select the QR code' }).waitFor({ state: 'detached' });
       await page.bringToFront();
