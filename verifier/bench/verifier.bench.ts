@@ -15,7 +15,13 @@ import pg from 'pg';
 import { type CaseResult, formatTable, type Harness, summarize } from '../../shared/bench/harness.ts';
 import { totp } from '../../shared/index.ts';
 import type { DatabaseTarget } from '../src/db/connect.ts';
-import { processCpuMicroseconds, seed, startServer, stopServer, USERS } from './verifier-process.ts';
+import {
+  processCpuMicroseconds,
+  seed,
+  startServer,
+  stopServer,
+  USERS,
+} from '../test/support/verifier-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS) > 0 ? Number(process.env.BENCH_SECONDS) : 3;
 const CONNECTIONS = 10;

@@ -14,6 +14,7 @@ import { registerAdminTemplateRoutes } from './routes/admin-template.ts';
 import { registerAdminUserRoutes } from './routes/admin-users.ts';
 import { registerAdminUsersCsvRoutes } from './routes/admin-users-csv.ts';
 import { registerEnrollmentRoutes } from './routes/enrollment.ts';
+import { registerHealthRoutes } from './routes/health.ts';
 import { registerSignInRoutes } from './routes/sign-in.ts';
 import { registerVerifyApiRoutes } from './routes/verify-api.ts';
 
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAdminApiKeyRoutes(app, ctx);
   registerAdminAuditRoutes(app, ctx);
   registerVerifyApiRoutes(app, ctx);
+  registerHealthRoutes(app, ctx);
   await registerStaticPages(app, options.webRoot);
   return app;
 }

@@ -1,16 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './migrations.ts';
 import type { Database, Db } from './schema.ts';
+import { RetryingSqliteDialect } from './sqlite-busy.ts';
 
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
   close(): Promise<void>;
 }
+
+/** Where a connection that breaks outside any request is reported (PostgreSQL restarts, idle kills). */
+export type ConnectionErrorListener = (error: Error) => void;
+
+export interface OpenOptions {
+  onConnectionError?: ConnectionErrorListener;
+}
+
+const reportToStderr: ConnectionErrorListener = (error) =>
+  process.stderr.write(`database connection lost: ${error.message}\n`);
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
@@ -41,21 +52,28 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
 }
 
 /** Opens SQLite (WAL) or PostgreSQL behind the same Kysely query layer. */
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): DatabaseHandle {
   if (target.kind === 'sqlite') {
     mkdirSync(dirname(target.file), { recursive: true });
     const sqlite = new SqliteDatabase(target.file);
     sqlite.pragma('journal_mode = WAL');
     // With WAL, NORMAL stays consistent after a crash and skips an fsync per commit (SQLite's advice).
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
+    // No busy wait inside SQLite: it would block the event loop. Locked writes retry on the timer.
+    sqlite.pragma('busy_timeout = 0');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({
+      dialect: new RetryingSqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
     max: 10,
+    // Bounded waits, so a request during an outage gets its 503 in seconds rather than hanging.
+    connectionTimeoutMillis: 3000,
+    query_timeout: 10_000,
+    keepAlive: true,
     // bigint columns hold epoch milliseconds and step counters: well inside Number's safe range.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -63,6 +81,12 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     },
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
+  // A connection that breaks emits 'error' on its client, and on the pool when it was idle; with
+  // no listener either would end the process. The pool drops the broken client by itself, and a
+  // query in flight fails with the error (answered 503), so reporting it once is all that is left.
+  const report = options.onConnectionError ?? reportToStderr;
+  pool.on('connect', (client) => client.on('error', report));
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { ApiError } from './api-error.ts';
+
+/** Seconds a client is told to wait while the database is out of reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 interface ValidationIssue {
   instancePath?: string;
@@ -46,6 +50,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       const message =
         error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'The JSON body is empty.' : error.message;
       return reply.status(status).send({ error: { code: 'invalid_request', message } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({
+          error: {
+            code: 'database_unavailable',
+            message: 'The verifier cannot reach its database right now. Try again in a few seconds.',
+          },
+        });
     }
     request.log.error({ err: error }, 'request failed');
     return reply

@@ -97,9 +97,4 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
       }
     },
   );
-
-  // A route that does no work, as the yardstick the benchmark compares verification with.
-  app.get('/api/health', { schema: { tags: ['third-party'], summary: 'Liveness check.' } }, async () => ({
-    ok: true,
-  }));
 }

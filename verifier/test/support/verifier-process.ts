@@ -1,17 +1,18 @@
 /**
- * The verifier as the benchmark runs it: a database seeded with users who have TOTP credentials and
- * an API key, a real server in a child process on a free port, and the CPU time that process used.
+ * The verifier as it runs in production, for the benchmark and the fault tests: a database seeded
+ * with users who have TOTP credentials and an API key, a real server in a child process on a free
+ * port, and the CPU time that process used.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { createApiKey } from '../src/accounts/api-keys.ts';
-import { bootstrap } from '../src/accounts/bootstrap.ts';
-import { SecretBox } from '../src/crypto/secret-box.ts';
-import { type DatabaseTarget, openDatabase } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrations.ts';
-import { credentialContext } from '../src/verification/credentials.ts';
+import { createApiKey } from '../../src/accounts/api-keys.ts';
+import { bootstrap } from '../../src/accounts/bootstrap.ts';
+import { SecretBox } from '../../src/crypto/secret-box.ts';
+import { type DatabaseTarget, openDatabase } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrations.ts';
+import { credentialContext } from '../../src/verification/credentials.ts';
 
 /** Enough users that every accepted-code request can use a fresh one within a 30 s step. */
 export const USERS = 20_000;
@@ -21,7 +22,7 @@ export interface Seeded {
   secrets: Uint8Array[];
 }
 
-export async function seed(target: DatabaseTarget, masterKey: Buffer): Promise<Seeded> {
+export async function seed(target: DatabaseTarget, masterKey: Buffer, count = USERS): Promise<Seeded> {
   const handle = openDatabase(target);
   try {
     await migrateToLatest(handle.db, handle.dialect);
@@ -36,8 +37,8 @@ export async function seed(target: DatabaseTarget, masterKey: Buffer): Promise<S
     const secrets: Uint8Array[] = [];
     const now = Date.now();
     await handle.db.transaction().execute(async (trx) => {
-      for (let start = 0; start < USERS; start += 500) {
-        const users = Array.from({ length: 500 }, (_, i) => ({
+      for (let start = 0; start < count; start += 500) {
+        const users = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
           username: `user${start + i}`,
           email: '',
           display_name: `User ${start + i}`,
@@ -69,7 +70,7 @@ export async function seed(target: DatabaseTarget, masterKey: Buffer): Promise<S
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -84,6 +85,7 @@ function freePort(): Promise<number> {
 export async function startServer(
   env: Record<string, string>,
   logLevel: string,
+  stderr: 'inherit' | 'pipe' = 'inherit',
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
@@ -92,7 +94,7 @@ export async function startServer(
     : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'verifier/src/cli.ts', 'serve'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', stderr],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
