@@ -61,6 +61,7 @@ async function resetAdminPassword(args: string[]) {
         .execute();
       await trx.deleteFrom('sessions').where('user_id', '=', admin.id).execute();
       await trx.deleteFrom('attempt_throttle').where('username', '=', 'admin').execute();
+      await trx.deleteFrom('device_tokens').where('user_id', '=', admin.id).execute();
     });
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),

@@ -68,6 +68,7 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       cookieSecure: config.cookieSecure,
       mailer: openMailer(config),
       emailCodeKey: box.deriveKey('email-codes'),
+      deviceTokenKey: box.deriveKey('device-tokens'),
     };
     const close = async () => {
       await ctx.mailer.close();

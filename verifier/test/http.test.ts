@@ -42,15 +42,16 @@ describe('HTTP surface', () => {
     await app.close();
   });
 
-  it('marks the session cookie Secure when COOKIE_SECURE is on', async () => {
+  it('marks the session cookie Secure, with the __Host- prefix, when COOKIE_SECURE is on', async () => {
     const app = await buildApp({ ...t.ctx, cookieSecure: true });
     await t.ctx.db.updateTable('users').set({ must_change_password: 0 }).execute();
     const login = await new Client(app).post('/api/auth/login', {
       username: 'admin',
       password: ADMIN_PASSWORD,
     });
-    expect(login.cookies.find((c) => c.name === 'sid')).toMatchObject({
+    expect(login.cookies.find((c) => c.name === '__Host-sid')).toMatchObject({
       secure: true,
+      path: '/',
       httpOnly: true,
       sameSite: 'Strict',
     });

@@ -158,5 +158,7 @@ export async function resetTwoFactor(db: Db, id: number): Promise<void> {
     await trx.deleteFrom('credentials').where('user_id', '=', id).execute();
     await trx.deleteFrom('enrollments').where('user_id', '=', id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // The lost device may be the browser itself: it no longer counts as the user's own.
+    await trx.deleteFrom('device_tokens').where('user_id', '=', id).execute();
   });
 }

@@ -13,11 +13,11 @@ describe.each(databaseKinds())('attempt delays on %s', (kind) => {
     await t.close();
   });
 
-  const stored = (username: string) =>
+  const stored = (source: string) =>
     t.ctx.db
       .selectFrom('attempt_throttle')
       .select(['failures', 'next_attempt_at'])
-      .where('username', '=', username)
+      .where('source', '=', source)
       .executeTakeFirstOrThrow();
 
   it('lets exactly the free attempts and the one that starts the delay through a burst of parallel requests', async () => {
@@ -30,6 +30,17 @@ describe.each(databaseKinds())('attempt delays on %s', (kind) => {
       waits.filter((wait) => wait > 0).every((wait) => wait === delayAfterFailures(FREE_FAILURES + 1)),
     ).toBe(true);
     expect((await stored('erin')).failures).toBe(FREE_FAILURES + 1);
+  });
+
+  it('refuses nothing before a delay runs, even when simultaneous requests read their clocks out of order', async () => {
+    // Two requests of one double-submitted form: the one that read the clock first writes last.
+    const now = t.clock.now();
+    expect(await takeAttempt(t.ctx.db, ACCOUNT, 'erin', now + 1)).toBe(0);
+    expect(await takeAttempt(t.ctx.db, ACCOUNT, 'erin', now)).toBe(0);
+    for (let i = 2; i < FREE_FAILURES; i++) expect(await takeAttempt(t.ctx.db, ACCOUNT, 'erin', now)).toBe(0);
+    // The attempt that starts the delay is let through; the next one waits.
+    expect(await takeAttempt(t.ctx.db, ACCOUNT, 'erin', now - 1)).toBe(0);
+    expect(await takeAttempt(t.ctx.db, ACCOUNT, 'erin', now)).toBeGreaterThan(0);
   });
 
   it('computes in the database the same growing delay the policy gives, for accounts and addresses', async () => {

@@ -1,7 +1,13 @@
 import { type RawBuilder, sql } from 'kysely';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
-import { delayAfterAddressFailures, delayAfterFailures } from './throttle-policy.ts';
+import type { AttemptSource } from './attempt-source.ts';
+import {
+  ADDRESS_FREE_FAILURES,
+  delayAfterAddressFailures,
+  delayAfterFailures,
+  FREE_FAILURES,
+} from './throttle-policy.ts';
 
 /** Failures older than this (counted from the last delay's end) are forgiven. */
 export const FORGET_AFTER_MS = 24 * 60 * 60_000;
@@ -11,19 +17,25 @@ export const ADDRESS_FORGET_AFTER_MS = 60 * 60_000;
 /** Where a kind of delay is counted, and how it grows. */
 export interface ThrottlePolicy {
   table: 'attempt_throttle' | 'address_throttle';
-  key: 'username' | 'address';
+  key: 'source' | 'address';
+  /** The column naming whose account a row counts against, when the table has one. */
+  owner?: 'username';
   forgetAfterMs: number;
+  /** Failures that cost nothing: up to this count no delay runs, so no attempt is refused. */
+  free: number;
   delayAfter: (failures: number) => number;
 }
 
 /**
- * Per account, keyed by the normalised username so unknown names behave exactly like known ones;
- * passwords and codes count together.
+ * Per account and attempt source (see attempt-source.ts), keyed so unknown names behave exactly
+ * like known ones; passwords and codes count together.
  */
 export const ACCOUNT: ThrottlePolicy = {
   table: 'attempt_throttle',
-  key: 'username',
+  key: 'source',
+  owner: 'username',
   forgetAfterMs: FORGET_AFTER_MS,
+  free: FREE_FAILURES,
   delayAfter: delayAfterFailures,
 };
 
@@ -32,6 +44,7 @@ export const ADDRESS: ThrottlePolicy = {
   table: 'address_throttle',
   key: 'address',
   forgetAfterMs: ADDRESS_FORGET_AFTER_MS,
+  free: ADDRESS_FREE_FAILURES,
   delayAfter: delayAfterAddressFailures,
 };
 
@@ -56,14 +69,19 @@ function statementsFor(policy: ThrottlePolicy) {
   const prepared = <A extends unknown[], R>(arity: A['length'], build: (...args: A) => RawBuilder<R>) =>
     preparedQuery<A, R>((db, ...args) => ({ compile: () => build(...args).compile(db) }), arity);
   return {
-    take: prepared(4, (key: string, now: number, forgetBefore: number, firstNext: number) => {
+    take: prepared(5, (key: string, owner: string, now: number, forgetBefore: number, firstNext: number) => {
       const failures = sql<number>`CASE WHEN ${stored('next_attempt_at')} < ${forgetBefore} THEN 1 ELSE ${stored('failures')} + 1 END`;
+      const columns = policy.owner ? sql`${column}, ${sql.ref(policy.owner)},` : sql`${column},`;
+      const values = policy.owner ? sql`${key}, ${owner},` : sql`${key},`;
+      // While the count is within the free failures no delay is running, whatever the stored time
+      // says: requests sent at once read their clocks in any order, and one a millisecond behind
+      // another must not be refused as if a delay ran.
       return sql<{ failures: number }>`
-        INSERT INTO ${table} (${column}, failures, next_attempt_at) VALUES (${key}, 1, ${firstNext})
+        INSERT INTO ${table} (${columns} failures, next_attempt_at) VALUES (${values} 1, ${firstNext})
         ON CONFLICT (${column}) DO UPDATE
           SET failures = ${failures},
               next_attempt_at = CAST(${now} AS BIGINT) + ${delayExpression(policy, failures)}
-          WHERE ${stored('next_attempt_at')} <= ${now}
+          WHERE ${stored('next_attempt_at')} <= ${now} OR ${stored('failures')} <= ${sql.lit(policy.free)}
         RETURNING failures`;
     }),
     nextAllowed: prepared(
@@ -98,9 +116,15 @@ function statements(policy: ThrottlePolicy): ReturnType<typeof statementsFor> {
  * yet. Returns 0 when the attempt may go ahead, else the milliseconds still to wait. A success
  * clears the count (`clearAttempts`) or gives the attempt back (`refundAttempt`).
  */
-export async function takeAttempt(db: Db, policy: ThrottlePolicy, key: string, now: number): Promise<number> {
+export async function takeAttempt(
+  db: Db,
+  policy: ThrottlePolicy,
+  key: string,
+  now: number,
+  owner = '',
+): Promise<number> {
   const { take, nextAllowed } = statements(policy);
-  const taken = await take(db, key, now, now - policy.forgetAfterMs, now + policy.delayAfter(1));
+  const taken = await take(db, key, owner, now, now - policy.forgetAfterMs, now + policy.delayAfter(1));
   if (taken.rows.length > 0) return 0;
   const [row] = (await nextAllowed(db, key)).rows;
   return Math.max(1, Number(row?.next_attempt_at ?? now) - now);
@@ -115,12 +139,24 @@ export async function refundAttempt(db: Db, policy: ThrottlePolicy, key: string,
   await statements(policy).refund(db, key, now);
 }
 
-/** After a full success the account's count starts again. */
-export async function clearAttempts(db: Db, username: string): Promise<void> {
-  await clearQuery(db, username);
+/** Takes an attempt on an account from one source (see takeAttempt). */
+export function takeSourceAttempt(db: Db, source: AttemptSource, now: number): Promise<number> {
+  return takeAttempt(db, ACCOUNT, source.key, now, source.username);
+}
+
+export function refundSourceAttempt(db: Db, source: AttemptSource, now: number): Promise<void> {
+  return refundAttempt(db, ACCOUNT, source.key, now);
+}
+
+/**
+ * After a full success the count of the source that succeeded starts again. Other sources keep
+ * theirs: the real user signing in must not hand a stranger a fresh set of free guesses.
+ */
+export async function clearAttempts(db: Db, sourceKey: string): Promise<void> {
+  await clearQuery(db, sourceKey);
 }
 
 const clearQuery = preparedQuery(
-  (db, username: string) => db.deleteFrom('attempt_throttle').where('username', '=', username),
+  (db, key: string) => db.deleteFrom('attempt_throttle').where('source', '=', key),
   1,
 );

@@ -1,7 +1,8 @@
 import { writeAudit } from '../audit/audit-log.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
-import { ACCOUNT, refundAttempt, takeAttempt } from './attempt-throttle.ts';
+import type { AttemptSource } from './attempt-source.ts';
+import { refundSourceAttempt, takeSourceAttempt } from './attempt-throttle.ts';
 import { LOCK_AFTER_CODE_FAILURES } from './throttle-policy.ts';
 
 export type CodeTry =
@@ -18,16 +19,26 @@ interface CodeUser {
  * One code attempt, of either method, counted before the code is compared so that parallel
  * requests are counted one by one: first against the account's delay, then against the hard lock.
  */
-export async function takeCodeTry(db: Db, user: CodeUser, now: number): Promise<CodeTry> {
-  const wait = await takeAttempt(db, ACCOUNT, user.username, now);
+export async function takeCodeTry(
+  db: Db,
+  user: CodeUser,
+  source: AttemptSource,
+  now: number,
+): Promise<CodeTry> {
+  const wait = await takeSourceAttempt(db, source, now);
   if (wait > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
   const attempts = await takeCodeAttempt(db, user.id);
   return attempts === null ? { kind: 'locked' } : { kind: 'allowed', attempts };
 }
 
 /** Gives back a code attempt that was no guess (a right code already used, or expired). */
-export async function giveBackCodeTry(db: Db, user: CodeUser, now: number): Promise<void> {
-  await refundAttempt(db, ACCOUNT, user.username, now);
+export async function giveBackCodeTry(
+  db: Db,
+  user: CodeUser,
+  source: AttemptSource,
+  now: number,
+): Promise<void> {
+  await refundSourceAttempt(db, source, now);
   await refundQuery(db, user.id);
 }
 

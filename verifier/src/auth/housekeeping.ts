@@ -9,6 +9,7 @@ import { ADDRESS_FORGET_AFTER_MS, FORGET_AFTER_MS } from './attempt-throttle.ts'
 export async function purgeExpired(db: Db, now: number): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   await db.deleteFrom('enrollments').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('device_tokens').where('expires_at', '<=', now).execute();
   await db
     .deleteFrom('attempt_throttle')
     .where('next_attempt_at', '<', now - FORGET_AFTER_MS)

@@ -20,6 +20,8 @@ export async function createSession(
   userId: number,
   scope: SessionScope,
   now: number,
+  /** The attempt source of the sign-in this session continues (see attempt-source.ts). */
+  attemptSource: string | null = null,
 ): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken();
@@ -33,6 +35,7 @@ export async function createSession(
       challenge_failures: 0,
       created_at: now,
       expires_at: now + LIFETIME_MS[scope],
+      attempt_source: attemptSource,
     })
     .execute();
   return { token, csrfToken };

@@ -167,6 +167,57 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('settings').addColumn('grace_extended_until', 'bigint').execute();
       },
     },
+    '0005_attempt_sources': {
+      // Failures are counted per source (untrusted clients of a username, a device token, an API
+      // key) so a stranger cannot delay the real user. Old counts were per username only and are
+      // short-lived, so they are dropped. Refused attempts are audited as summarised entries.
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropTable('attempt_throttle').execute();
+        await db.schema
+          .createTable('attempt_throttle')
+          .addColumn('source', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('attempt_throttle_username')
+          .on('attempt_throttle')
+          .column('username')
+          .execute();
+        await db.schema
+          .createIndex('attempt_throttle_next_attempt_at')
+          .on('attempt_throttle')
+          .column('next_attempt_at')
+          .execute();
+        await db.schema
+          .createTable('device_tokens')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_used_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('device_tokens_user_id').on('device_tokens').column('user_id').execute();
+        await db.schema
+          .createIndex('device_tokens_expires_at')
+          .on('device_tokens')
+          .column('expires_at')
+          .execute();
+        await db.schema.alterTable('sessions').addColumn('attempt_source', 'text').execute();
+        await db.schema
+          .alterTable('audit_log')
+          .addColumn('repeats', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.alterTable('audit_log').addColumn('last_at', 'bigint').execute();
+        // Finding the open summary of a source: its newest entry of that event for that target.
+        await db.schema
+          .createIndex('audit_log_source')
+          .on('audit_log')
+          .columns(['ip', 'event', 'target', 'last_at'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -69,14 +69,31 @@ export interface SessionsTable {
   challenge_failures: number;
   created_at: number;
   expires_at: number;
+  /**
+   * The attempt source (see auth/attempt-source.ts) the password step was counted against; the
+   * code step and a password change count against the same one. Null for sessions from before.
+   */
+  attempt_source: string | null;
 }
 
 export type SessionScope = 'full' | 'setup' | 'code' | 'change-password';
 
+/** Failure counts per attempt source: untrusted clients of a username, a device token, an API key. */
 export interface AttemptThrottleTable {
+  source: string;
+  /** Whose account the source tries, so an admin's unlock clears every source of that user. */
   username: string;
   failures: number;
   next_attempt_at: number;
+}
+
+/** A browser that completed a sign-in (OWASP's device cookie); only a hash of the token's id. */
+export interface DeviceTokensTable {
+  id_hash: string;
+  user_id: number;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number;
 }
 
 export interface AddressThrottleTable {
@@ -103,6 +120,10 @@ export interface AuditLogTable {
   target: string | null;
   ip: string | null;
   detail: string | null;
+  /** A summarised entry: how many more times the same refusal came from the same source. */
+  repeats: Generated<number>;
+  /** When the last of those came; null for a single entry. */
+  last_at: number | null;
 }
 
 /** One e-mailed code per user (see email-code/code-record.ts); only a keyed hash of the code. */
@@ -139,6 +160,7 @@ export interface Database {
   sessions: SessionsTable;
   attempt_throttle: AttemptThrottleTable;
   address_throttle: AddressThrottleTable;
+  device_tokens: DeviceTokensTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   email_codes: EmailCodesTable;

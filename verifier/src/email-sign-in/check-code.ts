@@ -1,5 +1,6 @@
 import type { UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import type { AttemptSource } from '../auth/attempt-source.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import { type CodeCheckOutcome, checkCode } from '../email-code/index.ts';
@@ -27,6 +28,7 @@ export async function checkEmailSignInCode(
   user: UserView,
   entered: string,
   ip: string,
+  source: AttemptSource,
 ): Promise<EmailCheckOutcome> {
   const now = ctx.clock.now();
   const audit = (event: 'sign_in.code_ok' | 'sign_in.code_failed', detail: Record<string, unknown>) =>
@@ -43,7 +45,7 @@ export async function checkEmailSignInCode(
     await audit('sign_in.code_failed', { reason: 'locked' });
     return { kind: 'locked' };
   }
-  const taken = await takeCodeTry(ctx.db, user, now);
+  const taken = await takeCodeTry(ctx.db, user, source, now);
   if (taken.kind !== 'allowed') {
     await audit('sign_in.code_failed', { reason: taken.kind });
     return taken;
@@ -57,14 +59,14 @@ export async function checkEmailSignInCode(
     if (!changed || (await saveCodeRecord(ctx.db, user.id, record, checked.record))) outcome = checked;
   }
   // Only a wrong code is a guess: an expired or used one does not count towards the delay or the lock.
-  const refund = () => giveBackCodeTry(ctx.db, user, now);
+  const refund = () => giveBackCodeTry(ctx.db, user, source, now);
   if (outcome === null) {
     await refund();
     return { kind: 'used' };
   }
   switch (outcome.kind) {
     case 'accepted':
-      await clearAttempts(ctx.db, user.username);
+      await clearAttempts(ctx.db, source.key);
       await ctx.db.updateTable('users').set({ code_failures: 0 }).where('id', '=', user.id).execute();
       await audit('sign_in.code_ok', {});
       return { kind: 'accepted' };

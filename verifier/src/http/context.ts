@@ -15,4 +15,6 @@ export interface AppContext {
   mailer: Mailer;
   /** HMAC key for the stored hashes of e-mailed codes (derived from the master key). */
   emailCodeKey: Uint8Array;
+  /** HMAC key that signs device tokens (derived from the master key). */
+  deviceTokenKey: Uint8Array;
 }

@@ -5,7 +5,9 @@ import { constantTimeEqual } from '../crypto/tokens.ts';
 import type { SessionRow, SessionScope } from '../db/schema.ts';
 import { ApiError, forbidden, notSignedIn } from './api-error.ts';
 import type { AppContext } from './context.ts';
+import { cookieName, cookieOptions, isSecure, readCookie } from './cookies.ts';
 
+/** The session cookie's name over plain HTTP; `__Host-sid` over HTTPS (see cookies.ts). */
 export const SESSION_COOKIE = 'sid';
 
 export interface SignedIn {
@@ -22,21 +24,18 @@ declare module 'fastify' {
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'strict',
-    path: '/',
-    secure: ctx.cookieSecure,
-  });
+  const secure = isSecure(ctx, reply.request);
+  reply.setCookie(cookieName(SESSION_COOKIE, secure), token, cookieOptions(secure));
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
-    httpOnly: true,
-    sameSite: 'strict',
-    path: '/',
-    secure: ctx.cookieSecure,
-  });
+  const secure = isSecure(ctx, reply.request);
+  reply.clearCookie(cookieName(SESSION_COOKIE, secure), cookieOptions(secure));
+}
+
+/** The session token the request carries, if any. */
+export function sessionToken(ctx: AppContext, request: FastifyRequest): string | undefined {
+  return readCookie(ctx, request, SESSION_COOKIE);
 }
 
 export interface GuardOptions {
@@ -52,7 +51,7 @@ export interface GuardOptions {
  */
 export function requireSession(ctx: AppContext, options: GuardOptions) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = sessionToken(ctx, request);
     const session = token ? await findSession(ctx.db, token) : undefined;
     if (!session) throw notSignedIn();
     if (session.expires_at <= ctx.clock.now()) {

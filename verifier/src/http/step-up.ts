@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserView } from '../accounts/users.ts';
+import type { AttemptSource } from '../auth/attempt-source.ts';
 import { nextStep } from '../auth/next-step.ts';
 import { createSession, deleteSession, renewSession } from '../auth/sessions.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
@@ -9,6 +10,7 @@ import { type SendOutcome, sendSignInCode } from '../email-sign-in/send-code.ts'
 import { loadCredential } from '../verification/credentials.ts';
 import { ApiError } from './api-error.ts';
 import type { AppContext } from './context.ts';
+import { rememberThisDevice } from './device-cookie.ts';
 import { setSessionCookie } from './session-guard.ts';
 
 /**
@@ -63,31 +65,38 @@ export async function startNextStep(
   request: FastifyRequest,
   reply: FastifyReply,
   user: UserView,
-  previous?: string,
+  previous: string | undefined,
+  source: AttemptSource,
 ) {
   const { step, scope } = nextStep(user);
   if (step === 'code' && user.method === 'email') {
     await deliverCode(ctx, request, user, 'issue');
-    const session = await replaceSession(ctx, reply, user.id, scope, previous);
+    const session = await replaceSession(ctx, reply, user, scope, previous, source);
     await renewSession(ctx.db, sha256Hex(session.token), ctx.clock.now(), EMAIL_CHALLENGE_MS);
     return { step, csrfToken: session.csrfToken, method: 'email' as const, digits: EMAIL_CODE_DIGITS };
   }
-  const session = await replaceSession(ctx, reply, user.id, scope, previous);
+  const session = await replaceSession(ctx, reply, user, scope, previous, source);
   if (step !== 'code') return { step, csrfToken: session.csrfToken };
   const credential = await loadCredential(ctx.db, user.id);
   return { step, csrfToken: session.csrfToken, method: 'totp' as const, digits: credential?.digits ?? 6 };
 }
 
-/** Issues a fresh session id (and CSRF token) and drops the previous session. */
+/**
+ * Issues a fresh session id (and CSRF token) and drops the previous session. A full session ends
+ * a completed sign-in, so the browser is remembered as one of the user's devices from then on.
+ */
 export async function replaceSession(
   ctx: AppContext,
   reply: FastifyReply,
-  userId: number,
+  user: { id: number; username: string },
   scope: SessionScope,
   previousIdHash: string | undefined,
+  source: AttemptSource,
 ) {
   if (previousIdHash) await deleteSession(ctx.db, previousIdHash);
-  const session = await createSession(ctx.db, userId, scope, ctx.clock.now());
+  // From here on the browser's own attempts (a password change) count as its device's.
+  const counted = scope === 'full' ? await rememberThisDevice(ctx, reply, user) : source;
+  const session = await createSession(ctx.db, user.id, scope, ctx.clock.now(), counted.key);
   setSessionCookie(ctx, reply, session.token);
   return session;
 }

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { readSettings } from '../accounts/settings.ts';
 import { findUserByName, findUserView, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { ACCOUNT, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
+import { sourceFromKey } from '../auth/attempt-source.ts';
+import { refundSourceAttempt, takeSourceAttempt } from '../auth/attempt-throttle.ts';
+import { revokeDevices } from '../auth/device-tokens.ts';
 import { deleteSession } from '../auth/sessions.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
 import type { AppContext } from '../http/context.ts';
@@ -81,11 +83,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       const { currentPassword, newPassword } = request.body;
       if (newPassword.length < MIN_PASSWORD_LENGTH) throw weakPassword();
       const now = ctx.clock.now();
-      const wait = await takeAttempt(ctx.db, ACCOUNT, user.username, now);
+      const source = sourceFromKey(session.attempt_source, user.username);
+      const wait = await takeSourceAttempt(ctx.db, source, now);
       if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
       const row = await findUserByName(ctx.db, user.username);
       if (!row || !(await verifyPassword(row.password_hash, currentPassword))) throw invalidCredentials();
-      await refundAttempt(ctx.db, ACCOUNT, user.username, now);
+      await refundSourceAttempt(ctx.db, source, now);
       const hash = await hashPassword(newPassword);
       await ctx.db
         .updateTable('users')
@@ -99,16 +102,18 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         target: user.username,
         ip: request.ip,
       });
-      // A new password ends every other session of this user.
+      // A new password ends every other session of this user, and every browser must sign in
+      // again to be a known device (this one is remembered anew when its session becomes full).
       await ctx.db
         .deleteFrom('sessions')
         .where('user_id', '=', user.id)
         .where('id_hash', '!=', session.id_hash)
         .execute();
+      await revokeDevices(ctx.db, user.id);
       const fresh = (await findUserView(ctx.db, user.id, ctx.clock.now())) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.
       const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;
-      const answer = await startNextStep(ctx, request, reply, next, session.id_hash);
+      const answer = await startNextStep(ctx, request, reply, next, session.id_hash, source);
       return { step: answer.step, csrfToken: answer.csrfToken };
     },
   );

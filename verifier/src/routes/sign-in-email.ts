@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sourceFromKey } from '../auth/attempt-source.ts';
 import { deleteSession, renewSession } from '../auth/sessions.ts';
 import { DEFAULT_EMAIL_CODE_POLICY } from '../email-code/index.ts';
 import { checkEmailSignInCode } from '../email-sign-in/check-code.ts';
@@ -44,10 +45,11 @@ export async function answerEmailCode(
   code: string,
 ) {
   const { session, user } = signedIn(request);
-  const outcome = await checkEmailSignInCode(ctx, user, code, request.ip);
+  const source = sourceFromKey(session.attempt_source, user.username);
+  const outcome = await checkEmailSignInCode(ctx, user, code, request.ip, source);
   switch (outcome.kind) {
     case 'accepted': {
-      const full = await replaceSession(ctx, reply, user.id, 'full', session.id_hash);
+      const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source);
       return { step: 'signed-in' as const, csrfToken: full.csrfToken };
     }
     case 'blank':

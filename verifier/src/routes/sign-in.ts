@@ -3,13 +3,22 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { ACCOUNT, ADDRESS, clearAttempts, refundAttempt, takeAttempt } from '../auth/attempt-throttle.ts';
+import { sourceFromKey } from '../auth/attempt-source.ts';
+import {
+  ADDRESS,
+  clearAttempts,
+  refundAttempt,
+  refundSourceAttempt,
+  takeAttempt,
+  takeSourceAttempt,
+} from '../auth/attempt-throttle.ts';
 import { countChallengeFailure, deleteSession } from '../auth/sessions.ts';
 import { CHALLENGE_MAX_FAILURES } from '../auth/throttle-policy.ts';
 import { verifyPassword } from '../crypto/passwords.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
 import type { AppContext } from '../http/context.ts';
-import { clearSessionCookie, requireSession, SESSION_COOKIE, signedIn } from '../http/session-guard.ts';
+import { attemptSourceOf } from '../http/device-cookie.ts';
+import { clearSessionCookie, requireSession, sessionToken, signedIn } from '../http/session-guard.ts';
 import {
   accountLocked,
   challengeVoid,
@@ -53,25 +62,34 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request, reply) => {
       const now = ctx.clock.now();
       const username = normaliseUsername(request.body.username);
+      // A browser that signed in as this user before counts on its own; others count together.
+      const source = await attemptSourceOf(ctx, request, username);
+      const known = source.kind === 'device';
       const audit = { at: now, actor: username, target: username, ip: request.ip };
       // Both attempts are counted before the password is checked, and given back if it is right.
-      let wait = await takeAttempt(ctx.db, ACCOUNT, username, now);
-      if (wait === 0) {
+      // A known device cannot spray one password over many names (its token names one user),
+      // so only untrusted clients count per address too.
+      let wait = await takeSourceAttempt(ctx.db, source, now);
+      if (wait === 0 && !known) {
         wait = await takeAttempt(ctx.db, ADDRESS, request.ip, now);
-        if (wait > 0) await refundAttempt(ctx.db, ACCOUNT, username, now);
+        if (wait > 0) await refundSourceAttempt(ctx.db, source, now);
       }
       if (wait > 0) {
-        await writeAudit(ctx.db, { ...audit, event: 'sign_in.throttled' });
+        await writeAudit(ctx.db, { ...audit, event: 'sign_in.throttled', detail: { from: source.kind } });
         throw tooManyAttempts(Math.ceil(wait / 1000));
       }
       const user = await findUserByName(ctx.db, username);
       const passwordOk = await verifyPassword(user?.password_hash ?? null, request.body.password);
       if (!user || !passwordOk) {
-        await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_failed' });
+        await writeAudit(ctx.db, {
+          ...audit,
+          event: 'sign_in.password_failed',
+          detail: { from: source.kind },
+        });
         throw invalidCredentials();
       }
-      await refundAttempt(ctx.db, ACCOUNT, username, now);
-      await refundAttempt(ctx.db, ADDRESS, request.ip, now);
+      await refundSourceAttempt(ctx.db, source, now);
+      if (!known) await refundAttempt(ctx.db, ADDRESS, request.ip, now);
       if (user.locked_at !== null) {
         await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { refused: 'locked' } });
         throw accountLocked();
@@ -84,15 +102,16 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       }
       const view = (await findUserView(ctx.db, user.id, now)) as UserView;
       await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok' });
-      const previous = request.cookies[SESSION_COOKIE];
+      const previous = sessionToken(ctx, request);
       const answer = await startNextStep(
         ctx,
         request,
         reply,
         view,
         previous ? sha256Hex(previous) : undefined,
+        source,
       );
-      if (answer.step === 'signed-in') await clearAttempts(ctx.db, username);
+      if (answer.step === 'signed-in') await clearAttempts(ctx.db, source.key);
       return answer;
     },
   );
@@ -114,11 +133,12 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const now = ctx.clock.now();
       const subject = await loadSubject(ctx.db, user.username, now);
       if (!subject) throw challengeVoid();
-      const check = { db: ctx.db, box: ctx.box, now, actor: user.username, ip: request.ip };
+      const source = sourceFromKey(session.attempt_source, user.username);
+      const check = { db: ctx.db, box: ctx.box, now, actor: user.username, ip: request.ip, source };
       const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, subject, request.body.code);
       switch (outcome.kind) {
         case 'accepted': {
-          const full = await replaceSession(ctx, reply, user.id, 'full', session.id_hash);
+          const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source);
           return { step: 'signed-in' as const, csrfToken: full.csrfToken };
         }
         case 'blank':

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { noteApiKeyUse } from '../accounts/api-keys.ts';
 import { normaliseUsername } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { ACCOUNT, takeAttempt } from '../auth/attempt-throttle.ts';
+import { apiKeySource } from '../auth/attempt-source.ts';
+import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
@@ -67,14 +68,16 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
         return { ok: false, reason };
       };
       const user = state.subject;
+      // An application's checks count on their own: a stranger's guesses elsewhere never delay it.
+      const source = apiKeySource(username, state.apiKey.id);
       if (user?.status !== 'Activated') {
         // Unknown names and users without a credential answer like a wrong code and go through the
         // same delay, so the answers cannot tell whether a username exists or has 2FA set up.
-        if ((await takeAttempt(ctx.db, ACCOUNT, username, now)) > 0) return refuse('throttled');
+        if ((await takeSourceAttempt(ctx.db, source, now)) > 0) return refuse('throttled');
         return refuse('invalid_code', user ? 'not_enrolled' : 'invalid_code');
       }
       const outcome = await checkSecondFactor(
-        { db: ctx.db, box: ctx.box, now, actor, ip: request.ip, channel: 'api' },
+        { db: ctx.db, box: ctx.box, now, actor, ip: request.ip, channel: 'api', source },
         user,
         request.body.code,
       );

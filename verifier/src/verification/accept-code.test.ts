@@ -8,7 +8,8 @@ import {
 } from '../../test/support/test-app.ts';
 import { databaseKinds } from '../../test/support/test-database.ts';
 import { createApiKey, revokeApiKey } from '../accounts/api-keys.ts';
-import { ACCOUNT, takeAttempt } from '../auth/attempt-throttle.ts';
+import { apiKeySource } from '../auth/attempt-source.ts';
+import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { type Acceptance, acceptCode } from './accept-code.ts';
 import { loadVerifyRequest } from './verify-request.ts';
 
@@ -28,6 +29,7 @@ describe.each(databaseKinds())('accepting a matched code on %s', (kind) => {
   const acceptance = (step: number): Acceptance => ({
     userId,
     username: 'dana',
+    sourceKey: apiKeySource('dana', 1).key,
     match: { step, drift: 1 },
     audit: {
       at: t.clock.now(),
@@ -46,7 +48,7 @@ describe.each(databaseKinds())('accepting a matched code on %s', (kind) => {
       .execute();
 
   it('marks the step, learns the drift, clears the counters and audits the success in one go', async () => {
-    await takeAttempt(t.ctx.db, ACCOUNT, 'dana', t.clock.now());
+    await takeSourceAttempt(t.ctx.db, apiKeySource('dana', 1), t.clock.now());
     await t.ctx.db.updateTable('users').set({ code_failures: 3 }).where('id', '=', userId).execute();
     const step = Math.floor(t.clock.now() / 30_000) + 5;
 
@@ -64,7 +66,11 @@ describe.each(databaseKinds())('accepting a matched code on %s', (kind) => {
       .where('id', '=', userId)
       .executeTakeFirstOrThrow();
     expect(user.code_failures).toBe(0);
-    const throttle = await t.ctx.db.selectFrom('attempt_throttle').selectAll().execute();
+    const throttle = await t.ctx.db
+      .selectFrom('attempt_throttle')
+      .selectAll()
+      .where('source', '=', apiKeySource('dana', 1).key)
+      .execute();
     expect(throttle).toEqual([]);
     expect(await auditRows()).toEqual([
       { event: 'api.verify_ok', actor: 'api:CRM', target: 'dana', ip: '192.0.2.7', detail: '{"drift":1}' },

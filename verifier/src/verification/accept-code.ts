@@ -11,6 +11,8 @@ import type { TotpMatch } from './match-totp.ts';
 export interface Acceptance {
   userId: number;
   username: string;
+  /** The attempt source whose count the success clears. */
+  sourceKey: string;
   match: TotpMatch;
   audit: {
     at: number;
@@ -42,7 +44,7 @@ async function acceptInTransaction(db: Db, a: Acceptance): Promise<boolean> {
   const entry = { at: a.audit.at, actor: a.audit.actor, target: a.username, ip: a.audit.ip };
   const accepted = await db.transaction().execute(async (trx) => {
     if (!(await markAccepted(trx, a.userId, a.match))) return false;
-    await clearAttempts(trx, a.username);
+    await clearAttempts(trx, a.sourceKey);
     await resetFailuresQuery(trx, a.userId);
     await writeAudit(trx, { ...entry, ...a.audit.accepted });
     return true;
@@ -69,6 +71,7 @@ async function acceptInOneStatement(db: Db, a: Acceptance): Promise<boolean> {
     a.match.step,
     a.match.drift,
     a.username,
+    a.sourceKey,
     at,
     actor,
     ip,
@@ -87,6 +90,7 @@ const buildAccept = (
   step: number,
   drift: number,
   username: string,
+  sourceKey: string,
   at: number,
   actor: string,
   ip: string,
@@ -107,9 +111,9 @@ const buildAccept = (
     .with('cleared', (q) =>
       q
         .deleteFrom('attempt_throttle')
-        .where('username', '=', username)
+        .where('source', '=', sourceKey)
         .where((eb) => eb.exists(eb.selectFrom('mark').select('user_id')))
-        .returning('username'),
+        .returning('source'),
     )
     .with('reset', (q) =>
       q
@@ -133,4 +137,4 @@ const buildAccept = (
       };
     })
     .returning('event');
-const acceptStatement = preparedQuery(buildAccept, 11);
+const acceptStatement = preparedQuery(buildAccept, 12);

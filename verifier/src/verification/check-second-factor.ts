@@ -1,4 +1,5 @@
 import { writeAudit } from '../audit/audit-log.ts';
+import type { AttemptSource } from '../auth/attempt-source.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/schema.ts';
@@ -24,6 +25,8 @@ export interface CheckContext {
   actor: string;
   ip: string;
   channel: 'sign_in' | 'api';
+  /** Where the attempt counts: the sign-in's source, or the calling application's API key. */
+  source: AttemptSource;
 }
 
 const EVENTS = {
@@ -56,7 +59,7 @@ export async function checkSecondFactor(
   }
   const row = user.status === 'Activated' ? user.credential : null;
   if (!row) return { kind: 'not_enrolled' };
-  const taken = await takeCodeTry(ctx.db, user, ctx.now);
+  const taken = await takeCodeTry(ctx.db, user, ctx.source, ctx.now);
   if (taken.kind !== 'allowed') {
     await audit(events.failed, { reason: taken.kind });
     return taken;
@@ -75,6 +78,7 @@ export async function checkSecondFactor(
     (await acceptCode(ctx.db, {
       userId: user.id,
       username: user.username,
+      sourceKey: ctx.source.key,
       match,
       audit: {
         at: ctx.now,
@@ -91,7 +95,7 @@ export async function checkSecondFactor(
   if (!accepted && match.step <= row.last_step) await audit(events.replayed, { reason: 'replayed' });
   if (!accepted) {
     // A right code, only too late: no guess, so it does not count towards the delay or the lock.
-    await giveBackCodeTry(ctx.db, user, ctx.now);
+    await giveBackCodeTry(ctx.db, user, ctx.source, ctx.now);
     return { kind: 'replayed' };
   }
   return { kind: 'accepted' };

@@ -63,6 +63,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     cookieSecure: false,
     mailer,
     emailCodeKey: box.deriveKey('email-codes'),
+    deviceTokenKey: box.deriveKey('device-tokens'),
   };
   await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
   const app = await buildApp(ctx, options.logger ? { logger: options.logger } : {});
@@ -95,13 +96,24 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
 export class Client {
-  cookie: string | undefined;
   csrf: string | undefined;
+  /** Every cookie the server set and has not cleared (the session, the device token). */
+  readonly jar = new Map<string, string>();
   constructor(private readonly app: FastifyInstance) {}
+
+  /** The session cookie's value. */
+  get cookie(): string | undefined {
+    return this.jar.get('sid');
+  }
+  set cookie(value: string | undefined) {
+    if (value === undefined) this.jar.delete('sid');
+    else this.jar.set('sid', value);
+  }
 
   async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
     const all: Record<string, string> = { ...headers };
-    if (this.cookie) all.cookie = `sid=${this.cookie}`;
+    const cookies = [...this.jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
+    if (cookies.length > 0 && !('cookie' in headers)) all.cookie = cookies.join('; ');
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) all['x-csrf-token'] = this.csrf;
     const response = await this.app.inject({
       method: method as 'GET',
@@ -114,8 +126,10 @@ export class Client {
   }
 
   private remember(response: LightMyRequestResponse) {
-    const sid = response.cookies.find((c) => c.name === 'sid');
-    if (sid) this.cookie = sid.value === '' ? undefined : sid.value;
+    for (const { name, value } of response.cookies) {
+      if (value === '') this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
     const json = response.headers['content-type']?.toString().includes('json')
       ? safeJson(response.body)
       : undefined;
