@@ -7,6 +7,7 @@ import { prepareDecoy } from './crypto/passwords.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
+import { ensurePrivateDatabaseFiles, ensurePrivateFolder } from './files/private-files.ts';
 import type { AppContext } from './http/context.ts';
 import { createMailerFromEnv, MailConfigError } from './mail/index.ts';
 
@@ -47,8 +48,19 @@ async function checkKeysCoverSecrets(handle: DatabaseHandle, box: SecretBox): Pr
   }
 }
 
+/**
+ * Makes the data folder private before anything is written there, when it holds the SQLite database or
+ * the master key file (the outbox mailer keeps its own folder private). With PostgreSQL and a key from
+ * the environment the folder is not needed, so a read-only file system still starts.
+ */
+async function protectDataFolder(config: Config): Promise<void> {
+  if (!config.masterKeys) await ensurePrivateFolder(config.dataDir);
+  if (config.database.kind === 'sqlite') await ensurePrivateDatabaseFiles(config.database.file);
+}
+
 /** Opens the database, applies migrations, loads the keys and creates the first admin if needed. */
 export async function prepareRuntime(config: Config, clock: Clock): Promise<Runtime> {
+  await protectDataFolder(config);
   const box = new SecretBox(loadMasterKeys(config.masterKeys, config.dataDir));
   const handle = openDatabase(config.database);
   try {
