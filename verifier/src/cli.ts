@@ -28,8 +28,8 @@ Commands:
   settings grace --extend-to DATE         move the end of the grace period (YYYY-MM-DD, UTC) later
   keys reseal                             re-seal stored secrets with the first VERIFIER_MASTER_KEY
 
-Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
-COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
+Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_MASTER_KEY_FILE,
+VERIFIER_ADMIN_PASSWORD, COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
 
 class UsageError extends Error {}
 /** A command that ran but could not do its work; the message says why. */

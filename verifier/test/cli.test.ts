@@ -15,7 +15,13 @@ async function verifier(...args: string[]) {
       process.execPath,
       ['--import', 'tsx', 'verifier/src/cli.ts', ...args],
       {
-        env: { ...process.env, VERIFIER_DATA_DIR: dataDir, DATABASE_URL: '', VERIFIER_MASTER_KEY: '' },
+        env: {
+          ...process.env,
+          VERIFIER_DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          VERIFIER_MASTER_KEY: '',
+          VERIFIER_MASTER_KEY_FILE: '',
+        },
       },
     );
     return { code: 0, stdout, stderr };
