@@ -6,6 +6,7 @@ import { createUser, resetTwoFactor } from './accounts/user-admin.ts';
 import { findUserByName } from './accounts/users.ts';
 import { exportUsers, importUsers } from './accounts/users-import.ts';
 import { writeAudit } from './audit/audit-log.ts';
+import { backupCommand } from './backup-command.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './crypto/passwords.ts';
@@ -27,9 +28,11 @@ Commands:
   user import [--dry-run] FILE            create and update users from CSV, all or nothing
   settings grace --extend-to DATE         move the end of the grace period (YYYY-MM-DD, UTC) later
   keys reseal                             re-seal stored secrets with the first VERIFIER_MASTER_KEY
+  backup FILE                             copy the SQLite database, even while serving, to a new FILE (0600);
+                                          the master key is not in it: keep that separately
 
-Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
-COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
+Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_MASTER_KEY_FILE,
+VERIFIER_ADMIN_PASSWORD, COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
 
 class UsageError extends Error {}
 /** A command that ran but could not do its work; the message says why. */
@@ -253,6 +256,8 @@ async function main(argv: string[]) {
       return importUsersCommand(args);
     case 'settings grace':
       return extendGraceCommand(args);
+    case 'backup':
+      return backupCommand(args);
     case 'help':
     case '--help':
       process.stdout.write(`${USAGE}\n`);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -26,9 +27,22 @@ describe('configuration', () => {
     [{ VERIFIER_ADMIN_PASSWORD: 'short' }, /at least 12 characters/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must list the addresses of the proxies/],
     [{ TRUST_PROXY: '2' }, /TRUST_PROXY must list the addresses of the proxies/],
+    [
+      { VERIFIER_MASTER_KEY: 'ab'.repeat(32), VERIFIER_MASTER_KEY_FILE: '/etc/verifier/master.key' },
+      /Set VERIFIER_MASTER_KEY or VERIFIER_MASTER_KEY_FILE, not both/,
+    ],
   ])('stops with a message naming the bad value %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('keeps the master key in the data folder unless VERIFIER_MASTER_KEY_FILE names another file', () => {
+    expect(loadConfig({ VERIFIER_DATA_DIR: '/srv/verifier' }).masterKeyFile).toBe('/srv/verifier/master.key');
+    const elsewhere = loadConfig({ VERIFIER_MASTER_KEY_FILE: '/etc/verifier/master.key' });
+    expect(elsewhere.masterKeyFile).toBe('/etc/verifier/master.key');
+    expect(loadConfig({ VERIFIER_MASTER_KEY_FILE: 'keys/master.key' }).masterKeyFile).toBe(
+      resolve('keys/master.key'),
+    );
   });
 
   it('trusts X-Forwarded-For only from the proxies it names', () => {

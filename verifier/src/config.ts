@@ -8,6 +8,11 @@ export interface Config {
   database: DatabaseTarget;
   /** Comma-separated 32-byte keys (base64 or hex); the first encrypts, all decrypt. */
   masterKeys: string | undefined;
+  /**
+   * Where the keys are kept when `masterKeys` is unset: `VERIFIER_MASTER_KEY_FILE`, else
+   * `<dataDir>/master.key`. Kept elsewhere, a copy of the data folder alone opens no secret.
+   */
+  masterKeyFile: string;
   adminPassword: string | undefined;
   cookieSecure: boolean;
   /**
@@ -81,12 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new ConfigError('VERIFIER_ADMIN_PASSWORD must be at least 12 characters long.');
   }
+  if (env.VERIFIER_MASTER_KEY && env.VERIFIER_MASTER_KEY_FILE) {
+    throw new ConfigError('Set VERIFIER_MASTER_KEY or VERIFIER_MASTER_KEY_FILE, not both.');
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: parsePort(env.PORT),
     dataDir,
     database: parseDatabase(env.DATABASE_URL, dataDir),
     masterKeys: env.VERIFIER_MASTER_KEY || undefined,
+    masterKeyFile: resolve(env.VERIFIER_MASTER_KEY_FILE || join(dataDir, 'master.key')),
     adminPassword,
     cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,5 +58,46 @@ describe('start-up', () => {
     const row = await onlyNew.ctx.db.selectFrom('credentials').selectAll().executeTakeFirstOrThrow();
     expect(onlyNew.ctx.box.open({ keyId: row.key_id, box: row.secret_box }, 'credential:1')).toHaveLength(20);
     await onlyNew.handle.close();
+  });
+
+  it('keeps the master key in VERIFIER_MASTER_KEY_FILE outside the data folder and opens what it sealed after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'verifier-setup-'));
+    const keyDir = mkdtempSync(join(tmpdir(), 'verifier-key-'));
+    dirs.push(dataDir, keyDir);
+    const keyFile = join(keyDir, 'master.key');
+    const config = loadConfig({ VERIFIER_DATA_DIR: dataDir, VERIFIER_MASTER_KEY_FILE: keyFile });
+    const clock = { now: () => 1_000 };
+    const first = await prepareRuntime(config, clock);
+    const sealed = first.ctx.box.seal(Buffer.from('twenty bytes secret!'), 'credential:1');
+    await first.ctx.db
+      .insertInto('credentials')
+      .values({
+        user_id: 1,
+        key_id: sealed.keyId,
+        secret_box: sealed.box,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        drift: 0,
+        last_step: 0,
+        created_at: 0,
+      })
+      .execute();
+    await first.close();
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, 'master.key'))).toBe(false);
+
+    const again = await prepareRuntime(config, clock);
+    const row = await again.ctx.db.selectFrom('credentials').selectAll().executeTakeFirstOrThrow();
+    expect(
+      Buffer.from(again.ctx.box.open({ keyId: row.key_id, box: row.secret_box }, 'credential:1')),
+    ).toEqual(Buffer.from('twenty bytes secret!'));
+    await again.close();
+
+    // Without the option the data folder's own key is made, and the stored secret is not its to open.
+    const withoutFile = loadConfig({ VERIFIER_DATA_DIR: dataDir });
+    await expect(prepareRuntime(withoutFile, clock)).rejects.toThrow(
+      `or restore ${join(dataDir, 'master.key')}`,
+    );
   });
 });

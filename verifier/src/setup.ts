@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type BootstrapResult, bootstrap } from './accounts/bootstrap.ts';
 import type { Clock } from './clock.ts';
 import { type Config, ConfigError } from './config.ts';
@@ -7,6 +7,7 @@ import { prepareDecoy } from './crypto/passwords.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
+import { ensurePrivateDatabaseFiles, ensurePrivateFolder } from './files/private-files.ts';
 import type { AppContext } from './http/context.ts';
 import { createMailerFromEnv, MailConfigError } from './mail/index.ts';
 
@@ -32,7 +33,7 @@ function openMailer(config: Config) {
  * Refuses to start when stored secrets were sealed with a key that is not configured, instead of
  * failing every sign-in of those users later.
  */
-async function checkKeysCoverSecrets(handle: DatabaseHandle, box: SecretBox): Promise<void> {
+async function checkKeysCoverSecrets(handle: DatabaseHandle, box: SecretBox, keyFile: string): Promise<void> {
   const rows = await handle.db
     .selectFrom('credentials')
     .select('key_id')
@@ -42,14 +43,26 @@ async function checkKeysCoverSecrets(handle: DatabaseHandle, box: SecretBox): Pr
   if (missing.length > 0) {
     throw new ConfigError(
       `Stored secrets use master key id ${missing.join(', ')}, which is not configured. ` +
-        'Add that key to VERIFIER_MASTER_KEY (after the current one) or restore data/master.key.',
+        `Add that key to VERIFIER_MASTER_KEY (after the current one) or restore ${keyFile}.`,
     );
   }
 }
 
+/**
+ * Makes the data folder private before anything is written there, when it holds the SQLite database or
+ * the master key file (the outbox mailer keeps its own folder private). With PostgreSQL and a key from
+ * the environment the folder is not needed, so a read-only file system still starts.
+ */
+async function protectDataFolder(config: Config): Promise<void> {
+  const keyFileInDataDir = !config.masterKeys && dirname(config.masterKeyFile) === config.dataDir;
+  if (keyFileInDataDir) await ensurePrivateFolder(config.dataDir);
+  if (config.database.kind === 'sqlite') await ensurePrivateDatabaseFiles(config.database.file);
+}
+
 /** Opens the database, applies migrations, loads the keys and creates the first admin if needed. */
 export async function prepareRuntime(config: Config, clock: Clock): Promise<Runtime> {
-  const box = new SecretBox(loadMasterKeys(config.masterKeys, config.dataDir));
+  await protectDataFolder(config);
+  const box = new SecretBox(loadMasterKeys(config.masterKeys, config.masterKeyFile));
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(
@@ -57,7 +70,7 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       handle.dialect,
       config.database.kind === 'postgres' ? config.database.schema : undefined,
     );
-    await checkKeysCoverSecrets(handle, box);
+    await checkKeysCoverSecrets(handle, box, config.masterKeyFile);
     await prepareDecoy();
     const result = await bootstrap(handle.db, clock.now(), config.adminPassword);
     const ctx: AppContext = {

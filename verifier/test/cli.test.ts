@@ -1,21 +1,35 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findGroupByName } from '../src/accounts/groups.ts';
+import { createUser } from '../src/accounts/user-admin.ts';
+import { systemClock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import { prepareRuntime } from '../src/setup.ts';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
 
-/** Runs the command line as an admin would, on a private data folder. */
-async function verifier(...args: string[]) {
+/** Runs the command line as an admin would, on a private data folder unless `env` names another. */
+async function verifierWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
       ['--import', 'tsx', 'verifier/src/cli.ts', ...args],
       {
-        env: { ...process.env, VERIFIER_DATA_DIR: dataDir, DATABASE_URL: '', VERIFIER_MASTER_KEY: '' },
+        env: {
+          ...process.env,
+          VERIFIER_DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          VERIFIER_MASTER_KEY: '',
+          VERIFIER_MASTER_KEY_FILE: '',
+          ...env,
+        },
       },
     );
     return { code: 0, stdout, stderr };
@@ -25,8 +39,18 @@ async function verifier(...args: string[]) {
   }
 }
 
+const verifier = (...args: string[]) => verifierWith({}, ...args);
+
 describe('command line', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dirs = [dataDir];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('migrates, adds a user, refuses a duplicate, resets 2FA and issues a new admin password', async () => {
     expect((await verifier('migrate')).stdout).toContain('up to date');
@@ -96,5 +120,88 @@ describe('command line', () => {
     expect(missing.stderr).toContain('user add needs --username and --group.');
     const noGroup = await verifier('user', 'add', '--username', 'x', '--group', 'Nobody');
     expect(noGroup.stderr).toContain('There is no security access group named Nobody.');
+  });
+
+  it('backs up the database while the server writes, to a new file readable by its owner only', async () => {
+    const dir = tempDir();
+    const server = await prepareRuntime(loadConfig({ VERIFIER_DATA_DIR: dir }), systemClock);
+    try {
+      const group = await findGroupByName(server.ctx.db, 'Agent');
+      let added = 0;
+      const addUser = () =>
+        createUser(
+          server.ctx.db,
+          {
+            username: `user${added++}`,
+            email: '',
+            displayName: 'U',
+            groupId: group?.id ?? 0,
+            source: 'local',
+          },
+          Date.now(),
+        );
+      for (let i = 0; i < 300; i++) await addUser();
+      const beforeBackup = added;
+      let writing = true;
+      const writer = (async () => {
+        while (writing) {
+          await addUser();
+          await sleep(1);
+        }
+      })();
+      const file = join(dir, 'verifier-backup.db');
+      const backup = await verifierWith({ VERIFIER_DATA_DIR: dir }, 'backup', file);
+      writing = false;
+      await writer;
+
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toContain(`Backed up ${join(dir, 'verifier.db')} to ${file}`);
+      expect(backup.stdout).toContain('The master key is not in the backup');
+      expect(backup.stdout).toContain(join(dir, 'master.key'));
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const copy = new SqliteDatabase(file, { readonly: true });
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const copied = copy.prepare('SELECT id, username FROM users ORDER BY id').all() as { id: number }[];
+      copy.close();
+      const lastCopied = copied.at(-1)?.id ?? 0;
+      // One consistent moment: every user up to the last one copied, none missing in between.
+      const source = await server.ctx.db
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('id', '<=', lastCopied)
+        .orderBy('id')
+        .execute();
+      expect(copied).toEqual(source);
+      // Users the server added after the command started are in the copy.
+      expect(copied.length).toBeGreaterThan(beforeBackup + 1);
+
+      const bytes = readFileSync(file);
+      const again = await verifierWith({ VERIFIER_DATA_DIR: dir }, 'backup', file);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain(`${file} already exists`);
+      expect(readFileSync(file)).toEqual(bytes);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says why it cannot back up: no file named, no database yet, or PostgreSQL', async () => {
+    expect((await verifier('help')).stdout).toContain('backup FILE');
+    const dir = tempDir();
+    const file = join(dir, 'copy.db');
+    const unnamed = await verifierWith({ VERIFIER_DATA_DIR: dir }, 'backup');
+    expect(unnamed.code).toBe(1);
+    expect(unnamed.stderr).toContain('backup needs one FILE');
+    const missing = await verifierWith({ VERIFIER_DATA_DIR: dir }, 'backup', file);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`There is no database at ${join(dir, 'verifier.db')}`);
+    const postgres = await verifierWith(
+      { VERIFIER_DATA_DIR: dir, DATABASE_URL: 'postgres://verifier@127.0.0.1:1/verifier' },
+      'backup',
+      file,
+    );
+    expect(postgres.code).toBe(1);
+    expect(postgres.stderr).toContain('pg_dump');
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -18,20 +18,46 @@ describe('master key', () => {
   });
 
   it('creates a 256-bit key file readable by its owner only on first start and reuses it later', () => {
-    const dir = tempDir();
-    const [first] = loadMasterKeys(undefined, dir);
-    const file = join(dir, 'master.key');
+    const file = join(tempDir(), 'master.key');
+    const [first] = loadMasterKeys(undefined, file);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(first).toHaveLength(32);
-    expect(loadMasterKeys(undefined, dir)).toEqual([first]);
+    expect(loadMasterKeys(undefined, file)).toEqual([first]);
     expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('creates a missing key file and its folder, both private, wherever VERIFIER_MASTER_KEY_FILE points', () => {
+    const folder = join(tempDir(), 'etc', 'verifier');
+    const file = join(folder, 'master.key');
+    expect(loadMasterKeys(undefined, file)).toHaveLength(1);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+
   it('refuses a key file that others can read', () => {
-    const dir = tempDir();
-    loadMasterKeys(undefined, dir);
-    chmodSync(join(dir, 'master.key'), 0o644);
-    expect(() => loadMasterKeys(undefined, dir)).toThrow(/chmod 600/);
+    const file = join(tempDir(), 'master.key');
+    loadMasterKeys(undefined, file);
+    chmodSync(file, 0o644);
+    expect(() => loadMasterKeys(undefined, file)).toThrow(`${file} must be readable by its owner only`);
+    expect(() => loadMasterKeys(undefined, file)).toThrow(/chmod 600/);
+    chmodSync(file, 0o640);
+    expect(() => loadMasterKeys(undefined, file)).toThrow(ConfigError);
+  });
+
+  it.each([
+    ['a key of 31 bytes', 'ab'.repeat(31), /line 1 must hold a 32-byte key/],
+    [
+      'a second key of 33 bytes',
+      `${'ab'.repeat(32)}\n${'cd'.repeat(33)}\n`,
+      /line 2 must hold a 32-byte key/,
+    ],
+    ['no key at all', '\n', /holds no key/],
+  ])('refuses a key file with %s, naming the file', (_, content, message) => {
+    const file = join(tempDir(), 'master.key');
+    writeFileSync(file, content, { mode: 0o600 });
+    expect(() => loadMasterKeys(undefined, file)).toThrow(ConfigError);
+    expect(() => loadMasterKeys(undefined, file)).toThrow(file);
+    expect(() => loadMasterKeys(undefined, file)).toThrow(message);
   });
 
   it('takes keys from VERIFIER_MASTER_KEY in hex or base64, the first one current', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { ConfigError } from '../config.ts';
 
 /** Accepts 64 hex characters or base64 of 32 bytes. */
@@ -14,24 +14,30 @@ export function parseMasterKey(text: string, origin: string): Uint8Array {
 }
 
 /**
- * Master keys from VERIFIER_MASTER_KEY (comma-separated, first one current), else from
- * `<dataDir>/master.key`, created with mode 0600 on first start.
+ * Master keys from VERIFIER_MASTER_KEY (comma-separated, first one current), else from the key file
+ * (one key a line, first one current), created with mode 0600 on first start.
  */
-export function loadMasterKeys(fromEnv: string | undefined, dataDir: string): Uint8Array[] {
+export function loadMasterKeys(fromEnv: string | undefined, file: string): Uint8Array[] {
   if (fromEnv) {
     return fromEnv.split(',').map((part, i) => parseMasterKey(part, `VERIFIER_MASTER_KEY entry ${i + 1}`));
   }
-  const file = join(dataDir, 'master.key');
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    // Only a folder made here is set to 0700; an existing one (/etc/verifier, a secrets mount) is the admin's.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
   }
   if ((statSync(file).mode & 0o077) !== 0) {
     throw new ConfigError(`${file} must be readable by its owner only (chmod 600 ${file}).`);
   }
-  return readFileSync(file, 'utf8')
+  const keys = readFileSync(file, 'utf8')
     .split(/[\n,]/)
     .filter((line) => line.trim() !== '')
     .map((line, i) => parseMasterKey(line, `${file} line ${i + 1}`));
+  if (keys.length === 0) {
+    throw new ConfigError(
+      `${file} holds no key; write one 32-byte key as 64 hex characters (openssl rand -hex 32).`,
+    );
+  }
+  return keys;
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { ensurePrivateFolder } from '../files/private-files.ts';
 import {
   type DeliveryReceipt,
   failureDetail,
@@ -13,7 +14,7 @@ import {
 export const DEFAULT_OUTBOX_DIRECTORY = path.join('data', 'outbox');
 
 export interface OutboxMailerOptions {
-  /** Folder for the .eml files; created when missing. Default `data/outbox`. */
+  /** Folder for the .eml files; created 0700 when missing, narrowed to 0700 if wider. Default `data/outbox`. */
   readonly directory?: string;
   readonly from: string;
   /** Names files by time; injected in tests. */
@@ -61,7 +62,7 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
       });
-      await mkdir(directory, { recursive: true, mode: 0o700 });
+      await ensurePrivateFolder(directory);
       const outboxPath = path.join(directory, `${fileStem(now())}.eml`);
       await writeAtomically(outboxPath, info.message as Buffer);
       return { messageId: info.messageId, outboxPath };
