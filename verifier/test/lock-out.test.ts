@@ -52,13 +52,22 @@ describe.each(databaseKinds())('lock-out by a stranger on %s', (kind) => {
     userSignIn: () => Promise<boolean>,
   ) {
     const stranger = new Client(t.app);
-    const figures = { strangerRequests: 0, strangerCounted: 0, userSignIns: 0, userSucceeded: 0 };
+    const figures = {
+      strangerRequests: 0,
+      strangerCounted: 0,
+      strangerRefused: 0,
+      userSignIns: 0,
+      userSucceeded: 0,
+    };
     for (let second = 0; second < seconds; second++) {
       for (let i = 0; i < 3; i++) {
         const guess = await login(stranger, username, `guess ${second}-${i}`);
         figures.strangerRequests++;
         if (guess.statusCode === 401) figures.strangerCounted++;
-        else expect(guess.statusCode).toBe(429);
+        else {
+          expect(guess.statusCode).toBe(429);
+          figures.strangerRefused++;
+        }
       }
       if (second % userEvery === 0) {
         figures.userSignIns++;
@@ -82,6 +91,18 @@ describe.each(databaseKinds())('lock-out by a stranger on %s', (kind) => {
     // The stranger was slowed to the bounded delay: a handful of counted guesses in 7 minutes.
     expect(figures.strangerCounted).toBeLessThan(20);
     expect(figures.strangerRequests).toBe(1260);
+    // Every counted guess is an entry of its own; the refused requests are one summarised entry
+    // (the delay never paused them for 10 minutes), which still counts every one of them.
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['event', 'ip', 'target', 'repeats'])
+      .where('target', '=', 'dana')
+      .execute();
+    expect(audit.filter((e) => e.event === 'sign_in.password_failed')).toHaveLength(figures.strangerCounted);
+    const refused = audit.filter((e) => e.event === 'sign_in.throttled');
+    expect(refused).toHaveLength(1);
+    expect(refused.reduce((sum, e) => sum + e.repeats + 1, 0)).toBe(figures.strangerRefused);
+    expect(refused[0]).toMatchObject({ ip: '127.0.0.1', target: 'dana' });
   });
 
   it('keeps the admin console open to its admin while a stranger guesses the admin password', async () => {

@@ -17,6 +17,52 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   await insertQuery(db, entry.at, entry.actor, entry.event, entry.target ?? null, entry.ip ?? null, detail);
 }
 
+/** Refusals from one source that come less than this far apart are one burst: one entry. */
+export const BURST_GAP_MS = 10 * 60_000;
+
+/**
+ * For refusals that check nothing (a delay running, a lock): the first of a burst from one
+ * address, for one target and reason, is a new entry; the rest raise its `repeats` and `last_at`.
+ * One client sending thousands of refused requests therefore writes one row, and the admin still
+ * sees who, from where, since when, until when and how many. Counted guesses stay one entry each.
+ */
+export async function writeRefusalAudit(
+  db: Db,
+  entry: AuditEntry & { ip: string; target: string; detail: Record<string, unknown> },
+): Promise<void> {
+  const detail = JSON.stringify(entry.detail);
+  const { at, ip, event, target } = entry;
+  const merged = await mergeQuery(db, at, ip, event, target, detail, at - BURST_GAP_MS);
+  if ((merged.numAffectedRows ?? 0n) > 0n) return;
+  await insertBurstQuery(db, at, entry.actor, event, target, ip, detail);
+}
+
+const mergeQuery = preparedQuery(
+  (db, at: number, ip: string, event: string, target: string, detail: string, since: number) =>
+    db
+      .updateTable('audit_log')
+      .set((eb) => ({ repeats: eb('repeats', '+', 1), last_at: at }))
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select('id')
+          .where('ip', '=', ip)
+          .where('event', '=', event)
+          .where('target', '=', target)
+          .where('detail', '=', detail)
+          .where('last_at', '>=', since)
+          .orderBy('id', 'desc')
+          .limit(1),
+      ),
+  6,
+);
+
+const insertBurstQuery = preparedQuery(
+  (db, at: number, actor: string | null, event: string, target: string, ip: string, detail: string) =>
+    db.insertInto('audit_log').values({ at, actor, event, target, ip, detail, last_at: at }),
+  6,
+);
+
 const insertQuery = preparedQuery(
   (
     db,
@@ -45,6 +91,9 @@ export interface AuditView {
   target: string | null;
   ip: string | null;
   detail: Record<string, unknown> | null;
+  /** For a summarised burst of refusals: how many more came, and when the last one did. */
+  repeats: number;
+  lastAt: string | null;
 }
 
 /** Newest first; `user` matches the actor or the target exactly. */
@@ -75,6 +124,8 @@ export async function listAudit(db: Db, filter: AuditFilter, page: number, pageS
     target: row.target,
     ip: row.ip,
     detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+    repeats: row.repeats,
+    lastAt: row.repeats > 0 && row.last_at !== null ? new Date(row.last_at).toISOString() : null,
   }));
   return { items, total: Number(count.total), page, pageSize };
 }

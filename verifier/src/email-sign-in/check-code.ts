@@ -1,5 +1,5 @@
 import type { UserView } from '../accounts/users.ts';
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import type { AttemptSource } from '../auth/attempt-source.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
@@ -40,14 +40,24 @@ export async function checkEmailSignInCode(
       ip,
       detail: { method: 'email', ...detail },
     });
+  // Refusals that check nothing are summarised per source and burst (see writeRefusalAudit).
+  const refusal = (reason: 'locked' | 'throttled') =>
+    writeRefusalAudit(ctx.db, {
+      at: now,
+      actor: user.username,
+      event: 'sign_in.code_failed',
+      target: user.username,
+      ip,
+      detail: { method: 'email', reason },
+    });
   if (entered.trim() === '') return { kind: 'blank' };
   if (user.locked) {
-    await audit('sign_in.code_failed', { reason: 'locked' });
+    await refusal('locked');
     return { kind: 'locked' };
   }
   const taken = await takeCodeTry(ctx.db, user, source, now);
   if (taken.kind !== 'allowed') {
-    await audit('sign_in.code_failed', { reason: taken.kind });
+    await refusal(taken.kind);
     return taken;
   }
   let outcome: CodeCheckOutcome | null = null;

@@ -15,6 +15,12 @@ const Entry = Type.Object({
   target: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  repeats: Type.Integer({
+    description: 'A summarised burst of refusals: how many more came after the first.',
+  }),
+  lastAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When the last refusal of the burst came; null for a single entry.',
+  }),
 });
 
 /** A date (whole day) or date-time; `to` given as a bare date includes that whole day. */

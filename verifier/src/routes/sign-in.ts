@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import { sourceFromKey } from '../auth/attempt-source.ts';
 import {
   ADDRESS,
@@ -75,7 +75,11 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
         if (wait > 0) await refundSourceAttempt(ctx.db, source, now);
       }
       if (wait > 0) {
-        await writeAudit(ctx.db, { ...audit, event: 'sign_in.throttled', detail: { from: source.kind } });
+        await writeRefusalAudit(ctx.db, {
+          ...audit,
+          event: 'sign_in.throttled',
+          detail: { from: source.kind },
+        });
         throw tooManyAttempts(Math.ceil(wait / 1000));
       }
       const user = await findUserByName(ctx.db, username);

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { noteApiKeyUse } from '../accounts/api-keys.ts';
 import { normaliseUsername } from '../accounts/users.ts';
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import { apiKeySource } from '../auth/attempt-source.ts';
 import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -73,7 +73,17 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
       if (user?.status !== 'Activated') {
         // Unknown names and users without a credential answer like a wrong code and go through the
         // same delay, so the answers cannot tell whether a username exists or has 2FA set up.
-        if ((await takeSourceAttempt(ctx.db, source, now)) > 0) return refuse('throttled');
+        if ((await takeSourceAttempt(ctx.db, source, now)) > 0) {
+          await writeRefusalAudit(ctx.db, {
+            at: now,
+            actor,
+            event: 'api.verify_failed',
+            target: username,
+            ip: request.ip,
+            detail: { reason: 'throttled' },
+          });
+          return { ok: false, reason: 'throttled' as const };
+        }
         return refuse('invalid_code', user ? 'not_enrolled' : 'invalid_code');
       }
       const outcome = await checkSecondFactor(

@@ -1,4 +1,4 @@
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import type { AttemptSource } from '../auth/attempt-source.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
@@ -53,15 +53,25 @@ export async function checkSecondFactor(
     db: Db = ctx.db,
   ) => writeAudit(db, { at: ctx.now, actor: ctx.actor, event, target: user.username, ip: ctx.ip, detail });
 
+  // Refusals that check nothing are summarised per source and burst (see writeRefusalAudit).
+  const refusal = (reason: 'locked' | 'throttled') =>
+    writeRefusalAudit(ctx.db, {
+      at: ctx.now,
+      actor: ctx.actor,
+      event: events.failed,
+      target: user.username,
+      ip: ctx.ip,
+      detail: { reason },
+    });
   if (user.lockedAt !== null) {
-    await audit(events.failed, { reason: 'locked' });
+    await refusal('locked');
     return { kind: 'locked' };
   }
   const row = user.status === 'Activated' ? user.credential : null;
   if (!row) return { kind: 'not_enrolled' };
   const taken = await takeCodeTry(ctx.db, user, ctx.source, ctx.now);
   if (taken.kind !== 'allowed') {
-    await audit(events.failed, { reason: taken.kind });
+    await refusal(taken.kind);
     return taken;
   }
   const match = matchTotp(openCredential(ctx.box, row), code, ctx.now, user.verificationWindow);

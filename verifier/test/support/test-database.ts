@@ -7,6 +7,24 @@ import { migrateToLatest } from '../../src/db/migrations.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
+/**
+ * The migrator reads the catalogue of every schema to find its own tables; a schema that another
+ * test file drops meanwhile makes that read fail ("schema ... does not exist"). Migrations hold
+ * this advisory lock shared and drops hold it alone, so the two never overlap.
+ */
+const SCHEMA_CHANGES = 726_001;
+
+async function whileNoSchemaIsDropped<T>(url: string, run: () => Promise<T>): Promise<T> {
+  const guard = new pg.Client({ connectionString: url });
+  await guard.connect();
+  try {
+    await guard.query('SELECT pg_advisory_lock_shared($1)', [SCHEMA_CHANGES]);
+    return await run();
+  } finally {
+    await guard.end();
+  }
+}
+
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it and then it must work). */
 export function databaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -61,12 +79,13 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     target,
     async open() {
       const handle = openDatabase(target);
-      await migrateToLatest(handle.db, handle.dialect, schema);
+      await whileNoSchemaIsDropped(url, () => migrateToLatest(handle.db, handle.dialect, schema));
       return handle;
     },
     async drop() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_CHANGES]);
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
       await client.end();
     },

@@ -179,6 +179,9 @@ export interface AuditEntry {
   target: string | null;
   ip: string | null;
   detail: unknown;
+  /** A summarised burst of refusals: how many more came after the first, and when the last did. */
+  repeats: number;
+  lastAt: string | null;
 }
 
 export interface AuditFilter {

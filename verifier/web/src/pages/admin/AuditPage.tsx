@@ -124,7 +124,14 @@ export function AuditPage() {
                     <td>{entry.actor ?? '—'}</td>
                     <td>{entry.target ?? '—'}</td>
                     <td>{entry.ip ?? '—'}</td>
-                    <td class="detail">{describeDetail(entry.detail)}</td>
+                    <td class="detail">
+                      {describeDetail(entry.detail)}
+                      {entry.repeats > 0 && entry.lastAt && (
+                        <span class="repeats">
+                          {` ${entry.repeats + 1} times, the last at ${formatDateTime(entry.lastAt)}`}
+                        </span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
