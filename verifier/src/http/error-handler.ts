@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDatabaseFailure } from '../db/database-failure.ts';
+import type { RequestMetrics } from '../metrics/http-metrics.ts';
 import { ApiError } from './api-error.ts';
 
 interface ValidationIssue {
@@ -25,7 +27,7 @@ export function describeValidation(context: string, issues: readonly ValidationI
 }
 
 /** One error shape for every failure; 5xx answers never show internals. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, metrics?: RequestMetrics): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       return reply
@@ -48,6 +50,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(status).send({ error: { code: 'invalid_request', message } });
     }
     request.log.error({ err: error }, 'request failed');
+    if (isDatabaseFailure(error)) metrics?.countDatabaseError(request);
     return reply
       .status(500)
       .send({ error: { code: 'internal_error', message: 'Something went wrong on the server. Try again.' } });
