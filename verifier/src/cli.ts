@@ -29,7 +29,7 @@ Commands:
   keys reseal                             re-seal stored secrets with the first VERIFIER_MASTER_KEY
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_ADMIN_PASSWORD,
-COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
+COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM, METRICS_TOKEN.`;
 
 class UsageError extends Error {}
 /** A command that ran but could not do its work; the message says why. */

@@ -26,6 +26,7 @@ describe('configuration', () => {
     [{ VERIFIER_ADMIN_PASSWORD: 'short' }, /at least 12 characters/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must list the addresses of the proxies/],
     [{ TRUST_PROXY: '2' }, /TRUST_PROXY must list the addresses of the proxies/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
   ])('stops with a message naming the bad value %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -38,6 +39,14 @@ describe('configuration', () => {
       '10.1.0.0/16',
       'loopback',
     ]);
+  });
+
+  it('serves metrics only when METRICS_TOKEN is set', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-random-metrics-token' }).metricsToken).toBe(
+      'a-long-random-metrics-token',
+    );
   });
 
   it('accepts every valid port and rejects everything else', () => {
