@@ -28,7 +28,7 @@ export function installMetrics(
 
   // Callback hooks, not async ones: they run on every answer, and most do nothing here.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (needsOutcome(request.method, request.routeOptions.url, reply.statusCode)) {
+    if (needsOutcome(request, reply.statusCode)) {
       outcomes.set(request, outcomeOf(reply.statusCode, payload));
     }
     done(null, payload);

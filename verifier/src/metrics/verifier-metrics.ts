@@ -22,10 +22,16 @@ export const SIGN_IN_ROUTES: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether an answer's outcome is counted, so its body is worth reading. */
-export function needsOutcome(method: string, route: string | undefined, status: number): boolean {
+export function needsOutcome(
+  request: { method: string; routeOptions: { url?: string } },
+  status: number,
+): boolean {
   // Every 503 is read: `database_unavailable` counts as a database error on any route.
   if (status === 503) return true;
-  return method === 'POST' && route !== undefined && (route === VERIFY_ROUTE || SIGN_IN_ROUTES.has(route));
+  if (request.method !== 'POST') return false;
+  // Read last: Fastify builds the route options afresh on every read.
+  const route = request.routeOptions.url;
+  return route !== undefined && (route === VERIFY_ROUTE || SIGN_IN_ROUTES.has(route));
 }
 
 // Sign-in checks a password with argon2id (tens of ms); verify and the rest take a few ms.
