@@ -5,6 +5,7 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticPages } from './http/static-pages.ts';
+import { installMetrics } from './metrics/http-metrics.ts';
 import { registerAccountRoutes } from './routes/account.ts';
 import { registerAdminApiKeyRoutes } from './routes/admin-api-keys.ts';
 import { registerAdminAuditRoutes } from './routes/admin-audit.ts';
@@ -24,6 +25,10 @@ export interface AppOptions {
   webRoot?: string;
   /** Which proxies may set the client address through X-Forwarded-For (see Config.trustProxy). */
   trustProxy?: false | string[];
+  /** Serves GET /metrics to holders of this bearer token; without it there are no metrics. */
+  metricsToken?: string;
+  /** Adds the process's CPU, memory and event-loop metrics (the server, not tests sharing a process). */
+  processMetrics?: boolean;
 }
 
 /** Paths whose values must never reach the logs. */
@@ -52,7 +57,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify(serverOptions) as unknown as FastifyInstance;
   // Only JSON bodies: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
   app.removeContentTypeParser('text/plain');
-  installErrorHandler(app);
+  const { metricsToken, processMetrics } = options;
+  const metrics = metricsToken ? installMetrics(app, metricsToken, { processMetrics }) : undefined;
+  installErrorHandler(app, metrics);
   await registerSecurityHeaders(app);
   // API answers carry sessions, secrets and personal data: never keep them in any cache.
   app.addHook('onSend', async (request, reply) => {

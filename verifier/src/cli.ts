@@ -32,7 +32,8 @@ Commands:
                                           the master key is not in it: keep that separately
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_MASTER_KEY_FILE,
-VERIFIER_ADMIN_PASSWORD, COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM.`;
+VERIFIER_ADMIN_PASSWORD, COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM,
+METRICS_TOKEN.`;
 
 class UsageError extends Error {}
 /** A command that ran but could not do its work; the message says why. */

@@ -31,6 +31,7 @@ describe('configuration', () => {
       { VERIFIER_MASTER_KEY: 'ab'.repeat(32), VERIFIER_MASTER_KEY_FILE: '/etc/verifier/master.key' },
       /Set VERIFIER_MASTER_KEY or VERIFIER_MASTER_KEY_FILE, not both/,
     ],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
   ])('stops with a message naming the bad value %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -52,6 +53,14 @@ describe('configuration', () => {
       '10.1.0.0/16',
       'loopback',
     ]);
+  });
+
+  it('serves metrics only when METRICS_TOKEN is set', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-random-metrics-token' }).metricsToken).toBe(
+      'a-long-random-metrics-token',
+    );
   });
 
   it('accepts every valid port and rejects everything else', () => {

@@ -24,6 +24,8 @@ export interface Config {
   webRoot: string;
   /** `SMTP_URL` and `MAIL_FROM`; without SMTP_URL, e-mails are written to `<dataDir>/outbox`. */
   mail: { SMTP_URL: string | undefined; MAIL_FROM: string | undefined };
+  /** Bearer token for GET /metrics; unset, the verifier serves no metrics. */
+  metricsToken: string | undefined;
 }
 
 /** Thrown for a bad environment value; the message names the variable and what is expected. */
@@ -89,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.VERIFIER_MASTER_KEY && env.VERIFIER_MASTER_KEY_FILE) {
     throw new ConfigError('Set VERIFIER_MASTER_KEY or VERIFIER_MASTER_KEY_FILE, not both.');
   }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  // The token is the endpoint's only guard: short enough to guess, it guards nothing.
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters long.');
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: parsePort(env.PORT),
@@ -102,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),
     mail: { SMTP_URL: env.SMTP_URL || undefined, MAIL_FROM: env.MAIL_FROM || undefined },
+    metricsToken,
   };
 }

@@ -26,6 +26,8 @@ export async function serve(config: Config): Promise<void> {
     logger: { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
     webRoot: config.webRoot,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    processMetrics: true,
   });
   const housekeeping = setInterval(() => {
     purgeExpired(runtime.ctx.db, systemClock.now()).catch((error) =>

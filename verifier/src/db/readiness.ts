@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import { DatabaseUnavailableError } from './database-errors.ts';
 import type { Db } from './schema.ts';
-import { DatabaseUnavailableError } from './unavailable.ts';
 
 /** How long a readiness probe waits for the database before calling it unavailable. */
 export const READY_TIMEOUT_MS = 2000;

@@ -7,7 +7,7 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
-import { DatabaseUnavailableError } from './unavailable.ts';
+import { DatabaseUnavailableError } from './database-errors.ts';
 
 /** How long one statement may wait for another process's write lock before the request gets 503. */
 export const BUSY_BUDGET_MS = 3000;

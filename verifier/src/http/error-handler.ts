@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { isDatabaseFailure, isDatabaseUnavailable } from '../db/database-errors.ts';
+import type { RequestMetrics } from '../metrics/http-metrics.ts';
 import { ApiError } from './api-error.ts';
 
 /** Seconds a client is told to wait while the database is out of reach. */
@@ -29,7 +30,7 @@ export function describeValidation(context: string, issues: readonly ValidationI
 }
 
 /** One error shape for every failure; 5xx answers never show internals. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, metrics?: RequestMetrics): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       return reply
@@ -64,6 +65,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         });
     }
     request.log.error({ err: error }, 'request failed');
+    if (isDatabaseFailure(error)) metrics?.countDatabaseError(request);
     return reply
       .status(500)
       .send({ error: { code: 'internal_error', message: 'Something went wrong on the server. Try again.' } });

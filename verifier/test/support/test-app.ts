@@ -45,6 +45,8 @@ export interface TestAppOptions {
   mailer?: Mailer;
   /** Fastify logger options, to read what the server logs. */
   logger?: AppOptions['logger'];
+  /** Serves GET /metrics to this bearer token. */
+  metricsToken?: string;
 }
 
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
@@ -66,7 +68,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     deviceTokenKey: box.deriveKey('device-tokens'),
   };
   await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
-  const app = await buildApp(ctx, options.logger ? { logger: options.logger } : {});
+  const app = await buildApp(ctx, { logger: options.logger, metricsToken: options.metricsToken });
   const extra: Array<{ app: FastifyInstance; handle: DatabaseHandle }> = [];
   return {
     app,

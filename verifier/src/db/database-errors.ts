@@ -1,3 +1,6 @@
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+
 /**
  * The database cannot be reached or is busy for longer than a request may wait. Requests answer it
  * with 503 `database_unavailable`; nothing else in the process depends on it, so service resumes by
@@ -42,4 +45,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && (POSTGRES_UNAVAILABLE.test(code) || SOCKET_ERRORS.has(code))) return true;
   if (error instanceof AggregateError && error.errors.some(isDatabaseUnavailable)) return true;
   return PG_CONNECTION_MESSAGES.some((text) => error.message.includes(text));
+}
+
+/**
+ * Whether an error came from the database itself (a statement refused or failed), as opposed to a
+ * fault in the verifier's own code. Both drivers throw their own error class for these.
+ */
+export function isDatabaseFailure(error: unknown): boolean {
+  return error instanceof SqliteDatabase.SqliteError || error instanceof pg.DatabaseError;
 }
