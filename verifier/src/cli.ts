@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extendGracePeriod } from './accounts/grace-extension.ts';
 import { findGroupByName } from './accounts/groups.ts';
@@ -14,6 +14,7 @@ import { randomPassword } from './crypto/tokens.ts';
 import { ApiError } from './http/api-error.ts';
 import { serve } from './server.ts';
 import { prepareRuntime } from './setup.ts';
+import { fileTooLarge, MAX_IMPORT_BYTES } from './users-csv/index.ts';
 
 const USAGE = `Usage: verifier <command>
 
@@ -179,23 +180,36 @@ async function importUsersCommand(args: string[]) {
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError('user import needs exactly one CSV file.');
-  let bytes: Uint8Array;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file);
   } catch {
     throw new UsageError(`Cannot read ${file}.`);
   }
-  const dryRun = values['dry-run'] === true;
+  try {
+    await importFromFile(file, handle, values['dry-run'] === true);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The size is checked before anything is read; a file that grows meanwhile stops at the limit as it is read. */
+async function importFromFile(file: string, handle: FileHandle, dryRun: boolean) {
+  const stats = await handle.stat();
+  if (stats.isDirectory()) throw new UsageError(`Cannot read ${file}.`);
+  const refused = `${file} was not imported; nothing changed`;
+  if (stats.size > MAX_IMPORT_BYTES) throw new CommandFailed(`${refused}: ${fileTooLarge.message}`);
   await withRuntime(async ({ ctx }) => {
-    const result = await importUsers(ctx.db, bytes, {
+    const result = await importUsers(ctx.db, handle.createReadStream({ autoClose: false }), {
       dryRun,
       audit: { at: ctx.clock.now(), actor: 'cli', ip: null },
     });
+    if (!result.ok && 'exceeded' in result) throw new CommandFailed(`${refused}: ${result.exceeded.message}`);
     if (!result.ok) {
       const lines = result.errors.map(
         (e) => `  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.reason}`,
       );
-      throw new CommandFailed(`${file} was not imported; nothing changed:\n${lines.join('\n')}`);
+      throw new CommandFailed(`${refused}:\n${lines.join('\n')}`);
     }
     const { creates, updates, unchanged } = result.plan;
     for (const c of creates) process.stdout.write(`+ row ${c.row}: ${c.username}\n`);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,6 +74,17 @@ describe('command line', () => {
     const applied = await verifier('user', 'import', file);
     expect(applied.stdout).toContain('Imported: 1 to create, 1 to update, 0 unchanged.');
     expect((await verifier('user', 'export')).stdout).toContain('dan,dan@example.test,Dan,Analyst,sso,n');
+  });
+
+  it('refuses a file over 8 MiB before reading it', async () => {
+    const large = join(dataDir, 'large.csv');
+    writeFileSync(large, '');
+    truncateSync(large, 9 * 1024 * 1024);
+    const refused = await verifier('user', 'import', large);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'was not imported; nothing changed: The file is larger than 8 MiB, the most one import takes',
+    );
   });
 
   it('extends the grace period to a later date and refuses an earlier or malformed one', async () => {

@@ -7,7 +7,8 @@ import {
   checkYesNo,
   type FieldCheck,
 } from './fields.ts';
-import { parseUsersCsv } from './parse.ts';
+import type { ImportLimit } from './limits.ts';
+import { type CsvInput, parseUsersCsv } from './parse.ts';
 
 export interface ExistingUser<UserId = number, GroupId = number> {
   readonly id: UserId;
@@ -196,13 +197,16 @@ export function planImport<UserId, GroupId>(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan: { creates, updates, unchanged } };
 }
 
-/** Parse and plan in one step, as the upload route and `user import` need it. */
-export function planImportFromCsv<UserId, GroupId>(
-  input: string | Uint8Array,
+/** Parse and plan in one step, for a file whose users and groups are at hand (tests, benchmarks). */
+export async function planImportFromCsv<UserId, GroupId>(
+  input: CsvInput,
   existingUsers: readonly ExistingUser<UserId, GroupId>[],
   groups: readonly ImportGroup<GroupId>[],
-): ImportPlanResult<UserId, GroupId> & { readonly ignoredColumns?: readonly string[] } {
-  const parsed = parseUsersCsv(input);
+): Promise<
+  | (ImportPlanResult<UserId, GroupId> & { readonly ignoredColumns?: readonly string[] })
+  | { readonly ok: false; readonly exceeded: ImportLimit }
+> {
+  const parsed = await parseUsersCsv(input);
   if (!parsed.ok) return parsed;
   const planned = planImport(parsed.rows, existingUsers, groups);
   return planned.ok ? { ...planned, ignoredColumns: parsed.ignoredColumns } : planned;
