@@ -6,7 +6,7 @@ import { findUserView, listUserViews } from '../accounts/users.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors, IdParams, Method, Paging, paged, User, Username } from './schemas.ts';
+import { errors, FilterText, IdParams, Method, Paging, paged, User, Username } from './schemas.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
 const Email = Type.String({ maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+$' });
@@ -41,7 +41,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['admin'],
         summary: 'Users, searched by username, name or e-mail.',
-        querystring: Type.Object({ query: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }),
+        querystring: Type.Object({ query: Type.Optional(FilterText(100)), ...Paging }),
         response: { 200: paged(User), ...errors(400, 401, 403) },
       },
       preHandler: guard,

@@ -4,10 +4,20 @@ export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }),
 });
 
+/**
+ * 100,000 pages keep every offset far inside what both databases take (a page number past 2^63 was a
+ * 500); with 100 a page that is 10 million rows, and the filters reach anything older.
+ */
+export const MAX_PAGE = 100_000;
+
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
 };
+
+/** Text typed into a list filter. No control characters: none is ever stored, and PostgreSQL refuses NUL. */
+export const FilterText = (maxLength: number) =>
+  Type.String({ maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
