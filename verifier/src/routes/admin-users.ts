@@ -6,7 +6,7 @@ import { findUserView, listUserViews } from '../accounts/users.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors, FilterText, IdParams, Method, Paging, paged, User, Username } from './schemas.ts';
+import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User, Username } from './schemas.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
 const Email = Type.String({ maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+$' });
@@ -17,7 +17,7 @@ const Password = Type.String({ maxLength: 1024 });
 const editable = {
   email: Type.Optional(Email),
   displayName: Type.Optional(DisplayName),
-  groupId: Type.Optional(Type.Integer({ minimum: 1 })),
+  groupId: Type.Optional(RowId),
   source: Type.Optional(Source),
   twoFactorEnabled: Type.Optional(Type.Boolean()),
   method: Type.Optional(Method),
@@ -64,7 +64,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
             username: Username,
             email: Email,
             displayName: DisplayName,
-            groupId: Type.Integer({ minimum: 1 }),
+            groupId: RowId,
             source: Source,
           },
           { additionalProperties: false },

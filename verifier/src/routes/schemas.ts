@@ -19,7 +19,10 @@ export const Paging = {
 export const FilterText = (maxLength: number) =>
   Type.String({ maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** A row id: the id columns are 32-bit on PostgreSQL, which refuses a larger number with an error. */
+export const RowId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const IdParams = Type.Object({ id: RowId });
 
 export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' });
 export const Code = Type.String({ maxLength: 32, description: 'The digits shown by the authenticator.' });

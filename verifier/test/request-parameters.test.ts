@@ -33,7 +33,21 @@ const GOOD: Array<[string, string]> = [
   ['an empty search', '/api/admin/users?query='],
 ];
 
-describe.each(databaseKinds())('list parameters on %s', (kind) => {
+/** Ids past the id columns (32-bit on PostgreSQL), in paths and bodies. */
+const BAD_IDS: Array<[string, string, string, unknown]> = [
+  ['a user', 'GET', '/api/admin/users/2147483648', undefined],
+  ['a user to change', 'PATCH', '/api/admin/users/99999999999999999999', { displayName: 'X' }],
+  ['a group', 'PATCH', '/api/admin/groups/2147483648', { name: 'X' }],
+  ['an API key', 'DELETE', '/api/admin/api-keys/2147483648', undefined],
+  [
+    'the group of a new user',
+    'POST',
+    '/api/admin/users',
+    { username: 'x', email: '', displayName: 'X', groupId: 2147483648, source: 'local' },
+  ],
+];
+
+describe.each(databaseKinds())('request parameters on %s', (kind) => {
   let t: TestApp;
   let admin: Client;
   beforeAll(async () => {
@@ -49,6 +63,12 @@ describe.each(databaseKinds())('list parameters on %s', (kind) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('invalid_request');
     expect(response.json().error.message).toContain(field);
+  });
+
+  it.each(BAD_IDS)('refuses the id of %s past the id column with 400', async (_name, method, url, body) => {
+    const response = await admin.request(method, url, body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('invalid_request');
   });
 
   it.each(GOOD)('answers %s with a page', async (_name, url) => {
