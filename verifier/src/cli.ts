@@ -2,6 +2,7 @@ import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extendGracePeriod } from './accounts/grace-extension.ts';
 import { findGroupByName } from './accounts/groups.ts';
+import { type Checked, checkDisplayName, checkEmail, checkUsername } from './accounts/identity-rules.ts';
 import { createUser, resetTwoFactor } from './accounts/user-admin.ts';
 import { findUserByName } from './accounts/users.ts';
 import { exportUsers, importUsers } from './accounts/users-import.ts';
@@ -75,6 +76,11 @@ async function resetAdminPassword(args: string[]) {
   });
 }
 
+function acceptedOption(option: string, check: Checked<string>): string {
+  if (!check.ok) throw new CommandFailed(`${option}: ${check.reason}`);
+  return check.value;
+}
+
 async function addUser(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -95,7 +101,11 @@ async function addUser(args: string[]) {
   if (values.method !== 'totp' && values.method !== 'email')
     throw new UsageError('--method must be totp or email.');
   const method = values.method;
-  const { username, group: groupName, source } = values;
+  const { group: groupName, source } = values;
+  // The rules of the admin API and the CSV import, checked before the database is opened.
+  const username = acceptedOption('--username', checkUsername(values.username));
+  const email = acceptedOption('--email', checkEmail(values.email ?? ''));
+  const displayName = acceptedOption('--display-name', checkDisplayName(values['display-name'] ?? username));
   await withRuntime(async ({ ctx }) => {
     const group = await findGroupByName(ctx.db, groupName);
     if (!group) throw new UsageError(`There is no security access group named ${groupName}.`);
@@ -103,8 +113,8 @@ async function addUser(args: string[]) {
       ctx.db,
       {
         username,
-        email: values.email ?? '',
-        displayName: values['display-name'] ?? username,
+        email,
+        displayName,
         groupId: group.id,
         source,
         password: values.password,

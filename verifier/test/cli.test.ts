@@ -7,15 +7,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
+/** A second installation, to import into. */
+const otherDataDir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
 
 /** Runs the command line as an admin would, on a private data folder. */
-async function verifier(...args: string[]) {
+const verifier = (...args: string[]) => verifierIn(dataDir, ...args);
+
+async function verifierIn(dir: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
       ['--import', 'tsx', 'verifier/src/cli.ts', ...args],
       {
-        env: { ...process.env, VERIFIER_DATA_DIR: dataDir, DATABASE_URL: '', VERIFIER_MASTER_KEY: '' },
+        env: { ...process.env, VERIFIER_DATA_DIR: dir, DATABASE_URL: '', VERIFIER_MASTER_KEY: '' },
       },
     );
     return { code: 0, stdout, stderr };
@@ -26,7 +30,10 @@ async function verifier(...args: string[]) {
 }
 
 describe('command line', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(otherDataDir, { recursive: true, force: true });
+  });
 
   it('migrates, adds a user, refuses a duplicate, resets 2FA and issues a new admin password', async () => {
     expect((await verifier('migrate')).stdout).toContain('up to date');
@@ -84,6 +91,62 @@ describe('command line', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       'was not imported; nothing changed: The file is larger than 8 MiB, the most one import takes',
+    );
+  });
+
+  it('makes users by the same username, e-mail and display-name rules, so the export re-imports unchanged', async () => {
+    const spaced = await verifier('user', 'add', '--username', 'bob smith', '--group', 'Agent');
+    expect(spaced.code).toBe(1);
+    expect(spaced.stderr).toContain(
+      '--username: The username "bob smith" may only contain letters, digits and . _ @ -',
+    );
+    const address = await verifier(
+      'user',
+      'add',
+      '--username',
+      'gil',
+      '--group',
+      'Agent',
+      '--email',
+      'gil@localhost',
+    );
+    expect(address.stderr).toContain('--email: "gil@localhost" is not a valid e-mail address.');
+    const name = await verifier(
+      'user',
+      'add',
+      '--username',
+      'hal',
+      '--group',
+      'Agent',
+      '--display-name',
+      'Hal\u0085',
+    );
+    expect(name.stderr).toContain(
+      '--display-name: The display name contains line breaks or invisible characters.',
+    );
+    const fine = await verifier(
+      'user',
+      'add',
+      '--username',
+      'Ivy.Moss',
+      '--group',
+      'Agent',
+      '--email',
+      'ivy@example.test',
+      '--display-name',
+      ' =Ivy "Moss", 😀 ',
+    );
+    expect(fine.code).toBe(0);
+    const file = join(dataDir, 'again.csv');
+    const exported = (await verifier('user', 'export')).stdout;
+    writeFileSync(file, exported);
+    expect((await verifier('user', 'import', '--dry-run', file)).stdout).toMatch(
+      /Dry run: 0 to create, 0 to update, \d+ unchanged/,
+    );
+    // Another installation has only its admin: every other user is created, none refused.
+    const users = exported.trimEnd().split('\r\n').length - 1;
+    expect((await verifierIn(otherDataDir, 'user', 'import', '--dry-run', file)).stdout).toContain(
+      `Dry run: ${users - 1} to create, 0 to update, 1 unchanged; nothing was changed.`,
     );
   });
 

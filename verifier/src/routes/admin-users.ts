@@ -1,17 +1,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from '../accounts/identity-rules.ts';
 import { createUser, unlockUser, updateUser } from '../accounts/user-admin.ts';
 import { findUserView, listUserViews } from '../accounts/users.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User, Username } from './schemas.ts';
+import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User } from './schemas.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
-const Email = Type.String({ maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+$' });
-/** No line breaks or other control characters: they would break lists, logs and CSV exports. */
-const DisplayName = Type.String({ maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
+// The identity rules decide in createUser and updateUser, as for the CSV import and the command line,
+// with the same reasons; the schemas only bound the work and describe the rules.
+const Identity = (description: string) => Type.String({ maxLength: 1024, description });
+const Username = Identity(`1 to ${MAX_USERNAME_LENGTH} letters, digits and . _ @ -; stored lower-case.`);
+const Email = Identity('An address mail can be sent to, or empty.');
+const DisplayName = Identity(`Up to ${MAX_DISPLAY_NAME_LENGTH} characters without control characters.`);
 const Password = Type.String({ maxLength: 1024 });
 
 const editable = {

@@ -24,7 +24,6 @@ export const RowId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 export const IdParams = Type.Object({ id: RowId });
 
-export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' });
 export const Code = Type.String({ maxLength: 32, description: 'The digits shown by the authenticator.' });
 export const Method = Type.Union([Type.Literal('totp'), Type.Literal('email')]);
 export const Status = Type.Union([

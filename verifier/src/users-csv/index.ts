@@ -9,7 +9,6 @@ export {
   unguardFormula,
 } from './columns.ts';
 export { exportUsersCsv } from './export.ts';
-export { checkEmail } from './fields.ts';
 export {
   fileTooLarge,
   type ImportLimit,

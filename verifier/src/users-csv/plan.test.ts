@@ -107,6 +107,22 @@ bo,bo2@localhost,Bo,Agent,local,n
     ).toBe(false);
   });
 
+  it('keeps a username and display name already stored even when new ones would not pass the rules', async () => {
+    const legacy = [{ ...existing[1], username: 'bo smith', displayName: 'Bo\u0085' } as ExistingUser];
+    expect(
+      (await plan(`${HEADER}\nbo smith,bo@example.org,"Bo\u0085",Agent,local,n\n`, legacy)).unchanged,
+    ).toHaveLength(1);
+    expect(
+      (
+        await planImportFromCsv(
+          `${HEADER}\nbo smith,bo@example.org,"Bo\u0086",Agent,local,n\n`,
+          legacy,
+          groups,
+        )
+      ).ok,
+    ).toBe(false);
+  });
+
   it.each([
     ['plain@example.org', true],
     ['first.last+tag@sub.example.co', true],
