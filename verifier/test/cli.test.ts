@@ -150,6 +150,25 @@ describe('command line', () => {
     );
   });
 
+  it('prints the control characters of a file escaped, so it cannot steer the terminal or forge lines', async () => {
+    const file = join(dataDir, 'escapes.csv');
+    const header = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
+    writeFileSync(
+      file,
+      `${header}\njo,,Jo,"\u001b]0;owned\u0007\u001b[2J",local,n\nkim,,Kim,Agent,local,"n\n  row 9: all fine\u009b31m\u202e"\n`,
+    );
+    const refused = await verifier('user', 'import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    expect(refused.stderr).toContain('There is no group named "\\x1b]0;owned\\x07\\x1b[2J".');
+    expect(refused.stderr).toContain('must be y or n, not "n\\n  row 9: all fine\\x9b31m\\u202e".');
+    expect(refused.stderr.split('\n').filter((line) => line.startsWith('  row'))).toHaveLength(2);
+    // A right-to-left override is allowed in a display name, and shown escaped in the preview.
+    writeFileSync(file, `${header}\ncarol,carol@example.test,Carol \u202eloraC,Agent,local,y\n`);
+    const preview = await verifier('user', 'import', '--dry-run', file);
+    expect(preview.stdout).toContain('~ row 2: carol: displayName Carol -> Carol \\u202eloraC\n');
+  });
+
   it('extends the grace period to a later date and refuses an earlier or malformed one', async () => {
     const extended = await verifier('settings', 'grace', '--extend-to', '2099-01-31');
     expect(extended.stdout).toContain('The grace period now ends 2099-01-31T00:00:00.000Z');
