@@ -51,8 +51,8 @@ export default async function (harness: Harness): Promise<void> {
       twoFactorEnabled: index % 4 === 0 ? !user.twoFactorEnabled : user.twoFactorEnabled,
     }));
 
-  const planned = planImportFromCsv(csv, existing, groups);
-  if (!planned.ok) throw new Error(`The benchmark file does not import: ${planned.errors[0]?.reason}`);
+  const planned = await planImportFromCsv(csv, existing, groups);
+  if (!planned.ok) throw new Error(`The benchmark file does not import: ${JSON.stringify(planned)}`);
   const { creates, updates, unchanged } = planned.plan;
   if (creates.length !== ROWS / 2 || updates.length !== ROWS / 8 || unchanged.length !== (ROWS * 3) / 8) {
     throw new Error(

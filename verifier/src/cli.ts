@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extendGracePeriod } from './accounts/grace-extension.ts';
 import { findGroupByName } from './accounts/groups.ts';
+import { type Checked, checkDisplayName, checkEmail, checkUsername } from './accounts/identity-rules.ts';
 import { createUser, resetTwoFactor } from './accounts/user-admin.ts';
 import { findUserByName } from './accounts/users.ts';
 import { exportUsers, importUsers } from './accounts/users-import.ts';
@@ -13,8 +14,10 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from './crypto/passwords.ts';
 import { resealSecrets } from './crypto/reseal.ts';
 import { randomPassword } from './crypto/tokens.ts';
 import { ApiError } from './http/api-error.ts';
+import { printable, printableLines } from './printable.ts';
 import { serve } from './server.ts';
 import { prepareRuntime } from './setup.ts';
+import { fileTooLarge, MAX_IMPORT_BYTES } from './users-csv/index.ts';
 
 const USAGE = `Usage: verifier <command>
 
@@ -79,6 +82,11 @@ async function resetAdminPassword(args: string[]) {
   });
 }
 
+function acceptedOption(option: string, check: Checked<string>): string {
+  if (!check.ok) throw new CommandFailed(`${option}: ${printable(check.reason)}`);
+  return check.value;
+}
+
 async function addUser(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -99,16 +107,20 @@ async function addUser(args: string[]) {
   if (values.method !== 'totp' && values.method !== 'email')
     throw new UsageError('--method must be totp or email.');
   const method = values.method;
-  const { username, group: groupName, source } = values;
+  const { group: groupName, source } = values;
+  // The rules of the admin API and the CSV import, checked before the database is opened.
+  const username = acceptedOption('--username', checkUsername(values.username));
+  const email = acceptedOption('--email', checkEmail(values.email ?? ''));
+  const displayName = acceptedOption('--display-name', checkDisplayName(values['display-name'] ?? username));
   await withRuntime(async ({ ctx }) => {
     const group = await findGroupByName(ctx.db, groupName);
-    if (!group) throw new UsageError(`There is no security access group named ${groupName}.`);
+    if (!group) throw new UsageError(`There is no security access group named ${printable(groupName)}.`);
     const user = await createUser(
       ctx.db,
       {
         username,
-        email: values.email ?? '',
-        displayName: values['display-name'] ?? username,
+        email,
+        displayName,
         groupId: group.id,
         source,
         password: values.password,
@@ -124,7 +136,9 @@ async function addUser(args: string[]) {
       event: 'user.created',
       target: user.username,
     });
-    process.stdout.write(`Created ${user.username} in ${user.group.name} (2FA ${user.twoFactorStatus}).\n`);
+    process.stdout.write(
+      `Created ${printable(user.username)} in ${printable(user.group.name)} (2FA ${user.twoFactorStatus}).\n`,
+    );
   });
 }
 
@@ -134,7 +148,7 @@ async function resetUserTwoFactor(args: string[]) {
   const username = values.username;
   await withRuntime(async ({ ctx }) => {
     const user = await findUserByName(ctx.db, username);
-    if (!user) throw new UsageError(`There is no user named ${username}.`);
+    if (!user) throw new UsageError(`There is no user named ${printable(username)}.`);
     await resetTwoFactor(ctx.db, user.id);
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
@@ -143,7 +157,7 @@ async function resetUserTwoFactor(args: string[]) {
       target: user.username,
     });
     process.stdout.write(
-      `Deleted the 2FA credential of ${user.username}; they set up again at next sign-in.\n`,
+      `Deleted the 2FA credential of ${printable(user.username)}; they set up again at next sign-in.\n`,
     );
   });
 }
@@ -172,7 +186,7 @@ async function exportUsersCommand(args: string[]) {
       return;
     }
     await writeFile(values.output, csv, { mode: 0o600 });
-    process.stderr.write(`Wrote ${count} user(s) to ${values.output}.\n`);
+    process.stderr.write(`Wrote ${count} user(s) to ${printable(values.output)}.\n`);
   });
 }
 
@@ -184,31 +198,44 @@ async function importUsersCommand(args: string[]) {
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError('user import needs exactly one CSV file.');
-  let bytes: Uint8Array;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file);
   } catch {
-    throw new UsageError(`Cannot read ${file}.`);
+    throw new UsageError(`Cannot read ${printable(file)}.`);
   }
-  const dryRun = values['dry-run'] === true;
+  try {
+    await importFromFile(file, handle, values['dry-run'] === true);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The size is checked before anything is read; a file that grows meanwhile stops at the limit as it is read. */
+async function importFromFile(file: string, handle: FileHandle, dryRun: boolean) {
+  const stats = await handle.stat();
+  if (stats.isDirectory()) throw new UsageError(`Cannot read ${printable(file)}.`);
+  const refused = `${printable(file)} was not imported; nothing changed`;
+  if (stats.size > MAX_IMPORT_BYTES) throw new CommandFailed(`${refused}: ${fileTooLarge.message}`);
   await withRuntime(async ({ ctx }) => {
-    const result = await importUsers(ctx.db, bytes, {
+    const result = await importUsers(ctx.db, handle.createReadStream({ autoClose: false }), {
       dryRun,
       audit: { at: ctx.clock.now(), actor: 'cli', ip: null },
     });
+    if (!result.ok && 'exceeded' in result) throw new CommandFailed(`${refused}: ${result.exceeded.message}`);
     if (!result.ok) {
       const lines = result.errors.map(
-        (e) => `  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.reason}`,
+        (e) => `  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${printable(e.reason)}`,
       );
-      throw new CommandFailed(`${file} was not imported; nothing changed:\n${lines.join('\n')}`);
+      throw new CommandFailed(`${refused}:\n${lines.join('\n')}`);
     }
     const { creates, updates, unchanged } = result.plan;
-    for (const c of creates) process.stdout.write(`+ row ${c.row}: ${c.username}\n`);
+    for (const c of creates) process.stdout.write(`+ row ${c.row}: ${printable(c.username)}\n`);
     for (const u of updates) {
       const fields = u.changes.map(
-        (change) => `${change.field} ${String(change.from)} -> ${String(change.to)}`,
+        (change) => `${change.field} ${printable(String(change.from))} -> ${printable(String(change.to))}`,
       );
-      process.stdout.write(`~ row ${u.row}: ${u.username}: ${fields.join(', ')}\n`);
+      process.stdout.write(`~ row ${u.row}: ${printable(u.username)}: ${fields.join(', ')}\n`);
     }
     const summary = `${creates.length} to create, ${updates.length} to update, ${unchanged.length} unchanged`;
     process.stdout.write(dryRun ? `Dry run: ${summary}; nothing was changed.\n` : `Imported: ${summary}.\n`);
@@ -264,16 +291,22 @@ async function main(argv: string[]) {
       process.stdout.write(`${USAGE}\n`);
       return;
     default:
-      throw new UsageError(`Unknown command "${argv.join(' ')}".`);
+      throw new UsageError(`Unknown command "${printable(argv.join(' '))}".`);
   }
 }
 
+// Messages carry names and values from files, the database and the arguments: none reaches the terminal
+// raw. Usage and command messages have lines of their own; the others are one line.
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-  else if (error instanceof ConfigError || error instanceof ApiError || error instanceof CommandFailed)
-    process.stderr.write(`${error.message}\n`);
+  if (error instanceof UsageError) process.stderr.write(`${printableLines(error.message)}\n\n${USAGE}\n`);
+  else if (error instanceof CommandFailed) process.stderr.write(`${printableLines(error.message)}\n`);
+  else if (error instanceof ConfigError || error instanceof ApiError)
+    process.stderr.write(`${printable(error.message)}\n`);
   else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-  } else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${printable(error.message)}\n\n${USAGE}\n`);
+  } else {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${printableLines(text)}\n`);
+  }
   process.exitCode = 1;
 });

@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +22,8 @@ import { prepareRuntime } from '../src/setup.ts';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
+/** A second installation, to import into. */
+const otherDataDir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
 
 /** Runs the command line as an admin would, on a private data folder unless `env` names another. */
 async function verifierWith(env: NodeJS.ProcessEnv, ...args: string[]) {
@@ -40,9 +50,10 @@ async function verifierWith(env: NodeJS.ProcessEnv, ...args: string[]) {
 }
 
 const verifier = (...args: string[]) => verifierWith({}, ...args);
+const verifierIn = (dir: string, ...args: string[]) => verifierWith({ VERIFIER_DATA_DIR: dir }, ...args);
 
 describe('command line', () => {
-  const dirs = [dataDir];
+  const dirs = [dataDir, otherDataDir];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
     dirs.push(dir);
@@ -98,6 +109,92 @@ describe('command line', () => {
     const applied = await verifier('user', 'import', file);
     expect(applied.stdout).toContain('Imported: 1 to create, 1 to update, 0 unchanged.');
     expect((await verifier('user', 'export')).stdout).toContain('dan,dan@example.test,Dan,Analyst,sso,n');
+  });
+
+  it('refuses a file over 8 MiB before reading it', async () => {
+    const large = join(dataDir, 'large.csv');
+    writeFileSync(large, '');
+    truncateSync(large, 9 * 1024 * 1024);
+    const refused = await verifier('user', 'import', large);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'was not imported; nothing changed: The file is larger than 8 MiB, the most one import takes',
+    );
+  });
+
+  it('makes users by the same username, e-mail and display-name rules, so the export re-imports unchanged', async () => {
+    const spaced = await verifier('user', 'add', '--username', 'bob smith', '--group', 'Agent');
+    expect(spaced.code).toBe(1);
+    expect(spaced.stderr).toContain(
+      '--username: The username "bob smith" may only contain letters, digits and . _ @ -',
+    );
+    const address = await verifier(
+      'user',
+      'add',
+      '--username',
+      'gil',
+      '--group',
+      'Agent',
+      '--email',
+      'gil@localhost',
+    );
+    expect(address.stderr).toContain('--email: "gil@localhost" is not a valid e-mail address.');
+    const name = await verifier(
+      'user',
+      'add',
+      '--username',
+      'hal',
+      '--group',
+      'Agent',
+      '--display-name',
+      'Hal\u0085',
+    );
+    expect(name.stderr).toContain(
+      '--display-name: The display name contains line breaks or invisible characters.',
+    );
+    const fine = await verifier(
+      'user',
+      'add',
+      '--username',
+      'Ivy.Moss',
+      '--group',
+      'Agent',
+      '--email',
+      'ivy@example.test',
+      '--display-name',
+      ' =Ivy "Moss", 😀 ',
+    );
+    expect(fine.code).toBe(0);
+    const file = join(dataDir, 'again.csv');
+    const exported = (await verifier('user', 'export')).stdout;
+    writeFileSync(file, exported);
+    expect((await verifier('user', 'import', '--dry-run', file)).stdout).toMatch(
+      /Dry run: 0 to create, 0 to update, \d+ unchanged/,
+    );
+    // Another installation has only its admin: every other user is created, none refused.
+    const users = exported.trimEnd().split('\r\n').length - 1;
+    expect((await verifierIn(otherDataDir, 'user', 'import', '--dry-run', file)).stdout).toContain(
+      `Dry run: ${users - 1} to create, 0 to update, 1 unchanged; nothing was changed.`,
+    );
+  });
+
+  it('prints the control characters of a file escaped, so it cannot steer the terminal or forge lines', async () => {
+    const file = join(dataDir, 'escapes.csv');
+    const header = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
+    writeFileSync(
+      file,
+      `${header}\njo,,Jo,"\u001b]0;owned\u0007\u001b[2J",local,n\nkim,,Kim,Agent,local,"n\n  row 9: all fine\u009b31m\u202e"\n`,
+    );
+    const refused = await verifier('user', 'import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    expect(refused.stderr).toContain('There is no group named "\\x1b]0;owned\\x07\\x1b[2J".');
+    expect(refused.stderr).toContain('must be y or n, not "n\\n  row 9: all fine\\x9b31m\\u202e".');
+    expect(refused.stderr.split('\n').filter((line) => line.startsWith('  row'))).toHaveLength(2);
+    // A right-to-left override is allowed in a display name, and shown escaped in the preview.
+    writeFileSync(file, `${header}\ncarol,carol@example.test,Carol \u202eloraC,Agent,local,y\n`);
+    const preview = await verifier('user', 'import', '--dry-run', file);
+    expect(preview.stdout).toContain('~ row 2: carol: displayName Carol -> Carol \\u202eloraC\n');
   });
 
   it('extends the grace period to a later date and refuses an earlier or malformed one', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../src/users-csv/index.ts';
 import {
   addUser,
   type Client,
@@ -143,6 +144,45 @@ describe.each(databaseKinds())('users CSV on %s', (kind) => {
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(10_003);
+  });
+
+  it('refuses a file over 8 MiB with 413 file_too_large naming the limit, and changes nothing', async () => {
+    const before = await snapshot();
+    const row = `ana,ana@example.test,${'A'.repeat(1000)},Agent,local,y\r\n`;
+    const over = `${HEADER}\r\n${row.repeat(Math.ceil(MAX_IMPORT_BYTES / row.length))}`;
+    const answer = await importCsv(over);
+    expect(answer.statusCode).toBe(413);
+    expect(answer.json().error).toEqual({
+      code: 'file_too_large',
+      message: 'The file is larger than 8 MiB, the most one import takes; split it into smaller files.',
+    });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a request body far over the limit before reading it, with the same answer', async () => {
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/users/import',
+      headers: {
+        cookie: `sid=${admin.cookie}`,
+        'x-csrf-token': admin.csrf as string,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ csv: 'x'.repeat(2 * MAX_IMPORT_BYTES) }),
+    });
+    expect(answer.statusCode).toBe(413);
+    expect(answer.json().error.code).toBe('file_too_large');
+    expect(answer.json().error.message).toContain('8 MiB');
+  });
+
+  it(`refuses a file of more than ${MAX_IMPORT_ROWS} rows with 413 too_many_rows naming the cap`, async () => {
+    const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `u${i},,U,Agent,local,n`);
+    const answer = await importCsv(`${HEADER}\n${rows.join('\n')}\n`, true);
+    expect(answer.statusCode).toBe(413);
+    expect(answer.json().error).toEqual({
+      code: 'too_many_rows',
+      message: 'The file has more than 50,000 rows, the most one import takes; split it into smaller files.',
+    });
   });
 
   it('keeps the import and export for admins only', async () => {

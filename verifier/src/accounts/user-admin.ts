@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../http/api-error.ts';
 import { weakPassword } from '../http/sign-in-errors.ts';
 import { requireAnAdminLeft } from './admin-remains.ts';
 import { findGroup, type Group } from './groups.ts';
+import { type Checked, checkDisplayName, checkEmail, checkUsername } from './identity-rules.ts';
 import { type Method, readSettings } from './settings.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
 
@@ -51,6 +52,12 @@ function checkAddressForMethod(method: Method | undefined, email: string): void 
   }
 }
 
+/** The value a rule accepted, or the request refused with the rule's reason and the field's name. */
+function accepted(field: 'username' | 'email' | 'displayName', check: Checked<string>): string {
+  if (!check.ok) throw new ApiError(400, 'invalid_request', `Field '${field}': ${check.reason}`);
+  return check.value;
+}
+
 /** Checks every field first, so a refused change writes nothing. */
 export async function createUser(
   db: Db,
@@ -63,12 +70,14 @@ export async function createUser(
   },
   now: number,
 ): Promise<UserView> {
-  const username = normaliseUsername(input.username);
+  const username = normaliseUsername(accepted('username', checkUsername(input.username)));
+  const email = accepted('email', checkEmail(input.email));
+  const displayName = accepted('displayName', checkDisplayName(input.displayName));
   const group = await groupOrThrow(db, input.groupId);
   if (input.twoFactorEnabled && !(group.isDefault || group.twoFactorEnabled)) throw twoFactorUnavailable();
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) throw weakPassword();
   await checkMethod(db, input.method);
-  checkAddressForMethod(input.method, input.email);
+  checkAddressForMethod(input.method, email);
   const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   if (taken) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -76,8 +85,8 @@ export async function createUser(
     .insertInto('users')
     .values({
       username,
-      email: input.email.trim(),
-      display_name: input.displayName.trim(),
+      email,
+      display_name: displayName,
       password_hash: passwordHash,
       group_id: group.id,
       source: input.source,
@@ -112,13 +121,22 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
   await checkMethod(db, change.method);
   const stored = await db
     .selectFrom('users')
-    .select(['method', 'email'])
+    .select(['method', 'email', 'display_name'])
     .where('id', '=', id)
     .executeTakeFirst();
-  checkAddressForMethod(change.method ?? stored?.method, change.email ?? stored?.email ?? '');
+  // A value sent back as stored is kept as it is, as the import does, so older data never blocks an edit.
+  const email =
+    change.email === undefined || change.email === stored?.email
+      ? change.email
+      : accepted('email', checkEmail(change.email));
+  const displayName =
+    change.displayName === undefined || change.displayName === stored?.display_name
+      ? change.displayName
+      : accepted('displayName', checkDisplayName(change.displayName));
+  checkAddressForMethod(change.method ?? stored?.method, email ?? stored?.email ?? '');
   const values: Updateable<UsersTable> = {};
-  if (change.email !== undefined) values.email = change.email.trim();
-  if (change.displayName !== undefined) values.display_name = change.displayName.trim();
+  if (email !== undefined) values.email = email;
+  if (displayName !== undefined) values.display_name = displayName;
   if (change.groupId !== undefined) values.group_id = group.id;
   if (change.source !== undefined) values.source = change.source;
   if (change.twoFactorEnabled !== undefined) values.two_factor_enabled = change.twoFactorEnabled ? 1 : 0;

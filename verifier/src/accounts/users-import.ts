@@ -1,11 +1,14 @@
 import type { Updateable } from 'kysely';
 import type { Db, UsersTable } from '../db/schema.ts';
 import {
+  type CsvInput,
   type ExistingUser,
   exportUsersCsv,
   type ImportGroup,
+  type ImportLimit,
   type ImportPlan,
-  planImportFromCsv,
+  parseUsersCsv,
+  planImport,
   type RowError,
   type UserFields,
 } from '../users-csv/index.ts';
@@ -51,6 +54,7 @@ export async function exportUsers(db: Db): Promise<{ csv: string; count: number 
 
 export type ImportResult =
   | { ok: false; errors: readonly RowError[] }
+  | { ok: false; exceeded: ImportLimit }
   | {
       ok: true;
       applied: boolean;
@@ -76,23 +80,27 @@ function columnsOf(set: Partial<UserFields>): Updateable<UsersTable> {
 }
 
 /**
- * Plans the import against the users as they are inside one transaction and, unless `dryRun`, applies
- * it there: any invalid row rejects the whole file and nothing changes. New users have no password
- * (an admin sets one, or they sign in through SSO); users whose 2FA switch the file turns on become
- * Pending; turning it off deletes the credential, as on the Edit user page. Every change is audited.
+ * Reads the file first, outside the transaction (a large file holds no connection while it is read),
+ * then plans the import against the users as they are inside one transaction and, unless `dryRun`,
+ * applies it there: a file over the limits or any invalid row rejects the whole file and nothing
+ * changes. New users have no password (an admin sets one, or they sign in through SSO); users whose
+ * 2FA switch the file turns on become Pending; turning it off deletes the credential, as on the Edit
+ * user page. Every change is audited.
  */
 export async function importUsers(
   db: Db,
-  csv: string | Uint8Array,
+  csv: CsvInput,
   options: { dryRun: boolean; audit: ImportAudit },
 ): Promise<ImportResult> {
+  const file = await parseUsersCsv(csv);
+  if (!file.ok) return file;
+  const { ignoredColumns } = file;
   return db.transaction().execute(async (trx) => {
     const { users, groups } = await currentUsersAndGroups(trx);
     const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-    const planned = planImportFromCsv(csv, users, groups);
+    const planned = planImport(file.rows, users, groups);
     if (!planned.ok) return { ok: false, errors: planned.errors };
     const { plan } = planned;
-    const ignoredColumns = planned.ignoredColumns ?? [];
     if (options.dryRun) return { ok: true, applied: false, plan, ignoredColumns, groupNames };
     await applyPlan(trx, plan, options.audit);
     await requireAnAdminLeft(trx);

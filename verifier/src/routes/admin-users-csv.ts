@@ -1,15 +1,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { exportUsers, importUsers } from '../accounts/users-import.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { signedIn } from '../http/session-guard.ts';
+import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../users-csv/index.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
 import { errors } from './schemas.ts';
 
-/** A 10,000-user file is about 1 MB; the limit leaves room without inviting abuse. */
-const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+/**
+ * The file's own limit is checked in bytes while it is read; the body may be a quarter larger, as JSON
+ * writes each quote and line break of the file as two characters.
+ */
+const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES + MAX_IMPORT_BYTES / 4;
+
+const refusedForSize = (limit: ImportLimit) => new ApiError(413, limit.code, limit.message);
 
 const Value = Type.Union([Type.String(), Type.Boolean()]);
 
@@ -69,15 +75,18 @@ export function registerAdminUsersCsvRoutes(app: FastifyInstance, ctx: AppContex
     '/api/admin/users/import',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
+      // A body over the limit is refused from its Content-Length (or once that many bytes came), unread.
+      errorHandler(error: FastifyError) {
+        throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? refusedForSize(fileTooLarge) : error;
+      },
       schema: {
         tags: ['admin'],
-        summary:
-          'Create and update users from CSV in one transaction. With dryRun, only shows what would change. Any bad row rejects the file (400 invalid_csv with every row and reason) and nothing changes.',
+        summary: `Create and update users from CSV in one transaction. With dryRun, only shows what would change. Any bad row rejects the file (400 invalid_csv with every row and reason) and nothing changes. A file over ${MAX_IMPORT_BYTES / 1024 / 1024} MiB or ${MAX_IMPORT_ROWS.toLocaleString('en')} rows is refused whole (413 file_too_large or too_many_rows).`,
         body: Type.Object(
-          { csv: Type.String({ maxLength: IMPORT_BODY_LIMIT }), dryRun: Type.Optional(Type.Boolean()) },
+          { csv: Type.String(), dryRun: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
         ),
-        response: { 200: ImportAnswer, ...errors(400, 401, 403) },
+        response: { 200: ImportAnswer, ...errors(400, 401, 403, 413) },
       },
       preHandler: guard,
     },
@@ -85,6 +94,7 @@ export function registerAdminUsersCsvRoutes(app: FastifyInstance, ctx: AppContex
       const dryRun = request.body.dryRun === true;
       const audit = { at: ctx.clock.now(), actor: signedIn(request).user.username, ip: request.ip };
       const result = await importUsers(ctx.db, request.body.csv, { dryRun, audit });
+      if (!result.ok && 'exceeded' in result) throw refusedForSize(result.exceeded);
       if (!result.ok) {
         const count = result.errors.length;
         throw new ApiError(

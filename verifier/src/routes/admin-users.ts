@@ -1,23 +1,27 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from '../accounts/identity-rules.ts';
 import { createUser, unlockUser, updateUser } from '../accounts/user-admin.ts';
 import { findUserView, listUserViews } from '../accounts/users.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors, IdParams, Method, Paging, paged, User, Username } from './schemas.ts';
+import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User } from './schemas.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
-const Email = Type.String({ maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+$' });
-/** No line breaks or other control characters: they would break lists, logs and CSV exports. */
-const DisplayName = Type.String({ maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
+// The identity rules decide in createUser and updateUser, as for the CSV import and the command line,
+// with the same reasons; the schemas only bound the work and describe the rules.
+const Identity = (description: string) => Type.String({ maxLength: 1024, description });
+const Username = Identity(`1 to ${MAX_USERNAME_LENGTH} letters, digits and . _ @ -; stored lower-case.`);
+const Email = Identity('An address mail can be sent to, or empty.');
+const DisplayName = Identity(`Up to ${MAX_DISPLAY_NAME_LENGTH} characters without control characters.`);
 const Password = Type.String({ maxLength: 1024 });
 
 const editable = {
   email: Type.Optional(Email),
   displayName: Type.Optional(DisplayName),
-  groupId: Type.Optional(Type.Integer({ minimum: 1 })),
+  groupId: Type.Optional(RowId),
   source: Type.Optional(Source),
   twoFactorEnabled: Type.Optional(Type.Boolean()),
   method: Type.Optional(Method),
@@ -41,7 +45,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['admin'],
         summary: 'Users, searched by username, name or e-mail.',
-        querystring: Type.Object({ query: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }),
+        querystring: Type.Object({ query: Type.Optional(FilterText(100)), ...Paging }),
         response: { 200: paged(User), ...errors(400, 401, 403) },
       },
       preHandler: guard,
@@ -64,7 +68,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
             username: Username,
             email: Email,
             displayName: DisplayName,
-            groupId: Type.Integer({ minimum: 1 }),
+            groupId: RowId,
             source: Source,
           },
           { additionalProperties: false },

@@ -4,14 +4,26 @@ export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }),
 });
 
+/**
+ * 100,000 pages keep every offset far inside what both databases take (a page number past 2^63 was a
+ * 500); with 100 a page that is 10 million rows, and the filters reach anything older.
+ */
+export const MAX_PAGE = 100_000;
+
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
 };
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** Text typed into a list filter. No control characters: none is ever stored, and PostgreSQL refuses NUL. */
+export const FilterText = (maxLength: number) =>
+  Type.String({ maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
 
-export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' });
+/** A row id: the id columns are 32-bit on PostgreSQL, which refuses a larger number with an error. */
+export const RowId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const IdParams = Type.Object({ id: RowId });
+
 export const Code = Type.String({ maxLength: 32, description: 'The digits shown by the authenticator.' });
 export const Method = Type.Union([Type.Literal('totp'), Type.Literal('email')]);
 export const Status = Type.Union([

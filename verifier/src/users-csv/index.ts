@@ -9,8 +9,14 @@ export {
   unguardFormula,
 } from './columns.ts';
 export { exportUsersCsv } from './export.ts';
-export { checkEmail } from './fields.ts';
-export { type CsvParseResult, MAX_IMPORT_ROWS, parseUsersCsv } from './parse.ts';
+export {
+  fileTooLarge,
+  type ImportLimit,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  tooManyRows,
+} from './limits.ts';
+export { type CsvInput, type CsvParseResult, parseUsersCsv } from './parse.ts';
 export {
   type ChangedField,
   type ExistingUser,

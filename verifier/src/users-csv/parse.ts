@@ -1,4 +1,6 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { pipeline } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CsvError, type InfoRecord, parse } from 'csv-parse';
 import {
   type ColumnKey,
   type CsvUserRow,
@@ -7,12 +9,16 @@ import {
   USER_COLUMNS,
   unguardFormula,
 } from './columns.ts';
-
-export const MAX_IMPORT_ROWS = 50_000;
+import { InputScan } from './input-scan.ts';
+import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, tooManyRows } from './limits.ts';
 
 export type CsvParseResult =
   | { readonly ok: true; readonly rows: readonly CsvUserRow[]; readonly ignoredColumns: readonly string[] }
-  | { readonly ok: false; readonly errors: readonly RowError[] };
+  | { readonly ok: false; readonly errors: readonly RowError[] }
+  | { readonly ok: false; readonly exceeded: ImportLimit };
+
+/** A whole file in memory, or its bytes as they arrive (a file being read, an upload). */
+export type CsvInput = string | Uint8Array | AsyncIterable<Uint8Array>;
 
 const HEADER_ROW = 1;
 const EXPECTED_HEADER = USER_COLUMNS.map((column) => column.label).join(', ');
@@ -27,29 +33,53 @@ const CSV_PROBLEMS: Partial<Record<string, string>> = {
   CSV_MAX_RECORD_SIZE: 'A row is too long.',
 };
 
-function decode(input: string | Uint8Array): Buffer | RowError {
-  if (typeof input === 'string') return Buffer.from(input, 'utf8');
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(input);
-  } catch {
-    return {
-      row: HEADER_ROW,
-      reason: 'The file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8".',
-    };
-  }
-  return Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+const NOT_UTF8: CsvParseResult = {
+  ok: false,
+  errors: [
+    { row: HEADER_ROW, reason: 'The file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8".' },
+  ],
+};
+
+/** One record as the parser hands it on, with where it ends (`info.bytes`) to name rows by line. */
+interface RawRecord {
+  readonly record: string[];
+  readonly info: InfoRecord;
 }
 
-/** Line numbers (1-based) at which each record starts, from the byte offsets where the records end. */
-function lineCounter(bytes: Buffer): (offset: number) => number {
-  let position = 0;
-  let line = 1;
-  return (offset) => {
-    for (; position < offset && position < bytes.length; position++) {
-      const byte = bytes[position];
-      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
-    }
-    return line;
+const PARSER_OPTIONS = { bom: true, info: true, relax_column_count: true, max_record_size: 64 * 1024 };
+
+/** Ends the reading early with the answer it carries; thrown by the byte checks, caught below. */
+class Refused extends Error {
+  constructor(readonly result: CsvParseResult) {
+    super('refused');
+  }
+}
+
+/** A file in memory goes in slices too, so that other requests are served while a large one is read. */
+const SLICE = 64 * 1024;
+
+function* slices(input: string | Uint8Array): Generator<Uint8Array> {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  for (let start = 0; start < bytes.length; start += SLICE) yield bytes.subarray(start, start + SLICE);
+}
+
+/** The input's chunks, counted and checked before the parser sees them. */
+async function* scanned(input: CsvInput, scan: InputScan): AsyncGenerator<Uint8Array> {
+  const chunks = typeof input === 'string' || input instanceof Uint8Array ? slices(input) : input;
+  for await (const chunk of chunks) {
+    if (!scan.add(chunk)) throw new Refused(NOT_UTF8);
+    if (scan.bytes > MAX_IMPORT_BYTES) throw new Refused({ ok: false, exceeded: fileTooLarge });
+    yield chunk;
+    await nextTurn();
+  }
+  if (!scan.end()) throw new Refused(NOT_UTF8);
+}
+
+function malformed(error: CsvError): CsvParseResult {
+  const line = typeof error.lines === 'number' ? error.lines : HEADER_ROW;
+  return {
+    ok: false,
+    errors: [{ row: line, reason: CSV_PROBLEMS[error.code] ?? 'The file is not valid CSV here.' }],
   };
 }
 
@@ -125,54 +155,57 @@ function toRow(
 }
 
 /**
- * Reads an uploaded users CSV: comma-separated, UTF-8 with or without a byte order mark, CRLF or LF line
- * ends, quoted fields (with commas, quotes and line breaks inside). Header names are matched loosely;
- * unknown columns are ignored and listed. Blank lines and rows of empty cells are skipped.
+ * Reads a users CSV: comma-separated, UTF-8 with or without a byte order mark, CRLF or LF line ends,
+ * quoted fields (with commas, quotes and line breaks inside). Header names are matched loosely; unknown
+ * columns are ignored and listed. Blank lines and rows of empty cells are skipped. Reading stops at the
+ * first byte or row past the limits, so an oversized file costs no more than a file at the limit.
  */
-export function parseUsersCsv(input: string | Uint8Array): CsvParseResult {
-  const bytes = decode(input);
-  if (!Buffer.isBuffer(bytes)) return { ok: false, errors: [bytes] };
-  let records: Array<{ record: string[]; info: { bytes: number } }>;
+export async function parseUsersCsv(input: CsvInput): Promise<CsvParseResult> {
+  const scan = new InputScan();
+  let closed!: () => void;
+  const inputClosed = new Promise<void>((resolve) => {
+    closed = resolve;
+  });
+  // Errors reach the loop through the records; the callback only tells when the input is closed.
+  const records = pipeline(scanned(input, scan), parse(PARSER_OPTIONS), () => closed());
   try {
-    records = parse(bytes, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      max_record_size: 64 * 1024,
-    }) as unknown as typeof records;
+    return await readRows(records, scan);
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = typeof error.lines === 'number' ? error.lines : HEADER_ROW;
-    return {
-      ok: false,
-      errors: [{ row: line, reason: CSV_PROBLEMS[error.code] ?? 'The file is not valid CSV here.' }],
-    };
+    if (error instanceof Refused) return error.result;
+    if (error instanceof CsvError) return malformed(error);
+    throw error;
+  } finally {
+    // Leaving early (a bad header, too many rows) stops the reading; the input is closed before we answer.
+    records.destroy();
+    await inputClosed;
   }
-  const lineAt = lineCounter(bytes);
-  const [first, ...data] = records;
-  if (!first) {
+}
+
+async function readRows(records: AsyncIterable<RawRecord>, scan: InputScan): Promise<CsvParseResult> {
+  let header: HeaderMap | undefined;
+  let dataRecords = 0;
+  let nextStart = 0;
+  const rows: CsvUserRow[] = [];
+  const errors: RowError[] = [];
+  for await (const { record: cells, info } of records) {
+    const row = scan.lineAt(nextStart);
+    nextStart = info.bytes;
+    if (header === undefined) {
+      const read = readHeader(cells);
+      if (Array.isArray(read)) return { ok: false, errors: read };
+      header = read;
+      continue;
+    }
+    if (++dataRecords > MAX_IMPORT_ROWS) return { ok: false, exceeded: tooManyRows };
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    const parsed = toRow(row, cells, header, errors);
+    if (parsed) rows.push(parsed);
+  }
+  if (!header) {
     return {
       ok: false,
       errors: [{ row: HEADER_ROW, reason: `The file is empty; it needs a header row: ${EXPECTED_HEADER}.` }],
     };
-  }
-  const header = readHeader(first.record);
-  if (Array.isArray(header)) return { ok: false, errors: header };
-  if (data.length > MAX_IMPORT_ROWS) {
-    return {
-      ok: false,
-      errors: [{ row: HEADER_ROW, reason: `The file has more than ${MAX_IMPORT_ROWS} rows; split it.` }],
-    };
-  }
-  const rows: CsvUserRow[] = [];
-  const errors: RowError[] = [];
-  let previousEnd = first.info.bytes;
-  for (const { record, info } of data) {
-    const row = lineAt(previousEnd);
-    previousEnd = info.bytes;
-    if (record.every((cell) => cell.trim() === '')) continue;
-    const parsed = toRow(row, record, header, errors);
-    if (parsed) rows.push(parsed);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, ignoredColumns: header.ignored };
 }

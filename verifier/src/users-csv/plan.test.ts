@@ -3,8 +3,8 @@ import { type ExistingUser, planImportFromCsv } from './index.ts';
 import { errors, existing, groups, HEADER, plan } from './test-fixtures.ts';
 
 describe('planning an import', () => {
-  it('lists new users, updates field by field, and unchanged users', () => {
-    const result = plan(
+  it('lists new users, updates field by field, and unchanged users', async () => {
+    const result = await plan(
       [
         HEADER,
         'ANA,ana@example.org,Ana Lima,Admin,local,y',
@@ -42,7 +42,7 @@ describe('planning an import', () => {
     ]);
   });
 
-  it('rejects the whole file with every row error: unknown group, bad y/n, duplicate username, bad e-mail', () => {
+  it('rejects the whole file with every row error: unknown group, bad y/n, duplicate username, bad e-mail', async () => {
     const csv = [
       HEADER,
       'ana,ana@example.org,Ana,Admins,local,y',
@@ -52,7 +52,7 @@ describe('planning an import', () => {
       'dee,dee@example.org,Dee,Contractors,local,y',
       'ed,ed@example.org,Ed,Agent,ldap,n',
     ].join('\n');
-    expect(errors(csv)).toEqual([
+    expect(await errors(csv)).toEqual([
       { row: 2, column: 'group', reason: 'There is no group named "Admins".' },
       { row: 3, column: 'twoFactorEnabled', reason: '"2FA Enabled" must be y or n, not "yes".' },
       { row: 4, column: 'email', reason: '"cy@example" is not a valid e-mail address.' },
@@ -67,9 +67,9 @@ describe('planning an import', () => {
     ]);
   });
 
-  it('refuses usernames and display names the user admin would refuse', () => {
+  it('refuses usernames and display names the user admin would refuse', async () => {
     expect(
-      errors(`${HEADER}
+      await errors(`${HEADER}
 "jo smith",jo@example.org,${'x'.repeat(101)},Agent,local,n
 `),
     ).toEqual([
@@ -82,23 +82,43 @@ describe('planning an import', () => {
     ]);
   });
 
-  it('keeps an address already stored even when it would not pass the check for new addresses', () => {
+  it('keeps an address already stored even when it would not pass the check for new addresses', async () => {
     const legacy = [{ ...existing[1], email: 'bo@localhost' } as ExistingUser];
     expect(
-      plan(
-        `${HEADER}
+      (
+        await plan(
+          `${HEADER}
 bo,bo@localhost,Bo,Agent,local,n
 `,
-        legacy,
+          legacy,
+        )
       ).unchanged,
     ).toHaveLength(1);
     expect(
-      planImportFromCsv(
-        `${HEADER}
+      (
+        await planImportFromCsv(
+          `${HEADER}
 bo,bo2@localhost,Bo,Agent,local,n
 `,
-        legacy,
-        groups,
+          legacy,
+          groups,
+        )
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('keeps a username and display name already stored even when new ones would not pass the rules', async () => {
+    const legacy = [{ ...existing[1], username: 'bo smith', displayName: 'Bo\u0085' } as ExistingUser];
+    expect(
+      (await plan(`${HEADER}\nbo smith,bo@example.org,"Bo\u0085",Agent,local,n\n`, legacy)).unchanged,
+    ).toHaveLength(1);
+    expect(
+      (
+        await planImportFromCsv(
+          `${HEADER}\nbo smith,bo@example.org,"Bo\u0086",Agent,local,n\n`,
+          legacy,
+          groups,
+        )
       ).ok,
     ).toBe(false);
   });
@@ -114,16 +134,16 @@ bo,bo2@localhost,Bo,Agent,local,n
     ['a@-bad.example', false],
     ['a@example.123', false],
     ['', true],
-  ])('treats the e-mail address %s as valid: %s', (email, valid) => {
-    const result = planImportFromCsv(`${HEADER}\nzed,${email},Zed,Agent,local,n\n`, existing, groups);
+  ])('treats the e-mail address %s as valid: %s', async (email, valid) => {
+    const result = await planImportFromCsv(`${HEADER}\nzed,${email},Zed,Agent,local,n\n`, existing, groups);
     expect(result.ok).toBe(valid);
   });
 
-  it('plans 10,000 rows', () => {
+  it('plans 10,000 rows', async () => {
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i++)
       lines.push(`user${i},user${i}@example.org,"User, ${i}",Agent,local,${i % 2 ? 'y' : 'n'}`);
-    const result = plan(lines.join('\r\n'));
+    const result = await plan(lines.join('\r\n'));
     expect(result.creates).toHaveLength(10_000);
     expect(result.creates[9_999]).toMatchObject({ row: 10_001, username: 'user9999' });
   });

@@ -1,13 +1,8 @@
+import { type Checked, checkDisplayName, checkEmail, checkUsername } from '../accounts/identity-rules.ts';
 import type { ColumnKey, CsvUserRow, RowError, SignInSource } from './columns.ts';
-import {
-  checkDisplayName,
-  checkEmail,
-  checkSource,
-  checkUsername,
-  checkYesNo,
-  type FieldCheck,
-} from './fields.ts';
-import { parseUsersCsv } from './parse.ts';
+import { checkSource, checkYesNo } from './fields.ts';
+import type { ImportLimit } from './limits.ts';
+import { type CsvInput, parseUsersCsv } from './parse.ts';
 
 export interface ExistingUser<UserId = number, GroupId = number> {
   readonly id: UserId;
@@ -79,7 +74,7 @@ export type ImportPlanResult<UserId = number, GroupId = number> =
 /** Usernames match whatever their case, so "Ana" in the file updates the stored "ana". */
 const key = (username: string): string => username.toLowerCase();
 
-function collect<T>(row: number, column: ColumnKey, check: FieldCheck<T>, errors: RowError[]): T | undefined {
+function collect<T>(row: number, column: ColumnKey, check: Checked<T>, errors: RowError[]): T | undefined {
   if (check.ok) return check.value;
   errors.push({ row, column, reason: check.reason });
   return undefined;
@@ -100,12 +95,16 @@ function checkRow<UserId, GroupId>(
 ): { username: string; fields: UserFields<GroupId> } | null {
   const { row } = input;
   const before = errors.length;
-  const username = collect(row, 'username', checkUsername(input.username), errors);
   const stored = lookups.usersByName.get(key(input.username));
-  // An address already stored is taken as is, so exporting and re-importing never fails on old data.
+  // Values already stored are taken as they are, so re-importing an export never fails on data from
+  // before the rules were shared.
+  const username = stored ? input.username : collect(row, 'username', checkUsername(input.username), errors);
   const email =
     stored?.email === input.email ? input.email : collect(row, 'email', checkEmail(input.email), errors);
-  const displayName = collect(row, 'displayName', checkDisplayName(input.displayName), errors);
+  const displayName =
+    stored?.displayName === input.displayName
+      ? input.displayName
+      : collect(row, 'displayName', checkDisplayName(input.displayName), errors);
   const source = collect(row, 'source', checkSource(input.source), errors);
   const twoFactorEnabled = collect(row, 'twoFactorEnabled', checkYesNo(input.twoFactorEnabled), errors);
   const group = lookups.groupsByName.get(input.group.toLowerCase());
@@ -196,13 +195,16 @@ export function planImport<UserId, GroupId>(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan: { creates, updates, unchanged } };
 }
 
-/** Parse and plan in one step, as the upload route and `user import` need it. */
-export function planImportFromCsv<UserId, GroupId>(
-  input: string | Uint8Array,
+/** Parse and plan in one step, for a file whose users and groups are at hand (tests, benchmarks). */
+export async function planImportFromCsv<UserId, GroupId>(
+  input: CsvInput,
   existingUsers: readonly ExistingUser<UserId, GroupId>[],
   groups: readonly ImportGroup<GroupId>[],
-): ImportPlanResult<UserId, GroupId> & { readonly ignoredColumns?: readonly string[] } {
-  const parsed = parseUsersCsv(input);
+): Promise<
+  | (ImportPlanResult<UserId, GroupId> & { readonly ignoredColumns?: readonly string[] })
+  | { readonly ok: false; readonly exceeded: ImportLimit }
+> {
+  const parsed = await parseUsersCsv(input);
   if (!parsed.ok) return parsed;
   const planned = planImport(parsed.rows, existingUsers, groups);
   return planned.ok ? { ...planned, ignoredColumns: parsed.ignoredColumns } : planned;

@@ -4,7 +4,7 @@ import { type ExistingUser, exportUsersCsv, parseUsersCsv, planImport, planImpor
 import { existing, groups, HEADER } from './test-fixtures.ts';
 
 describe('import properties', () => {
-  it('answers any text or bytes with a plan or with row errors, never a crash', () => {
+  it('answers any text or bytes with a plan or with row errors, never a crash', async () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary' }),
       fc
@@ -29,10 +29,11 @@ describe('import properties', () => {
         )
         .map((parts) => `${HEADER}\n${parts.join('')}`),
     );
-    fc.assert(
-      fc.property(fc.oneof(text, fc.uint8Array()), (input) => {
-        const result = planImportFromCsv(input, existing, groups);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(text, fc.uint8Array()), async (input) => {
+        const result = await planImportFromCsv(input, existing, groups);
         if (!result.ok) {
+          if (!('errors' in result)) throw new Error(`refused for its size: ${result.exceeded.message}`);
           expect(result.errors.length).toBeGreaterThan(0);
           for (const error of result.errors) {
             expect(error.row).toBeGreaterThanOrEqual(1);
@@ -44,7 +45,7 @@ describe('import properties', () => {
     );
   });
 
-  it('imports an export of any valid users as unchanged', () => {
+  it('imports an export of any valid users as unchanged', async () => {
     const clean = (value: string) => value === value.trim() && !/\p{Cc}/u.test(value);
     const user = fc.record({
       username: fc.stringMatching(/^[A-Za-z0-9._@-]{1,20}$/).map((name) => name.toLowerCase()),
@@ -54,10 +55,10 @@ describe('import properties', () => {
       source: fc.constantFrom('local' as const, 'sso' as const),
       twoFactorEnabled: fc.boolean(),
     });
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.uniqueArray(user, { selector: (u) => u.username.toLowerCase(), maxLength: 20 }),
-        (users) => {
+        async (users) => {
           const stored: ExistingUser[] = users.map((u, index) => ({
             id: index,
             username: u.username,
@@ -70,15 +71,9 @@ describe('import properties', () => {
           const csv = exportUsersCsv(
             stored.map((u, index) => ({ ...u, group: users[index]?.group.name ?? '' })),
           );
-          const result = planImport(
-            (() => {
-              const parsed = parseUsersCsv(csv);
-              if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-              return parsed.rows;
-            })(),
-            stored,
-            groups,
-          );
+          const parsed = await parseUsersCsv(csv);
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+          const result = planImport(parsed.rows, stored, groups);
           if (!result.ok) throw new Error(JSON.stringify(result.errors));
           expect(result.plan.creates).toEqual([]);
           expect(result.plan.updates).toEqual([]);

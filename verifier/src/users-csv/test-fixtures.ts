@@ -37,14 +37,14 @@ export const existing: ExistingUser[] = [
 
 export const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
 
-export function plan(csv: string, users = existing): ImportPlan {
-  const result = planImportFromCsv(csv, users, groups);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+export async function plan(csv: string, users = existing): Promise<ImportPlan> {
+  const result = await planImportFromCsv(csv, users, groups);
+  if (!result.ok) throw new Error(JSON.stringify(result));
   return result.plan;
 }
 
-export function errors(csv: string | Uint8Array): RowError[] {
-  const result = planImportFromCsv(csv, existing, groups);
-  if (result.ok) throw new Error('expected the file to be refused');
+export async function errors(csv: string | Uint8Array): Promise<RowError[]> {
+  const result = await planImportFromCsv(csv, existing, groups);
+  if (result.ok || !('errors' in result)) throw new Error('expected the file to be refused row by row');
   return [...result.errors];
 }
