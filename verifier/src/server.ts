@@ -43,6 +43,10 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    // Close answers only once they are sent: a keep-alive connection whose request was in flight
+    // when the signal came becomes idle afterwards, and would hold the close open until timeout.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+    idle.unref();
     try {
       await app.close();
       await runtime.close();

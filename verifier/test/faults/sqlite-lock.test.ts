@@ -3,32 +3,10 @@
  * shell) must not freeze the server: unrelated requests go on, the waiting write goes through when
  * the lock is released, and a lock held too long gives a clean 503.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUSY_BUDGET_MS } from '../../src/db/sqlite-busy.ts';
+import { holdWriteLock } from '../support/sqlite-lock.ts';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app.ts';
-
-/** A second process that takes the write lock and keeps it until told to let go. */
-async function holdWriteLock(file: string): Promise<{ release(): Promise<void>; child: ChildProcess }> {
-  const script = `
-    const db = new (require('better-sqlite3'))(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT INTO audit_log (at, event) VALUES (0, 'lock.holder')").run();
-    process.stdout.write('locked\\n');
-    process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
-  `;
-  const child = spawn(process.execPath, ['-e', script, file], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  expect(chunk.toString()).toContain('locked');
-  return {
-    child,
-    async release() {
-      child.stdin?.write('go\n');
-      await once(child, 'exit');
-    },
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
