@@ -8,6 +8,17 @@ import { resealSecrets } from './crypto/reseal.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { prepareRuntime } from './setup.ts';
 
+/** Stores a sealed TOTP secret for user 1, as enrollment would. */
+async function storeSecret(runtime: Awaited<ReturnType<typeof prepareRuntime>>, secret: Uint8Array) {
+  const sealed = runtime.ctx.box.seal(secret, 'credential:1');
+  const fields = { algorithm: 'SHA1' as const, digits: 6, period: 30, drift: 0, last_step: 0, created_at: 0 };
+  await runtime.ctx.db
+    .insertInto('credentials')
+    .values({ user_id: 1, key_id: sealed.keyId, secret_box: sealed.box, ...fields })
+    .execute();
+  return sealed;
+}
+
 describe('start-up', () => {
   const dirs: string[] = [];
   afterEach(() => {
@@ -23,21 +34,7 @@ describe('start-up', () => {
       loadConfig({ VERIFIER_DATA_DIR: dir, VERIFIER_MASTER_KEY: oldKey }),
       clock,
     );
-    const sealed = first.ctx.box.seal(randomBytes(20), 'credential:1');
-    await first.ctx.db
-      .insertInto('credentials')
-      .values({
-        user_id: 1,
-        key_id: sealed.keyId,
-        secret_box: sealed.box,
-        algorithm: 'SHA1',
-        digits: 6,
-        period: 30,
-        drift: 0,
-        last_step: 0,
-        created_at: 0,
-      })
-      .execute();
+    await storeSecret(first, randomBytes(20));
     await first.handle.close();
 
     const newKey = randomBytes(32).toString('hex');
@@ -68,21 +65,7 @@ describe('start-up', () => {
     const config = loadConfig({ VERIFIER_DATA_DIR: dataDir, VERIFIER_MASTER_KEY_FILE: keyFile });
     const clock = { now: () => 1_000 };
     const first = await prepareRuntime(config, clock);
-    const sealed = first.ctx.box.seal(Buffer.from('twenty bytes secret!'), 'credential:1');
-    await first.ctx.db
-      .insertInto('credentials')
-      .values({
-        user_id: 1,
-        key_id: sealed.keyId,
-        secret_box: sealed.box,
-        algorithm: 'SHA1',
-        digits: 6,
-        period: 30,
-        drift: 0,
-        last_step: 0,
-        created_at: 0,
-      })
-      .execute();
+    await storeSecret(first, Buffer.from('twenty bytes secret!'));
     await first.close();
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(existsSync(join(dataDir, 'master.key'))).toBe(false);
