@@ -30,7 +30,7 @@ async function verifierWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', 'verifier/src/cli.ts', ...args],
+      ['--import', 'tsx', 'verifier/src/cli/main.ts', ...args],
       {
         env: {
           ...process.env,

@@ -92,10 +92,14 @@ export async function startServer(
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'verifier/src/cli.ts', 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel },
-    stdio: ['ignore', 'ignore', stderr],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', 'verifier/src/cli/main.ts', 'serve'],
+    {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel },
+      stdio: ['ignore', 'ignore', stderr],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {
