@@ -1,5 +1,6 @@
 import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { applyEndings, endedDetail, endingsOf } from './accounts/factor-endings.ts';
 import { extendGracePeriod } from './accounts/grace-extension.ts';
 import { findGroupByName } from './accounts/groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from './accounts/identity-rules.ts';
@@ -66,15 +67,15 @@ async function resetAdminPassword(args: string[]) {
         .set({ password_hash: hash, must_change_password: 1, locked_at: null, code_failures: 0 })
         .where('id', '=', admin.id)
         .execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', admin.id).execute();
+      await applyEndings(trx, [admin.id], endingsOf(['password_reset']));
       await trx.deleteFrom('attempt_throttle').where('username', '=', 'admin').execute();
-      await trx.deleteFrom('device_tokens').where('user_id', '=', admin.id).execute();
     });
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',
       event: 'password.changed',
       target: 'admin',
+      detail: endedDetail(endingsOf(['password_reset'])),
     });
     process.stdout.write(
       `One-time password for admin: ${password}\nIt must be changed at the next sign-in.\n`,
@@ -149,12 +150,13 @@ async function resetUserTwoFactor(args: string[]) {
   await withRuntime(async ({ ctx }) => {
     const user = await findUserByName(ctx.db, username);
     if (!user) throw new UsageError(`There is no user named ${printable(username)}.`);
-    await resetTwoFactor(ctx.db, user.id);
+    const ended = await resetTwoFactor(ctx.db, user.id);
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',
       event: 'user.two_factor_reset',
       target: user.username,
+      detail: endedDetail(ended),
     });
     process.stdout.write(
       `Deleted the 2FA credential of ${printable(user.username)}; they set up again at next sign-in.\n`,
