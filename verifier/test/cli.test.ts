@@ -16,6 +16,9 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findGroupByName } from '../src/accounts/groups.ts';
 import { createUser } from '../src/accounts/user-admin.ts';
+import { findUserByName } from '../src/accounts/users.ts';
+import { rememberDevice } from '../src/auth/device-tokens.ts';
+import { createSession } from '../src/auth/sessions.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { prepareRuntime } from '../src/setup.ts';
@@ -217,6 +220,40 @@ describe('command line', () => {
     expect(missing.stderr).toContain('user add needs --username and --group.');
     const noGroup = await verifier('user', 'add', '--username', 'x', '--group', 'Nobody');
     expect(noGroup.stderr).toContain('There is no security access group named Nobody.');
+  });
+
+  it('a lost-device reset and an admin password reset end sessions and known browsers, audited with what ended', async () => {
+    const dir = tempDir();
+    const runtime = await prepareRuntime(loadConfig({ VERIFIER_DATA_DIR: dir }), systemClock);
+    const group = await findGroupByName(runtime.ctx.db, 'Agent');
+    const user = await createUser(
+      runtime.ctx.db,
+      { username: 'lee', email: '', displayName: 'Lee', groupId: group?.id ?? 0, source: 'local' },
+      Date.now(),
+    );
+    const admin = await findUserByName(runtime.ctx.db, 'admin');
+    for (const who of [user, admin]) {
+      if (!who) throw new Error('no user');
+      await createSession(runtime.ctx.db, who.id, 'full', Date.now());
+      await rememberDevice(runtime.ctx.db, runtime.ctx.deviceTokenKey, [], who, Date.now());
+    }
+    await runtime.close();
+    expect((await verifierIn(dir, 'user', 'reset-2fa', '--username', 'lee')).code).toBe(0);
+    expect((await verifierIn(dir, 'admin', 'reset-password')).code).toBe(0);
+    const db = new SqliteDatabase(join(dir, 'verifier.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM device_tokens').get()).toEqual({ n: 0 });
+      const audit = db
+        .prepare("SELECT event, detail FROM audit_log WHERE actor = 'cli' ORDER BY id")
+        .all() as Array<{ event: string; detail: string }>;
+      expect(audit.map((row) => [row.event, JSON.parse(row.detail).ended])).toEqual([
+        ['user.two_factor_reset', ['credential', 'enrollment', 'email_code', 'sessions', 'device_tokens']],
+        ['password.changed', ['sessions', 'device_tokens']],
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('backs up the database while the server writes, to a new file readable by its owner only', async () => {

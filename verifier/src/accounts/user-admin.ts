@@ -4,6 +4,7 @@ import type { Db, UsersTable } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { weakPassword } from '../http/sign-in-errors.ts';
 import { requireAnAdminLeft } from './admin-remains.ts';
+import { actionsOf, applyEndings, type Ending, endingsOf } from './factor-endings.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from './identity-rules.ts';
 import { type Method, readSettings } from './settings.ts';
@@ -108,9 +109,11 @@ export interface UpdateResult {
   user: UserView;
   /** True when the switch went off and the credential was deleted (lost-device reset). */
   twoFactorReset: boolean;
+  /** What the change ended (see factor-endings.ts), for the audit log. */
+  ended: Ending[];
 }
 
-/** Applies a partial change; turning 2FA off deletes the credential and any unconfirmed enrollment. */
+/** Applies a partial change and ends what factor-endings.ts says it ends, in one transaction. */
 export async function updateUser(db: Db, id: number, change: UserFields, now: number): Promise<UpdateResult> {
   const before = await findUserView(db, id, now);
   if (!before) throw notFound('The user');
@@ -144,19 +147,24 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
   if (change.mustChangePassword !== undefined)
     values.must_change_password = change.mustChangePassword ? 1 : 0;
   if (change.password !== undefined) values.password_hash = await hashPassword(change.password);
-  const twoFactorReset = change.twoFactorEnabled === false && before.twoFactorEnabled;
+  const actions = actionsOf(
+    {
+      twoFactorEnabled: before.twoFactorEnabled,
+      method: stored?.method ?? 'totp',
+      groupId: before.group.id,
+      source: before.source,
+    },
+    { ...change, passwordSet: change.password !== undefined },
+  );
+  const ended = endingsOf(actions);
   await db.transaction().execute(async (trx) => {
     if (Object.keys(values).length > 0)
       await trx.updateTable('users').set(values).where('id', '=', id).execute();
-    if (change.twoFactorEnabled === false) {
-      await trx.deleteFrom('credentials').where('user_id', '=', id).execute();
-      await trx.deleteFrom('enrollments').where('user_id', '=', id).execute();
-    }
-    // A new password signs the user out everywhere.
-    if (change.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await applyEndings(trx, [id], ended);
     if (change.groupId !== undefined || change.source !== undefined) await requireAnAdminLeft(trx);
   });
-  return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset };
+  const twoFactorReset = actions.includes('two_factor_off');
+  return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset, ended };
 }
 
 /** Clears the hard lock and every failure counter of the account. */
@@ -170,13 +178,9 @@ export async function unlockUser(db: Db, id: number, now: number): Promise<UserV
   return (await findUserView(db, id, now)) as UserView;
 }
 
-/** CLI and lost-device reset: deletes the credential so the user sets up again (Pending while the switch is on). */
-export async function resetTwoFactor(db: Db, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('credentials').where('user_id', '=', id).execute();
-    await trx.deleteFrom('enrollments').where('user_id', '=', id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    // The lost device may be the browser itself: it no longer counts as the user's own.
-    await trx.deleteFrom('device_tokens').where('user_id', '=', id).execute();
-  });
+/** CLI lost-device reset: the user sets up again (Pending while the switch is on). Returns what ended. */
+export async function resetTwoFactor(db: Db, id: number): Promise<Ending[]> {
+  const ended = endingsOf(['lost_device_reset']);
+  await db.transaction().execute((trx) => applyEndings(trx, [id], ended));
+  return ended;
 }

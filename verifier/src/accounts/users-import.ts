@@ -13,6 +13,7 @@ import {
   type UserFields,
 } from '../users-csv/index.ts';
 import { requireAnAdminLeft } from './admin-remains.ts';
+import { actionsOfChange, applyEndings, endedDetail, endingsOf } from './factor-endings.ts';
 import { toGroup } from './groups.ts';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
@@ -84,8 +85,8 @@ function columnsOf(set: Partial<UserFields>): Updateable<UsersTable> {
  * then plans the import against the users as they are inside one transaction and, unless `dryRun`,
  * applies it there: a file over the limits or any invalid row rejects the whole file and nothing
  * changes. New users have no password (an admin sets one, or they sign in through SSO); users whose
- * 2FA switch the file turns on become Pending; turning it off deletes the credential, as on the Edit
- * user page. Every change is audited.
+ * 2FA switch the file turns on become Pending; turning it off is the lost-device reset, as on the Edit
+ * user page (factor-endings.ts decides what ends). Every change is audited with what it ended.
  */
 export async function importUsers(
   db: Db,
@@ -107,6 +108,9 @@ export async function importUsers(
     return { ok: true, applied: true, plan, ignoredColumns, groupNames };
   });
 }
+
+/** A plan's `set` holds only the fields that differ, so each is an action (the method is no CSV column). */
+const endingsOfRow = (set: Partial<UserFields>) => endingsOf(actionsOfChange(set));
 
 async function applyPlan(trx: Db, plan: ImportPlan, audit: ImportAudit): Promise<void> {
   for (const batch of chunks(plan.creates)) {
@@ -141,10 +145,7 @@ async function applyPlan(trx: Db, plan: ImportPlan, audit: ImportAudit): Promise
   for (const { set, ids } of byChange.values()) {
     for (const batch of chunks(ids)) {
       await trx.updateTable('users').set(columnsOf(set)).where('id', 'in', batch).execute();
-      if (set.twoFactorEnabled === false) {
-        await trx.deleteFrom('credentials').where('user_id', 'in', batch).execute();
-        await trx.deleteFrom('enrollments').where('user_id', 'in', batch).execute();
-      }
+      await applyEndings(trx, batch, endingsOfRow(set));
     }
   }
   const entries = [
@@ -156,7 +157,12 @@ async function applyPlan(trx: Db, plan: ImportPlan, audit: ImportAudit): Promise
     ...plan.updates.map((u) => ({
       event: 'user.updated',
       target: u.username,
-      detail: { via: 'import', row: u.row, fields: u.changes.map((change) => change.field) },
+      detail: {
+        via: 'import',
+        row: u.row,
+        fields: u.changes.map((change) => change.field),
+        ...endedDetail(endingsOfRow(u.set)),
+      },
     })),
     {
       event: 'users.imported',

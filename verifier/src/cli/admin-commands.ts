@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { applyEndings, endedDetail, endingsOf } from '../accounts/factor-endings.ts';
 import { findUserByName } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
@@ -25,15 +26,15 @@ export async function resetAdminPassword(args: string[]): Promise<void> {
         .set({ password_hash: hash, must_change_password: 1, locked_at: null, code_failures: 0 })
         .where('id', '=', admin.id)
         .execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', admin.id).execute();
+      await applyEndings(trx, [admin.id], endingsOf(['password_reset']));
       await trx.deleteFrom('attempt_throttle').where('username', '=', 'admin').execute();
-      await trx.deleteFrom('device_tokens').where('user_id', '=', admin.id).execute();
     });
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',
       event: 'password.changed',
       target: 'admin',
+      detail: endedDetail(endingsOf(['password_reset'])),
     });
     process.stdout.write(
       `One-time password for admin: ${password}\nIt must be changed at the next sign-in.\n`,

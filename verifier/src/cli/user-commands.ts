@@ -1,5 +1,6 @@
 import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { endedDetail } from '../accounts/factor-endings.ts';
 import { findGroupByName } from '../accounts/groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from '../accounts/identity-rules.ts';
 import { createUser, resetTwoFactor } from '../accounts/user-admin.ts';
@@ -80,12 +81,13 @@ export async function resetUserTwoFactor(args: string[]): Promise<void> {
   await withRuntime(async ({ ctx }) => {
     const user = await findUserByName(ctx.db, username);
     if (!user) throw new UsageError(`There is no user named ${printable(username)}.`);
-    await resetTwoFactor(ctx.db, user.id);
+    const ended = await resetTwoFactor(ctx.db, user.id);
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',
       event: 'user.two_factor_reset',
       target: user.username,
+      detail: endedDetail(ended),
     });
     process.stdout.write(
       `Deleted the 2FA credential of ${printable(user.username)}; they set up again at next sign-in.\n`,

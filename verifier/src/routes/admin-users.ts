@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { endedDetail } from '../accounts/factor-endings.ts';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from '../accounts/identity-rules.ts';
 import { createUser, unlockUser, updateUser } from '../accounts/user-admin.ts';
 import { findUserView, listUserViews } from '../accounts/users.ts';
@@ -110,7 +111,8 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
     {
       schema: {
         tags: ['admin'],
-        summary: 'Change a user; turning 2FA off deletes the credential (lost-device reset).',
+        summary:
+          'Change a user; turning 2FA off is the lost-device reset (credential, sessions and known browsers end).',
         params: IdParams,
         body: Type.Object(editable, { additionalProperties: false }),
         response: { 200: User, ...errors(400, 401, 403, 404, 409) },
@@ -118,13 +120,16 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       preHandler: guard,
     },
     async (request) => {
-      const { user, twoFactorReset } = await updateUser(
+      const { user, twoFactorReset, ended } = await updateUser(
         ctx.db,
         request.params.id,
         request.body,
         ctx.clock.now(),
       );
-      await auditAdmin(ctx, request, 'user.updated', user.username, { fields: changedFields(request.body) });
+      await auditAdmin(ctx, request, 'user.updated', user.username, {
+        fields: changedFields(request.body),
+        ...endedDetail(ended),
+      });
       if (twoFactorReset) await auditAdmin(ctx, request, 'user.two_factor_reset', user.username);
       return user;
     },

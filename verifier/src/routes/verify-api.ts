@@ -70,9 +70,10 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
       const user = state.subject;
       // An application's checks count on their own: a stranger's guesses elsewhere never delay it.
       const source = apiKeySource(username, state.apiKey.id);
-      if (user?.status !== 'Activated') {
-        // Unknown names and users without a credential answer like a wrong code and go through the
-        // same delay, so the answers cannot tell whether a username exists or has 2FA set up.
+      if (user?.status !== 'Activated' || user.method !== 'totp' || user.credential === null) {
+        // Unknown names, users without a credential and e-mail users (whose codes this API cannot
+        // check) answer like a wrong code through the same delay, so the answers cannot tell whether a
+        // username exists, has 2FA set up or which method it uses.
         if ((await takeSourceAttempt(ctx.db, source, now)) > 0) {
           await writeRefusalAudit(ctx.db, {
             at: now,

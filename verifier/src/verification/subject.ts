@@ -11,6 +11,8 @@ export interface VerificationSubject {
   username: string;
   lockedAt: number | null;
   status: TwoFactorStatus;
+  /** The effective method: an e-mail user's codes come by e-mail, never from an authenticator. */
+  method: Method;
   credential: CredentialRow | null;
   verificationWindow: number;
 }
@@ -94,14 +96,16 @@ export function subjectFromRow(row: SubjectRow, now: number): VerificationSubjec
     },
     now,
   );
+  const method = effectiveMethod(row.method, JSON.parse(row.methods) as Method[]);
   return {
     id: row.id,
     username: row.username,
     lockedAt: row.locked_at,
+    method,
     status: twoFactorStatus({
       systemEnabled: effectiveSystemSwitch(row.system_two_factor === 1, grace).enabled,
       mandatory: grace.mandatory,
-      method: effectiveMethod(row.method, JSON.parse(row.methods) as Method[]),
+      method,
       group: { isDefault: row.is_default === 1, twoFactorEnabled: row.group_two_factor === 1 },
       user: { source: row.source, twoFactorEnabled: row.user_two_factor === 1 },
       hasCredential: credential !== null,

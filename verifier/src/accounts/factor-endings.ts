@@ -1,0 +1,106 @@
+import type { Db } from '../db/schema.ts';
+import type { Method } from './settings.ts';
+
+/** What an admin action can end for a user. */
+export type Ending = 'credential' | 'enrollment' | 'email_code' | 'sessions' | 'device_tokens';
+
+/** The order endings are listed in, in the audit log and in tests. */
+export const ENDINGS: readonly Ending[] = [
+  'credential',
+  'enrollment',
+  'email_code',
+  'sessions',
+  'device_tokens',
+];
+
+export type AdminAction =
+  | 'two_factor_on'
+  | 'two_factor_off'
+  | 'lost_device_reset'
+  | 'method_changed'
+  | 'group_changed'
+  | 'source_changed'
+  | 'password_reset';
+
+/** The second factor and every way back in with it: what a lost phone or mailbox leaves to a finder. */
+const FACTOR_AND_ACCESS: readonly Ending[] = ENDINGS;
+
+/**
+ * The one table of what each action ends. Turning the switch off is the product's lost-device reset
+ * (off, save, on again), so it ends as much as the command line's reset. A new method is a new factor:
+ * the old one must not keep working, nor come back if the method is later disallowed. A password set
+ * by an admin and a switch to SSO change how the user signs in, so their sessions end; device tokens
+ * end only when the device itself may be in other hands. Turning 2FA on and a group change end nothing:
+ * the status rules ask for the factor from the next sign-in.
+ */
+const ENDS: Record<AdminAction, readonly Ending[]> = {
+  two_factor_on: [],
+  two_factor_off: FACTOR_AND_ACCESS,
+  lost_device_reset: FACTOR_AND_ACCESS,
+  method_changed: ['credential', 'enrollment', 'email_code', 'sessions'],
+  group_changed: [],
+  source_changed: ['enrollment', 'email_code', 'sessions'],
+  password_reset: ['sessions', 'device_tokens'],
+};
+
+/** What the given actions end together, each once, in the order of ENDINGS. */
+export function endingsOf(actions: readonly AdminAction[]): Ending[] {
+  const ended = new Set(actions.flatMap((action) => ENDS[action]));
+  return ENDINGS.filter((ending) => ended.has(ending));
+}
+
+/** The fields of a user an admin action looks at. */
+export interface FactorFacts {
+  twoFactorEnabled: boolean;
+  method: Method;
+  groupId: number;
+  source: 'local' | 'sso';
+}
+
+/** A change holding only the fields whose value differs (as a CSV import plan has it). */
+export type FactorChange = Partial<FactorFacts> & { passwordSet?: boolean };
+
+/** The actions a change of differing fields amounts to; `passwordSet` is a password set by an admin. */
+export function actionsOfChange(changed: FactorChange): AdminAction[] {
+  const actions: AdminAction[] = [];
+  if (changed.twoFactorEnabled !== undefined)
+    actions.push(changed.twoFactorEnabled ? 'two_factor_on' : 'two_factor_off');
+  if (changed.method !== undefined) actions.push('method_changed');
+  if (changed.groupId !== undefined) actions.push('group_changed');
+  if (changed.source !== undefined) actions.push('source_changed');
+  if (changed.passwordSet) actions.push('password_reset');
+  return actions;
+}
+
+/** The actions an edit amounts to: a field sent back as stored is no action, so it ends nothing. */
+export function actionsOf(before: FactorFacts, change: FactorChange): AdminAction[] {
+  const changed: FactorChange = { passwordSet: change.passwordSet };
+  for (const field of ['twoFactorEnabled', 'method', 'groupId', 'source'] as const) {
+    if (change[field] !== undefined && change[field] !== before[field])
+      Object.assign(changed, { [field]: change[field] });
+  }
+  return actionsOfChange(changed);
+}
+
+/** Deletes what `endings` name for these users, in the caller's transaction. */
+export async function applyEndings(trx: Db, userIds: readonly number[], endings: readonly Ending[]) {
+  if (userIds.length === 0) return;
+  const ids = [...userIds];
+  for (const ending of endings) {
+    const table = TABLES[ending];
+    await trx.deleteFrom(table).where('user_id', 'in', ids).execute();
+  }
+}
+
+const TABLES = {
+  credential: 'credentials',
+  enrollment: 'enrollments',
+  email_code: 'email_codes',
+  sessions: 'sessions',
+  device_tokens: 'device_tokens',
+} as const satisfies Record<Ending, string>;
+
+/** The audit detail for an action's endings; nothing when it ended nothing. */
+export function endedDetail(endings: readonly Ending[]): { ended?: Ending[] } {
+  return endings.length === 0 ? {} : { ended: [...endings] };
+}
