@@ -46,7 +46,7 @@ describe.each(databaseKinds())('enrollment on %s', (kind) => {
     expect(Buffer.from(parsed.secret)).toEqual(Buffer.from(base32Decode(offer.secret)));
     expect(offer.uri).toContain('Acme%20Support:pat');
     expect(offer.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    expect(Date.parse(offer.expiresAt)).toBe(t.clock.now() + 10 * 60_000);
+    expect(Date.parse(offer.expiresAt)).toBe(t.clock.now() + 30 * 60_000);
   });
 
   it('activates 2FA on a current code and ends the session so the user signs in with a code', async () => {
@@ -84,23 +84,100 @@ describe.each(databaseKinds())('enrollment on %s', (kind) => {
     expect((await client.get('/api/me')).json().user.twoFactorStatus).toBe('Pending');
   });
 
-  it('expires an unconfirmed setup after 10 minutes', async () => {
+  it('expires an unconfirmed setup after 30 minutes', async () => {
     const { secret } = (await client.post('/api/enrollment/start')).json();
-    t.clock.advance(10 * 60_000);
-    // The setup-limited session lives 15 minutes, so the enrollment itself is what expired.
-    const late = await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+    t.clock.advance(30 * 60_000);
+    // The setup-limited session lives 15 minutes, so the user signs in again to confirm.
+    const again = new Client(t.app);
+    await again.post('/api/auth/login', { username: 'pat', password: PASSWORD });
+    const late = await again.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe('enrollment_expired');
+    expect(late.json().error.message).toContain('30 minutes');
   });
 
-  it('replaces the previous secret when the user starts again', async () => {
+  it('shows the same key again when the user reloads or comes back while it is pending', async () => {
+    const first = (await client.post('/api/enrollment/start')).json();
+    t.clock.advance(5 * 60_000);
+    const reload = (await client.post('/api/enrollment/start')).json();
+    expect(reload.secret).toBe(first.secret);
+    expect(reload.uri).toBe(first.uri);
+    expect(reload.expiresAt).toBe(first.expiresAt);
+    // A new sign-in (the user went away and came back) still finds the key already scanned.
+    const back = new Client(t.app);
+    await back.post('/api/auth/login', { username: 'pat', password: PASSWORD });
+    expect((await back.post('/api/enrollment/start')).json().secret).toBe(first.secret);
+    const events = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('event')
+      .where('event', 'like', 'enrollment.%')
+      .execute();
+    expect(events).toEqual([{ event: 'enrollment.started' }]);
+  });
+
+  it('confirms with a code from the key scanned first after the page was reloaded', async () => {
+    const { secret } = (await client.post('/api/enrollment/start')).json();
+    await client.post('/api/enrollment/start');
+    const confirm = await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
+    expect(confirm.statusCode).toBe(200);
+  });
+
+  it('issues a fresh key once the pending one has expired after 30 minutes', async () => {
+    const first = (await client.post('/api/enrollment/start')).json();
+    t.clock.advance(30 * 60_000);
+    const again = new Client(t.app);
+    await again.post('/api/auth/login', { username: 'pat', password: PASSWORD });
+    const fresh = (await again.post('/api/enrollment/start')).json();
+    expect(fresh.secret).not.toBe(first.secret);
+    expect(Date.parse(fresh.expiresAt)).toBe(t.clock.now() + 30 * 60_000);
+    const confirm = await again.post('/api/enrollment/confirm', {
+      code: codeFor(fresh.secret, t.clock.now()),
+    });
+    expect(confirm.statusCode).toBe(200);
+  });
+
+  it('replaces the key only when the user asks for a new one, and names the replaced key when its code is refused', async () => {
     const first = (await client.post('/api/enrollment/start')).json().secret;
-    const second = (await client.post('/api/enrollment/start')).json().secret;
-    expect(second).not.toBe(first);
+    const second = (await client.post('/api/enrollment/new-key')).json();
+    expect(second.secret).not.toBe(first);
+    expect(Date.parse(second.expiresAt)).toBe(t.clock.now() + 30 * 60_000);
     const old = await client.post('/api/enrollment/confirm', { code: codeFor(first, t.clock.now()) });
+    expect(old.statusCode).toBe(400);
     expect(old.json().error.code).toBe('code_invalid');
-    const fresh = await client.post('/api/enrollment/confirm', { code: codeFor(second, t.clock.now()) });
+    const message: string = old.json().error.message;
+    const account = message.indexOf('account');
+    const replaced = message.indexOf('Show a new key');
+    const clock = message.indexOf('time');
+    expect(account).toBeGreaterThan(-1);
+    expect(replaced).toBeGreaterThan(account);
+    expect(clock).toBeGreaterThan(replaced);
+    expect(message).toContain('Acme Support');
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['event', 'actor', 'target'])
+      .where('event', 'like', 'enrollment.%')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { event: 'enrollment.started', actor: 'pat', target: 'pat' },
+      { event: 'enrollment.key_replaced', actor: 'pat', target: 'pat' },
+    ]);
+    const fresh = await client.post('/api/enrollment/confirm', {
+      code: codeFor(second.secret, t.clock.now()),
+    });
     expect(fresh.statusCode).toBe(200);
+  });
+
+  it('keeps every key it showed sealed in the database, reloads and new keys included', async () => {
+    const shown = [(await client.post('/api/enrollment/start')).json().secret as string];
+    shown.push((await client.post('/api/enrollment/start')).json().secret);
+    shown.push((await client.post('/api/enrollment/new-key')).json().secret);
+    const text = JSON.stringify(await t.ctx.db.selectFrom('enrollments').selectAll().execute());
+    for (const secret of shown) {
+      const raw = Buffer.from(base32Decode(secret));
+      for (const form of [secret, raw.toString('hex'), raw.toString('base64')])
+        expect(text).not.toContain(form);
+    }
   });
 
   it('refuses to start when 2FA is not Pending for the user', async () => {

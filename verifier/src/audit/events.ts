@@ -13,6 +13,7 @@ export const AUDIT_EVENTS = [
   'account.locked',
   'account.unlocked',
   'enrollment.started',
+  'enrollment.key_replaced',
   'enrollment.confirmed',
   'user.created',
   'user.updated',

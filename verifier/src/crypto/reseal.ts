@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.ts';
-import { enrollmentContext } from '../enrollment/enrollment.ts';
+import { enrollmentContext } from '../enrollment/pending-secret.ts';
 import { credentialContext } from '../verification/credentials.ts';
 import type { SecretBox } from './secret-box.ts';
 

@@ -1,17 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { base32Encode, formatOtpauthUri, type OtpAccount } from '../../../shared/index.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/schema.ts';
 import { credentialContext } from '../verification/credentials.ts';
 import { matchTotp } from '../verification/match-totp.ts';
+import { enrollmentContext, type PendingOutcome, pendingSecret } from './pending-secret.ts';
 
-/** RFC 4226 §4 asks for at least 128 bits and recommends 160; 160 is what authenticator apps expect. */
-export const SECRET_BYTES = 20;
-export const ENROLLMENT_LIFETIME_MS = 10 * 60_000;
 const PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
-
-export const enrollmentContext = (userId: number) => `enrollment:${userId}`;
 
 export interface EnrollmentOffer {
   uri: string;
@@ -25,54 +20,43 @@ export interface EnrollmentOffer {
   expiresAt: string;
 }
 
-/** Creates a fresh secret (replacing any unconfirmed one) and the otpauth URI and QR code to scan. */
+/**
+ * The otpauth URI and QR code of the user's pending secret: the same one on every reload while it
+ * lives, a new one when `newKey` is asked (the key already scanned then stops working).
+ */
 export async function startEnrollment(
   db: Db,
   box: SecretBox,
   user: { id: number; username: string },
   issuer: string,
   now: number,
-): Promise<EnrollmentOffer> {
-  const secret = new Uint8Array(randomBytes(SECRET_BYTES));
-  const account: OtpAccount = {
-    type: 'totp',
-    secret,
-    issuer,
-    account: user.username,
-    counter: 0,
-    ...PARAMETERS,
-  };
-  const uri = formatOtpauthUri(account);
-  const sealed = box.seal(secret, enrollmentContext(user.id));
-  const expiresAt = now + ENROLLMENT_LIFETIME_MS;
-  await db
-    .insertInto('enrollments')
-    .values({
-      user_id: user.id,
-      key_id: sealed.keyId,
-      secret_box: sealed.box,
-      expires_at: expiresAt,
-      created_at: now,
-    })
-    .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({
-        key_id: sealed.keyId,
-        secret_box: sealed.box,
-        expires_at: expiresAt,
-        created_at: now,
-      }),
-    )
-    .execute();
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  const offer = {
-    uri,
-    secret: base32Encode(secret).replace(/=+$/, ''),
-    qrSvg,
-    issuer,
-    account: user.username,
-  };
-  secret.fill(0);
-  return { ...offer, ...PARAMETERS, expiresAt: new Date(expiresAt).toISOString() };
+  newKey = false,
+): Promise<{ offer: EnrollmentOffer; outcome: PendingOutcome }> {
+  const { secret, expiresAt, outcome } = await pendingSecret(db, box, user.id, now, newKey);
+  try {
+    const account: OtpAccount = {
+      type: 'totp',
+      secret,
+      issuer,
+      account: user.username,
+      counter: 0,
+      ...PARAMETERS,
+    };
+    const uri = formatOtpauthUri(account);
+    const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const offer = {
+      uri,
+      secret: base32Encode(secret).replace(/=+$/, ''),
+      qrSvg,
+      issuer,
+      account: user.username,
+      ...PARAMETERS,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+    return { offer, outcome };
+  } finally {
+    secret.fill(0);
+  }
 }
 
 export type ConfirmOutcome = 'confirmed' | 'invalid' | 'expired';

@@ -38,3 +38,13 @@ export const codeUsed = () =>
   new ApiError(400, 'code_used', 'That code has already been used. Wait for the next code.');
 export const weakPassword = () =>
   new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+/**
+ * A wrong code while setting up names the likely causes in the order they happen: reading an older
+ * entry for the same site, a key replaced by "Show a new key", and only then the device's clock.
+ */
+export const enrollmentCodeInvalid = (issuer: string, account: string) =>
+  new ApiError(
+    400,
+    'code_invalid',
+    `That code is not right. Check that it comes from the account you just added, ${issuer} (${account}): an older entry for the same site may still be in your authenticator. If you chose “Show a new key”, only the newest key works: delete the older entry and scan again. Otherwise check your device’s time is set automatically.`,
+  );

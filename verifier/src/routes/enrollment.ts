@@ -9,7 +9,7 @@ import { confirmEnrollment, startEnrollment } from '../enrollment/enrollment.ts'
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
-import { codeBlank, codeInvalid } from '../http/sign-in-errors.ts';
+import { codeBlank, enrollmentCodeInvalid } from '../http/sign-in-errors.ts';
 import { normaliseCode } from '../verification/match-totp.ts';
 import { Code, errors } from './schemas.ts';
 
@@ -43,30 +43,51 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext):
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const guard = requireSession(ctx, { scopes: ['setup', 'full'] });
 
+  const offer = async (request: FastifyRequest, newKey: boolean) => {
+    const user = await pendingUser(ctx, request);
+    const now = ctx.clock.now();
+    const { organisationName } = await readSettings(ctx.db);
+    const started = await startEnrollment(ctx.db, ctx.box, user, organisationName, now, newKey);
+    // A reload showing the same key is no event; a new key is, since the scanned one stops working.
+    if (started.outcome !== 'resumed') {
+      const event = started.outcome === 'replaced' ? 'enrollment.key_replaced' : 'enrollment.started';
+      await writeAudit(ctx.db, {
+        at: now,
+        actor: user.username,
+        event,
+        target: user.username,
+        ip: request.ip,
+      });
+    }
+    return started.offer;
+  };
+
   api.post(
     '/api/enrollment/start',
     {
       schema: {
         tags: ['enrollment'],
-        summary: 'Create a secret and the QR code to scan (replaces an unconfirmed one).',
+        summary:
+          'The secret and QR code to scan: the pending one while it lives (30 minutes), so a reload shows the key already scanned; a new one otherwise.',
         response: { 200: Offer, ...errors(401, 403, 409) },
       },
       preHandler: guard,
     },
-    async (request) => {
-      const user = await pendingUser(ctx, request);
-      const now = ctx.clock.now();
-      const { organisationName } = await readSettings(ctx.db);
-      const offer = await startEnrollment(ctx.db, ctx.box, user, organisationName, now);
-      await writeAudit(ctx.db, {
-        at: now,
-        actor: user.username,
-        event: 'enrollment.started',
-        target: user.username,
-        ip: request.ip,
-      });
-      return offer;
+    (request) => offer(request, false),
+  );
+
+  api.post(
+    '/api/enrollment/new-key',
+    {
+      schema: {
+        tags: ['enrollment'],
+        summary:
+          'Replace the pending secret with a new one ("Show a new key"); the key already scanned stops working. Audited.',
+        response: { 200: Offer, ...errors(401, 403, 409) },
+      },
+      preHandler: guard,
     },
+    (request) => offer(request, true),
   );
 
   api.post(
@@ -88,17 +109,17 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext):
       const code = normaliseCode(request.body.code);
       if (code === '') throw codeBlank();
       const now = ctx.clock.now();
-      const { verificationWindow } = await readSettings(ctx.db);
+      const { verificationWindow, organisationName } = await readSettings(ctx.db);
       const outcome = await confirmEnrollment(ctx.db, ctx.box, user.id, code, verificationWindow, now);
       if (outcome === 'expired') {
         throw new ApiError(
           410,
           'enrollment_expired',
-          'The setup took longer than 10 minutes. Start again for a new QR code.',
+          'The setup took longer than 30 minutes. Start again for a new QR code.',
         );
       }
       if (outcome === 'invalid') {
-        throw codeInvalid();
+        throw enrollmentCodeInvalid(organisationName, user.username);
       }
       await deleteUserSessions(ctx.db, user.id);
       clearSessionCookie(ctx, reply);

@@ -20,7 +20,7 @@ export const errorMessages: Readonly<Record<string, string>> = {
   weak_password: 'Choose a password of at least 12 characters.',
   not_pending: 'Two-factor authentication is not waiting to be set up for this account.',
   enrollment_expired:
-    'The setup took more than 10 minutes and has expired. Start again to get a new QR code.',
+    'The setup took more than 30 minutes and has expired. Start again to get a new QR code.',
   not_signed_in: 'Your session has ended. Sign in again.',
   forbidden: 'Only admins can open this page.',
   csrf_failed: 'This page is out of date. Reload it and try again.',
@@ -49,6 +49,11 @@ export const emailCodeMessages: Readonly<Record<string, string>> = {
   code_invalid: 'That code is not right. Check the latest e-mail and try again.',
   code_used: 'That code has already been used. Use Resend to get a new one.',
 };
+
+/** A wrong setup code: the likely causes in the order they happen, the device's clock last. */
+export function enrollmentCodeRefused(issuer: string, account: string): string {
+  return `That code is not right. Check that it comes from the account you just added, ${issuer} (${account}): an older entry for the same site may still be in your authenticator. If you chose “Show a new key”, only the newest key works: delete the older entry and scan again. Otherwise check your device’s time is set automatically.`;
+}
 
 export const fallbackMessage = 'Something went wrong on the server. Try again in a moment.';
 

@@ -41,6 +41,7 @@ export function verifierApi(client: ApiClient) {
     },
 
     startEnrollment: () => client.post<Enrollment>('/api/enrollment/start', {}),
+    newEnrollmentKey: () => client.post<Enrollment>('/api/enrollment/new-key', {}),
     confirmEnrollment: async (code: string) => {
       const answer = await client.post<{ step: 'signed-out' }>('/api/enrollment/confirm', { code });
       client.setCsrfToken(null);

@@ -1,46 +1,77 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
-import { errorMessages } from '../../api/errors.ts';
+import { enrollmentCodeRefused, errorMessages } from '../../api/errors.ts';
 import type { Enrollment } from '../../api/types.ts';
-import { navigate } from '../../router.tsx';
+import { navigate, useLocation } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { ClockHelp } from '../../ui/ClockHelp.tsx';
 import { CodeInput } from '../../ui/CodeInput.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { errorText } from '../../ui/useLoad.ts';
+import { NewKey } from './NewKey.tsx';
 import { ScanQrCode } from './ScanQrCode.tsx';
 import { SetupSteps } from './SetupSteps.tsx';
 
 type Step = 0 | 1 | 2 | 3;
 
+// The step is in the address so a reload stays where the user was; the key is asked for again, and
+// the server answers with the pending one, so the key already scanned is the one shown.
+const STEP_NAMES = ['', 'install', 'scan', 'verify'] as const;
+const stepPath = (step: Step) => (step === 0 ? '/setup' : `/setup?step=${STEP_NAMES[step]}`);
+function stepFrom(query: URLSearchParams): Step {
+  const index = STEP_NAMES.indexOf((query.get('step') ?? '') as (typeof STEP_NAMES)[number]);
+  return Math.max(index, 0) as Step;
+}
+
 /** Get started → Install an authenticator → Scan the QR code → Verify configuration → Setup successful. */
 export function SetupWizard() {
   const { api, forget } = useSession();
-  const [step, setStep] = useState<Step>(0);
+  const step = stepFrom(useLocation().query);
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<{ code: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const go = (next: Step) => {
     setError(null);
-    setStep(next);
+    setNotice(null);
+    navigate(stepPath(next));
     document.getElementById('setup-title')?.focus();
   };
 
-  const showQrCode = async () => {
+  const refused = (caught: unknown) =>
+    setError({ code: caught instanceof ApiError ? caught.code : 'unknown', text: errorText(caught) });
+
+  const loadKey = async (load: () => Promise<Enrollment>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
-      setEnrollment(await api.startEnrollment());
+      setEnrollment(await load());
       setCode('');
-      go(2);
+      return true;
     } catch (caught) {
-      setError({ code: caught instanceof ApiError ? caught.code : 'unknown', text: errorText(caught) });
+      refused(caught);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+
+  const showQrCode = async () => {
+    if (await loadKey(api.startEnrollment)) go(2);
+  };
+
+  const newKey = async () => {
+    const replaced = await loadKey(api.newEnrollmentKey);
+    if (replaced) setNotice('A new key is shown. Scan it, or type it, in place of the one before.');
+    return replaced;
+  };
+
+  // Opened (or reloaded) on a later step: fetch the pending key for it.
+  useEffect(() => {
+    if (step >= 2 && !enrollment && !busy && !error) void loadKey(api.startEnrollment);
+  }, [step, enrollment]);
 
   const confirm = async (event: Event) => {
     event.preventDefault();
@@ -54,7 +85,13 @@ export function SetupWizard() {
       navigate('/setup/done', { replace: true });
       forget();
     } catch (caught) {
-      setError({ code: caught instanceof ApiError ? caught.code : 'unknown', text: errorText(caught) });
+      const wrongKey = caught instanceof ApiError && caught.code === 'code_invalid' && enrollment;
+      if (wrongKey)
+        setError({
+          code: 'code_invalid',
+          text: enrollmentCodeRefused(enrollment.issuer, enrollment.account),
+        });
+      else refused(caught);
       setCode('');
     } finally {
       setBusy(false);
@@ -125,9 +162,13 @@ export function SetupWizard() {
             </div>
           </>
         )}
+        {step >= 2 && !enrollment && <Message id="setup-error">{error?.text}</Message>}
         {step === 2 && enrollment && (
           <>
             <ScanQrCode enrollment={enrollment} />
+            <Message kind="info">{notice}</Message>
+            <Message id="setup-error">{error?.text}</Message>
+            <NewKey busy={busy} onConfirm={newKey} />
             <div class="actions">
               <button type="button" class="button primary" onClick={() => go(3)}>
                 Next
