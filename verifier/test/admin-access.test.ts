@@ -56,6 +56,24 @@ describe.each(databaseKinds())('admin route access on %s', (kind) => {
     await t.close();
   });
 
+  it('lists every admin route the app serves, so a new one cannot skip these checks', async () => {
+    const spec = (await t.app.inject({ url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const served = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/admin/'))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map(
+          (method) => `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, ':param')}`,
+        ),
+      );
+    const listed = ADMIN_ROUTES.map(
+      ([method, url]) => `${method} ${url.replace(/\/\d+(?=\/|$)/g, '/:param')}`,
+    );
+    expect(served.length).toBeGreaterThan(15);
+    expect([...new Set(listed)].sort()).toEqual([...new Set(served)].sort());
+  });
+
   it.each(ADMIN_ROUTES)('answers %s %s with 401 for an anonymous caller', async (method, url, body) => {
     const response = await new Client(t.app).request(method, url, body);
     expect(response.statusCode).toBe(401);
