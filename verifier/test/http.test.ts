@@ -125,4 +125,32 @@ describe('HTTP surface', () => {
     for (const secret of [ADMIN_PASSWORD, 'secret-session-id', 'secret-api-key'])
       expect(log).not.toContain(secret);
   });
+
+  it('censors the secrets a log entry carries', async () => {
+    // The request log itself names no headers or bodies; the redactions guard every other entry.
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp(t.ctx, {
+      logger: { level: 'info', stream, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
+    });
+    app.log.info(
+      {
+        req: { headers: { authorization: 'Bearer secret-api-key', cookie: 'sid=secret-session-id' } },
+        body: { password: ADMIN_PASSWORD, code: '493817', secret: 'JBSWY3DPEHPK3PXP' },
+      },
+      'an entry with everything in it',
+    );
+    await app.close();
+    const line = lines.find((l) => l.includes('everything')) as string;
+    const entry = JSON.parse(line);
+    // The request serializer keeps method, URL and address only: headers never reach the log.
+    expect(line).not.toContain('secret-api-key');
+    expect(line).not.toContain('secret-session-id');
+    expect(entry.body).toEqual({ password: '[redacted]', code: '[redacted]', secret: '[redacted]' });
+  });
 });
