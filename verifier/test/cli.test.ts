@@ -237,11 +237,19 @@ describe('command line', () => {
       await createSession(runtime.ctx.db, who.id, 'full', Date.now());
       await rememberDevice(runtime.ctx.db, runtime.ctx.deviceTokenKey, [], who, Date.now());
     }
+    // Lee has set up an authenticator: the reset must delete it, not only say so.
+    const sealed = runtime.ctx.box.seal(new Uint8Array(20).fill(7), `credential:${user.id}`);
+    const fields = { algorithm: 'SHA1' as const, digits: 6, period: 30, drift: 0, last_step: 0 };
+    await runtime.ctx.db
+      .insertInto('credentials')
+      .values({ user_id: user.id, key_id: sealed.keyId, secret_box: sealed.box, ...fields, created_at: 0 })
+      .execute();
     await runtime.close();
     expect((await verifierIn(dir, 'user', 'reset-2fa', '--username', 'lee')).code).toBe(0);
     expect((await verifierIn(dir, 'admin', 'reset-password')).code).toBe(0);
     const db = new SqliteDatabase(join(dir, 'verifier.db'), { readonly: true });
     try {
+      expect(db.prepare('SELECT count(*) AS n FROM credentials').get()).toEqual({ n: 0 });
       expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
       expect(db.prepare('SELECT count(*) AS n FROM device_tokens').get()).toEqual({ n: 0 });
       const audit = db
