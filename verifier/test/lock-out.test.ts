@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/accounts/api-keys.ts';
 import { MAX_DELAY_MS } from '../src/auth/throttle-policy.ts';
+import { spokenDuration } from '../src/wording/duration.ts';
 import {
   ADMIN_PASSWORD,
   addUser,
@@ -161,6 +162,10 @@ describe.each(databaseKinds())('lock-out by a stranger on %s', (kind) => {
     expect(refused.statusCode).toBe(429);
     const wait = refused.json().error.retryAfterSeconds as number;
     expect(wait * 1000).toBeLessThanOrEqual(MAX_DELAY_MS);
+    // The wait in words a person reads (minutes and seconds, never "1 seconds").
+    expect(refused.json().error.message).toBe(
+      `Too many failed attempts. Try again in ${spokenDuration(wait)}.`,
+    );
     t.clock.advance(wait * 1000);
     expect((await login(fresh, 'dana', PASSWORD)).json().step).toBe('signed-in');
     // From now on that browser is known too.

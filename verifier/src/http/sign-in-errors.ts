@@ -1,4 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
+import { spokenDuration } from '../wording/duration.ts';
 import { ApiError } from './api-error.ts';
 
 /** Refusals shared by the sign-in, password, code and enrollment routes, worded as the API contract fixes them. */
@@ -20,7 +21,7 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
   new ApiError(
     429,
     'too_many_attempts',
-    `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
+    `Too many failed attempts. Try again in ${spokenDuration(retryAfterSeconds)}.`,
     {
       retryAfterSeconds,
     },

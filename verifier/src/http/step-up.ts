@@ -8,6 +8,7 @@ import type { SessionScope } from '../db/schema.ts';
 import { DEFAULT_EMAIL_CODE_POLICY, EMAIL_CODE_DIGITS } from '../email-code/index.ts';
 import { type SendOutcome, sendSignInCode } from '../email-sign-in/send-code.ts';
 import { loadCredential } from '../verification/credentials.ts';
+import { spokenDuration } from '../wording/duration.ts';
 import { ApiError } from './api-error.ts';
 import type { AppContext } from './context.ts';
 import { rememberThisDevice } from './device-cookie.ts';
@@ -23,14 +24,14 @@ export const resendCooldown = (retryAfterSeconds: number) =>
   new ApiError(
     429,
     'resend_cooldown',
-    `A code was sent a moment ago. Wait ${retryAfterSeconds} seconds before asking for another one.`,
+    `A code was sent a moment ago. Wait ${spokenDuration(retryAfterSeconds)} before asking for another one.`,
     { retryAfterSeconds },
   );
 export const resendLimit = (retryAfterSeconds: number) =>
   new ApiError(
     429,
     'resend_limit',
-    `Too many codes were sent in the last hour. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+    `Too many codes were sent in the last hour. Try again in ${spokenDuration(retryAfterSeconds)}.`,
     { retryAfterSeconds },
   );
 

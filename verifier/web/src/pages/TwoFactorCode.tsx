@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { spokenDuration } from '../../../src/wording/duration.ts';
 import { ApiError } from '../api/client.ts';
 import { emailCodeMessages, errorMessages } from '../api/errors.ts';
 import { Link, navigate } from '../router.tsx';
@@ -12,8 +13,8 @@ import { errorText } from '../ui/useLoad.ts';
 function refusalText(caught: unknown, errorCode: string, wait: number | undefined, byEmail: boolean): string {
   if (errorCode === 'too_many_attempts' && wait) {
     return byEmail
-      ? `Too many wrong codes in a row. Wait ${wait} seconds, then enter the code from the latest e-mail.`
-      : `Too many wrong codes in a row. Wait ${wait} seconds, then enter the code your authenticator shows.`;
+      ? `Too many wrong codes in a row. Wait ${spokenDuration(wait)}, then enter the code from the latest e-mail.`
+      : `Too many wrong codes in a row. Wait ${spokenDuration(wait)}, then enter the code your authenticator shows.`;
   }
   if (byEmail && caught instanceof ApiError) {
     if (errorCode === 'code_invalid' && caught.details.attemptsLeft === 0) {
@@ -76,7 +77,7 @@ export function TwoFactorCode() {
       const wait = caught instanceof ApiError ? caught.retryAfterSeconds : undefined;
       const text =
         errorCode === 'resend_cooldown' && wait
-          ? `A code was sent a moment ago. Wait ${wait} seconds before asking for another one.`
+          ? `A code was sent a moment ago. Wait ${spokenDuration(wait)} before asking for another one.`
           : errorText(caught);
       setRefusal({ code: errorCode, text });
     }
