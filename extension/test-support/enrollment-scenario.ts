@@ -8,7 +8,7 @@ import { buildPages, type RunningVerifier, startVerifier } from '../../verifier/
 import { browserAvailable } from './browsers.ts';
 import { Popup } from './popup-steps.ts';
 import { sleep, type Tab } from './scenario-tab.ts';
-import { VerifierPages } from './verifier-steps.ts';
+import { toldToWaitMs, VerifierPages } from './verifier-steps.ts';
 
 // The product's whole promise in one story, run in a real browser with the extension's test build and
 // a real verifier on a temporary SQLite file. The verifier keeps the real time: the extension makes its
@@ -202,9 +202,9 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
         for (let attempt = 0; answers.length < 10 && attempt < 30; attempt++) {
           await browser.page.fill('Authentication code', wrongCode(setupKey, attempt));
           const answer = await pages.confirmCode('Authentication code');
-          const wait = /Wait (\d+) seconds/.exec(answer);
           // The per-account delay after the first few wrong codes: the user waits as told.
-          if (wait) await sleep(Number(wait[1]) * 1000 + 300);
+          const wait = toldToWaitMs(answer);
+          if (wait > 0) await sleep(wait + 300);
           else answers.push(answer);
         }
         expect(answers).toEqual([...Array(9).fill(expect.stringMatching(WRONG_MESSAGE)), VOID_MESSAGE]);

@@ -24,11 +24,11 @@ export class VerifierPages {
         this.tab.driver.evaluate(() => {
           if (location.pathname !== '/sign-in') return 'moved on';
           // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as shown, without hidden parts
-          return /Wait (\d+) seconds/.exec(document.body.innerText)?.[1];
+          return /Wait [^,.]*? and try again/.exec(document.body.innerText)?.[0];
         }, undefined),
       );
       if (outcome === 'moved on') return;
-      await sleep(Number(outcome) * 1000 + 500);
+      await sleep(toldToWaitMs(outcome) + 500);
     }
     throw new Error(`${username} could not sign in after waiting out the delay.`);
   }
@@ -150,4 +150,10 @@ export interface UserFields {
   email: string;
   group: string;
   password: string;
+}
+
+/** How long a page's "Wait 1 minute 4 seconds, …" tells the user to wait, in milliseconds (0 if it does not). */
+export function toldToWaitMs(text: string): number {
+  const wait = /Wait (?:(\d+) minutes? ?)?(?:(\d+) seconds?)?/.exec(text);
+  return wait ? (Number(wait[1] ?? 0) * 60 + Number(wait[2] ?? 0)) * 1000 : 0;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { spokenDuration } from '../../../src/wording/duration.ts';
 import { ApiError } from '../api/client.ts';
 import { pathForStep } from '../flow.ts';
 import { navigate } from '../router.tsx';
@@ -31,7 +32,7 @@ export function SignIn() {
     } catch (caught) {
       setPassword('');
       if (caught instanceof ApiError && caught.code === 'too_many_attempts' && caught.retryAfterSeconds) {
-        setError(`Too many attempts. Wait ${caught.retryAfterSeconds} seconds and try again.`);
+        setError(`Too many attempts. Wait ${spokenDuration(caught.retryAfterSeconds)} and try again.`);
       } else {
         setError(errorText(caught));
       }
