@@ -1,4 +1,4 @@
-export { type CodeCheckOutcome, checkCode } from './check.ts';
+export { type CodeCheckOutcome, checkCode, deadReason } from './check.ts';
 export {
   DEFAULT_EMAIL_CODE_POLICY,
   EMAIL_CODE_DIGITS,
