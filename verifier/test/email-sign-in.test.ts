@@ -224,6 +224,33 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
     expect((await signIn()).login.json()).toMatchObject({ step: 'code', method: 'email' });
   });
 
+  it('lets an admin clear the e-mail limit so a capped user gets a code at once, audited', async () => {
+    const { client } = await signIn();
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(61_000);
+      await client.post('/api/auth/resend');
+    }
+    t.clock.advance(61_000);
+    expect((await client.post('/api/auth/resend')).json().error.code).toBe('resend_limit');
+    const admin = await signInAdmin(t);
+    const erin = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'erin')
+      .executeTakeFirst();
+    const cleared = await admin.post(`/api/admin/users/${erin?.id}/clear-email-limit`, {});
+    expect(cleared.statusCode).toBe(200);
+    expect((await client.post('/api/auth/resend')).json()).toEqual({ sent: true });
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event', '=', 'account.email_limit_cleared')
+      .execute();
+    expect(audit).toMatchObject([{ actor: 'admin', target: 'erin' }]);
+    expect((await admin.post('/api/admin/users/99999/clear-email-limit', {})).statusCode).toBe(404);
+    expect((await client.post(`/api/admin/users/${erin?.id}/clear-email-limit`, {})).statusCode).toBe(403);
+  });
+
   it('retries a temporary mail failure and reports a permanent one without internals', async () => {
     smtp.rejectNext(1, 451);
     expect((await signIn()).login.json()).toMatchObject({ step: 'code' });

@@ -91,6 +91,9 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.page.getByRole('button', { name: 'Save' }).click();
     await s.page.getByText('Changes saved.').waitFor();
     await s.page.locator('.badge', { hasText: 'Activated' }).waitFor();
+    // An e-mail user stranded by the hourly limits can be given a code at once.
+    await s.page.getByRole('button', { name: 'Clear e-mail limit' }).click();
+    await s.page.getByText('erin can be sent a code again now.').waitFor();
   });
 
   it('edits the notification template with a preview', async () => {

@@ -12,6 +12,7 @@ export {
   type CodeCooldown,
   type CodeSendLimit,
   type CodeSent,
+  clearSendCounts,
   type IssueOutcome,
   issueCode,
   type ResendOutcome,

@@ -131,3 +131,11 @@ export function resendCode(
     limitReached(current, caps, now) ?? freshRecord(now, secrets, policy, current, recent, [...resends, now])
   );
 }
+
+/**
+ * An admin's reset of the hourly caps (for a user who must sign in now). The current code and the
+ * 60 s cooldown stay as they are; only the counted sends are forgotten.
+ */
+export function clearSendCounts(current: EmailCodeRecord): EmailCodeRecord {
+  return { ...current, version: current.version + 1, sendTimes: [], resendTimes: [] };
+}
