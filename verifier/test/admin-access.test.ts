@@ -15,6 +15,7 @@ const ADMIN_ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/api/admin/users/1'],
   ['PATCH', '/api/admin/users/1', { displayName: 'Changed' }],
   ['POST', '/api/admin/users/1/unlock', {}],
+  ['POST', '/api/admin/users/1/clear-email-limit', {}],
   ['GET', '/api/admin/groups'],
   ['POST', '/api/admin/groups', { name: 'Night shift' }],
   ['PATCH', '/api/admin/groups/2', { twoFactorEnabled: true }],

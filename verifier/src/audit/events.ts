@@ -12,6 +12,7 @@ export const AUDIT_EVENTS = [
   'sign_in.code_send_failed',
   'account.locked',
   'account.unlocked',
+  'account.email_limit_cleared',
   'enrollment.started',
   'enrollment.key_replaced',
   'enrollment.confirmed',

@@ -218,6 +218,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0006_resend_times': {
+      // Resends get their own cap so ordinary sign-ins no longer use it up. Existing sends stay
+      // counted against the overall cap only.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('email_codes')
+          .addColumn('resend_times', 'text', (c) => c.notNull().defaultTo('[]'))
+          .execute();
+      },
+    },
   };
 }
 

@@ -139,6 +139,8 @@ export interface EmailCodesTable {
   used_at: number | null;
   /** JSON array of send instants within the last hour. */
   send_times: string;
+  /** JSON array of the Resend instants among them. */
+  resend_times: string;
 }
 
 /** The admin's notification template (row id 1); absent until first saved. */

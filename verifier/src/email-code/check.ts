@@ -27,6 +27,20 @@ export type CodeCheckOutcome =
   | { readonly kind: 'used'; readonly record: EmailCodeRecord };
 
 /**
+ * Why an unused code can no longer sign anyone in at time `now`, or null while it still can. Lets the
+ * caller answer "use Resend" before any delay for wrong codes, which could only end in this answer.
+ */
+export function deadReason(
+  record: EmailCodeRecord,
+  now: number,
+  policy: EmailCodePolicy = DEFAULT_EMAIL_CODE_POLICY,
+): 'attempts' | 'time' | null {
+  if (record.status === 'void' || record.failedAttempts >= policy.maxAttempts) return 'attempts';
+  if (record.status === 'active' && now >= record.expiresAt) return 'time';
+  return null;
+}
+
+/**
  * Checks an entered code against the stored record at time `now` (ms since the epoch). Surrounding
  * whitespace is ignored; anything else that is not the code, including a malformed entry, counts as wrong.
  */
@@ -46,12 +60,8 @@ export function checkCode(
     const same = candidate !== '' && codeMatches(serverKey, record.salt, record.codeHash, candidate);
     return same ? { kind: 'used', record } : { kind: 'expired', reason: 'used', record };
   }
-  if (record.status === 'void' || record.failedAttempts >= policy.maxAttempts) {
-    return { kind: 'expired', reason: 'attempts', record };
-  }
-  if (now >= record.expiresAt) {
-    return { kind: 'expired', reason: 'time', record };
-  }
+  const dead = deadReason(record, now, policy);
+  if (dead !== null) return { kind: 'expired', reason: dead, record };
   if (candidate === '') {
     return { kind: 'blank', record };
   }

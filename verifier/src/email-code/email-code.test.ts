@@ -203,29 +203,47 @@ describe('resending an e-mailed code', () => {
     expect(resendCode(record, T0 + 60 * SECOND, secrets).kind).toBe('sent');
   });
 
-  it('allows 5 sends in an hour and the next one only when the first leaves the hour', () => {
+  it('allows 5 Resends in an hour and the next one only when the first leaves the hour', () => {
     let record = issue().record;
-    for (let i = 1; i < 5; i++) {
+    for (let i = 1; i <= 5; i++) {
       const resent = resendCode(record, T0 + i * MINUTE, secrets);
       expect(resent.kind).toBe('sent');
       record = resent.record;
     }
-    const sixth = resendCode(record, T0 + 5 * MINUTE, secrets);
+    const sixth = resendCode(record, T0 + 6 * MINUTE, secrets);
     expect(sixth).toMatchObject({ kind: 'limit', retryAfterSeconds: 55 * 60 });
     expect(sixth.record).toBe(record);
-    expect(resendCode(record, T0 + 60 * MINUTE - 1, secrets).kind).toBe('limit');
-    const later = resendCode(record, T0 + 60 * MINUTE, secrets);
+    expect(resendCode(record, T0 + 61 * MINUTE - 1, secrets).kind).toBe('limit');
+    const later = resendCode(record, T0 + 61 * MINUTE, secrets);
     expect(later.kind).toBe('sent');
-    expect(later.record.sendTimes).toHaveLength(DEFAULT_EMAIL_CODE_POLICY.maxSendsPerHour);
+    expect(later.record.resendTimes).toHaveLength(DEFAULT_EMAIL_CODE_POLICY.maxResendsPerHour);
   });
 
-  it('keeps the hourly cap across new sign-ins but without the cooldown', () => {
+  it('does not count the first code of each sign-in towards the Resend cap', () => {
     let record = issue().record;
-    for (let i = 1; i < 5; i++) {
+    for (let i = 1; i < 4; i++) {
+      const again = issueCode(record, T0 + i * MINUTE, secrets);
+      if (again.kind !== 'sent') throw new Error('expected sent');
+      record = again.record;
+    }
+    for (let i = 0; i < 5; i++) {
+      const resent = resendCode(record, T0 + (5 + i) * MINUTE, secrets);
+      expect(resent.kind).toBe('sent');
+      record = resent.record;
+    }
+  });
+
+  it('caps all sends at 20 an hour across new sign-ins and Resends, without the cooldown for sign-ins', () => {
+    let record = issue().record;
+    for (let i = 1; i < 20; i++) {
       const again = issueCode(record, T0 + i * SECOND, secrets);
       expect(again.kind).toBe('sent');
       record = again.record;
     }
-    expect(issueCode(record, T0 + 5 * SECOND, secrets)).toMatchObject({ kind: 'limit', record });
+    expect(issueCode(record, T0 + 20 * SECOND, secrets)).toMatchObject({ kind: 'limit', record });
+    expect(resendCode(record, T0 + 2 * MINUTE, secrets)).toMatchObject({
+      kind: 'limit',
+      retryAfterSeconds: 58 * 60,
+    });
   });
 });

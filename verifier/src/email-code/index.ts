@@ -1,4 +1,4 @@
-export { type CodeCheckOutcome, checkCode } from './check.ts';
+export { type CodeCheckOutcome, checkCode, deadReason } from './check.ts';
 export {
   DEFAULT_EMAIL_CODE_POLICY,
   EMAIL_CODE_DIGITS,
@@ -12,6 +12,7 @@ export {
   type CodeCooldown,
   type CodeSendLimit,
   type CodeSent,
+  clearSendCounts,
   type IssueOutcome,
   issueCode,
   type ResendOutcome,

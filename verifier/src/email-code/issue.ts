@@ -21,7 +21,7 @@ export interface CodeCooldown {
   readonly record: EmailCodeRecord;
 }
 
-/** Sending refused: the hourly cap is reached. The previous code stays as it was. */
+/** Sending refused: an hourly cap (all sends, or Resends) is reached. The previous code stays as it was. */
 export interface CodeSendLimit {
   readonly kind: 'limit';
   readonly retryAfterSeconds: number;
@@ -37,27 +37,28 @@ export function assertTime(now: number): void {
   }
 }
 
-function sendsInLastHour(record: EmailCodeRecord, now: number): number[] {
-  return record.sendTimes.filter((at) => at > now - ONE_HOUR_MS && at <= now);
+function inLastHour(times: readonly number[], now: number): number[] {
+  return times.filter((at) => at > now - ONE_HOUR_MS && at <= now);
 }
 
 function secondsUntil(instant: number, now: number): number {
   return Math.max(1, Math.ceil((instant - now) / 1000));
 }
 
+/** When the next send under a cap of `max` per rolling hour is allowed, or null if it is allowed now. */
+function freeAt(recent: number[], max: number): number | null {
+  if (recent.length < max) return null;
+  return (recent[recent.length - max] ?? 0) + ONE_HOUR_MS;
+}
+
 function limitReached(
   previous: EmailCodeRecord,
-  recent: number[],
+  caps: ReadonlyArray<number | null>,
   now: number,
-  policy: EmailCodePolicy,
 ): CodeSendLimit | null {
-  if (recent.length < policy.maxSendsPerHour) return null;
-  const oldestThatCounts = recent[recent.length - policy.maxSendsPerHour] ?? now;
-  return {
-    kind: 'limit',
-    retryAfterSeconds: secondsUntil(oldestThatCounts + ONE_HOUR_MS, now),
-    record: previous,
-  };
+  const waits = caps.filter((at): at is number => at !== null);
+  if (waits.length === 0) return null;
+  return { kind: 'limit', retryAfterSeconds: secondsUntil(Math.max(...waits), now), record: previous };
 }
 
 function freshRecord(
@@ -66,6 +67,7 @@ function freshRecord(
   policy: EmailCodePolicy,
   previous: EmailCodeRecord | null,
   recent: number[],
+  resends: number[],
 ): CodeSent {
   const code = generateCode(secrets.randomBytes);
   const salt = generateSalt(secrets.randomBytes);
@@ -79,13 +81,14 @@ function freshRecord(
     status: 'active',
     usedAt: null,
     sendTimes: [...recent, now],
+    resendTimes: resends,
   };
   return { kind: 'sent', code, record };
 }
 
 /**
- * Issues the code for a new sign-in. Pass the user's previous record, if one is stored, so the hourly cap
- * holds across sign-ins; the cooldown does not apply here because each sign-in needs its own code.
+ * Issues the code for a new sign-in. Pass the user's previous record, if one is stored, so the overall
+ * hourly cap holds across sign-ins (the Resend cap does not count this first code); the cooldown does not apply here because each sign-in needs its own code.
  * The new record replaces the old one, which voids the old code.
  */
 export function issueCode(
@@ -96,12 +99,13 @@ export function issueCode(
 ): IssueOutcome {
   assertTime(now);
   assertSecrets(secrets);
-  const recent = previous === null ? [] : sendsInLastHour(previous, now);
+  const recent = previous === null ? [] : inLastHour(previous.sendTimes, now);
+  const resends = previous === null ? [] : inLastHour(previous.resendTimes, now);
   if (previous !== null) {
-    const limited = limitReached(previous, recent, now, policy);
+    const limited = limitReached(previous, [freeAt(recent, policy.maxSendsPerHour)], now);
     if (limited) return limited;
   }
-  return freshRecord(now, secrets, policy, previous, recent);
+  return freshRecord(now, secrets, policy, previous, recent, resends);
 }
 
 /**
@@ -120,6 +124,18 @@ export function resendCode(
   if (now < nextAllowed) {
     return { kind: 'cooldown', retryAfterSeconds: secondsUntil(nextAllowed, now), record: current };
   }
-  const recent = sendsInLastHour(current, now);
-  return limitReached(current, recent, now, policy) ?? freshRecord(now, secrets, policy, current, recent);
+  const recent = inLastHour(current.sendTimes, now);
+  const resends = inLastHour(current.resendTimes, now);
+  const caps = [freeAt(recent, policy.maxSendsPerHour), freeAt(resends, policy.maxResendsPerHour)];
+  return (
+    limitReached(current, caps, now) ?? freshRecord(now, secrets, policy, current, recent, [...resends, now])
+  );
+}
+
+/**
+ * An admin's reset of the hourly caps (for a user who must sign in now). The current code and the
+ * 60 s cooldown stay as they are; only the counted sends are forgotten.
+ */
+export function clearSendCounts(current: EmailCodeRecord): EmailCodeRecord {
+  return { ...current, version: current.version + 1, sendTimes: [], resendTimes: [] };
 }

@@ -3,7 +3,7 @@ import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import type { AttemptSource } from '../auth/attempt-source.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
-import { type CodeCheckOutcome, checkCode } from '../email-code/index.ts';
+import { type CodeCheckOutcome, checkCode, deadReason } from '../email-code/index.ts';
 import type { AppContext } from '../http/context.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
 
@@ -19,7 +19,7 @@ export type EmailCheckOutcome =
 const MAX_RACES = 3;
 
 /**
- * Checks an e-mailed code: lock, per-account delay, then the code rules (5 minutes, 10 wrong codes,
+ * Checks an e-mailed code: lock, a dead code, per-account delay, then the code rules (5 minutes, 10 wrong codes,
  * single use). The new state is stored with a conditional write, so two requests with the same code
  * give one success. Wrong codes count towards the account's delay and hard lock like wrong TOTP codes.
  */
@@ -41,7 +41,7 @@ export async function checkEmailSignInCode(
       detail: { method: 'email', ...detail },
     });
   // Refusals that check nothing are summarised per source and burst (see writeRefusalAudit).
-  const refusal = (reason: 'locked' | 'throttled') =>
+  const refusal = (reason: 'locked' | 'throttled' | 'expired_attempts' | 'expired_time') =>
     writeRefusalAudit(ctx.db, {
       at: now,
       actor: user.username,
@@ -54,6 +54,14 @@ export async function checkEmailSignInCode(
   if (user.locked) {
     await refusal('locked');
     return { kind: 'locked' };
+  }
+  // A dead code needs Resend whatever is entered: say so now, not after the wrong-code delay.
+  const stored = await loadCodeRecord(ctx.db, user.id);
+  if (stored === null) return { kind: 'expired', reason: 'none' };
+  const dead = deadReason(stored, now);
+  if (dead !== null) {
+    await refusal(`expired_${dead}`);
+    return { kind: 'expired', reason: dead };
   }
   const taken = await takeCodeTry(ctx.db, user, source, now);
   if (taken.kind !== 'allowed') {

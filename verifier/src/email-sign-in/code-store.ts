@@ -15,6 +15,7 @@ export async function loadCodeRecord(db: Db, userId: number): Promise<EmailCodeR
     status: row.status,
     usedAt: row.used_at,
     sendTimes: JSON.parse(row.send_times) as number[],
+    resendTimes: JSON.parse(row.resend_times) as number[],
   };
 }
 
@@ -29,6 +30,7 @@ function columns(record: EmailCodeRecord) {
     status: record.status,
     used_at: record.usedAt,
     send_times: JSON.stringify(record.sendTimes),
+    resend_times: JSON.stringify(record.resendTimes),
   };
 }
 

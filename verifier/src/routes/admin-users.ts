@@ -5,6 +5,7 @@ import { endedDetail } from '../accounts/factor-endings.ts';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from '../accounts/identity-rules.ts';
 import { createUser, unlockUser, updateUser } from '../accounts/user-admin.ts';
 import { findUserView, listUserViews } from '../accounts/users.ts';
+import { clearEmailSendLimit } from '../email-sign-in/clear-limit.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { auditAdmin, requireAdmin } from './admin-guard.ts';
@@ -149,6 +150,26 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const user = await unlockUser(ctx.db, request.params.id, ctx.clock.now());
       await auditAdmin(ctx, request, 'account.unlocked', user.username);
+      return user;
+    },
+  );
+
+  api.post(
+    '/api/admin/users/:id/clear-email-limit',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Clear the hourly limits on e-mailed codes, so the user can have a code at once.',
+        params: IdParams,
+        response: { 200: User, ...errors(401, 403, 404) },
+      },
+      preHandler: guard,
+    },
+    async (request) => {
+      const user = await findUserView(ctx.db, request.params.id, ctx.clock.now());
+      if (!user) throw notFound('The user');
+      const cleared = await clearEmailSendLimit(ctx.db, user.id);
+      await auditAdmin(ctx, request, 'account.email_limit_cleared', user.username, { cleared });
       return user;
     },
   );

@@ -108,4 +108,14 @@ describe('the API client', () => {
     const offline = new ApiClient({ baseUrl: 'http://127.0.0.1:1' });
     await expect(offline.get('/api/me')).rejects.toMatchObject({ code: 'network' });
   });
+
+  it('says how long to wait when too many codes were sent, instead of "later"', async () => {
+    const answer = { error: { code: 'resend_limit', message: 'x', retryAfterSeconds: 3295 } };
+    const client = new ApiClient({
+      fetch: async () => new Response(JSON.stringify(answer), { status: 429 }),
+    });
+    await expect(client.post('/api/auth/login', {})).rejects.toThrow(
+      'Too many codes were sent in the last hour. Try again in 54 minutes 55 seconds.',
+    );
+  });
 });

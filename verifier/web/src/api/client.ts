@@ -1,4 +1,4 @@
-import { messageFor } from './errors.ts';
+import { messageFor, waitMessage } from './errors.ts';
 
 /** A refused request: the contract's error code, the words to show, and the HTTP status. */
 export class ApiError extends Error {
@@ -112,7 +112,9 @@ async function readError(response: Response): Promise<ApiError> {
     // Not JSON (a proxy's page, for instance): the status alone decides the words.
   }
   if (response.status === 404 && !serverMessage) code = 'not_found';
-  return new ApiError(code, messageFor(code, serverMessage), response.status, retryAfterSeconds, details);
+  const words =
+    (retryAfterSeconds && waitMessage(code, retryAfterSeconds)) || messageFor(code, serverMessage);
+  return new ApiError(code, words, response.status, retryAfterSeconds, details);
 }
 
 function queryString(query?: Record<string, string | number | undefined>): string {

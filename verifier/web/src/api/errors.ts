@@ -1,6 +1,8 @@
 // Error codes of the API contract mapped to the words the pages show. The pages use these rather than the
 // server's sentence so the wording stays the same everywhere; an unknown code falls back to the server's.
 
+import { spokenDuration } from '../../../src/wording/duration.ts';
+
 export const errorMessages: Readonly<Record<string, string>> = {
   invalid_request: 'Some of the details are not valid. Check the highlighted field and try again.',
   invalid_credentials: 'Wrong username or password.',
@@ -16,7 +18,7 @@ export const errorMessages: Readonly<Record<string, string>> = {
   challenge_void: 'Too many wrong codes or the sign-in took too long. Sign in again.',
   code_expired: 'This code has expired. Use Resend to get a new one.',
   resend_cooldown: 'A code was sent a moment ago. Wait a little before asking for another one.',
-  resend_limit: 'Too many codes were sent. Sign in again later.',
+  resend_limit: 'Too many codes were sent in the last hour. Try again later.',
   weak_password: 'Choose a password of at least 12 characters.',
   not_pending: 'Two-factor authentication is not waiting to be set up for this account.',
   enrollment_expired:
@@ -56,6 +58,15 @@ export function enrollmentCodeRefused(issuer: string, account: string): string {
 }
 
 export const fallbackMessage = 'Something went wrong on the server. Try again in a moment.';
+
+/** The words for a refusal that names its wait, the same sentence as the server's; undefined for others. */
+export function waitMessage(code: string, seconds: number): string | undefined {
+  const wait = spokenDuration(seconds);
+  if (code === 'resend_limit') return `Too many codes were sent in the last hour. Try again in ${wait}.`;
+  if (code === 'resend_cooldown')
+    return `A code was sent a moment ago. Wait ${wait} before asking for another one.`;
+  return undefined;
+}
 
 /** Words to show for an error code, preferring ours, then the server's sentence, then a generic one. */
 export function messageFor(code: string, serverMessage?: string): string {

@@ -73,6 +73,8 @@ export function verifierApi(client: ApiClient) {
       client.patch<AdminUser>(`/api/admin/users/${id(userId)}`, changes),
     unlockUser: (userId: AdminUser['id']) =>
       client.post<AdminUser>(`/api/admin/users/${id(userId)}/unlock`, {}),
+    clearEmailLimit: (userId: AdminUser['id']) =>
+      client.post<AdminUser>(`/api/admin/users/${id(userId)}/clear-email-limit`, {}),
 
     groups: () => client.get<{ items: Group[] }>('/api/admin/groups'),
     createGroup: (name: string) => client.post<Group>('/api/admin/groups', { name }),

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { spokenDuration } from '../../../src/wording/duration.ts';
 import { ApiError } from '../api/client.ts';
-import { emailCodeMessages, errorMessages } from '../api/errors.ts';
+import { emailCodeMessages, errorMessages, waitMessage } from '../api/errors.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { ClockHelp } from '../ui/ClockHelp.tsx';
 import { CodeInput } from '../ui/CodeInput.tsx';
 import { Message } from '../ui/Message.tsx';
+import { useCountdown } from '../ui/useCountdown.ts';
 import { errorText } from '../ui/useLoad.ts';
 
 /** The words for a refused code; e-mailed codes have their own (no authenticator, no device clock). */
@@ -38,6 +39,10 @@ export function TwoFactorCode() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A refused Resend says how long to wait; the sentence counts down and Resend waits with it.
+  const [resendAfter, setResendAfter] = useState<{ code: string; until: number } | null>(null);
+  const waitLeft = useCountdown(resendAfter?.until ?? null);
+  const waiting = resendAfter !== null && waitLeft > 0;
   const byEmail = challenge.method === 'email';
   const challengeVoid = refusal?.code === 'challenge_void';
 
@@ -68,6 +73,7 @@ export function TwoFactorCode() {
 
   const resend = async () => {
     setRefusal(null);
+    setResendAfter(null);
     try {
       await api.resendCode();
       setCode('');
@@ -75,11 +81,11 @@ export function TwoFactorCode() {
     } catch (caught) {
       const errorCode = caught instanceof ApiError ? caught.code : 'unknown';
       const wait = caught instanceof ApiError ? caught.retryAfterSeconds : undefined;
-      const text =
-        errorCode === 'resend_cooldown' && wait
-          ? `A code was sent a moment ago. Wait ${spokenDuration(wait)} before asking for another one.`
-          : errorText(caught);
-      setRefusal({ code: errorCode, text });
+      if (wait && waitMessage(errorCode, wait)) {
+        setResendAfter({ code: errorCode, until: Date.now() + wait * 1000 });
+      } else {
+        setRefusal({ code: errorCode, text: errorText(caught) });
+      }
     }
   };
 
@@ -108,10 +114,12 @@ export function TwoFactorCode() {
               value={code}
               onValue={setCode}
               hintId="code-hint"
-              errorId={refusal ? 'code-error' : undefined}
+              errorId={refusal || waiting ? 'code-error' : undefined}
               autoFocus
             />
-            <Message id="code-error">{refusal?.text}</Message>
+            <Message id="code-error">
+              {waiting ? waitMessage(resendAfter.code, waitLeft) : refusal?.text}
+            </Message>
             {refusal?.code === 'code_invalid' && !byEmail && <ClockHelp />}
             <Message kind="success">{info}</Message>
             <div class="actions">
@@ -119,7 +127,12 @@ export function TwoFactorCode() {
                 {busy ? 'Checking…' : 'Confirm'}
               </button>
               {byEmail && (
-                <button type="button" class="button secondary" onClick={() => void resend()}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  disabled={waiting}
+                  onClick={() => void resend()}
+                >
                   Resend
                 </button>
               )}

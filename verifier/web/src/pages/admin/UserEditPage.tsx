@@ -85,6 +85,16 @@ export function UserEditPage({ id }: { id?: string }) {
     }
   };
 
+  const clearEmailLimit = async () => {
+    if (!user) return;
+    try {
+      await api.clearEmailLimit(user.id);
+      setStatus(`${user.username} can be sent a code again now.`);
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
+
   return (
     <section class="card">
       <h1>{title}</h1>
@@ -93,6 +103,14 @@ export function UserEditPage({ id }: { id?: string }) {
           <p>This account is locked after too many failed sign-in attempts.</p>
           <button type="button" class="button secondary" onClick={() => void unlock()}>
             Unlock
+          </button>
+        </div>
+      )}
+      {user?.method === 'email' && (
+        <div class="note">
+          <p>Too many e-mailed codes in the last hour? Clear the limit so the user gets one at once.</p>
+          <button type="button" class="button secondary" onClick={() => void clearEmailLimit()}>
+            Clear e-mail limit
           </button>
         </div>
       )}
