@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -216,6 +216,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .on('audit_log')
           .columns(['ip', 'event', 'target', 'last_at'])
           .execute();
+      },
+    },
+    '0006_template_html_from_text': {
+      // The HTML part is now generated from the plain-text body; a saved HTML body no longer matches
+      // what is sent, so it is cleared. Subject, text and the active switch keep working as saved.
+      async up(db: Kysely<unknown>) {
+        await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
   };
