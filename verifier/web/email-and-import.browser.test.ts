@@ -127,7 +127,11 @@ run('e-mailed codes and CSV import in Chromium', () => {
       .getByText('Hello Jo Smith, your code is 123456.')
       .waitFor();
     await s.expectAccessible('the notification template');
+    // A full-page capture leaves the sandboxed frame blank: make the window as tall as the page.
+    const height = await s.page.evaluate(() => document.documentElement.scrollHeight);
+    await s.page.setViewportSize({ width: 1200, height });
     await s.shoot('15-notification-template');
+    await s.page.setViewportSize({ width: 1200, height: 800 });
     await s.page.getByRole('button', { name: 'Sign out' }).click();
     await s.heading('Sign in').waitFor();
   });
