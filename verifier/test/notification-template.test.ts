@@ -19,8 +19,7 @@ import { databaseKinds } from './support/test-database.ts';
 
 const template = {
   subject: 'Code for {{ organisation }}',
-  text: 'Hi {{displayName}}, your code is {{code}} ({{minutes}} min).',
-  html: '<p>Hi {{displayName}}, <b>{{code}}</b></p>',
+  text: 'Hi {{displayName}}, your code is {{code}} ({{minutes}} min).\n\nHelp: https://help.example.test',
   active: true,
 };
 
@@ -56,11 +55,14 @@ describe.each(databaseKinds())('notification template on %s', (kind) => {
   it('previews a draft with sample values without saving it', async () => {
     const admin = await start();
     const preview = await admin.post('/api/admin/notification-template/preview', template);
-    expect(preview.json()).toEqual({
-      subject: 'Code for Acme',
-      text: 'Hi Jo Smith, your code is 123456 (5 min).',
-      html: '<p>Hi Jo Smith, <b>123456</b></p>',
-    });
+    const mail = preview.json();
+    expect(mail.subject).toBe('Code for Acme');
+    expect(mail.text).toBe('Hi Jo Smith, your code is 123456 (5 min).\n\nHelp: https://help.example.test');
+    // The HTML part is generated from the text: same words, the code set large, the address a link.
+    expect(mail.html).toMatch(/<p>Hi Jo Smith, your code is <strong[^>]*>123456<\/strong> \(5 min\)\.<\/p>/);
+    expect(mail.html).toContain(
+      '<p>Help: <a href="https://help.example.test">https://help.example.test</a></p>',
+    );
     expect((await admin.get('/api/admin/notification-template')).json().saved).toBe(false);
   });
 
@@ -87,13 +89,41 @@ describe.each(databaseKinds())('notification template on %s', (kind) => {
     await new Client(t.app).post('/api/auth/login', { username: 'erin', password: PASSWORD });
     const custom = smtp?.received.at(-1);
     expect(custom?.subject).toBe('Code for Acme');
-    expect(custom?.text?.trim()).toBe(`Hi erin, your code is ${codeIn(custom)} (5 min).`);
+    const code = codeIn(custom);
+    expect(custom?.text?.trim()).toBe(
+      `Hi erin, your code is ${code} (5 min).\n\nHelp: https://help.example.test`,
+    );
+    // Most mail clients show the HTML part: it says what the edited text says.
+    expect(custom?.html).toMatch(
+      new RegExp(`<p>Hi erin, your code is <strong[^>]*>${code}</strong> \\(5 min\\)\\.</p>`),
+    );
     await admin.request('PUT', '/api/admin/notification-template', { ...template, active: false });
     t.clock.advance(61_000);
     await new Client(t.app).post('/api/auth/login', { username: 'erin', password: PASSWORD });
     expect(smtp?.received.at(-1)?.subject).toBe('Your sign-in code for Acme');
     const audit = (await admin.get('/api/admin/audit?event=template.updated')).json();
     expect(audit.total).toBe(2);
+  });
+
+  it('keeps a template saved with an HTML body working, sending HTML made from its text', async () => {
+    const admin = await start();
+    // An older client still sends an HTML body; it is accepted and the HTML is generated instead.
+    const saved = await admin.request('PUT', '/api/admin/notification-template', {
+      ...template,
+      html: '<p>Old HTML {{code}}</p>',
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).not.toHaveProperty('html');
+    // A row saved before the HTML part was generated still holds its own HTML body; it is not sent.
+    await t.ctx.db
+      .updateTable('notification_templates')
+      .set({ html_body: '<p>Old HTML {{code}}</p>' })
+      .execute();
+    await new Client(t.app).post('/api/auth/login', { username: 'erin', password: PASSWORD });
+    const mail = smtp?.received.at(-1);
+    expect(mail?.subject).toBe('Code for Acme');
+    expect(mail?.html).not.toContain('Old HTML');
+    expect(mail?.html).toContain(`>${codeIn(mail)}</strong>`);
   });
 });
 

@@ -72,6 +72,50 @@ run('admin console in Chromium', () => {
     await s.page.getByRole('columnheader', { name: '2FA status' }).waitFor();
   });
 
+  it('warns before leaving System Settings with unsaved changes and asks before turning 2FA off', async () => {
+    await s.nav('System Settings');
+    await s.heading('System Settings').waitFor();
+    await s.page.getByLabel('Organisation name').fill('Example Support Desk');
+    // Leaving through the navigation asks first; staying keeps the edit.
+    let asked = '';
+    s.page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await s.nav('Users');
+    expect(asked).toMatch(/unsaved/i);
+    await s.heading('System Settings').waitFor();
+    expect(await s.page.getByLabel('Organisation name').inputValue()).toBe('Example Support Desk');
+    await s.page.getByLabel('Organisation name').fill('Example Support');
+
+    // Turning 2FA off for everyone needs a confirmation on the page; Cancel saves nothing.
+    const systemSwitch = s.page.getByRole('switch', { name: '2FA enabled' });
+    await systemSwitch.uncheck();
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    const confirm = s.page.getByRole('dialog', { name: 'Turn 2FA off for everyone?' });
+    await confirm.waitFor();
+    await s.expectAccessible('the confirmation to turn 2FA off');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await s.page.getByText('Settings saved.').count()).toBe(0);
+    await s.page.reload();
+    await s.heading('System Settings').waitFor();
+    expect(await s.page.getByRole('switch', { name: '2FA enabled' }).isChecked()).toBe(true);
+    // Confirming saves it; turning it on again asks nothing.
+    await s.page.getByRole('switch', { name: '2FA enabled' }).uncheck();
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await confirm.getByRole('button', { name: 'Turn 2FA off and save' }).click();
+    await s.page.getByText('Settings saved.').waitFor();
+    await s.page.getByRole('switch', { name: '2FA enabled' }).check();
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await s.page.getByText('Settings saved.').waitFor();
+    expect(await confirm.count()).toBe(0);
+    // System Settings leads to the message that carries e-mailed codes.
+    await s.page.getByRole('link', { name: 'Notification template' }).last().click();
+    await s.heading('Notification template').waitFor();
+    await s.nav('Users');
+  });
+
   it('adds a user and turns 2FA on for them on the Edit user page, making them Pending', async () => {
     await s.page.getByRole('link', { name: 'Add user' }).click();
     await s.heading('Add user').waitFor();

@@ -96,15 +96,28 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.page.getByText('erin can be sent a code again now.').waitFor();
   });
 
-  it('edits the notification template with a preview', async () => {
+  it('edits the notification template with a preview of the HTML made from the text', async () => {
     await s.nav('Notification template');
     await s.heading('Notification template').waitFor();
     await s.page.getByText('{{displayName}}').first().waitFor();
     await s.page.getByLabel('Subject').fill('Sign-in code for {{organisation}}');
-    await s.page.getByLabel('Plain-text body').fill('Hello {{displayName}}, your code is {{code}}.');
-    await s.page.getByLabel('HTML body (optional)').fill('');
+    // One body: no separate HTML body to forget.
+    expect(await s.page.getByLabel(/HTML body/).count()).toBe(0);
+    await s.page
+      .getByLabel('Plain-text body')
+      .fill('Hello {{displayName}}, your code is {{code}}.\n\nHelp: https://help.example.test <b>');
     await s.page.getByRole('button', { name: 'Preview' }).click();
-    await s.page.getByText('Hello Jo Smith, your code is 123456.').waitFor();
+    // The HTML part is rendered, not shown as source, in a frame that may run no script.
+    const frame = s.page.locator('iframe#preview-html');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const html = s.page.frameLocator('iframe#preview-html');
+    await html.locator('strong', { hasText: '123456' }).waitFor();
+    expect(await html.locator('p').first().textContent()).toBe('Hello Jo Smith, your code is 123456.');
+    expect(await html.getByRole('link', { name: 'https://help.example.test' }).count()).toBe(1);
+    expect(await html.locator('p').last().textContent()).toBe('Help: https://help.example.test <b>');
+    await s.page.locator('#preview-text', { hasText: 'Hello Jo Smith, your code is 123456.' }).waitFor();
+    expect(await s.page.getByText('<!doctype html>').count()).toBe(0);
+    expect(s.cspViolations).toEqual([]);
     await s.page.getByLabel('Plain-text body').fill('Hello {{firstName}}');
     await s.page.getByRole('button', { name: 'Save' }).click();
     await s.page.getByText(/unknown merge field \{\{firstName\}\}/).waitFor();
@@ -112,9 +125,16 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.page.getByRole('button', { name: 'Save' }).click();
     await s.page.getByText('Template saved. Sign-in codes are sent with it from now on.').waitFor();
     await s.page.getByRole('button', { name: 'Preview' }).click();
-    await s.page.getByText('Hello Jo Smith, your code is 123456.').waitFor();
+    await s.page
+      .frameLocator('iframe#preview-html')
+      .getByText('Hello Jo Smith, your code is 123456.')
+      .waitFor();
     await s.expectAccessible('the notification template');
+    // A full-page capture leaves the sandboxed frame blank: make the window as tall as the page.
+    const height = await s.page.evaluate(() => document.documentElement.scrollHeight);
+    await s.page.setViewportSize({ width: 1200, height });
     await s.shoot('15-notification-template');
+    await s.page.setViewportSize({ width: 1200, height: 800 });
     await s.page.getByRole('button', { name: 'Sign out' }).click();
     await s.heading('Sign in').waitFor();
   });

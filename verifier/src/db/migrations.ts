@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -226,6 +226,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .alterTable('email_codes')
           .addColumn('resend_times', 'text', (c) => c.notNull().defaultTo('[]'))
           .execute();
+      },
+    },
+    '0007_template_html_from_text': {
+      // The HTML part is now generated from the plain-text body; a saved HTML body no longer matches
+      // what is sent, so it is cleared. Subject, text and the active switch keep working as saved.
+      async up(db: Kysely<unknown>) {
+        await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
   };

@@ -148,6 +148,7 @@ export interface NotificationTemplatesTable {
   id: number;
   subject: string;
   text_body: string;
+  /** Left empty since 0006: the HTML part is generated from text_body. */
   html_body: string;
   active: number;
   updated_at: number;

@@ -9,7 +9,8 @@ export async function loadTemplate(db: Db): Promise<NotificationTemplate | null>
     .where('id', '=', 1)
     .executeTakeFirst();
   if (!row) return null;
-  return { subject: row.subject, text: row.text_body, html: row.html_body, active: row.active === 1 };
+  // html_body of older rows is left unread: the HTML part is now generated from text_body.
+  return { subject: row.subject, text: row.text_body, active: row.active === 1 };
 }
 
 /** The template to edit: the saved one, else the built-in default. */
@@ -23,7 +24,7 @@ export async function saveTemplate(db: Db, template: NotificationTemplate, now: 
   const values = {
     subject: template.subject,
     text_body: template.text,
-    html_body: template.html,
+    html_body: '',
     active: template.active ? 1 : 0,
     updated_at: now,
   };

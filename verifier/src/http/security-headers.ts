@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import { BODY_STYLE, CODE_STYLE } from '../mail/text-to-html.ts';
+
+// The template preview shows the generated e-mail in a sandboxed srcdoc frame, which inherits this
+// policy: its two fixed style attributes are allowed by hash, and no other inline style.
+const styleHash = (style: string) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
 
 /**
  * Security headers on every answer. The pages' CSP allows scripts and styles from this origin only
@@ -14,6 +20,7 @@ const applySecurityHeaders = helmet({
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
+      styleSrcAttr: ["'unsafe-hashes'", styleHash(BODY_STYLE), styleHash(CODE_STYLE)],
       imgSrc: ["'self'"],
       connectSrc: ["'self'"],
       fontSrc: ["'self'"],

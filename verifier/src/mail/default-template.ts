@@ -16,18 +16,5 @@ export const DEFAULT_TEMPLATE: NotificationTemplate = Object.freeze({
     '{{organisation}}',
     '',
   ].join('\n'),
-  html: [
-    '<!doctype html>',
-    '<html><body style="font-family: sans-serif; line-height: 1.5;">',
-    '<p>Hello {{displayName}},</p>',
-    '<p>Your sign-in code is:</p>',
-    '<p style="font-size: 28px; font-weight: bold; letter-spacing: 4px;">{{code}}</p>',
-    '<p>Enter it on the sign-in page within {{minutes}} minutes. It works only once.</p>',
-    '<p>If you did not just sign in as <strong>{{username}}</strong>, someone else may know your password.',
-    'Change it and tell your administrator. Never share this code with anyone.</p>',
-    '<p>{{organisation}}</p>',
-    '</body></html>',
-    '',
-  ].join('\n'),
   active: true,
 });

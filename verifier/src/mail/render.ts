@@ -1,4 +1,5 @@
 import { DEFAULT_TEMPLATE } from './default-template.ts';
+import { escapeHtml } from './escape-html.ts';
 import type { MailMessage } from './mailer.ts';
 import {
   type MergeField,
@@ -8,6 +9,9 @@ import {
   type Segment,
   type TemplateProblem,
 } from './template.ts';
+import { type TextPiece, textToHtml } from './text-to-html.ts';
+
+export { escapeHtml };
 
 export interface MergeValues {
   readonly code: string;
@@ -20,20 +24,8 @@ export interface MergeValues {
 export interface RenderedMail {
   readonly subject: string;
   readonly text: string;
-  /** Empty when the template has no HTML body. */
+  /** Generated from the text, so both parts say the same. */
   readonly html: string;
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 function fill(segments: readonly Segment[], values: MergeValues, encode: (value: string) => string): string {
@@ -51,8 +43,14 @@ export function renderTemplate(template: ParsedTemplate, values: MergeValues): R
   return {
     subject: fill(template.subject, values, oneLine),
     text: fill(template.text, values, (value) => value),
-    html: fill(template.html, values, escapeHtml),
+    html: textToHtml(template.text.map((segment) => piece(segment, values))),
   };
+}
+
+function piece(segment: Segment, values: MergeValues): TextPiece {
+  if ('literal' in segment) return { text: segment.literal };
+  if (segment.field === 'code') return { code: values.code };
+  return { text: String(values[segment.field]) };
 }
 
 /** The template actually sent: the admin's when it is valid and active, else the built-in default. */
@@ -91,5 +89,5 @@ export function previewTemplate(
 /** The e-mail for one sign-in code, ready for `Mailer.send`. */
 export function codeMessage(to: string, template: ParsedTemplate, values: MergeValues): MailMessage {
   const mail = renderTemplate(template, values);
-  return { to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) };
+  return { to, subject: mail.subject, text: mail.text, html: mail.html };
 }

@@ -110,7 +110,7 @@ describe('SMTP mailer', () => {
     expect(mail.to && !Array.isArray(mail.to) && mail.to.text).toBe('ana@example.org');
     expect(mail.from?.value[0]).toMatchObject({ name: 'Sign-in', address: 'no-reply@verifier.test' });
     expect(mail.text).toContain('Your sign-in code is: 381904');
-    expect(mail.html).toContain('>381904</p>');
+    expect(mail.html).toContain('>381904</strong>');
     expect(mail.html).toContain('Ana &lt;A&amp;B&gt;');
   });
 

@@ -24,7 +24,6 @@ const values: MergeValues = {
 const valid: NotificationTemplate = {
   subject: 'Code for {{ organisation }}',
   text: 'Hi {{displayName}}, your code is {{code}} ({{minutes}} min, {{username}}).',
-  html: '<p>Hi {{displayName}}, your code is <b>{{code}}</b></p>',
   active: true,
 };
 
@@ -34,20 +33,28 @@ function problemsOf(template: NotificationTemplate): string[] {
 }
 
 describe('notification template', () => {
-  it('renders every merge field, escaping values only in the HTML body', () => {
+  it('renders every merge field, escaping values only in the HTML part generated from the text', () => {
     const parsed = parseTemplate(valid);
     if (!parsed.ok) throw new Error('expected a valid template');
-    expect(renderTemplate(parsed.template, values)).toEqual({
-      subject: 'Code for Acme Ltd',
-      text: 'Hi Ana <Admin> & "Co", your code is 042917 (5 min, ana).',
-      html: '<p>Hi Ana &lt;Admin&gt; &amp; &quot;Co&quot;, your code is <b>042917</b></p>',
-    });
+    const mail = renderTemplate(parsed.template, values);
+    expect(mail.subject).toBe('Code for Acme Ltd');
+    expect(mail.text).toBe('Hi Ana <Admin> & "Co", your code is 042917 (5 min, ana).');
+    expect(mail.html).toContain('<p>Hi Ana &lt;Admin&gt; &amp; &quot;Co&quot;, your code is <strong');
+    expect(mail.html).toMatch(/>042917<\/strong> \(5 min, ana\)\.<\/p>/);
+  });
+
+  it('changes the HTML part when the plain-text body changes', () => {
+    const parsed = parseTemplate({ ...valid, text: 'New wording: {{code}}' });
+    if (!parsed.ok) throw new Error('expected a valid template');
+    const mail = renderTemplate(parsed.template, values);
+    expect(mail.html).toContain('New wording: <strong');
+    expect(mail.html).not.toContain('Hi Ana');
   });
 
   it('refuses an unknown merge field and names it and the part it is in', () => {
-    expect(problemsOf({ ...valid, html: '<p>{{code}} {{firstName}}</p>' })).toEqual([
+    expect(problemsOf({ ...valid, text: '{{code}} {{firstName}}' })).toEqual([
       expect.stringMatching(
-        /^html: The HTML body uses the unknown merge field \{\{firstName\}\}; the fields are/,
+        /^text: The plain-text body uses the unknown merge field \{\{firstName\}\}; the fields are/,
       ),
     ]);
   });
@@ -56,13 +63,10 @@ describe('notification template', () => {
     expect(problemsOf({ ...valid, text: 'Hello {{displayName}}' })).toEqual([
       'text: The plain-text body must contain {{code}}, or the code is never sent.',
     ]);
-    expect(problemsOf({ ...valid, html: '<p>Hello</p>' })).toEqual([
-      'html: The HTML body must contain {{code}}, or leave it empty.',
-    ]);
   });
 
   it('lists every problem at once: unclosed braces, empty fields, empty or multi-line subject', () => {
-    expect(problemsOf({ subject: ' ', text: '{{code}} {{}} {{code', html: '', active: true })).toEqual([
+    expect(problemsOf({ subject: ' ', text: '{{code}} {{}} {{code', active: true })).toEqual([
       'subject: The subject is empty.',
       'text: The plain-text body has an empty merge field "{{}}".',
       'text: The plain-text body has "{{" without a closing "}}".',
@@ -72,12 +76,12 @@ describe('notification template', () => {
     ]);
   });
 
-  it('sends plain text only when the HTML body is left empty', () => {
-    const parsed = parseTemplate({ ...valid, html: '  ' });
+  it('sends both parts, the HTML one generated from the text', () => {
+    const parsed = parseTemplate(valid);
     if (!parsed.ok) throw new Error('expected a valid template');
     const message = codeMessage('ana@example.org', parsed.template, values);
-    expect(message).not.toHaveProperty('html');
     expect(message.text).toContain('042917');
+    expect(message.html).toContain('>042917</strong>');
   });
 
   it('keeps a display name with a line break from splitting the subject', () => {
@@ -106,10 +110,9 @@ describe('notification template', () => {
     expect(renderTemplate(effectiveTemplate(null), values).text).toContain('042917');
   });
 
-  it('ships a default template that uses every merge field in both bodies', () => {
+  it('ships a default template that uses every merge field', () => {
     for (const field of MERGE_FIELDS) {
       expect(DEFAULT_TEMPLATE.text).toContain(`{{${field}}}`);
-      expect(DEFAULT_TEMPLATE.html).toContain(`{{${field}}}`);
     }
   });
 });
@@ -117,12 +120,11 @@ describe('notification template', () => {
 describe('notification template parser properties', () => {
   it('returns a template or a list of named problems for any text, never throwing', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.string(), fc.boolean(), (subject, text, html, active) => {
-        const parsed = parseTemplate({ subject, text, html, active });
+      fc.property(fc.string(), fc.string(), fc.boolean(), (subject, text, active) => {
+        const parsed = parseTemplate({ subject, text, active });
         if (!parsed.ok) {
           expect(parsed.problems.length).toBeGreaterThan(0);
-          for (const problem of parsed.problems)
-            expect(problem.message).toMatch(/^The (subject|plain-text|HTML)/);
+          for (const problem of parsed.problems) expect(problem.message).toMatch(/^The (subject|plain-text)/);
         }
       }),
     );
@@ -139,7 +141,7 @@ describe('notification template parser properties', () => {
     );
   });
 
-  it('substitutes fields into any literal text exactly once and escapes any value in HTML', () => {
+  it('substitutes fields into any literal text exactly once', () => {
     const literal = fc.string().filter((text) => !text.includes('{') && !text.includes('}'));
     const pieces = fc.array(fc.oneof(literal, fc.constantFrom(...MERGE_FIELDS.map((f) => `{{${f}}}`))));
     const mergeValues = fc.record({
@@ -152,13 +154,13 @@ describe('notification template parser properties', () => {
     fc.assert(
       fc.property(pieces, mergeValues, (parts, merge) => {
         const body = `${parts.join('')}{{code}}`;
-        const parsed = parseTemplate({ subject: 'Code', text: body, html: body, active: true });
+        const parsed = parseTemplate({ subject: 'Code', text: body, active: true });
         if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
         const expand = (encode: (v: string) => string) =>
           body.replace(/\{\{(\w+)\}\}/g, (_, name: keyof MergeValues) => encode(String(merge[name])));
         const rendered = renderTemplate(parsed.template, merge);
         expect(rendered.text).toBe(expand((v) => v));
-        expect(rendered.html).toBe(expand(escapeHtml));
+        expect(rendered.html).toContain(`>${escapeHtml(merge.code)}</strong>`);
       }),
     );
   });

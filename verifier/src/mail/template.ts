@@ -1,6 +1,7 @@
 /**
- * The admin-editable notification that carries an e-mailed sign-in code: subject, plain-text body and
- * HTML body with `{{field}}` merge fields. Parsing checks every part once, so rendering cannot fail.
+ * The admin-editable notification that carries an e-mailed sign-in code: subject and plain-text body
+ * with `{{field}}` merge fields; the HTML part is generated from the text (text-to-html.ts), so the
+ * two always say the same. Parsing checks every part once, so rendering cannot fail.
  */
 
 export const MERGE_FIELDS = ['code', 'username', 'displayName', 'minutes', 'organisation'] as const;
@@ -10,20 +11,17 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
 export interface NotificationTemplate {
   readonly subject: string;
   readonly text: string;
-  /** May be empty: the message is then sent as plain text only. */
-  readonly html: string;
   /** An inactive template is kept for editing while the default one is sent. */
   readonly active: boolean;
 }
 
-export type TemplatePart = 'subject' | 'text' | 'html';
+export type TemplatePart = 'subject' | 'text';
 
 export type Segment = { readonly literal: string } | { readonly field: MergeField };
 
 export interface ParsedTemplate {
   readonly subject: readonly Segment[];
   readonly text: readonly Segment[];
-  readonly html: readonly Segment[];
   readonly active: boolean;
 }
 
@@ -39,7 +37,6 @@ export type TemplateParseResult =
 const PART_NAMES: Record<TemplatePart, string> = {
   subject: 'The subject',
   text: 'The plain-text body',
-  html: 'The HTML body',
 };
 const MAX_SUBJECT_LENGTH = 200;
 const MAX_BODY_LENGTH = 20_000;
@@ -87,7 +84,7 @@ function hasCode(segments: readonly Segment[]): boolean {
 }
 
 function checkShape(input: NotificationTemplate, problems: TemplateProblem[]): boolean {
-  for (const part of ['subject', 'text', 'html'] as const) {
+  for (const part of ['subject', 'text'] as const) {
     if (typeof input?.[part] !== 'string') {
       problems.push({ part, message: `${PART_NAMES[part]} must be text.` });
     }
@@ -102,10 +99,11 @@ function checkShape(input: NotificationTemplate, problems: TemplateProblem[]): b
       message: `The subject is longer than ${MAX_SUBJECT_LENGTH} characters.`,
     });
   }
-  for (const part of ['text', 'html'] as const) {
-    if (input[part].length > MAX_BODY_LENGTH) {
-      problems.push({ part, message: `${PART_NAMES[part]} is longer than ${MAX_BODY_LENGTH} characters.` });
-    }
+  if (input.text.length > MAX_BODY_LENGTH) {
+    problems.push({
+      part: 'text',
+      message: `${PART_NAMES.text} is longer than ${MAX_BODY_LENGTH} characters.`,
+    });
   }
   if (input.text.trim() === '') problems.push({ part: 'text', message: 'The plain-text body is empty.' });
   return true;
@@ -117,16 +115,12 @@ export function parseTemplate(input: NotificationTemplate): TemplateParseResult 
   if (!checkShape(input, problems)) return { ok: false, problems };
   const subject = parsePart('subject', input.subject, problems);
   const text = parsePart('text', input.text, problems);
-  const html = input.html.trim() === '' ? [] : parsePart('html', input.html, problems);
   if (!hasCode(text)) {
     problems.push({
       part: 'text',
       message: 'The plain-text body must contain {{code}}, or the code is never sent.',
     });
   }
-  if (html.length > 0 && !hasCode(html)) {
-    problems.push({ part: 'html', message: 'The HTML body must contain {{code}}, or leave it empty.' });
-  }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, template: { subject, text, html, active: input.active === true } };
+  return { ok: true, template: { subject, text, active: input.active === true } };
 }

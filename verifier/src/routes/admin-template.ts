@@ -20,7 +20,8 @@ const TemplateBody = Type.Object(
   {
     subject: Type.String({ maxLength: 1000 }),
     text: Type.String({ maxLength: 40_000 }),
-    html: Type.String({ maxLength: 40_000 }),
+    /** Accepted and ignored, so older clients still save: the HTML part is generated from the text. */
+    html: Type.Optional(Type.String({ maxLength: 40_000 })),
     active: Type.Boolean(),
   },
   { additionalProperties: false },
@@ -29,7 +30,6 @@ const TemplateBody = Type.Object(
 const TemplateAnswer = Type.Object({
   subject: Type.String(),
   text: Type.String(),
-  html: Type.String(),
   active: Type.Boolean(),
   /** False while the built-in template has never been replaced. */
   saved: Type.Boolean(),
@@ -73,7 +73,8 @@ export function registerAdminTemplateRoutes(app: FastifyInstance, ctx: AppContex
       preHandler: guard,
     },
     async (request) => {
-      const draft: NotificationTemplate = request.body;
+      const { subject, text, active } = request.body;
+      const draft: NotificationTemplate = { subject, text, active };
       const parsed = parseTemplate(draft);
       if (!parsed.ok) throw invalidTemplate(parsed.problems);
       await saveTemplate(ctx.db, draft, ctx.clock.now());
@@ -95,7 +96,11 @@ export function registerAdminTemplateRoutes(app: FastifyInstance, ctx: AppContex
     },
     async (request) => {
       const { organisationName } = await readSettings(ctx.db);
-      const preview = previewTemplate(request.body, { ...PREVIEW_VALUES, organisation: organisationName });
+      const { subject, text, active } = request.body;
+      const preview = previewTemplate(
+        { subject, text, active },
+        { ...PREVIEW_VALUES, organisation: organisationName },
+      );
       if (!preview.ok) throw invalidTemplate(preview.problems);
       return preview.mail;
     },

@@ -10,8 +10,18 @@ export function currentPath(): string {
   return window.location.pathname;
 }
 
+// A page with unsaved edits registers a question; navigating asks it first and stays when declined.
+let leaveQuestion: string | null = null;
+
+/** While set, in-app navigation asks `question` before leaving; null stops asking. */
+export function setLeaveQuestion(question: string | null): void {
+  leaveQuestion = question;
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
+  if (leaveQuestion !== null && !window.confirm(leaveQuestion)) return;
+  leaveQuestion = null;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(changeEvent));

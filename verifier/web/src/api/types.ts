@@ -68,7 +68,6 @@ export interface Settings {
 export interface NotificationTemplate {
   subject: string;
   text: string;
-  html: string;
   active: boolean;
 }
 
@@ -80,6 +79,7 @@ export interface SavedTemplate extends NotificationTemplate {
 export interface RenderedMail {
   subject: string;
   text: string;
+  /** Generated from the text by the server. */
   html: string;
 }
 

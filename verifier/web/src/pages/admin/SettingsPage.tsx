@@ -1,16 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CodeMethod, Settings } from '../../api/types.ts';
+import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
+import { useUnsavedWarning } from '../../ui/useUnsavedWarning.ts';
 import { GracePeriod } from './GracePeriod.tsx';
 
 const methodLabels: Record<CodeMethod, string> = {
   totp: 'Authenticator app or browser extension (time-based codes)',
   email: 'Code sent by e-mail',
 };
+
+/** What the Save button would change, to tell whether the form differs from what is saved. */
+function editable(settings: Settings, windowText: string): string {
+  const { twoFactorEnabled, organisationName, methods } = settings;
+  return JSON.stringify([twoFactorEnabled, organisationName, [...methods].sort(), windowText.trim()]);
+}
 
 export function SettingsPage() {
   const { api, refresh } = useSession();
@@ -20,13 +29,22 @@ export function SettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [savedForm, setSavedForm] = useState<Settings | null>(null);
+  const [confirmingOff, setConfirmingOff] = useState(false);
 
   useEffect(() => {
     if (loaded.data) {
       setForm(loaded.data);
+      setSavedForm(loaded.data);
       setWindowText(String(loaded.data.verificationWindow));
     }
   }, [loaded.data]);
+
+  const dirty =
+    form !== null &&
+    savedForm !== null &&
+    editable(form, windowText) !== editable(savedForm, String(savedForm.verificationWindow));
+  useUnsavedWarning(dirty);
 
   if (!form) {
     return (
@@ -43,8 +61,17 @@ export function SettingsPage() {
     setForm({ ...form, methods });
   };
 
-  const save = async (event: Event) => {
+  // Turning 2FA off for everyone is asked first: it drops the second factor of every user at once.
+  const turnsOff = !form.twoFactorLocked && savedForm?.twoFactorEnabled === true && !form.twoFactorEnabled;
+
+  const submit = (event: Event) => {
     event.preventDefault();
+    if (turnsOff) setConfirmingOff(true);
+    else void save();
+  };
+
+  const save = async () => {
+    setConfirmingOff(false);
     setSaved(null);
     const steps = Number(windowText);
     if (!/^\d+$/.test(windowText.trim()) || steps > 10) {
@@ -63,6 +90,7 @@ export function SettingsPage() {
         methods: form.methods,
       });
       setForm(next);
+      setSavedForm(next);
       setWindowText(String(next.verificationWindow));
       setSaved('Settings saved.');
       // The organisation name shows in the header: read it again.
@@ -77,7 +105,7 @@ export function SettingsPage() {
   return (
     <section class="card">
       <h1>System Settings</h1>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>Two-factor authentication</legend>
           <Switch
@@ -135,10 +163,28 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      {confirmingOff && (
+        <ConfirmDialog
+          id="confirm-two-factor-off"
+          title="Turn 2FA off for everyone?"
+          confirmLabel="Turn 2FA off and save"
+          onConfirm={() => void save()}
+          onCancel={() => setConfirmingOff(false)}
+        >
+          <p>
+            Every user of the organisation then signs in with a password alone, until 2FA is turned on again.
+          </p>
+        </ConfirmDialog>
+      )}
+      <p>
+        The e-mail that carries sign-in codes is edited on the{' '}
+        <Link href="/admin/notification-template">Notification template</Link> page.
+      </p>
       <GracePeriod
         settings={form}
         onChange={(next) => {
           setForm(next);
+          setSavedForm(next);
           void refresh();
         }}
       />

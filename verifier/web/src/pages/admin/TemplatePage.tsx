@@ -14,7 +14,10 @@ const fieldHelp: Record<string, string> = {
   organisation: 'the organisation name from System Settings',
 };
 
-/** The e-mail that carries sign-in codes: subject and bodies with merge fields, a preview, the active switch. */
+/**
+ * The e-mail that carries sign-in codes: subject and one plain-text body with merge fields (the HTML
+ * part is generated from it), a preview of both parts, the active switch.
+ */
 export function TemplatePage() {
   const { api } = useSession();
   const loaded = useLoad(() => api.template(), []);
@@ -26,8 +29,8 @@ export function TemplatePage() {
 
   useEffect(() => {
     if (loaded.data) {
-      const { subject, text, html, active } = loaded.data;
-      setForm({ subject, text, html, active });
+      const { subject, text, active } = loaded.data;
+      setForm({ subject, text, active });
     }
   }, [loaded.data]);
 
@@ -97,22 +100,16 @@ export function TemplatePage() {
         />
         <div class="field">
           <label for="template-text">Plain-text body</label>
+          <p class="hint" id="template-text-hint">
+            The HTML part is made from this text: blank lines start paragraphs, web addresses become links and
+            the code is set large.
+          </p>
           <textarea
             id="template-text"
             rows={10}
             value={form.text}
             onInput={(event) => set('text', event.currentTarget.value)}
-            aria-describedby="merge-fields"
-          />
-        </div>
-        <div class="field">
-          <label for="template-html">HTML body (optional)</label>
-          <textarea
-            id="template-html"
-            rows={10}
-            value={form.html}
-            onInput={(event) => set('html', event.currentTarget.value)}
-            aria-describedby="merge-fields"
+            aria-describedby="template-text-hint merge-fields"
           />
         </div>
         <div class="note" id="merge-fields">
@@ -142,13 +139,17 @@ export function TemplatePage() {
           <p>
             Subject: <strong id="preview-subject">{preview.subject}</strong>
           </p>
+          <h3>As most mail programs show it (HTML)</h3>
+          {/* No sandbox tokens: the message can run no script and reach nothing of this page. */}
+          <iframe
+            id="preview-html"
+            class="preview-frame"
+            title="The HTML part of the message"
+            sandbox=""
+            srcdoc={preview.html}
+          />
+          <h3>Plain-text part</h3>
           <pre id="preview-text">{preview.text}</pre>
-          {preview.html && (
-            <>
-              <h3>HTML body (source)</h3>
-              <pre>{preview.html}</pre>
-            </>
-          )}
         </section>
       )}
     </section>
