@@ -105,6 +105,7 @@ export function UserEditPage({ id }: { id?: string }) {
         systemTwoFactorEnabled={settings.twoFactorEnabled}
         methods={settings.methods}
         status={user?.twoFactorStatus}
+        reason={user?.twoFactorReason}
         busy={busy}
         error={error}
         onSubmit={(values) => void submit(values)}
