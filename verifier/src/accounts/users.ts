@@ -27,6 +27,8 @@ export interface UserView {
   /** The method codes come by, as the settings allow it (see effectiveMethod). */
   method: Method;
   locked: boolean;
+  /** Users imported from CSV start without one; only whether it exists leaves the server, never the hash. */
+  hasPassword: boolean;
   mustChangePassword: boolean;
   createdAt: string;
 }
@@ -88,6 +90,7 @@ function toView(row: Joined, policy: PolicySettings): UserView {
     twoFactorReason: twoFactorReason(inputs),
     method,
     locked: row.locked_at !== null,
+    hasPassword: row.password_hash !== null,
     mustChangePassword: row.must_change_password === 1,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -68,6 +68,7 @@ export const User = Type.Object({
   twoFactorReason: Reason,
   method: Method,
   locked: Type.Boolean(),
+  hasPassword: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -133,6 +133,8 @@ export interface AdminUser {
   twoFactorReason?: TwoFactorReason;
   method: CodeMethod;
   locked: boolean;
+  /** False for users imported from CSV until someone sets their password. */
+  hasPassword?: boolean;
   createdAt: string;
 }
 

@@ -106,6 +106,7 @@ export function UserEditPage({ id }: { id?: string }) {
         methods={settings.methods}
         status={user?.twoFactorStatus}
         reason={user?.twoFactorReason}
+        hasPassword={user?.hasPassword}
         busy={busy}
         error={error}
         onSubmit={(values) => void submit(values)}

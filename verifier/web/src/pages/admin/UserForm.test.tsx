@@ -126,4 +126,29 @@ describe('the Edit user form', () => {
     renderForm({ twoFactorEnabled: false }, () => {}, { status: 'Disabled', reason: 'user-off' });
     expect(screen.getByText(/2FA enabled is off for this user/)).toBeTruthy();
   });
+
+  it('says a user without a password has none yet, instead of offering to keep it', () => {
+    render(
+      <UserForm
+        mode="edit"
+        initial={ana}
+        groups={groups}
+        systemTwoFactorEnabled={true}
+        methods={['totp']}
+        hasPassword={false}
+        busy={false}
+        error={null}
+        onSubmit={() => {}}
+      />,
+    );
+    expect(screen.getByText(/No password yet/)).toBeTruthy();
+    expect(screen.getByLabelText('Set a password (this user has none yet)')).toBeTruthy();
+    expect(screen.queryByText(/Leave empty to keep the current password/)).toBeNull();
+  });
+
+  it('still offers to keep the current password of a user who has one', () => {
+    renderForm();
+    expect(screen.getByText(/Leave empty to keep the current password/)).toBeTruthy();
+    expect(screen.queryByText(/No password yet/)).toBeNull();
+  });
 });

@@ -28,6 +28,8 @@ export interface UserFormProps {
   status?: TwoFactorStatus;
   /** Why the saved user has that status, as the server's policy rules say. */
   reason?: TwoFactorReason;
+  /** False for a user imported without a password: the field then sets one instead of replacing it. */
+  hasPassword?: boolean;
   busy: boolean;
   error: string | null;
   onSubmit: (values: UserValues) => void;
@@ -41,6 +43,7 @@ export function groupAllowsTwoFactor(group: Group | undefined): boolean {
 export function UserForm(props: UserFormProps) {
   const { mode, initial, groups, systemTwoFactorEnabled, methods, status, reason, busy, error, onSubmit } =
     props;
+  const noPassword = mode === 'edit' && props.hasPassword === false;
   const [values, setValues] = useState<UserValues>(initial);
   const set = <K extends keyof UserValues>(key: K, value: UserValues[K]) =>
     setValues({ ...values, [key]: value });
@@ -124,17 +127,28 @@ export function UserForm(props: UserFormProps) {
             Users who sign in through single sign-on are never asked for a code here.
           </p>
         </div>
+        {values.source === 'local' && noPassword && (
+          <p class="note" id="user-no-password">
+            No password yet: this user cannot sign in until a password is set.
+          </p>
+        )}
         {values.source === 'local' && (
           <Field
             id="user-password"
-            label={mode === 'add' ? 'Password' : 'New password'}
+            label={
+              mode === 'add'
+                ? 'Password'
+                : noPassword
+                  ? 'Set a password (this user has none yet)'
+                  : 'New password'
+            }
             type="password"
             value={values.password}
             onValue={(value) => set('password', value)}
             autoComplete="new-password"
             minLength={12}
             hint={
-              mode === 'add'
+              mode === 'add' || noPassword
                 ? 'At least 12 characters. Give it to the user over a separate channel.'
                 : 'Leave empty to keep the current password. At least 12 characters.'
             }
