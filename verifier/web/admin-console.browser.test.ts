@@ -137,11 +137,33 @@ run('admin console in Chromium', () => {
     await s.page.getByRole('button', { name: 'Save' }).click();
     await s.page.getByText('Changes saved.').waitFor();
     await s.page.locator('.badge', { hasText: 'Pending' }).waitFor();
+    await s.page
+      .getByText(/2FA enabled is on for this user, and their group and System Settings allow it/)
+      .waitFor();
     await s.expectAccessible('Edit user');
     await s.shoot('04-edit-user');
 
     await s.page.getByRole('link', { name: 'Cancel' }).click();
     await expect(agentRow.getByText('Pending').textContent()).resolves.toBe('Pending');
+  });
+
+  it('shows an SSO user as Disabled because of single sign-on, with no 2FA switch or lost-device advice', async () => {
+    await s.page.getByRole('link', { name: 'Add user' }).click();
+    await s.page.getByLabel('Username').fill('ssouser');
+    await s.page.getByLabel('Display name').fill('Single Sign-on User');
+    await s.page.getByLabel('Sign-in source').selectOption('sso');
+    expect(await s.page.getByLabel('2FA enabled').count()).toBe(0);
+    await s.page.getByRole('button', { name: 'Add user' }).click();
+    await s.heading('Users').waitFor();
+    await s.page.getByRole('link', { name: 'Single Sign-on User' }).click();
+    await s.heading('Edit user').waitFor();
+    await s.page.getByText(/signs in through single sign-on, so they are never asked for a code/).waitFor();
+    await s.page.locator('.badge', { hasText: 'Disabled' }).waitFor();
+    expect(await s.page.getByLabel('2FA enabled').count()).toBe(0);
+    expect(await s.page.getByText(/Lost device/).count()).toBe(0);
+    await s.expectAccessible('Edit user of an SSO user');
+    await s.page.getByRole('link', { name: 'Cancel' }).click();
+    await s.heading('Users').waitFor();
   });
 
   it('creates a custom group with 2FA off, so its members show Disabled and their 2FA switch is hidden', async () => {

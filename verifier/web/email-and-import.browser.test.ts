@@ -81,19 +81,24 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.page.getByRole('button', { name: 'Apply' }).click();
     await s.page.getByText('Imported users.csv: 2 created, 0 updated, 0 unchanged.').waitFor();
     await s.page.getByRole('row', { name: /Erin/ }).getByText('Pending').waitFor();
+    // Imported users have no password: the table says so rather than leave "Wrong password" to explain it.
+    await s.page.getByRole('row', { name: /Erin/ }).getByText('No password yet').waitFor();
   });
 
   it('gives the imported user e-mailed codes and a password; they need no QR setup', async () => {
     await s.page.getByRole('link', { name: 'Erin' }).click();
     await s.heading('Edit user').waitFor();
     await s.page.getByLabel('How the user receives codes').selectOption('email');
-    await s.page.getByLabel('New password').fill(ERIN_PASSWORD);
+    await s.page.getByText(/No password yet: this user cannot sign in/).waitFor();
+    await s.page.getByLabel('Set a password (this user has none yet)').fill(ERIN_PASSWORD);
     await s.page.getByRole('button', { name: 'Save' }).click();
     await s.page.getByText('Changes saved.').waitFor();
     await s.page.locator('.badge', { hasText: 'Activated' }).waitFor();
     // An e-mail user stranded by the hourly limits can be given a code at once.
     await s.page.getByRole('button', { name: 'Clear e-mail limit' }).click();
     await s.page.getByText('erin can be sent a code again now.').waitFor();
+    await s.page.getByLabel('New password').waitFor();
+    expect(await s.page.getByText(/No password yet/).count()).toBe(0);
   });
 
   it('edits the notification template with a preview of the HTML made from the text', async () => {

@@ -1,4 +1,5 @@
 import type { Db, UserRow } from '../db/schema.ts';
+import { type TwoFactorReason, twoFactorReason } from '../policy/two-factor-reason.ts';
 import { type TwoFactorStatus, twoFactorAvailable, twoFactorStatus } from '../policy/two-factor-status.ts';
 import { ADMIN_GROUP, type Group, toGroup } from './groups.ts';
 import {
@@ -21,9 +22,13 @@ export interface UserView {
   twoFactorEnabled: boolean;
   twoFactorAvailable: boolean;
   twoFactorStatus: TwoFactorStatus;
+  /** Which rule decided the status, so pages say why instead of guessing from the switches. */
+  twoFactorReason: TwoFactorReason;
   /** The method codes come by, as the settings allow it (see effectiveMethod). */
   method: Method;
   locked: boolean;
+  /** Users imported from CSV start without one; only whether it exists leaves the server, never the hash. */
+  hasPassword: boolean;
   mustChangePassword: boolean;
   createdAt: string;
 }
@@ -63,6 +68,14 @@ function toView(row: Joined, policy: PolicySettings): UserView {
   });
   const user = { source: row.source, twoFactorEnabled: row.two_factor_enabled === 1 };
   const method = effectiveMethod(row.method, policy.methods);
+  const inputs = {
+    systemEnabled: policy.systemEnabled,
+    mandatory: policy.mandatory,
+    method,
+    group,
+    user,
+    hasCredential: row.credential_user_id !== null,
+  };
   return {
     id: row.id,
     username: row.username,
@@ -73,16 +86,11 @@ function toView(row: Joined, policy: PolicySettings): UserView {
     isAdmin: group.isDefault && group.name === ADMIN_GROUP,
     twoFactorEnabled: user.twoFactorEnabled,
     twoFactorAvailable: twoFactorAvailable(group),
-    twoFactorStatus: twoFactorStatus({
-      systemEnabled: policy.systemEnabled,
-      mandatory: policy.mandatory,
-      method,
-      group,
-      user,
-      hasCredential: row.credential_user_id !== null,
-    }),
+    twoFactorStatus: twoFactorStatus(inputs),
+    twoFactorReason: twoFactorReason(inputs),
     method,
     locked: row.locked_at !== null,
+    hasPassword: row.password_hash !== null,
     mustChangePassword: row.must_change_password === 1,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -25,6 +25,7 @@ const MeAnswer = Type.Object({
     isAdmin: Type.Boolean(),
     source: User.properties.source,
     twoFactorStatus: Status,
+    twoFactorReason: User.properties.twoFactorReason,
     method: Method,
     mustChangePassword: Type.Boolean(),
   }),

@@ -31,6 +31,15 @@ export const Status = Type.Union([
   Type.Literal('Activated'),
   Type.Literal('Disabled'),
 ]);
+/** Which policy rule decided the status (see policy/two-factor-reason.ts). */
+export const Reason = Type.Union([
+  Type.Literal('sso'),
+  Type.Literal('grace-period-ended'),
+  Type.Literal('system-off'),
+  Type.Literal('group-off'),
+  Type.Literal('user-off'),
+  Type.Literal('user-on'),
+]);
 export const Step = Type.Union([
   Type.Literal('signed-in'),
   Type.Literal('code'),
@@ -56,8 +65,10 @@ export const User = Type.Object({
   twoFactorEnabled: Type.Boolean(),
   twoFactorAvailable: Type.Boolean(),
   twoFactorStatus: Status,
+  twoFactorReason: Reason,
   method: Method,
   locked: Type.Boolean(),
+  hasPassword: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -1,6 +1,14 @@
 // Shapes of the verifier's JSON API, as written in the API contract. Optional fields are later additions.
 
 export type TwoFactorStatus = 'Pending' | 'Activated' | 'Disabled';
+/** Which policy rule decided the status. */
+export type TwoFactorReason =
+  | 'sso'
+  | 'grace-period-ended'
+  | 'system-off'
+  | 'group-off'
+  | 'user-off'
+  | 'user-on';
 export type SignInSource = 'local' | 'sso';
 export type CodeMethod = 'totp' | 'email';
 export type SessionScope = 'full' | 'setup' | 'code' | 'change-password';
@@ -31,6 +39,7 @@ export interface Me {
     isAdmin: boolean;
     source: SignInSource;
     twoFactorStatus: TwoFactorStatus;
+    twoFactorReason?: TwoFactorReason;
     method: CodeMethod;
   };
   scope: SessionScope;
@@ -121,8 +130,11 @@ export interface AdminUser {
   twoFactorEnabled: boolean;
   twoFactorAvailable: boolean;
   twoFactorStatus: TwoFactorStatus;
+  twoFactorReason?: TwoFactorReason;
   method: CodeMethod;
   locked: boolean;
+  /** False for users imported from CSV until someone sets their password. */
+  hasPassword?: boolean;
   createdAt: string;
 }
 

@@ -46,8 +46,10 @@ export function Home() {
             </p>
             {user.twoFactorStatus === 'Activated' && (
               <p>
-                You confirm each sign-in with: {methodNames[user.method]}. If you lose that device, ask your
-                admin to reset two-factor authentication for your account.
+                You confirm each sign-in with: {methodNames[user.method]}.{' '}
+                {user.method === 'email'
+                  ? `Codes go to your e-mail address${user.email ? ` ${user.email}` : ''}. If you lose access to it, ask your admin to change it.`
+                  : 'If you lose that device, ask your admin to reset two-factor authentication for your account.'}
               </p>
             )}
             {user.twoFactorStatus === 'Pending' && (
@@ -56,7 +58,11 @@ export function Home() {
               </Link>
             )}
             {user.twoFactorStatus === 'Disabled' && (
-              <p>Your admin has not turned on two-factor authentication for your account.</p>
+              <p>
+                {user.source === 'sso'
+                  ? 'You sign in through single sign-on, so no code is asked here.'
+                  : 'Two-factor authentication is not turned on for your account.'}
+              </p>
             )}
           </section>
           {user.isAdmin && (

@@ -14,7 +14,13 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      {mustSetUp(me ?? null) && <PendingBanner onSetupPage={path.startsWith('/setup')} />}
+      {me && mustSetUp(me) && (
+        <PendingBanner
+          onSetupPage={path.startsWith('/setup')}
+          isAdmin={me.user.isAdmin}
+          reason={me.user.twoFactorReason}
+        />
+      )}
       <header class="app-header">
         <div class="app-header-inner">
           <Link href="/" class="brand">

@@ -19,4 +19,18 @@ describe('the set-up banner', () => {
     render(<PendingBanner onSetupPage={false} />);
     expect(screen.queryByRole('button')).toBeNull();
   });
+
+  it('does not tell the admin that their admin enabled it', () => {
+    render(<PendingBanner onSetupPage={false} isAdmin={true} reason="user-on" />);
+    const banner = screen.getByRole('region', { name: 'Two-factor authentication setup' });
+    expect(banner.textContent).not.toContain('Your admin');
+    expect(banner.textContent).toContain('Two-factor authentication is turned on for your account.');
+  });
+
+  it('says the grace period has ended rather than that an admin enabled it', () => {
+    render(<PendingBanner onSetupPage={false} isAdmin={false} reason="grace-period-ended" />);
+    const banner = screen.getByRole('region', { name: 'Two-factor authentication setup' });
+    expect(banner.textContent).not.toContain('Your admin');
+    expect(banner.textContent).toContain('Two-factor authentication is now required for every account.');
+  });
 });

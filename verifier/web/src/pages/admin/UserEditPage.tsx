@@ -123,6 +123,8 @@ export function UserEditPage({ id }: { id?: string }) {
         systemTwoFactorEnabled={settings.twoFactorEnabled}
         methods={settings.methods}
         status={user?.twoFactorStatus}
+        reason={user?.twoFactorReason}
+        hasPassword={user?.hasPassword}
         busy={busy}
         error={error}
         onSubmit={(values) => void submit(values)}

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Group } from '../../api/types.ts';
-import { UserForm, type UserValues } from './UserForm.tsx';
+import { UserForm, type UserFormProps, type UserValues } from './UserForm.tsx';
 
 const groups: Group[] = [
   { id: 1, name: 'Admin', isDefault: true, twoFactorEnabled: true },
@@ -22,15 +22,20 @@ const ana: UserValues = {
   method: 'totp',
 };
 
-function renderForm(values: Partial<UserValues> = {}, onSubmit: (values: UserValues) => void = () => {}) {
+function renderForm(
+  values: Partial<UserValues> = {},
+  onSubmit: (values: UserValues) => void = () => {},
+  view: Partial<Pick<UserFormProps, 'status' | 'reason'>> = {},
+) {
   return render(
     <UserForm
       mode="edit"
       initial={{ ...ana, ...values }}
       groups={groups}
       systemTwoFactorEnabled={true}
-      methods={['totp']}
-      status="Activated"
+      methods={['totp', 'email']}
+      status={view.status ?? 'Activated'}
+      reason={view.reason ?? 'user-on'}
       busy={false}
       error={null}
       onSubmit={onSubmit}
@@ -91,5 +96,59 @@ describe('the Edit user form', () => {
     expect(screen.getByText(/2FA is off for the whole organisation/)).toBeTruthy();
     expect(screen.getByLabelText('Username')).toBeTruthy();
     expect(screen.getByText('That username is already taken.').closest('[aria-live]')).toBeTruthy();
+  });
+
+  it('shows an SSO user one truth: Disabled because of single sign-on, with no 2FA switch and no lost-device advice', () => {
+    renderForm({ source: 'sso' }, () => {}, { status: 'Disabled', reason: 'sso' });
+    expect(screen.getByText('Disabled')).toBeTruthy();
+    expect(
+      screen.getByText(/signs in through single sign-on, so they are never asked for a code/),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText('2FA enabled')).toBeNull();
+    expect(screen.queryByText(/Lost device/)).toBeNull();
+  });
+
+  it('after the grace period says every local user needs 2FA instead of an unticked switch beside Pending', () => {
+    renderForm({ twoFactorEnabled: false }, () => {}, { status: 'Pending', reason: 'grace-period-ended' });
+    expect(screen.getByText('Pending')).toBeTruthy();
+    expect(screen.getByText(/The grace period has ended: every local user must use two-factor/)).toBeTruthy();
+    expect(screen.queryByLabelText('2FA enabled')).toBeNull();
+  });
+
+  it('speaks of the address, not a device, for a user who receives codes by e-mail', () => {
+    renderForm({ method: 'email' });
+    expect(screen.getByLabelText('2FA enabled')).toBeTruthy();
+    expect(screen.queryByText(/Lost device/)).toBeNull();
+    expect(screen.getByText(/Codes go to the e-mail address above/)).toBeTruthy();
+  });
+
+  it('names the user switch when it is what keeps 2FA off', () => {
+    renderForm({ twoFactorEnabled: false }, () => {}, { status: 'Disabled', reason: 'user-off' });
+    expect(screen.getByText(/2FA enabled is off for this user/)).toBeTruthy();
+  });
+
+  it('says a user without a password has none yet, instead of offering to keep it', () => {
+    render(
+      <UserForm
+        mode="edit"
+        initial={ana}
+        groups={groups}
+        systemTwoFactorEnabled={true}
+        methods={['totp']}
+        hasPassword={false}
+        busy={false}
+        error={null}
+        onSubmit={() => {}}
+      />,
+    );
+    expect(screen.getByText(/No password yet/)).toBeTruthy();
+    expect(screen.getByLabelText('Set a password (this user has none yet)')).toBeTruthy();
+    expect(screen.queryByText(/Leave empty to keep the current password/)).toBeNull();
+  });
+
+  it('still offers to keep the current password of a user who has one', () => {
+    renderForm();
+    expect(screen.getByText(/Leave empty to keep the current password/)).toBeTruthy();
+    expect(screen.queryByText(/No password yet/)).toBeNull();
   });
 });

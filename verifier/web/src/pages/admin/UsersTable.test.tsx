@@ -61,4 +61,19 @@ describe('the Users table', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Unlock dee' }));
     expect(unlocked).toEqual(['dee']);
   });
+
+  it('says "No password yet" for a user imported without a password, and nothing for one who has one', () => {
+    render(
+      <UsersTable
+        users={[
+          user({ hasPassword: false }),
+          user({ id: 2, username: 'bo', displayName: 'Bo', hasPassword: true }),
+        ]}
+        showTwoFactorStatus={true}
+        onUnlock={() => {}}
+      />,
+    );
+    expect(screen.getAllByText('No password yet')).toHaveLength(1);
+    expect(screen.getByRole('row', { name: /Ana Silva/ }).textContent).toContain('No password yet');
+  });
 });

@@ -65,6 +65,13 @@ export function UsersTable({ users, showTwoFactorStatus, onUnlock }: UsersTableP
                 ) : (
                   'Active'
                 )}
+                {/* CSV imports create users without one: "Wrong password" would be all they hear. */}
+                {user.hasPassword === false && (
+                  <>
+                    <br />
+                    <span class="no-password">No password yet</span>
+                  </>
+                )}
               </td>
             </tr>
           ))}
