@@ -45,6 +45,11 @@ export const LOG_REDACTIONS = [
   '*.key',
 ];
 
+/** The server's logger: at `level`, with every path in LOG_REDACTIONS censored (to `stream` if given). */
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return { level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, ...(stream ? { stream } : {}) };
+}
+
 /** Builds the whole application without listening, so tests drive it with app.inject. */
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const serverOptions: FastifyServerOptions = {

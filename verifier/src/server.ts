@@ -1,4 +1,4 @@
-import { buildApp, LOG_REDACTIONS } from './app.ts';
+import { buildApp, loggerOptions } from './app.ts';
 import { purgeExpired } from './auth/housekeeping.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -23,7 +23,7 @@ export async function serve(config: Config): Promise<void> {
     );
   }
   const app = await buildApp(runtime.ctx, {
-    logger: { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
+    logger: loggerOptions(config.logLevel),
     webRoot: config.webRoot,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,

@@ -3,8 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, LOG_REDACTIONS } from '../src/app.ts';
+import { buildApp, loggerOptions } from '../src/app.ts';
+import type { AppContext } from '../src/http/context.ts';
 import { ADMIN_PASSWORD, Client, createTestApp, type TestApp } from './support/test-app.ts';
+
+/** The app with the server's own logger, writing its lines where the test reads them. */
+async function appLoggingAt(ctx: AppContext, level: string) {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp(ctx, { logger: loggerOptions(level, stream) });
+  return { app, lines };
+}
 
 describe('HTTP surface', () => {
   let t: TestApp;
@@ -99,16 +113,7 @@ describe('HTTP surface', () => {
   });
 
   it('keeps passwords, cookies and tokens out of the request log', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp(t.ctx, {
-      logger: { level: 'trace', stream, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
-    });
+    const { app, lines } = await appLoggingAt(t.ctx, 'trace');
     const client = new Client(app);
     await client.request(
       'POST',
@@ -128,16 +133,7 @@ describe('HTTP surface', () => {
 
   it('censors the secrets a log entry carries', async () => {
     // The request log itself names no headers or bodies; the redactions guard every other entry.
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp(t.ctx, {
-      logger: { level: 'info', stream, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
-    });
+    const { app, lines } = await appLoggingAt(t.ctx, 'info');
     app.log.info(
       {
         req: { headers: { authorization: 'Bearer secret-api-key', cookie: 'sid=secret-session-id' } },

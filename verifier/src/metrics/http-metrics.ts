@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { constantTimeEqual } from '../crypto/tokens.ts';
 import { ApiError } from '../http/api-error.ts';
+import { bearerToken } from '../http/bearer-token.ts';
 import { outcomeOf } from './outcome.ts';
 import { createVerifierMetrics, needsOutcome } from './verifier-metrics.ts';
 
@@ -46,7 +47,7 @@ export function installMetrics(
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const presented = bearerToken(request);
     if (presented === undefined || !constantTimeEqual(presented, token)) {
       reply.header('www-authenticate', 'Bearer');
       throw invalidToken();

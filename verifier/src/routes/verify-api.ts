@@ -7,6 +7,7 @@ import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import { apiKeySource } from '../auth/attempt-source.ts';
 import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
+import { bearerToken } from '../http/bearer-token.ts';
 import type { AppContext } from '../http/context.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
 import { loadVerifyRequest } from '../verification/verify-request.ts';
@@ -45,8 +46,7 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request) => {
-      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-      const presented = match?.[1];
+      const presented = bearerToken(request);
       if (!presented) throw invalidApiKey();
       const now = ctx.clock.now();
       const username = normaliseUsername(request.body.username);
