@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { updateSettings } from '../src/accounts/settings.ts';
+import { updateSettings } from '../src/settings/settings.ts';
 import { createSmtpMailer } from '../src/mail/index.ts';
 import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import {

@@ -5,7 +5,7 @@
  * waits at most the bounded delay; the hard lock is never reached by password guesses.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiKey } from '../src/accounts/api-keys.ts';
+import { createApiKey } from '../src/api-keys/api-keys.ts';
 import { MAX_DELAY_MS } from '../src/auth/throttle-policy.ts';
 import { spokenDuration } from '../src/wording/duration.ts';
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateSettings } from '../src/accounts/settings.ts';
+import { updateSettings } from '../src/settings/settings.ts';
 import { createMailerFromEnv } from '../src/mail/index.ts';
 import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import {

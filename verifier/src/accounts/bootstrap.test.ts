@@ -3,7 +3,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test
 import { verifyPassword } from '../crypto/passwords.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { bootstrap } from './bootstrap.ts';
-import { readSettings } from './settings.ts';
+import { readSettings } from '../settings/settings.ts';
 
 describe.each(databaseKinds())('first start on %s', (kind) => {
   let database: TestDatabase;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.ts';
-import type { Method } from './settings.ts';
+import type { Method } from '../settings/settings.ts';
 
 /** What an admin action can end for a user. */
 export type Ending = 'credential' | 'enrollment' | 'email_code' | 'sessions' | 'device_tokens';

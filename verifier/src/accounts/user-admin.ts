@@ -2,12 +2,12 @@ import type { Updateable } from 'kysely';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
-import { weakPassword } from '../http/sign-in-errors.ts';
+import { weakPassword } from '../auth/sign-in-errors.ts';
 import { requireAnAdminLeft } from './admin-remains.ts';
 import { actionsOf, applyEndings, type Ending, endingsOf } from './factor-endings.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from './identity-rules.ts';
-import { type Method, readSettings } from './settings.ts';
+import { type Method, readSettings } from '../settings/settings.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
 
 export interface UserFields {

@@ -8,7 +8,7 @@ import {
   type PolicySettings,
   policySettings,
   readSettings,
-} from './settings.ts';
+} from '../settings/settings.ts';
 
 /** A user as the API shows it, with the 2FA status computed from the policy rules. */
 export interface UserView {

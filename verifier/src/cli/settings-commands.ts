@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { extendGracePeriod } from '../accounts/grace-extension.ts';
+import { extendGracePeriod } from '../grace/save-extension.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { UsageError } from './command-errors.ts';
 import { withRuntime } from './runtime.ts';

@@ -5,7 +5,7 @@ import { findGroupByName } from '../accounts/groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from '../accounts/identity-rules.ts';
 import { createUser, resetTwoFactor } from '../accounts/user-admin.ts';
 import { findUserByName } from '../accounts/users.ts';
-import { exportUsers, importUsers } from '../accounts/users-import.ts';
+import { exportUsers, importUsers } from '../users-csv/import-users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../users-csv/index.ts';
 import { CommandFailed, UsageError } from './command-errors.ts';

@@ -7,7 +7,7 @@ import {
   type TestApp,
 } from '../../test/support/test-app.ts';
 import { databaseKinds } from '../../test/support/test-database.ts';
-import { createApiKey, revokeApiKey } from '../accounts/api-keys.ts';
+import { createApiKey, revokeApiKey } from '../api-keys/api-keys.ts';
 import { apiKeySource } from '../auth/attempt-source.ts';
 import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { type Acceptance, acceptCode } from './accept-code.ts';

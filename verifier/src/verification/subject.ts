@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { effectiveMethod, graceOfColumns, type Method } from '../accounts/settings.ts';
+import { effectiveMethod, graceOfColumns, type Method } from '../settings/settings.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
 import { effectiveSystemSwitch } from '../grace/index.ts';

@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { base32Decode, totp } from '../../../shared/index.ts';
 import { bootstrap } from '../../src/accounts/bootstrap.ts';
 import { findGroupByName } from '../../src/accounts/groups.ts';
-import { updateSettings } from '../../src/accounts/settings.ts';
+import { updateSettings } from '../../src/settings/settings.ts';
 import { createUser, type UserFields } from '../../src/accounts/user-admin.ts';
 import { type AppOptions, buildApp } from '../../src/app.ts';
 import { SecretBox } from '../../src/crypto/secret-box.ts';

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { createApiKey } from '../../src/accounts/api-keys.ts';
+import { createApiKey } from '../../src/api-keys/api-keys.ts';
 import { bootstrap } from '../../src/accounts/bootstrap.ts';
 import { SecretBox } from '../../src/crypto/secret-box.ts';
 import { type DatabaseTarget, openDatabase } from '../../src/db/connect.ts';

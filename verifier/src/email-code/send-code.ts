@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readSettings } from '../accounts/settings.ts';
+import { readSettings } from '../settings/settings.ts';
 import type { UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import {
@@ -8,7 +8,7 @@ import {
   type EmailCodeSecrets,
   issueCode,
   resendCode,
-} from '../email-code/index.ts';
+} from './index.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { codeMessage, type DeliveryReceipt, effectiveTemplate, MailDeliveryError } from '../mail/index.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.ts';
-import { clearSendCounts } from '../email-code/index.ts';
+import { clearSendCounts } from './index.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
 
 const MAX_RACES = 3;

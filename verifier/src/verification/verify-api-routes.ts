@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { noteApiKeyUse } from '../accounts/api-keys.ts';
+import { noteApiKeyUse } from '../api-keys/api-keys.ts';
 import { normaliseUsername } from '../accounts/users.ts';
 import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import { apiKeySource } from '../auth/attempt-source.ts';
@@ -9,9 +9,9 @@ import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/bearer-token.ts';
 import type { AppContext } from '../http/context.ts';
-import { checkSecondFactor } from '../verification/check-second-factor.ts';
-import { loadVerifyRequest } from '../verification/verify-request.ts';
-import { errors } from './schemas.ts';
+import { checkSecondFactor } from './check-second-factor.ts';
+import { loadVerifyRequest } from './verify-request.ts';
+import { errors } from '../http/schemas.ts';
 
 const Reason = Type.Union([
   Type.Literal('invalid_code'),

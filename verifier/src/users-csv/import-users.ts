@@ -11,10 +11,10 @@ import {
   planImport,
   type RowError,
   type UserFields,
-} from '../users-csv/index.ts';
-import { requireAnAdminLeft } from './admin-remains.ts';
-import { actionsOfChange, applyEndings, endedDetail, endingsOf } from './factor-endings.ts';
-import { toGroup } from './groups.ts';
+} from './index.ts';
+import { requireAnAdminLeft } from '../accounts/admin-remains.ts';
+import { actionsOfChange, applyEndings, endedDetail, endingsOf } from '../accounts/factor-endings.ts';
+import { toGroup } from '../accounts/groups.ts';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 500;

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
 import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
-import { sourceFromKey } from '../auth/attempt-source.ts';
+import { sourceFromKey } from './attempt-source.ts';
 import {
   ADDRESS,
   clearAttempts,
@@ -11,9 +11,9 @@ import {
   refundSourceAttempt,
   takeAttempt,
   takeSourceAttempt,
-} from '../auth/attempt-throttle.ts';
-import { countChallengeFailure, deleteSession } from '../auth/sessions.ts';
-import { CHALLENGE_MAX_FAILURES } from '../auth/throttle-policy.ts';
+} from './attempt-throttle.ts';
+import { countChallengeFailure, deleteSession } from './sessions.ts';
+import { CHALLENGE_MAX_FAILURES } from './throttle-policy.ts';
 import { verifyPassword } from '../crypto/passwords.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
 import type { AppContext } from '../http/context.ts';
@@ -28,12 +28,12 @@ import {
   invalidCredentials,
   singleSignOnOnly,
   tooManyAttempts,
-} from '../http/sign-in-errors.ts';
-import { replaceSession, startNextStep } from '../http/step-up.ts';
+} from './sign-in-errors.ts';
+import { replaceSession, startNextStep } from './step-up.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
 import { loadSubject } from '../verification/subject.ts';
-import { Code, errors, Method, Step } from './schemas.ts';
-import { answerEmailCode, registerResendRoute } from './sign-in-email.ts';
+import { Code, errors, Method, Step } from '../http/schemas.ts';
+import { answerEmailCode, registerResendRoute } from '../email-code/email-sign-in-routes.ts';
 
 const StepAnswer = Type.Object({
   step: Step,

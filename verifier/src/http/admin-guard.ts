@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { AuditEvent } from '../audit/events.ts';
-import type { AppContext } from '../http/context.ts';
-import { requireSession, signedIn } from '../http/session-guard.ts';
+import type { AppContext } from './context.ts';
+import { requireSession, signedIn } from './session-guard.ts';
 
 /** Admin routes: a full session of a member of the Admin group (403 otherwise, 401 without a session). */
 export const requireAdmin = (ctx: AppContext) => requireSession(ctx, { scopes: ['full'], admin: true });

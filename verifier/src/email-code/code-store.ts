@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.ts';
-import type { EmailCodeRecord } from '../email-code/index.ts';
+import type { EmailCodeRecord } from './index.ts';
 
 /** The stored e-mailed code of a user, or null when none was ever sent. */
 export async function loadCodeRecord(db: Db, userId: number): Promise<EmailCodeRecord | null> {

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { readSettings } from '../accounts/settings.ts';
-import { editableTemplate, saveTemplate } from '../email-sign-in/template-store.ts';
+import { readSettings } from '../settings/settings.ts';
+import { editableTemplate, saveTemplate } from './template-store.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import {
@@ -13,8 +13,8 @@ import {
   previewTemplate,
   type TemplateProblem,
 } from '../mail/index.ts';
-import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors } from './schemas.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
+import { errors } from '../http/schemas.ts';
 
 const TemplateBody = Type.Object(
   {

@@ -3,7 +3,7 @@ import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import type { AttemptSource } from '../auth/attempt-source.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
-import { type CodeCheckOutcome, checkCode, deadReason } from '../email-code/index.ts';
+import { type CodeCheckOutcome, checkCode, deadReason } from './index.ts';
 import type { AppContext } from '../http/context.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
 

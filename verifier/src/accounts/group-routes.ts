@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { findGroup, findGroupByName, type Group, listGroups } from '../accounts/groups.ts';
+import { findGroup, findGroupByName, type Group, listGroups } from './groups.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors, Group as GroupSchema, IdParams } from './schemas.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
+import { errors, Group as GroupSchema, IdParams } from '../http/schemas.ts';
 
 const GroupName = Type.String({
   minLength: 1,

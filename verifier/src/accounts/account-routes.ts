@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { readSettings } from '../accounts/settings.ts';
-import { findUserByName, findUserView, type UserView } from '../accounts/users.ts';
+import { readSettings } from '../settings/settings.ts';
+import { findUserByName, findUserView, type UserView } from './users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { sourceFromKey } from '../auth/attempt-source.ts';
 import { refundSourceAttempt, takeSourceAttempt } from '../auth/attempt-throttle.ts';
@@ -11,9 +11,9 @@ import { deleteSession } from '../auth/sessions.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
 import type { AppContext } from '../http/context.ts';
 import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
-import { invalidCredentials, tooManyAttempts, weakPassword } from '../http/sign-in-errors.ts';
-import { startNextStep } from '../http/step-up.ts';
-import { errors, Method, Status, Step, User } from './schemas.ts';
+import { invalidCredentials, tooManyAttempts, weakPassword } from '../auth/sign-in-errors.ts';
+import { startNextStep } from '../auth/step-up.ts';
+import { errors, Method, Status, Step, User } from '../http/schemas.ts';
 
 const MeAnswer = Type.Object({
   user: Type.Object({

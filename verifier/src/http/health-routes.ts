@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { checkDatabase } from '../db/readiness.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from './context.ts';
 
 /** Probes for load balancers and orchestrators. */
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,12 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { listAudit } from '../audit/audit-log.ts';
-import { AUDIT_EVENTS } from '../audit/events.ts';
+import { listAudit } from './audit-log.ts';
+import { AUDIT_EVENTS } from './events.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { requireAdmin } from './admin-guard.ts';
-import { errors, FilterText, Paging, paged } from './schemas.ts';
+import { requireAdmin } from '../http/admin-guard.ts';
+import { errors, FilterText, Paging, paged } from '../http/schemas.ts';
 
 const Entry = Type.Object({
   id: Type.Integer(),

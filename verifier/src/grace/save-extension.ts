@@ -1,7 +1,7 @@
-import { checkGraceExtension, GraceArgumentError, parseGraceDate } from '../grace/index.ts';
+import { checkGraceExtension, GraceArgumentError, parseGraceDate } from './index.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { extendGrace, graceOf, readSettings, type Settings } from './settings.ts';
+import { extendGrace, graceOf, readSettings, type Settings } from '../settings/settings.ts';
 
 /** The grace end as the admin typed it; a malformed date is a 400 naming the field. */
 function requestedGraceEnd(text: string): Date {

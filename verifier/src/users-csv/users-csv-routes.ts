@@ -1,13 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { exportUsers, importUsers } from '../accounts/users-import.ts';
+import { exportUsers, importUsers } from './import-users.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { signedIn } from '../http/session-guard.ts';
-import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../users-csv/index.ts';
-import { auditAdmin, requireAdmin } from './admin-guard.ts';
-import { errors } from './schemas.ts';
+import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './index.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
+import { errors } from '../http/schemas.ts';
 
 /**
  * The file's own limit is checked in bytes while it is read; the body may be a quarter larger, as JSON
