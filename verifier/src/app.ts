@@ -1,22 +1,22 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAccountRoutes } from './accounts/account-routes.ts';
+import { registerAdminGroupRoutes } from './accounts/group-routes.ts';
+import { registerAdminUserRoutes } from './accounts/user-routes.ts';
+import { registerAdminApiKeyRoutes } from './api-keys/api-key-routes.ts';
+import { registerAdminAuditRoutes } from './audit/audit-routes.ts';
+import { registerSignInRoutes } from './auth/sign-in-routes.ts';
+import { registerAdminTemplateRoutes } from './email-code/template-routes.ts';
+import { registerEnrollmentRoutes } from './enrollment/enrollment-routes.ts';
 import type { AppContext } from './http/context.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticPages } from './http/static-pages.ts';
 import { installMetrics } from './metrics/http-metrics.ts';
-import { registerAccountRoutes } from './accounts/account-routes.ts';
-import { registerAdminApiKeyRoutes } from './api-keys/api-key-routes.ts';
-import { registerAdminAuditRoutes } from './audit/audit-routes.ts';
-import { registerAdminGroupRoutes } from './accounts/group-routes.ts';
 import { registerAdminSettingsRoutes } from './settings/settings-routes.ts';
-import { registerAdminTemplateRoutes } from './email-code/template-routes.ts';
-import { registerAdminUserRoutes } from './accounts/user-routes.ts';
 import { registerAdminUsersCsvRoutes } from './users-csv/users-csv-routes.ts';
-import { registerEnrollmentRoutes } from './enrollment/enrollment-routes.ts';
-import { registerHealthRoutes } from './http/health-routes.ts';
-import { registerSignInRoutes } from './auth/sign-in-routes.ts';
 import { registerVerifyApiRoutes } from './verification/verify-api-routes.ts';
 
 export interface AppOptions {

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { updateSettings } from '../src/settings/settings.ts';
 import { createSmtpMailer } from '../src/mail/index.ts';
+import { updateSettings } from '../src/settings/settings.ts';
 import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import {
   addUser,
@@ -11,7 +12,7 @@ import {
   signInAdmin,
   type TestApp,
 } from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+import { type DatabaseKind, databaseKinds } from './support/test-database.ts';
 
 const MINUTE = 60_000;
 
@@ -157,6 +158,25 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
       /code_invalid|code_used/,
     );
     expect(lastCode()).not.toBe('');
+  });
+
+  it('keeps the code usable and the wrong-code count as it was when a sign-in cannot be recorded', async () => {
+    const { client } = await signIn();
+    const code = lastCode();
+    const wrong = code === '000000' ? '111111' : '000000';
+    await client.post('/api/auth/code', { code: wrong });
+    await refuseAuditOf(t, kind, 'sign_in.code_ok');
+    const failed = await client.post('/api/auth/code', { code });
+    expect(failed.statusCode).toBe(500);
+    await allowAudit(t, kind);
+    // Nothing of the failed acceptance stayed: the code is not used up, the failures not cleared.
+    const user = await t.ctx.db
+      .selectFrom('users')
+      .select('code_failures')
+      .where('username', '=', 'erin')
+      .executeTakeFirstOrThrow();
+    expect(user.code_failures).toBe(2);
+    expect((await client.post('/api/auth/code', { code })).json()).toMatchObject({ step: 'signed-in' });
   });
 
   it('voids the old code on Resend, says a new e-mail was sent, and keeps a 60 s cooldown', async () => {
@@ -335,3 +355,31 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
     expect((await client.post('/api/auth/resend')).statusCode).toBe(403);
   });
 });
+
+/** Makes the database refuse one kind of audit entry, as a full disk or a lost connection would mid-write. */
+async function refuseAuditOf(t: TestApp, kind: DatabaseKind, event: string): Promise<void> {
+  if (kind === 'sqlite') {
+    await sql
+      .raw(
+        `CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.event = '${event}' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+      )
+      .execute(t.ctx.db);
+    return;
+  }
+  await sql
+    .raw(
+      `CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN IF NEW.event = '${event}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    )
+    .execute(t.ctx.db);
+  await sql
+    .raw(
+      'CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()',
+    )
+    .execute(t.ctx.db);
+}
+
+async function allowAudit(t: TestApp, kind: DatabaseKind): Promise<void> {
+  await sql
+    .raw(kind === 'sqlite' ? 'DROP TRIGGER refuse_audit' : 'DROP TRIGGER refuse_audit ON audit_log')
+    .execute(t.ctx.db);
+}

@@ -1,19 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { readSettings } from '../settings/settings.ts';
-import { findUserByName, findUserView, type UserView } from './users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { sourceFromKey } from '../auth/attempt-source.ts';
 import { refundSourceAttempt, takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { revokeDevices } from '../auth/device-tokens.ts';
 import { deleteSession } from '../auth/sessions.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
-import type { AppContext } from '../http/context.ts';
-import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
 import { invalidCredentials, tooManyAttempts, weakPassword } from '../auth/sign-in-errors.ts';
 import { startNextStep } from '../auth/step-up.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
+import type { AppContext } from '../http/context.ts';
 import { errors, Method, Status, Step, User } from '../http/schemas.ts';
+import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { readSettings } from '../settings/settings.ts';
+import { findUserByName, findUserView, type UserView } from './users.ts';
 
 const MeAnswer = Type.Object({
   user: Type.Object({

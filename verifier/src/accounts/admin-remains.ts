@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.ts';
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from '../domain-error.ts';
 import { ADMIN_GROUP } from './groups.ts';
 
 /**
@@ -17,8 +17,8 @@ export async function requireAnAdminLeft(trx: Db): Promise<void> {
     .limit(1)
     .executeTakeFirst();
   if (!left) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
+      'conflict',
       'cannot_remove_last_admin',
       'The verifier needs at least one admin: give another user the Admin group first.',
     );

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test/support/test-database.ts';
 import { verifyPassword } from '../crypto/passwords.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { bootstrap } from './bootstrap.ts';
 import { readSettings } from '../settings/settings.ts';
+import { bootstrap } from './bootstrap.ts';
 
 describe.each(databaseKinds())('first start on %s', (kind) => {
   let database: TestDatabase;

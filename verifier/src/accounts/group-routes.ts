@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { findGroup, findGroupByName, type Group, listGroups } from './groups.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { errors, Group as GroupSchema, IdParams } from '../http/schemas.ts';
+import { findGroup, findGroupByName, type Group, listGroups } from './groups.ts';
 
 const GroupName = Type.String({
   minLength: 1,

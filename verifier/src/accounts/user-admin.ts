@@ -1,13 +1,13 @@
 import type { Updateable } from 'kysely';
+import { weakPassword } from '../auth/sign-in-errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
-import { ApiError, notFound } from '../http/api-error.ts';
-import { weakPassword } from '../auth/sign-in-errors.ts';
+import { DomainError, notFound } from '../domain-error.ts';
+import { type Method, readSettings } from '../settings/settings.ts';
 import { requireAnAdminLeft } from './admin-remains.ts';
 import { actionsOf, applyEndings, type Ending, endingsOf } from './factor-endings.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from './identity-rules.ts';
-import { type Method, readSettings } from '../settings/settings.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
 
 export interface UserFields {
@@ -22,11 +22,16 @@ export interface UserFields {
 }
 
 const twoFactorUnavailable = () =>
-  new ApiError(409, 'two_factor_unavailable', "Turn on 2FA for the user's security access group first.");
+  new DomainError(
+    'conflict',
+    'two_factor_unavailable',
+    "Turn on 2FA for the user's security access group first.",
+  );
 
 async function groupOrThrow(db: Db, id: number): Promise<Group> {
   const group = await findGroup(db, id);
-  if (!group) throw new ApiError(400, 'unknown_group', `There is no security access group with id ${id}.`);
+  if (!group)
+    throw new DomainError('invalid', 'unknown_group', `There is no security access group with id ${id}.`);
   return group;
 }
 
@@ -34,8 +39,8 @@ async function checkMethod(db: Db, method: Method | undefined): Promise<void> {
   if (method === undefined) return;
   const { methods } = await readSettings(db);
   if (!methods.includes(method)) {
-    throw new ApiError(
-      400,
+    throw new DomainError(
+      'invalid',
       'method_unavailable',
       `The ${method} method is not enabled in the system settings.`,
     );
@@ -45,8 +50,8 @@ async function checkMethod(db: Db, method: Method | undefined): Promise<void> {
 /** An e-mail user's address is their second factor: it must be there. */
 function checkAddressForMethod(method: Method | undefined, email: string): void {
   if (method === 'email' && email.trim() === '') {
-    throw new ApiError(
-      400,
+    throw new DomainError(
+      'invalid',
       'email_required',
       'Enter an e-mail address: a user who receives codes by e-mail needs one.',
     );
@@ -55,7 +60,7 @@ function checkAddressForMethod(method: Method | undefined, email: string): void 
 
 /** The value a rule accepted, or the request refused with the rule's reason and the field's name. */
 function accepted(field: 'username' | 'email' | 'displayName', check: Checked<string>): string {
-  if (!check.ok) throw new ApiError(400, 'invalid_request', `Field '${field}': ${check.reason}`);
+  if (!check.ok) throw new DomainError('invalid', 'invalid_request', `Field '${field}': ${check.reason}`);
   return check.value;
 }
 
@@ -80,7 +85,8 @@ export async function createUser(
   await checkMethod(db, input.method);
   checkAddressForMethod(input.method, email);
   const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  if (taken) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
+  if (taken)
+    throw new DomainError('conflict', 'username_taken', `The username ${username} is already taken.`);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const row = await db
     .insertInto('users')
@@ -101,7 +107,7 @@ export async function createUser(
     .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!row) throw new ApiError(409, 'username_taken', `The username ${username} is already taken.`);
+  if (!row) throw new DomainError('conflict', 'username_taken', `The username ${username} is already taken.`);
   return (await findUserView(db, row.id, now)) as UserView;
 }
 

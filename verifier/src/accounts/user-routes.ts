@@ -1,15 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { clearEmailSendLimit } from '../email-code/clear-limit.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
+import { notFound } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
+import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User } from '../http/schemas.ts';
 import { endedDetail } from './factor-endings.ts';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from './identity-rules.ts';
 import { createUser, unlockUser, updateUser } from './user-admin.ts';
 import { findUserView, listUserViews } from './users.ts';
-import { clearEmailSendLimit } from '../email-code/clear-limit.ts';
-import { notFound } from '../http/api-error.ts';
-import type { AppContext } from '../http/context.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
-import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User } from '../http/schemas.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
 // The identity rules decide in createUser and updateUser, as for the CSV import and the command line,

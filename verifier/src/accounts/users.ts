@@ -1,7 +1,6 @@
 import type { Db, UserRow } from '../db/schema.ts';
 import { type TwoFactorReason, twoFactorReason } from '../policy/two-factor-reason.ts';
 import { type TwoFactorStatus, twoFactorAvailable, twoFactorStatus } from '../policy/two-factor-status.ts';
-import { ADMIN_GROUP, type Group, toGroup } from './groups.ts';
 import {
   effectiveMethod,
   type Method,
@@ -9,6 +8,7 @@ import {
   policySettings,
   readSettings,
 } from '../settings/settings.ts';
+import { ADMIN_GROUP, type Group, toGroup } from './groups.ts';
 
 /** A user as the API shows it, with the 2FA status computed from the policy rules. */
 export interface UserView {

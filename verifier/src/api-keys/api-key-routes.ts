@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { errors, IdParams } from '../http/schemas.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 
 const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
 const ApiKey = Type.Object({

@@ -1,12 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { listAudit } from './audit-log.ts';
-import { AUDIT_EVENTS } from './events.ts';
+import { requireAdmin } from '../http/admin-guard.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { requireAdmin } from '../http/admin-guard.ts';
 import { errors, FilterText, Paging, paged } from '../http/schemas.ts';
+import { listAudit } from './audit-log.ts';
+import { AUDIT_EVENTS } from './events.ts';
 
 const Entry = Type.Object({
   id: Type.Integer(),

@@ -1,6 +1,6 @@
 import { MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
-import { spokenDuration } from '../wording/duration.ts';
 import { ApiError } from '../http/api-error.ts';
+import { spokenDuration } from '../wording/duration.ts';
 
 /** Refusals shared by the sign-in, password, code and enrollment routes, worded as the API contract fixes them. */
 export const invalidCredentials = () =>

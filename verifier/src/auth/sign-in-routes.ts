@@ -3,6 +3,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findUserByName, findUserView, normaliseUsername, type UserView } from '../accounts/users.ts';
 import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
+import { verifyPassword } from '../crypto/passwords.ts';
+import { sha256Hex } from '../crypto/tokens.ts';
+import { answerEmailCode, registerResendRoute } from '../email-code/email-sign-in-routes.ts';
+import type { AppContext } from '../http/context.ts';
+import { attemptSourceOf } from '../http/device-cookie.ts';
+import { Code, errors, Method, Step } from '../http/schemas.ts';
+import { clearSessionCookie, requireSession, sessionToken, signedIn } from '../http/session-guard.ts';
+import { checkSecondFactor } from '../verification/check-second-factor.ts';
+import { loadSubject } from '../verification/subject.ts';
 import { sourceFromKey } from './attempt-source.ts';
 import {
   ADDRESS,
@@ -13,12 +22,6 @@ import {
   takeSourceAttempt,
 } from './attempt-throttle.ts';
 import { countChallengeFailure, deleteSession } from './sessions.ts';
-import { CHALLENGE_MAX_FAILURES } from './throttle-policy.ts';
-import { verifyPassword } from '../crypto/passwords.ts';
-import { sha256Hex } from '../crypto/tokens.ts';
-import type { AppContext } from '../http/context.ts';
-import { attemptSourceOf } from '../http/device-cookie.ts';
-import { clearSessionCookie, requireSession, sessionToken, signedIn } from '../http/session-guard.ts';
 import {
   accountLocked,
   challengeVoid,
@@ -30,10 +33,7 @@ import {
   tooManyAttempts,
 } from './sign-in-errors.ts';
 import { replaceSession, startNextStep } from './step-up.ts';
-import { checkSecondFactor } from '../verification/check-second-factor.ts';
-import { loadSubject } from '../verification/subject.ts';
-import { Code, errors, Method, Step } from '../http/schemas.ts';
-import { answerEmailCode, registerResendRoute } from '../email-code/email-sign-in-routes.ts';
+import { CHALLENGE_MAX_FAILURES } from './throttle-policy.ts';
 
 const StepAnswer = Type.Object({
   step: Step,

@@ -1,18 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserView } from '../accounts/users.ts';
-import type { AttemptSource } from './attempt-source.ts';
-import { nextStep } from './next-step.ts';
-import { createSession, deleteSession, renewSession } from './sessions.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
 import type { SessionScope } from '../db/schema.ts';
 import { DEFAULT_EMAIL_CODE_POLICY, EMAIL_CODE_DIGITS } from '../email-code/index.ts';
 import { type SendOutcome, sendSignInCode } from '../email-code/send-code.ts';
-import { loadCredential } from '../verification/credentials.ts';
-import { spokenDuration } from '../wording/duration.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { rememberThisDevice } from '../http/device-cookie.ts';
 import { setSessionCookie } from '../http/session-guard.ts';
+import { loadCredential } from '../verification/credentials.ts';
+import { spokenDuration } from '../wording/duration.ts';
+import type { AttemptSource } from './attempt-source.ts';
+import { nextStep } from './next-step.ts';
+import { createSession, deleteSession, renewSession } from './sessions.ts';
 
 /**
  * An e-mail challenge outlives its code by 5 minutes, so a user whose code expired can still use

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from '../domain-error.ts';
 import { serve } from '../server.ts';
 import { resetAdminPassword } from './admin-commands.ts';
 import { backupCommand } from './backup-command.ts';
@@ -52,13 +52,13 @@ async function main(argv: string[]) {
 /**
  * Every failure ends here, with exit code 1. Messages carry names and values from files, the database
  * and the arguments: none reaches the terminal raw. Usage and command messages have lines of their own;
- * the others are one line. Domain modules shared with the HTTP API refuse with ApiError; its message is
+ * the others are one line. Domain modules shared with the HTTP API refuse with DomainError; its message is
  * the explanation.
  */
 function report(error: unknown): void {
   if (error instanceof UsageError) process.stderr.write(`${printableLines(error.message)}\n\n${USAGE}\n`);
   else if (error instanceof CommandFailed) process.stderr.write(`${printableLines(error.message)}\n`);
-  else if (error instanceof ConfigError || error instanceof ApiError)
+  else if (error instanceof ConfigError || error instanceof DomainError)
     process.stderr.write(`${printable(error.message)}\n`);
   else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${printable(error.message)}\n\n${USAGE}\n`);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { extendGracePeriod } from '../grace/save-extension.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { extendGracePeriod } from '../grace/save-extension.ts';
 import { UsageError } from './command-errors.ts';
 import { withRuntime } from './runtime.ts';
 

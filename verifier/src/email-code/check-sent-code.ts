@@ -3,9 +3,10 @@ import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import type { AttemptSource } from '../auth/attempt-source.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
-import { type CodeCheckOutcome, checkCode, deadReason } from './index.ts';
-import type { AppContext } from '../http/context.ts';
+import type { Db } from '../db/schema.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
+import type { EmailCodeDeps } from './email-code-deps.ts';
+import { type CodeCheckOutcome, checkCode, deadReason, type EmailCodeRecord } from './index.ts';
 
 export type EmailCheckOutcome =
   | { kind: 'accepted' }
@@ -24,7 +25,7 @@ const MAX_RACES = 3;
  * give one success. Wrong codes count towards the account's delay and hard lock like wrong TOTP codes.
  */
 export async function checkEmailSignInCode(
-  ctx: AppContext,
+  ctx: EmailCodeDeps,
   user: UserView,
   entered: string,
   ip: string,
@@ -74,7 +75,11 @@ export async function checkEmailSignInCode(
     if (record === null) return { kind: 'expired', reason: 'none' };
     const checked = checkCode(record, entered, now, ctx.emailCodeKey);
     const changed = checked.record.version !== record.version;
-    if (!changed || (await saveCodeRecord(ctx.db, user.id, record, checked.record))) outcome = checked;
+    if (!changed) outcome = checked;
+    else if (checked.kind === 'accepted') {
+      if (await acceptSentCode(ctx.db, user, source, record, checked.record, { at: now, ip }))
+        outcome = checked;
+    } else if (await saveCodeRecord(ctx.db, user.id, record, checked.record)) outcome = checked;
   }
   // Only a wrong code is a guess: an expired or used one does not count towards the delay or the lock.
   const refund = () => giveBackCodeTry(ctx.db, user, source, now);
@@ -84,9 +89,6 @@ export async function checkEmailSignInCode(
   }
   switch (outcome.kind) {
     case 'accepted':
-      await clearAttempts(ctx.db, source.key);
-      await ctx.db.updateTable('users').set({ code_failures: 0 }).where('id', '=', user.id).execute();
-      await audit('sign_in.code_ok', {});
       return { kind: 'accepted' };
     case 'wrong':
       await lockWhenExhausted(ctx.db, user, taken.attempts, { at: now, actor: user.username, ip });
@@ -103,4 +105,33 @@ export async function checkEmailSignInCode(
     case 'blank':
       return { kind: 'blank' };
   }
+}
+
+/**
+ * Marks the code used, clears the counters this sign-in raised and writes its audit entry in one
+ * transaction, as the authenticator path does: a failure part-way leaves the code usable and the
+ * counts as they were. False when another request used the code first.
+ */
+function acceptSentCode(
+  db: Db,
+  user: UserView,
+  source: AttemptSource,
+  previous: EmailCodeRecord,
+  used: EmailCodeRecord,
+  { at, ip }: { at: number; ip: string },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await saveCodeRecord(trx, user.id, previous, used))) return false;
+    await clearAttempts(trx, source.key);
+    await trx.updateTable('users').set({ code_failures: 0 }).where('id', '=', user.id).execute();
+    await writeAudit(trx, {
+      at,
+      actor: user.username,
+      event: 'sign_in.code_ok',
+      target: user.username,
+      ip,
+      detail: { method: 'email' },
+    });
+    return true;
+  });
 }

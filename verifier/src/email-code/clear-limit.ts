@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema.ts';
-import { clearSendCounts } from './index.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
+import { clearSendCounts } from './index.ts';
 
 const MAX_RACES = 3;
 

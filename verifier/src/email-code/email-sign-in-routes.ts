@@ -3,14 +3,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sourceFromKey } from '../auth/attempt-source.ts';
 import { deleteSession, renewSession } from '../auth/sessions.ts';
-import { DEFAULT_EMAIL_CODE_POLICY } from './index.ts';
-import { checkEmailSignInCode } from './check-sent-code.ts';
-import { ApiError } from '../http/api-error.ts';
-import type { AppContext } from '../http/context.ts';
-import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
 import { accountLocked, tooManyAttempts } from '../auth/sign-in-errors.ts';
 import { deliverCode, EMAIL_CHALLENGE_MS, replaceSession } from '../auth/step-up.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppContext } from '../http/context.ts';
 import { errors } from '../http/schemas.ts';
+import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { checkEmailSignInCode } from './check-sent-code.ts';
+import { DEFAULT_EMAIL_CODE_POLICY } from './index.ts';
 
 const MAX_ATTEMPTS = DEFAULT_EMAIL_CODE_POLICY.maxAttempts;
 

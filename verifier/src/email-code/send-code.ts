@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readSettings } from '../settings/settings.ts';
 import type { UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { DomainError } from '../domain-error.ts';
+import { codeMessage, type DeliveryReceipt, effectiveTemplate, MailDeliveryError } from '../mail/index.ts';
+import { readSettings } from '../settings/settings.ts';
+import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
+import type { EmailCodeDeps } from './email-code-deps.ts';
 import {
   DEFAULT_EMAIL_CODE_POLICY,
   type EmailCodeRecord,
@@ -9,10 +13,6 @@ import {
   issueCode,
   resendCode,
 } from './index.ts';
-import { ApiError } from '../http/api-error.ts';
-import type { AppContext } from '../http/context.ts';
-import { codeMessage, type DeliveryReceipt, effectiveTemplate, MailDeliveryError } from '../mail/index.ts';
-import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
 import { loadTemplate } from './template-store.ts';
 
 export type SendOutcome =
@@ -22,13 +22,13 @@ export type SendOutcome =
 const MAX_RACES = 3;
 
 export const emailMissing = () =>
-  new ApiError(
-    409,
+  new DomainError(
+    'conflict',
     'email_missing',
     'Your account has no e-mail address to send sign-in codes to. Ask an admin to add one.',
   );
 
-export function codeSecrets(ctx: AppContext): EmailCodeSecrets {
+export function codeSecrets(ctx: Pick<EmailCodeDeps, 'emailCodeKey'>): EmailCodeSecrets {
   return { serverKey: ctx.emailCodeKey, randomBytes: (n) => new Uint8Array(randomBytes(n)) };
 }
 
@@ -39,7 +39,7 @@ export function codeSecrets(ctx: AppContext): EmailCodeSecrets {
  * with a sentence that reveals nothing about the mail server.
  */
 export async function sendSignInCode(
-  ctx: AppContext,
+  ctx: EmailCodeDeps,
   user: UserView,
   mode: 'issue' | 'resend',
   ip: string,
@@ -66,7 +66,11 @@ export async function sendSignInCode(
     if (await saveCodeRecord(ctx.db, user.id, previous, outcome.record)) code = outcome.code;
   }
   if (code === null) {
-    throw new ApiError(409, 'try_again', 'Another sign-in changed your code at the same moment. Try again.');
+    throw new DomainError(
+      'conflict',
+      'try_again',
+      'Another sign-in changed your code at the same moment. Try again.',
+    );
   }
   const settings = await readSettings(ctx.db);
   const message = codeMessage(address, effectiveTemplate(await loadTemplate(ctx.db)), {
@@ -87,6 +91,6 @@ export async function sendSignInCode(
       event: 'sign_in.code_send_failed',
       detail: { address, attempts: error.attempts, ...error.detail },
     });
-    throw new ApiError(503, error.code, error.message);
+    throw new DomainError('unavailable', error.code, error.message);
   }
 }

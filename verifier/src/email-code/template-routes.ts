@@ -1,10 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { readSettings } from '../settings/settings.ts';
-import { editableTemplate, saveTemplate } from './template-store.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
+import { errors } from '../http/schemas.ts';
 import {
   MERGE_FIELDS,
   type NotificationTemplate,
@@ -13,8 +13,8 @@ import {
   previewTemplate,
   type TemplateProblem,
 } from '../mail/index.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
-import { errors } from '../http/schemas.ts';
+import { readSettings } from '../settings/settings.ts';
+import { editableTemplate, saveTemplate } from './template-store.ts';
 
 const TemplateBody = Type.Object(
   {

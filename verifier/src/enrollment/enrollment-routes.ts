@@ -1,17 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readSettings } from '../settings/settings.ts';
 import { findUserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
-import { confirmEnrollment, startEnrollment } from './enrollment.ts';
+import { codeBlank, enrollmentCodeInvalid } from '../auth/sign-in-errors.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
-import { codeBlank, enrollmentCodeInvalid } from '../auth/sign-in-errors.ts';
-import { normaliseCode } from '../verification/match-totp.ts';
 import { Code, errors } from '../http/schemas.ts';
+import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { readSettings } from '../settings/settings.ts';
+import { normaliseCode } from '../verification/match-totp.ts';
+import { confirmEnrollment, startEnrollment } from './enrollment.ts';
 
 const Offer = Type.Object({
   uri: Type.String(),

@@ -1,7 +1,8 @@
-import { checkGraceExtension, GraceArgumentError, parseGraceDate } from './index.ts';
-import { ApiError } from '../http/api-error.ts';
-import type { AppContext } from '../http/context.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/schema.ts';
+import { DomainError } from '../domain-error.ts';
 import { extendGrace, graceOf, readSettings, type Settings } from '../settings/settings.ts';
+import { checkGraceExtension, GraceArgumentError, parseGraceDate } from './index.ts';
 
 /** The grace end as the admin typed it; a malformed date is a 400 naming the field. */
 function requestedGraceEnd(text: string): Date {
@@ -9,7 +10,7 @@ function requestedGraceEnd(text: string): Date {
     return parseGraceDate(text);
   } catch (error) {
     if (error instanceof GraceArgumentError) {
-      throw new ApiError(400, 'invalid_request', `Field 'graceEndsAt': ${error.message}`);
+      throw new DomainError('invalid', 'invalid_request', `Field 'graceEndsAt': ${error.message}`);
     }
     throw error;
   }
@@ -17,7 +18,7 @@ function requestedGraceEnd(text: string): Date {
 
 /** Checks and stores a later grace end; shared with the command line. */
 export async function extendGracePeriod(
-  ctx: AppContext,
+  ctx: { db: Db; clock: Clock },
   text: string,
 ): Promise<{ from: string; settings: Settings }> {
   const now = ctx.clock.now();
@@ -32,6 +33,6 @@ export async function extendGracePeriod(
     requestedGraceEnd(text),
     new Date(now),
   );
-  if (!check.ok) throw new ApiError(400, check.code, check.message);
+  if (!check.ok) throw new DomainError('invalid', check.code, check.message);
   return { from: current.endsAt.toISOString(), settings: await extendGrace(ctx.db, check.extendedUntil) };
 }

@@ -1,7 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDatabaseFailure, isDatabaseUnavailable } from '../db/database-errors.ts';
+import { DomainError, type RefusalKind } from '../domain-error.ts';
 import type { RequestMetrics } from '../metrics/http-metrics.ts';
 import { ApiError } from './api-error.ts';
+
+/** How each kind of refusal by the verifier's rules is answered over HTTP. */
+const STATUS_OF: Record<RefusalKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
 
 /** Seconds a client is told to wait while the database is out of reach. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -31,7 +40,12 @@ export function describeValidation(context: string, issues: readonly ValidationI
 
 /** One error shape for every failure; 5xx answers never show internals. */
 export function installErrorHandler(app: FastifyInstance, metrics?: RequestMetrics): void {
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | ApiError | DomainError, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply
+        .status(STATUS_OF[error.kind])
+        .send({ error: { code: error.code, message: error.message } });
+    }
     if (error instanceof ApiError) {
       return reply
         .status(error.status)

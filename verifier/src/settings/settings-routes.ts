@@ -1,19 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { extendGracePeriod } from '../grace/save-extension.ts';
-import {
-  graceOf,
-  MAX_VERIFICATION_WINDOW,
-  readSettings,
-  settingsView,
-  updateSettings,
-} from './settings.ts';
 import { checkSystemSwitchChange } from '../grace/index.ts';
+import { extendGracePeriod } from '../grace/save-extension.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { errors, Method } from '../http/schemas.ts';
+import { graceOf, MAX_VERIFICATION_WINDOW, readSettings, settingsView, updateSettings } from './settings.ts';
 
 const SettingsAnswer = Type.Object({
   twoFactorEnabled: Type.Boolean({ description: 'The system switch as it acts: on once 2FA is mandatory.' }),

@@ -1,4 +1,7 @@
 import type { Updateable } from 'kysely';
+import { requireAnAdminLeft } from '../accounts/admin-remains.ts';
+import { actionsOfChange, applyEndings, endedDetail, endingsOf } from '../accounts/factor-endings.ts';
+import { toGroup } from '../accounts/groups.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import {
   type CsvInput,
@@ -12,9 +15,6 @@ import {
   type RowError,
   type UserFields,
 } from './index.ts';
-import { requireAnAdminLeft } from '../accounts/admin-remains.ts';
-import { actionsOfChange, applyEndings, endedDetail, endingsOf } from '../accounts/factor-endings.ts';
-import { toGroup } from '../accounts/groups.ts';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 500;

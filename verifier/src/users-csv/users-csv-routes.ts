@@ -1,13 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { exportUsers, importUsers } from './import-users.ts';
+import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { signedIn } from '../http/session-guard.ts';
-import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './index.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { errors } from '../http/schemas.ts';
+import { signedIn } from '../http/session-guard.ts';
+import { exportUsers, importUsers } from './import-users.ts';
+import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './index.ts';
 
 /**
  * The file's own limit is checked in bytes while it is read; the body may be a quarter larger, as JSON

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { effectiveMethod, graceOfColumns, type Method } from '../settings/settings.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
 import { effectiveSystemSwitch } from '../grace/index.ts';
 import { type TwoFactorStatus, twoFactorStatus } from '../policy/two-factor-status.ts';
+import { effectiveMethod, graceOfColumns, type Method } from '../settings/settings.ts';
 
 /** Everything one code check needs about a user, read in a single query. */
 export interface VerificationSubject {

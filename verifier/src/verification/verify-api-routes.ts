@@ -1,17 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { noteApiKeyUse } from '../api-keys/api-keys.ts';
 import { normaliseUsername } from '../accounts/users.ts';
+import { noteApiKeyUse } from '../api-keys/api-keys.ts';
 import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import { apiKeySource } from '../auth/attempt-source.ts';
 import { takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/bearer-token.ts';
 import type { AppContext } from '../http/context.ts';
+import { errors } from '../http/schemas.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
 import { loadVerifyRequest } from './verify-request.ts';
-import { errors } from '../http/schemas.ts';
 
 const Reason = Type.Union([
   Type.Literal('invalid_code'),
