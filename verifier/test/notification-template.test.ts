@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateSettings } from '../src/settings/settings.ts';
 import { createMailerFromEnv } from '../src/mail/index.ts';
+import { updateSettings } from '../src/settings/settings.ts';
 import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import {
   addUser,

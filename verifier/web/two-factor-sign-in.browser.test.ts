@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
 import { base32Decode, totp } from '../../shared/index.ts';
 import { findGroupByName } from '../src/accounts/groups.ts';
-import { updateSettings } from '../src/settings/settings.ts';
 import { createUser } from '../src/accounts/user-admin.ts';
+import { updateSettings } from '../src/settings/settings.ts';
 import { horizontalOverflow, usePagesSession } from './browser/pages-session.ts';
 
 // The user's story through the real pages, a real verifier on a temporary SQLite file and Debian's
