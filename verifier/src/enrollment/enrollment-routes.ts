@@ -16,7 +16,6 @@ import { confirmEnrollment, startEnrollment } from './enrollment.ts';
 const Offer = Type.Object({
   uri: Type.String(),
   secret: Type.String(),
-  qrSvg: Type.String(),
   issuer: Type.String(),
   account: Type.String(),
   digits: Type.Integer(),

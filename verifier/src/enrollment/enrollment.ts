@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { base32Encode, formatOtpauthUri, type OtpAccount } from '../../../shared/index.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/schema.ts';
@@ -11,7 +10,6 @@ const PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
 export interface EnrollmentOffer {
   uri: string;
   secret: string;
-  qrSvg: string;
   issuer: string;
   account: string;
   digits: number;
@@ -43,11 +41,9 @@ export async function startEnrollment(
       ...PARAMETERS,
     };
     const uri = formatOtpauthUri(account);
-    const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     const offer = {
       uri,
       secret: base32Encode(secret).replace(/=+$/, ''),
-      qrSvg,
       issuer,
       account: user.username,
       ...PARAMETERS,

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { qrPath } from './qr-path.ts';
+import { qrPath } from '../../../../shared/qr-path.ts';
 
 export interface QrCodeProps {
   text: string;

@@ -50,7 +50,6 @@ export interface Me {
 export interface Enrollment {
   uri: string;
   secret: string;
-  qrSvg: string;
   issuer: string;
   account: string;
   digits: number;

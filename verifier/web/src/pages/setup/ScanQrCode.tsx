@@ -7,7 +7,7 @@ import { QrCode } from '../../ui/QrCode.tsx';
 export function ScanQrCode({ enrollment }: { enrollment: Enrollment }) {
   return (
     <div class="scan">
-      <QrCode svg={enrollment.qrSvg} label={`QR code to add ${enrollment.account} to your authenticator`} />
+      <QrCode text={enrollment.uri} label={`QR code to add ${enrollment.account} to your authenticator`} />
       <div class="scan-text">
         <p>
           <strong>With a phone:</strong> in your authenticator app, choose to add an account and scan this QR

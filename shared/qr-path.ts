@@ -11,8 +11,10 @@ export interface QrPath {
 }
 
 /**
- * The QR code of `text` as SVG path data. Drawing it as SVG keeps secrets out of canvases and data
- * URLs and needs nothing the extension's content security policy forbids.
+ * The QR code of `text` as SVG path data, for the extension's export page and the verifier's setup
+ * page alike. Drawing it as SVG keeps secrets out of canvases and data URLs and needs nothing a strict
+ * content security policy forbids. Not re-exported from index.ts, so pages that draw no QR code do
+ * not bundle the QR encoder.
  */
 export function qrPath(text: string): QrPath {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
