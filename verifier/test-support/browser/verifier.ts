@@ -45,7 +45,7 @@ export interface RunningVerifier {
 export async function buildPages(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'verifier-pages-'));
   await build({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
