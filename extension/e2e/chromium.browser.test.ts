@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
-import { browserAvailable, CHROMIUM } from '../test-support/browsers.ts';
 import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
 import {
   QR_BOX,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable, FIREFOX } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
-import { browserAvailable, FIREFOX } from '../test-support/browsers.ts';
 import { findExtensionPage, launchFirefox } from '../test-support/firefox-extension.ts';
 import {
   QR_BOX,

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable } from '../../shared/test-support/browsers.ts';
 import {
   buildPages,
   type RunningVerifier,
   startVerifier,
 } from '../../verifier/test-support/browser/verifier.ts';
-import { browserAvailable } from './browsers.ts';
 import { Popup } from './popup-steps.ts';
 import { sleep, type Tab } from './scenario-tab.ts';
 import { toldToWaitMs, VerifierPages } from './verifier-steps.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
+import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { seriousAccessibilityProblems } from '../test-support/browser/chromium.ts';
 import { horizontalOverflow, usePagesSession } from '../test-support/browser/pages-session.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
 import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { findGroupByName } from '../src/accounts/groups.ts';
 import { createUser } from '../src/accounts/user-admin.ts';
 import { updateSettings } from '../src/settings/settings.ts';
