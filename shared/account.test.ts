@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type OtpAccount, validateAccount } from './account.ts';
 import { OtpError } from './errors.ts';
-import { validAccount } from './testing/arbitraries.ts';
+import { validAccount } from './test-support/arbitraries.ts';
 
 const base: OtpAccount = {
   type: 'totp',

@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from './account.ts';
 import { OtpError } from './errors.ts';
 import { decodeMigrationBatch, encodeMigrationUris } from './migration.ts';
-import { exportableAccount } from './testing/arbitraries.ts';
-import { ENTRY_HOTP, ENTRY_TOTP, FIXTURE_ACCOUNTS, payload, uriFor } from './testing/migration-payloads.ts';
+import { exportableAccount } from './test-support/arbitraries.ts';
+import {
+  ENTRY_HOTP,
+  ENTRY_TOTP,
+  FIXTURE_ACCOUNTS,
+  payload,
+  uriFor,
+} from './test-support/migration-payloads.ts';
 
 describe('encodeMigrationUris', () => {
   it('writes exactly the bytes the protobuf encoding prescribes', () => {

@@ -12,7 +12,7 @@ import {
   MINUS_TWO,
   payload,
   uriFor,
-} from './testing/migration-payloads.ts';
+} from './test-support/migration-payloads.ts';
 
 function rejection(uri: string): OtpError {
   try {

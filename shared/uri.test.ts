@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from './account.ts';
 import { base32Decode } from './base32.ts';
 import { OtpError } from './errors.ts';
-import { validAccount } from './testing/arbitraries.ts';
+import { validAccount } from './test-support/arbitraries.ts';
 import { formatOtpauthUri, parseOtpauthUri } from './uri.ts';
 
 function rejection(uri: string): OtpError {

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
-import { CHROMIUM } from '../test-support/browsers.ts';
 import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
-import { describeEnrollmentScenario } from '../test-support/enrollment-scenario.ts';
-import { playwrightTab } from '../test-support/playwright-tab.ts';
-import { Tab } from '../test-support/scenario-tab.ts';
+import { describeEnrollmentScenario } from './support/enrollment-scenario.ts';
+import { playwrightTab } from './support/playwright-tab.ts';
+import { Tab } from './support/scenario-tab.ts';
 
 // The verifier enrolment story in Chromium, driven with Playwright; the steps are shared with Firefox.
 describeEnrollmentScenario({

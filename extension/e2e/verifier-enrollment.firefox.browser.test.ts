@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIREFOX } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
-import { FIREFOX } from '../test-support/browsers.ts';
-import { describeEnrollmentScenario } from '../test-support/enrollment-scenario.ts';
 import { findExtensionPage, launchFirefox } from '../test-support/firefox-extension.ts';
-import { puppeteerTab } from '../test-support/puppeteer-tab.ts';
-import { Tab } from '../test-support/scenario-tab.ts';
+import { describeEnrollmentScenario } from './support/enrollment-scenario.ts';
+import { puppeteerTab } from './support/puppeteer-tab.ts';
+import { Tab } from './support/scenario-tab.ts';
 
 // The verifier enrolment story in Firefox ESR, driven with Puppeteer; the steps are shared with Chromium.
 describeEnrollmentScenario({

@@ -1,6 +1,6 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../shared/test-support/browsers.ts';
 import { type BACKUP_TEST_ACCOUNTS, READ_CODES, VAULT_PASSWORD } from './backup-accounts.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from './browsers.ts';
 
 // Driving the test build of the extension in Chromium: launching it, finding its id, opening its popup.
 

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX } from './browsers.ts';
+import { FIREFOX } from '../../shared/test-support/browsers.ts';
 
 // Driving the test build of the extension in Firefox ESR over WebDriver BiDi.
 

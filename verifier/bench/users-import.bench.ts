@@ -7,8 +7,8 @@
 
 import type { Harness } from '../../shared/bench/harness.ts';
 import { type ExistingUser, type ImportGroup, planImportFromCsv } from '../src/users-csv/index.ts';
-import { createTestApp, signInAdmin } from '../test/support/test-app.ts';
-import { databaseKinds } from '../test/support/test-database.ts';
+import { createTestApp, signInAdmin } from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const ROWS = 10_000;
 const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';

@@ -21,7 +21,7 @@ import {
   startServer,
   stopServer,
   USERS,
-} from '../test/support/verifier-process.ts';
+} from '../test-support/verifier-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS) > 0 ? Number(process.env.BENCH_SECONDS) : 3;
 const CONNECTIONS = 10;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, Client, createTestApp, PASSWORD, type TestApp } from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+import { addUser, Client, createTestApp, PASSWORD, type TestApp } from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 /** Every admin route with a body that would be valid, so only the caller decides the answer. */
 const ADMIN_ROUTES: Array<[string, string, unknown?]> = [

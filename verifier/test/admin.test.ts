@@ -7,8 +7,8 @@ import {
   PASSWORD,
   signInAdmin,
   type TestApp,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 describe.each(databaseKinds())('administration on %s', (kind) => {
   let t: TestApp;

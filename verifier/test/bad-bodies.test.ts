@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, signInAdmin, type TestApp } from './support/test-app.ts';
+import { type Client, createTestApp, signInAdmin, type TestApp } from '../test-support/test-app.ts';
 
 /** Requests an admin could send by mistake, each with the field its error must name. */
 const BAD: Array<[string, string, string, unknown, string]> = [

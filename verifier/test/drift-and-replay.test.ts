@@ -8,8 +8,8 @@ import {
   enroll,
   PASSWORD,
   type TestApp,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const STEP = 30_000;
 

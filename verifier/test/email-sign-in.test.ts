@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../src/mail/index.ts';
 import { updateSettings } from '../src/settings/settings.ts';
-import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
+import { codeIn, startSmtpServer, type TestSmtpServer } from '../test-support/smtp.ts';
 import {
   addUser,
   Client,
@@ -11,8 +11,8 @@ import {
   PASSWORD,
   signInAdmin,
   type TestApp,
-} from './support/test-app.ts';
-import { type DatabaseKind, databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { type DatabaseKind, databaseKinds } from '../test-support/test-database.ts';
 
 const MINUTE = 60_000;
 

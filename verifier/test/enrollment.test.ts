@@ -10,8 +10,8 @@ import {
   PASSWORD,
   type TestApp,
   wrongCode,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 describe.each(databaseKinds())('enrollment on %s', (kind) => {
   let t: TestApp;

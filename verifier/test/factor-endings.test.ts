@@ -10,8 +10,8 @@ import {
   PASSWORD,
   signInAdmin,
   type TestApp,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
 

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loggerOptions } from '../src/app.ts';
 import type { AppContext } from '../src/http/context.ts';
-import { ADMIN_PASSWORD, Client, createTestApp, type TestApp } from './support/test-app.ts';
+import { ADMIN_PASSWORD, Client, createTestApp, type TestApp } from '../test-support/test-app.ts';
 
 /** The app with the server's own logger, writing its lines where the test reads them. */
 async function appLoggingAt(ctx: AppContext, level: string) {

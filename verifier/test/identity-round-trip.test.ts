@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, signInAdmin, type TestApp } from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+import { type Client, createTestApp, signInAdmin, type TestApp } from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 /** Text an admin could type or paste: mostly ordinary, with the characters that break files and terminals. */
 const typed = (ordinary: fc.Arbitrary<string>) =>

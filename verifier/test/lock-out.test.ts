@@ -18,8 +18,8 @@ import {
   enroll,
   PASSWORD,
   type TestApp,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 describe.each(databaseKinds())('lock-out by a stranger on %s', (kind) => {
   let t: TestApp;

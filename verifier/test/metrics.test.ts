@@ -11,8 +11,8 @@ import {
   signInAdmin,
   type TestApp,
   wrongCode,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const TOKEN = 'metrics-token-for-the-tests';
 

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailerFromEnv } from '../src/mail/index.ts';
 import { updateSettings } from '../src/settings/settings.ts';
-import { codeIn, startSmtpServer, type TestSmtpServer } from './support/smtp.ts';
+import { codeIn, startSmtpServer, type TestSmtpServer } from '../test-support/smtp.ts';
 import {
   addUser,
   Client,
@@ -14,8 +14,8 @@ import {
   PASSWORD,
   signInAdmin,
   type TestApp,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const template = {
   subject: 'Code for {{ organisation }}',

@@ -11,8 +11,8 @@ import {
   signInAdmin,
   type TestApp,
   wrongCode,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 // A guesser who sends many requests at once gets no more checks than one who waits for each answer:
 // every attempt is counted before its password or code is checked.

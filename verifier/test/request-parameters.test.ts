@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, signInAdmin, type TestApp } from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+import { type Client, createTestApp, signInAdmin, type TestApp } from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 /** Query strings an admin, a script or a curious visitor could send, each with the field its error must name. */
 const BAD: Array<[string, string, string]> = [

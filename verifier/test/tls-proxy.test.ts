@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_TOKEN_LIFETIME_MS } from '../src/auth/device-tokens.ts';
-import { httpsRequest, missingProxyTool, startTlsProxy, type TlsProxy } from './support/nginx.ts';
-import { startServer, stopServer } from './support/verifier-process.ts';
+import { httpsRequest, missingProxyTool, startTlsProxy, type TlsProxy } from '../test-support/nginx.ts';
+import { startServer, stopServer } from '../test-support/verifier-process.ts';
 
 const missing = missingProxyTool();
 if (missing && process.env.CI) throw new Error(`CI needs ${missing} for the TLS proxy test.`);

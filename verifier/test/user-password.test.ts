@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addUser, type Client, createTestApp, signInAdmin, type TestApp } from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+import { addUser, type Client, createTestApp, signInAdmin, type TestApp } from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
 

@@ -8,8 +8,8 @@ import {
   enroll,
   signInAdmin,
   type TestApp,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 const HEADER = 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled';
 
@@ -187,7 +187,7 @@ describe.each(databaseKinds())('users CSV on %s', (kind) => {
 
   it('keeps the import and export for admins only', async () => {
     await addUser(t, 'agent', { group: 'Agent' });
-    const { Client } = await import('./support/test-app.ts');
+    const { Client } = await import('../test-support/test-app.ts');
     const client = new Client(t.app);
     await client.post('/api/auth/login', { username: 'agent', password: 'correct horse battery' });
     expect((await client.get('/api/admin/users/export')).statusCode).toBe(403);

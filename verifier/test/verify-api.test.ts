@@ -9,8 +9,8 @@ import {
   signInAdmin,
   type TestApp,
   wrongCode,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 describe.each(databaseKinds())('third-party verify API on %s', (kind) => {
   let t: TestApp;

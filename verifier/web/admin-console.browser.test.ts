@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
-import { seriousAccessibilityProblems } from './browser/chromium.ts';
-import { horizontalOverflow, usePagesSession } from './browser/pages-session.ts';
+import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
+import { seriousAccessibilityProblems } from '../test-support/browser/chromium.ts';
+import { horizontalOverflow, usePagesSession } from '../test-support/browser/pages-session.ts';
 
 // The admin's story through the real pages, a real verifier on a temporary SQLite file and Debian's
 // Chromium: first sign-in, 2FA on system-wide and for a user, a custom group, API keys, the audit

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
-import { usePagesSession } from './browser/pages-session.ts';
+import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
+import { usePagesSession } from '../test-support/browser/pages-session.ts';
 
 // The admin imports users from CSV (a refused file first, then a preview and Apply), gives one of them
 // e-mailed codes and a password, edits the notification template; that user then signs in with the

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from '../../extension/test-support/browsers.ts';
 import { base32Decode, totp } from '../../shared/index.ts';
+import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { findGroupByName } from '../src/accounts/groups.ts';
 import { createUser } from '../src/accounts/user-admin.ts';
 import { updateSettings } from '../src/settings/settings.ts';
-import { horizontalOverflow, usePagesSession } from './browser/pages-session.ts';
+import { horizontalOverflow, usePagesSession } from '../test-support/browser/pages-session.ts';
 
 // The user's story through the real pages, a real verifier on a temporary SQLite file and Debian's
 // Chromium, from where the admin's story (admin-console.browser.test.ts) leaves off: 2FA is on for

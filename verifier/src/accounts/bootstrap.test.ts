@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test/support/test-database.ts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test-support/test-database.ts';
 import { verifyPassword } from '../crypto/passwords.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { readSettings } from '../settings/settings.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { databaseKinds } from '../../test/support/test-database.ts';
+import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { databaseKinds } from '../../test-support/test-database.ts';
 import { purgeExpired } from './housekeeping.ts';
 import { createSession } from './sessions.ts';
 

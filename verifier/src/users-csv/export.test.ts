@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existing, HEADER, plan } from '../../test-support/users-csv-fixtures.ts';
 import { type ExistingUser, exportUsersCsv, type UserCsvRecord } from './index.ts';
-import { existing, HEADER, plan } from './test-fixtures.ts';
 
 describe('exporting users', () => {
   it('writes a header, one CRLF-ended row per user and y/n in the last column, with a BOM for spreadsheets', () => {

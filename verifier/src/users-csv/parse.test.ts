@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errors, HEADER, plan } from '../../test-support/users-csv-fixtures.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseUsersCsv } from './index.ts';
-import { errors, HEADER, plan } from './test-fixtures.ts';
 
 describe('reading an import file', () => {
   it('accepts a BOM, CRLF, quoted commas, quotes and line breaks, and reports the line each row starts on', async () => {

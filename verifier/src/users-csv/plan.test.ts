@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errors, existing, groups, HEADER, plan } from '../../test-support/users-csv-fixtures.ts';
 import { type ExistingUser, planImportFromCsv } from './index.ts';
-import { errors, existing, groups, HEADER, plan } from './test-fixtures.ts';
 
 describe('planning an import', () => {
   it('lists new users, updates field by field, and unchanged users', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { existing, groups, HEADER } from '../../test-support/users-csv-fixtures.ts';
 import { type ExistingUser, exportUsersCsv, parseUsersCsv, planImport, planImportFromCsv } from './index.ts';
-import { existing, groups, HEADER } from './test-fixtures.ts';
 
 describe('import properties', () => {
   it('answers any text or bytes with a plan or with row errors, never a crash', async () => {

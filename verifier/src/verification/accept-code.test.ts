@@ -5,8 +5,8 @@ import {
   enableSystemTwoFactor,
   enroll,
   type TestApp,
-} from '../../test/support/test-app.ts';
-import { databaseKinds } from '../../test/support/test-database.ts';
+} from '../../test-support/test-app.ts';
+import { databaseKinds } from '../../test-support/test-database.ts';
 import { createApiKey, revokeApiKey } from '../api-keys/api-keys.ts';
 import { apiKeySource } from '../auth/attempt-source.ts';
 import { takeSourceAttempt } from '../auth/attempt-throttle.ts';

@@ -11,8 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../../shared/index.ts';
-import { type PrivatePostgres, postgresBin, startPrivatePostgres } from '../support/private-postgres.ts';
-import { seed, startServer, stopServer } from '../support/verifier-process.ts';
+import {
+  type PrivatePostgres,
+  postgresBin,
+  startPrivatePostgres,
+} from '../../test-support/private-postgres.ts';
+import { seed, startServer, stopServer } from '../../test-support/verifier-process.ts';
 
 const USERS = 1200;
 const available = postgresBin() !== undefined;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { totp } from '../../../shared/index.ts';
-import { holdWriteLock } from '../support/sqlite-lock.ts';
-import { seed, startServer } from '../support/verifier-process.ts';
+import { holdWriteLock } from '../../test-support/sqlite-lock.ts';
+import { seed, startServer } from '../../test-support/verifier-process.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

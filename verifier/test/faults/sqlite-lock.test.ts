@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUSY_BUDGET_MS } from '../../src/db/sqlite-busy.ts';
-import { holdWriteLock } from '../support/sqlite-lock.ts';
-import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app.ts';
+import { holdWriteLock } from '../../test-support/sqlite-lock.ts';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -6,7 +6,7 @@ import {
   entryWith,
   payload as migrationPayload,
   uriFor,
-} from '../../../../shared/testing/migration-payloads.ts';
+} from '../../../../shared/test-support/migration-payloads.ts';
 import { toBase64 } from '../../crypto/base64.ts';
 import { looksLikeUriLines, parseUriLines } from './uri-lines.ts';
 

@@ -1,13 +1,13 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base32Decode, totp } from '../../shared/index.ts';
-import { buildPages, type RunningVerifier, startVerifier } from '../../verifier/web/browser/verifier.ts';
-import { browserAvailable } from './browsers.ts';
+import { base32Decode, totp } from '../../../shared/index.ts';
+import { browserAvailable } from '../../../shared/test-support/browsers.ts';
 import { Popup } from './popup-steps.ts';
 import { sleep, type Tab } from './scenario-tab.ts';
+import { type ScenarioVerifier, startVerifier } from './verifier-server.ts';
 import { toldToWaitMs, VerifierPages } from './verifier-steps.ts';
 
 // The product's whole promise in one story, run in a real browser with the extension's test build and
@@ -48,7 +48,7 @@ const USED_MESSAGE = 'That code has already been used. Wait for the next code.';
 const WRONG_MESSAGE = /That code is not right/;
 
 const screenshots = process.env.UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  ? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
   : join(tmpdir(), 'enrollment-screenshots/');
 
 /** Codes of the steps around now for a secret; `spread` steps either side. */
@@ -71,8 +71,7 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
   describe.skipIf(!browserAvailable(setup.executable))(
     `enrolment and sign-in with the extension in ${setup.name}`,
     () => {
-      let verifier: RunningVerifier;
-      let webRoot: string | undefined;
+      let verifier: ScenarioVerifier;
       let browser: ScenarioBrowser;
       let pages: VerifierPages;
       let popup: Popup;
@@ -104,8 +103,7 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
 
       beforeAll(async () => {
         await mkdir(screenshots, { recursive: true });
-        webRoot = await buildPages();
-        verifier = await startVerifier(FIRST_ADMIN_PASSWORD, webRoot, { realTime: true });
+        verifier = await startVerifier(FIRST_ADMIN_PASSWORD);
         browser = await setup.launch();
         pages = new VerifierPages(browser.page, verifier.url);
         popup = new Popup(browser.popup);
@@ -114,7 +112,6 @@ export function describeEnrollmentScenario(setup: ScenarioSetup): void {
       afterAll(async () => {
         await browser?.close();
         await verifier?.close();
-        if (webRoot) await rm(webRoot, { recursive: true, force: true });
       });
 
       it('lets the admin choose a new password, then turn 2FA on system-wide and for an Agent-group user, who becomes Pending', async () => {

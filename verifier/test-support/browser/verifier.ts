@@ -11,17 +11,14 @@ import type { Db } from '../../src/db/schema.ts';
 import { prepareRuntime, type Runtime } from '../../src/setup.ts';
 
 /**
- * The server's clock as a test sets it. Standing still (the page tests): it moves only by `advance`,
- * so no step boundary can pass unseen between computing a code and the server checking it. Running
- * (tests with the extension, whose codes follow the browser's real clock): real time plus what
- * `advance` added.
+ * The server's clock as a page test sets it: it stands still and moves only by `advance`, so no step
+ * boundary can pass unseen between computing a code and the server checking it.
  */
 export class MovableClock implements Clock {
   private readonly start = Date.now();
   private offset = 0;
-  constructor(private readonly running = false) {}
   now(): number {
-    return (this.running ? Date.now() : this.start) + this.offset;
+    return this.start + this.offset;
   }
   advance(ms: number): void {
     this.offset += ms;
@@ -45,7 +42,7 @@ export interface RunningVerifier {
 export async function buildPages(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'verifier-pages-'));
   await build({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
@@ -56,11 +53,7 @@ export async function buildPages(): Promise<string> {
  * Starts a real verifier on a temporary SQLite file and a free port, through the same start-up path
  * as `npm start` (config, migrations, first admin), with the built pages at `/`.
  */
-export async function startVerifier(
-  adminPassword: string,
-  webRoot: string,
-  options: { realTime?: boolean } = {},
-): Promise<RunningVerifier> {
+export async function startVerifier(adminPassword: string, webRoot: string): Promise<RunningVerifier> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verifier-web-'));
   const config = loadConfig({
     VERIFIER_DATA_DIR: dataDir,
@@ -69,7 +62,7 @@ export async function startVerifier(
     LOG_LEVEL: 'silent',
     PORT: '1',
   });
-  const clock = new MovableClock(options.realTime);
+  const clock = new MovableClock();
   const runtime: Runtime = await prepareRuntime(config, clock);
   const app: FastifyInstance = await buildApp(runtime.ctx, { webRoot });
   await app.listen({ host: '127.0.0.1', port: 0 });

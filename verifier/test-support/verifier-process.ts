@@ -7,12 +7,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { bootstrap } from '../../src/accounts/bootstrap.ts';
-import { createApiKey } from '../../src/api-keys/api-keys.ts';
-import { SecretBox } from '../../src/crypto/secret-box.ts';
-import { type DatabaseTarget, openDatabase } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrations.ts';
-import { credentialContext } from '../../src/verification/credentials.ts';
+import { bootstrap } from '../src/accounts/bootstrap.ts';
+import { createApiKey } from '../src/api-keys/api-keys.ts';
+import { SecretBox } from '../src/crypto/secret-box.ts';
+import { type DatabaseTarget, openDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrations.ts';
+import { credentialContext } from '../src/verification/credentials.ts';
 
 /** Enough users that every accepted-code request can use a fresh one within a 30 s step. */
 export const USERS = 20_000;

@@ -4,7 +4,7 @@ import {
   type ImportPlan,
   planImportFromCsv,
   type RowError,
-} from './index.ts';
+} from '../src/users-csv/index.ts';
 
 /** Shared by the users CSV tests: the groups and users a small installation has. */
 export const groups: ImportGroup[] = [

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../../extension/test-support/browsers.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../shared/test-support/browsers.ts';
 
 /** A plain headless Chromium, without the extension, for the verifier's own pages. */
 export function launchChromium(): Promise<Browser> {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrations.ts';
+import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrations.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension } from '../build/targets.ts';
+import { browserAvailable, FIREFOX } from '../../../../shared/test-support/browsers.ts';
+import { buildExtension } from '../../../build/targets.ts';
 import {
   BACKUP_PASSWORD,
   BACKUP_TEST_ACCOUNTS,
   READ_CODES,
   VAULT_PASSWORD,
-} from '../test-support/backup-accounts.ts';
-import { expectedRows, insideOnePeriod } from '../test-support/backup-codes.ts';
-import { browserAvailable, FIREFOX } from '../test-support/browsers.ts';
-import { findExtensionPage, launchFirefox } from '../test-support/firefox-extension.ts';
+} from '../../../test-support/backup-accounts.ts';
+import { expectedRows, insideOnePeriod } from '../../../test-support/backup-codes.ts';
+import { findExtensionPage, launchFirefox } from '../../../test-support/firefox-extension.ts';
 
 /** A new profile whose downloads land in `downloads` without a dialog, with the extension installed. */
 function launch(profile: string, downloads: string, extensionDir: string): Promise<Browser> {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension } from '../build/targets.ts';
-import { BACKUP_TEST_ACCOUNTS } from '../test-support/backup-accounts.ts';
-import { expectedRows, insideOnePeriod } from '../test-support/backup-codes.ts';
-import { browserAvailable, CHROMIUM } from '../test-support/browsers.ts';
-import { addByHand, codesOf, freshInstall } from '../test-support/chromium-extension.ts';
+import { browserAvailable, CHROMIUM } from '../../../../shared/test-support/browsers.ts';
+import { buildExtension } from '../../../build/targets.ts';
+import { BACKUP_TEST_ACCOUNTS } from '../../../test-support/backup-accounts.ts';
+import { expectedRows, insideOnePeriod } from '../../../test-support/backup-codes.ts';
+import { addByHand, codesOf, freshInstall } from '../../../test-support/chromium-extension.ts';
 
 describe.skipIf(!browserAvailable(CHROMIUM))('export to a phone and import from images in Chromium', () => {
   let extensionDir: string;

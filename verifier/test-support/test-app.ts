@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { base32Decode, totp } from '../../../shared/index.ts';
-import { bootstrap } from '../../src/accounts/bootstrap.ts';
-import { findGroupByName } from '../../src/accounts/groups.ts';
-import { createUser, type UserFields } from '../../src/accounts/user-admin.ts';
-import { type AppOptions, buildApp } from '../../src/app.ts';
-import { SecretBox } from '../../src/crypto/secret-box.ts';
-import type { DatabaseHandle } from '../../src/db/connect.ts';
-import type { AppContext } from '../../src/http/context.ts';
-import { createOutboxMailer, type Mailer } from '../../src/mail/index.ts';
-import { updateSettings } from '../../src/settings/settings.ts';
+import { base32Decode, totp } from '../../shared/index.ts';
+import { bootstrap } from '../src/accounts/bootstrap.ts';
+import { findGroupByName } from '../src/accounts/groups.ts';
+import { createUser, type UserFields } from '../src/accounts/user-admin.ts';
+import { type AppOptions, buildApp } from '../src/app.ts';
+import { SecretBox } from '../src/crypto/secret-box.ts';
+import type { DatabaseHandle } from '../src/db/connect.ts';
+import type { AppContext } from '../src/http/context.ts';
+import { createOutboxMailer, type Mailer } from '../src/mail/index.ts';
+import { updateSettings } from '../src/settings/settings.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.ts';
 
 /** A clock the test moves by hand. Starts 10 s into a 30 s step so ±1 step edges are easy to reach. */

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base32Decode, totp } from '../../shared/index.ts';
-import { buildExtension } from '../build/targets.ts';
-import { browserAvailable, CHROMIUM } from '../test-support/browsers.ts';
-import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
+import { base32Decode, totp } from '../../../shared/index.ts';
+import { browserAvailable, CHROMIUM } from '../../../shared/test-support/browsers.ts';
+import { buildExtension } from '../../build/targets.ts';
+import { extensionId, launch, popupUrl } from '../../test-support/chromium-extension.ts';
 import {
   QR_BOX,
   type QrPageServer,
@@ -14,7 +14,7 @@ import {
   TEST_ACCOUNT,
   TEST_ISSUER,
   TEST_SECRET_BASE32,
-} from '../test-support/qr-page.ts';
+} from '../../test-support/qr-page.ts';
 
 const PASSWORD = 'correct horse battery';
 

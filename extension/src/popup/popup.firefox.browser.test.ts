@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base32Decode, totp } from '../../shared/index.ts';
-import { buildExtension } from '../build/targets.ts';
-import { browserAvailable, FIREFOX } from '../test-support/browsers.ts';
-import { findExtensionPage, launchFirefox } from '../test-support/firefox-extension.ts';
+import { base32Decode, totp } from '../../../shared/index.ts';
+import { browserAvailable, FIREFOX } from '../../../shared/test-support/browsers.ts';
+import { buildExtension } from '../../build/targets.ts';
+import { findExtensionPage, launchFirefox } from '../../test-support/firefox-extension.ts';
 import {
   QR_BOX,
   type QrPageServer,
   startQrPageServer,
   TEST_ACCOUNT,
   TEST_SECRET_BASE32,
-} from '../test-support/qr-page.ts';
+} from '../../test-support/qr-page.ts';
 
 const PASSWORD = 'correct horse battery';
 const secret = base32Decode(TEST_SECRET_BASE32);
