@@ -5,7 +5,7 @@ import {
   type OtpAccount,
   OtpError,
   validateAccount,
-} from '../../../../shared/index.ts';
+} from '../../../../../shared/index.ts';
 
 export interface AccountFormProps {
   /** Editing keeps the secret unless a new one is typed. */

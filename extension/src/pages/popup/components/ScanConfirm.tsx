@@ -1,7 +1,7 @@
-import type { OtpAccount } from '../../../../shared/index.ts';
-import { displayName, type VaultAccount } from '../../accounts/account.ts';
-import { type DuplicateChoice, findDuplicate } from '../../accounts/list.ts';
-import type { ScanOutcome } from '../../scan/classify.ts';
+import type { OtpAccount } from '../../../../../shared/index.ts';
+import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { type DuplicateChoice, findDuplicate } from '../../../accounts/list.ts';
+import type { ScanOutcome } from '../../../scan/classify.ts';
 
 export interface ScanConfirmProps {
   outcome: ScanOutcome;

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { CLOCK_WARNING_MS, type ClockCheck } from '../../settings/clock-check.ts';
+import { CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
 import {
   MAX_IDLE_MINUTES,
   MIN_IDLE_MINUTES,
   type Settings as SettingsValues,
-} from '../../settings/settings.ts';
-import { MIN_PASSWORD_LENGTH } from './Setup.tsx';
+} from '../../../settings/settings.ts';
+import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
 
 export interface SettingsProps {
   settings: SettingsValues;

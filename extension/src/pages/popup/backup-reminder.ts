@@ -1,4 +1,4 @@
-import type { VaultAccount } from '../accounts/account.ts';
+import type { VaultAccount } from '../../accounts/account.ts';
 
 /**
  * How many accounts are not in any backup made from this vault: those added after the last backup,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { inVault, otp } from '../../../test-support/transfer-fixtures.ts';
+import { inVault, otp } from '../../../../test-support/transfer-fixtures.ts';
 import { BackupReminder } from './BackupReminder.tsx';
 
 afterEach(cleanup);

@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { base32Decode, hotp, type OtpAccount, totp } from '../../../../shared/index.ts';
-import { type VaultAccount, withId } from '../../accounts/account.ts';
-import { randomBytes } from '../../platform/random.ts';
-import { classifyQrText } from '../../scan/classify.ts';
+import { base32Decode, hotp, type OtpAccount, totp } from '../../../../../shared/index.ts';
+import { type VaultAccount, withId } from '../../../accounts/account.ts';
+import { randomBytes } from '../../../platform/random.ts';
+import { classifyQrText } from '../../../scan/classify.ts';
+import { Unlock } from '../../components/Unlock.tsx';
 import { AccountForm } from './AccountForm.tsx';
 import { AccountList } from './AccountList.tsx';
 import { EditAccount } from './EditAccount.tsx';
 import { ScanConfirm } from './ScanConfirm.tsx';
 import { Setup } from './Setup.tsx';
-import { Unlock } from './Unlock.tsx';
 
 afterEach(cleanup);
 

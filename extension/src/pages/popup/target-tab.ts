@@ -1,4 +1,4 @@
-import { browser } from '../platform/browser.ts';
+import { browser } from '../../platform/browser.ts';
 
 /**
  * The tab to scan. In the toolbar popup it is the active tab. When the popup page is open in a tab of

@@ -1,5 +1,5 @@
-import { hotp, totp } from '../../../shared/index.ts';
-import type { VaultAccount } from '../accounts/account.ts';
+import { hotp, totp } from '../../../../shared/index.ts';
+import type { VaultAccount } from '../../accounts/account.ts';
 
 /** Splits a code in two groups for reading aloud and typing: `123 456`, `1234 5678`, `123 4567`. */
 export function groupDigits(code: string): string {

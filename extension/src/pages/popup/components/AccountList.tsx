@@ -1,5 +1,5 @@
-import type { VaultAccount } from '../../accounts/account.ts';
-import { displayOrder, filterAccounts } from '../../accounts/list.ts';
+import type { VaultAccount } from '../../../accounts/account.ts';
+import { displayOrder, filterAccounts } from '../../../accounts/list.ts';
 import { AccountRow } from './AccountRow.tsx';
 
 export interface AccountListProps {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { OtpAccount } from '../../../shared/index.ts';
-import type { VaultAccount } from '../accounts/account.ts';
+import type { OtpAccount } from '../../../../shared/index.ts';
+import type { VaultAccount } from '../../accounts/account.ts';
 import {
   addAccounts,
   type DuplicateChoice,
@@ -9,35 +9,35 @@ import {
   removeAccount,
   togglePin,
   updateAccount,
-} from '../accounts/list.ts';
-import type { PopupRequest, ScanReply } from '../background/messages.ts';
-import { browser } from '../platform/browser.ts';
-import { randomBytes } from '../platform/random.ts';
-import { classifyQrText, type ScanOutcome } from '../scan/classify.ts';
-import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../scan/pending.ts';
-import { CLOCK_WARNING_MS } from '../settings/clock-check.ts';
+} from '../../accounts/list.ts';
+import type { PopupRequest, ScanReply } from '../../background/messages.ts';
+import { browser } from '../../platform/browser.ts';
+import { randomBytes } from '../../platform/random.ts';
+import { classifyQrText, type ScanOutcome } from '../../scan/classify.ts';
+import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../../scan/pending.ts';
+import { CLOCK_WARNING_MS } from '../../settings/clock-check.ts';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
   type Settings as SettingsValues,
   saveSettings,
-} from '../settings/settings.ts';
-import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../vault/format.ts';
+} from '../../settings/settings.ts';
+import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../../vault/format.ts';
+import { FatalError } from '../components/FatalError.tsx';
+import { Unlock } from '../components/Unlock.tsx';
+import * as vault from '../vault-session.ts';
 import { checkTimeAgainst } from './check-time.ts';
 import { hotpCode } from './codes.ts';
 import { AccountForm } from './components/AccountForm.tsx';
 import { AccountList } from './components/AccountList.tsx';
 import { BackupReminder } from './components/BackupReminder.tsx';
 import { EditAccount } from './components/EditAccount.tsx';
-import { FatalError } from './components/FatalError.tsx';
 import { ScanConfirm } from './components/ScanConfirm.tsx';
 import { Settings } from './components/Settings.tsx';
 import { Setup } from './components/Setup.tsx';
-import { Unlock } from './components/Unlock.tsx';
 import { openTransferPage } from './open-transfer.ts';
 import { isInTab, targetTabId } from './target-tab.ts';
 import { useClock } from './use-clock.ts';
-import * as vault from './vault-session.ts';
 
 type Unlocked = Extract<vault.VaultState, { status: 'unlocked' }>;
 type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; id: string } | { name: 'settings' };

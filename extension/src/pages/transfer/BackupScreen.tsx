@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MIN_PASSWORD_LENGTH } from '../components/Setup.tsx';
+import { MIN_PASSWORD_LENGTH } from '../components/password-length.ts';
 import type { SavedFile } from './save-file.ts';
 
 export interface BackupScreenProps {

@@ -1,5 +1,5 @@
-import { browser } from '../platform/browser.ts';
-import { type ClockCheck, offsetFromDateHeader, parseVerifierUrl } from '../settings/clock-check.ts';
+import { browser } from '../../platform/browser.ts';
+import { type ClockCheck, offsetFromDateHeader, parseVerifierUrl } from '../../settings/clock-check.ts';
 
 /**
  * Reads the verifier's `Date` header. The header is not readable across origins without access to that

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { OtpAccount } from '../../../../shared/index.ts';
-import { displayName, type VaultAccount } from '../../accounts/account.ts';
+import type { OtpAccount } from '../../../../../shared/index.ts';
+import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { AccountForm } from './AccountForm.tsx';
 
 export interface EditAccountProps {

@@ -1,5 +1,5 @@
-import { browser } from '../platform/browser.ts';
-import type { TransferScreenName } from './transfer/screens.ts';
+import { browser } from '../../platform/browser.ts';
+import type { TransferScreenName } from '../transfer/screens.ts';
 
 /**
  * Backups and imports open in a tab of their own: Firefox closes a toolbar popup as soon as a file

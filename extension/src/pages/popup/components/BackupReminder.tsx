@@ -1,4 +1,4 @@
-import type { VaultAccount } from '../../accounts/account.ts';
+import type { VaultAccount } from '../../../accounts/account.ts';
 import { accountsNotBackedUp } from '../backup-reminder.ts';
 
 export interface BackupReminderProps {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { TransferPage } from './TransferPage.tsx';
-import '../popup.css';
+import '../popup/popup.css';
 import './transfer.css';
 
 const root = document.getElementById('app');

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
 
 export interface SetupProps {
   onCreate(password: string | null): void;

@@ -1,4 +1,4 @@
-import { displayName, type VaultAccount } from '../../accounts/account.ts';
+import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { groupDigits, totpView } from '../codes.ts';
 
 export interface AccountRowProps {
