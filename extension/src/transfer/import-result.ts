@@ -1,5 +1,5 @@
 import type { OtpAccount } from '../../../shared/index.ts';
-import { toBase64 } from '../crypto/base64.ts';
+import { base64Encode } from '../../../shared/internal/base64.ts';
 
 /** Formats `detectAndParse` recognises. */
 export type ImportFormat =
@@ -49,7 +49,7 @@ export class ImportCollector {
   add(account: OtpAccount, label: string): void {
     const { type, issuer, account: name, algorithm, digits, period, counter, secret } = account;
     // Issuer and name may hold any character, so they are JSON-quoted; the rest cannot hold a quote.
-    const identity = `${JSON.stringify([issuer, name])}${type}${algorithm}/${digits}/${period}/${counter}/${toBase64(secret)}`;
+    const identity = `${JSON.stringify([issuer, name])}${type}${algorithm}/${digits}/${period}/${counter}/${base64Encode(secret)}`;
     if (this.seen.has(identity)) {
       this.skip(label, 'It appears more than once in what was imported; it is added once.');
       return;
