@@ -43,26 +43,29 @@ describe('merging imported accounts into the list', () => {
   it('appends new accounts, and replaces a duplicate in place keeping its id, pin and added time', () => {
     const pinned = { ...inVault(otp(1), 1_000), pinned: true };
     const other = inVault(otp(2), 2_000);
-    const incoming = [otp(3), { ...otp(1), issuer: 'New name', digits: 8 }];
+    const incoming = [otp(3), { ...otp(1), issuer: 'New name' }];
     const skipped = mergeIncoming([pinned, other], incoming, 'skip', randomBytes);
     expect(skipped.map((a) => a.issuer)).toEqual(['Service 1', 'Service 2', 'Service 3']);
     expect(skipped[2]?.addedAt).toBeUndefined();
     const replaced = mergeIncoming([pinned, other], incoming, 'replace', randomBytes, 9_000);
     expect(replaced.map((a) => [a.issuer, a.digits, a.pinned, a.addedAt])).toEqual([
-      ['New name', 8, true, 1_000],
+      ['New name', 6, true, 1_000],
       ['Service 2', 6, false, 2_000],
       ['Service 3', 6, false, 9_000],
     ]);
     expect(replaced[0]?.id).toBe(pinned.id);
   });
 
-  it('treats the same key under another account name as a new account', () => {
-    const merged = mergeIncoming(
-      [inVault(otp(1))],
-      [{ ...otp(1), account: 'someone else' }],
+  it('takes the same key under another account name for that account renamed, and another key under the same name for a new account', () => {
+    const existing = [inVault(otp(1))];
+    const renamed = mergeIncoming(existing, [{ ...otp(1), account: 'someone else' }], 'replace', randomBytes);
+    expect(renamed.map((a) => a.account)).toEqual(['someone else']);
+    const reEnrolled = mergeIncoming(
+      existing,
+      [otp(2, { account: 'user1@example.com' })],
       'replace',
       randomBytes,
     );
-    expect(merged).toHaveLength(2);
+    expect(reEnrolled).toHaveLength(2);
   });
 });

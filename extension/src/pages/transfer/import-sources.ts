@@ -1,9 +1,9 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { findDuplicates } from '../../accounts/identity.ts';
 import {
   detectAndParse,
   detectAndParseWithPassword,
   detectFormat,
-  findDuplicates,
   type ImportFormat,
   MAX_IMPORT_CHARS,
   type SkippedEntry,

@@ -1,8 +1,9 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { type VaultAccount, withId } from '../../accounts/account.ts';
-import { type BackupAccount, findDuplicates } from '../../transfer/index.ts';
+import { findDuplicates } from '../../accounts/identity.ts';
+import type { BackupAccount } from '../../transfer/index.ts';
 
-/** What to do with an incoming account already in the vault (same secret and account name). */
+/** What to do with an incoming account already in the vault (the same secret; see accounts/identity.ts). */
 export type DuplicateAction = 'skip' | 'replace';
 
 /** Which incoming accounts are already in the vault, by their index in `incoming`. */
