@@ -1,8 +1,8 @@
 import { Base64Error, base64Decode, base64Encode } from '../../../../shared/internal/base64.ts';
 import { DecryptionError, decryptAesGcm } from '../../crypto/aead.ts';
 import { deriveKeyFromBytes, type KdfParams, KdfParamsError } from '../../crypto/kdf.ts';
-import { hexToBytes } from '../bytes.ts';
 import { CorruptFileError, UnsupportedFileError, WrongPasswordError } from '../errors.ts';
+import { hexToBytes } from '../hex.ts';
 import type { ImportResult } from '../import-result.ts';
 import { type AegisDocument, checkAegisVersion, parseAegisDatabase } from './aegis.ts';
 import { isRecord } from './entry-fields.ts';
