@@ -1,15 +1,28 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { totp } from '../../../../shared/index.ts';
-import { MemoryArea } from '../../../test-support/memory-area.ts';
+import { fakeBrowser } from '../../../test-support/fake-browser.ts';
 import { BACKUP_PASSWORD, backupOf, inVault, otp } from '../../../test-support/transfer-fixtures.ts';
-import { randomBytes } from '../../platform/random.ts';
-import { type RestoredBackup, readBackup } from '../../transfer/index.ts';
-import { createVault, loadAccounts, saveAccounts } from '../../vault/vault.ts';
-import { type DuplicateAction, mergeIncoming } from './merge.ts';
+import type { RestoredBackup } from '../../transfer/index.ts';
+import { loadAccounts } from '../../vault/vault.ts';
+import * as vault from '../vault-session.ts';
+import type { DuplicateAction } from './merge.ts';
 import { RestoreScreen } from './RestoreScreen.tsx';
+import { TransferPage } from './TransferPage.tsx';
 
+// The whole transfer page runs on in-memory storage with Chrome's semantics, so a restore goes
+// through the page's own handler, the merge and the vault write, as it does in the browser.
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as ReturnType<typeof fakeBrowser> }));
+vi.mock('../../platform/browser.ts', () => ({
+  get browser() {
+    return fake.browser;
+  },
+}));
+
+beforeEach(() => {
+  fake.browser = fakeBrowser();
+});
 afterEach(cleanup);
 
 function chooseFile(text: string, name = 'authenticator-backup-2026-11-20.json') {
@@ -71,18 +84,21 @@ describe('restoring a backup', () => {
   });
 
   it('puts the whole backup into the vault in one write, with the same codes as before', async () => {
-    const area = new MemoryArea();
-    const deps = { area, randomBytes, now: () => 5_000 };
-    const key = await createVault(deps, 'vault password');
+    const state = await vault.setUp('vault password');
+    if (state.status !== 'unlocked') throw new Error('a new vault is open');
     const original = [otp(1), otp(2, { type: 'hotp', counter: 7 }), otp(3, { digits: 8, period: 60 })];
-    const backup = await readBackup(await backupOf(original), BACKUP_PASSWORD);
-    const createdAt = Date.parse(backup.createdAt);
-    const writes = vi.spyOn(area, 'set');
-    await saveAccounts(deps, key, mergeIncoming([], backup.accounts, 'skip', randomBytes, createdAt), 0, {
-      lastBackupAt: createdAt,
-    });
+    const file = await backupOf(original);
+    const createdAt = Date.parse(JSON.parse(file).createdAt);
+    location.hash = '#restore';
+    render(<TransferPage />);
+    await screen.findByLabelText('Backup file');
+    const writes = vi.spyOn(fake.browser.storage.local, 'set');
+    await open(file);
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore 3 accounts' }));
+    await screen.findByText(/Restored from the backup/);
+
     expect(writes).toHaveBeenCalledTimes(1);
-    const restored = await loadAccounts(area, key);
+    const restored = await loadAccounts(fake.browser.storage.local, state.key);
     const codes = (list: typeof original) => list.map((a) => totp({ ...a, time: 1_700_000_000_000 }));
     expect(codes(restored.accounts)).toEqual(codes(original));
     expect(restored.accounts.map((a) => [a.type, a.counter, a.digits, a.period, a.addedAt])).toEqual([
@@ -90,5 +106,17 @@ describe('restoring a backup', () => {
       ['hotp', 7, 6, 30, createdAt],
       ['totp', 0, 8, 60, createdAt],
     ]);
+    // Restored into an empty vault, every account is in that file: the reminder counts it as a backup.
+    expect(restored.lastBackupAt).toBe(createdAt);
+  });
+
+  it('hides the vault on the transfer page when the popup locks it', async () => {
+    await vault.setUp('vault password');
+    location.hash = '#restore';
+    render(<TransferPage />);
+    await screen.findByLabelText('Backup file');
+    await vault.lockNow();
+    await screen.findByLabelText('Password');
+    expect(screen.queryByLabelText('Backup file')).toBeNull();
   });
 });
