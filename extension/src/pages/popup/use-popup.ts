@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import type { VaultAccount } from '../../accounts/account.ts';
 import {
@@ -23,7 +23,7 @@ import {
   type Settings as SettingsValues,
   saveSettings,
 } from '../../settings/settings.ts';
-import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../../vault/format.ts';
+import { useVaultState } from '../use-vault-state.ts';
 import * as vault from '../vault-session.ts';
 import { checkTimeAgainst } from './check-time.ts';
 import { hotpCode } from './codes.ts';
@@ -40,7 +40,6 @@ const COPIED_FEEDBACK_MS = 1500;
  * can take. Views only read what it returns and call its actions, so the rules live here alone.
  */
 export function usePopup() {
-  const [state, setShownState] = useState<vault.VaultState | null>(null);
   const [fatal, setFatal] = useState('');
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
@@ -57,19 +56,7 @@ export function usePopup() {
     (error: unknown) => setFatal(error instanceof Error ? error.message : String(error)),
     [],
   );
-  // Every change of state counts; a re-read of the vault applies only if nothing changed since it
-  // began, so a re-read started before "Lock now" cannot unlock the popup again when it resolves.
-  const stateVersion = useRef(0);
-  const setState = useCallback((next: vault.VaultState) => {
-    stateVersion.current++;
-    setShownState(next);
-  }, []);
-  const refresh = useCallback(() => {
-    const startedAt = ++stateVersion.current;
-    vault.currentState().then((next) => {
-      if (stateVersion.current === startedAt) setShownState(next);
-    }, fail);
-  }, [fail]);
+  const { state, setState } = useVaultState(fail);
   const showPendingScan = useCallback(async () => {
     const pending = await takePendingScan(browser.storage.session, Date.now());
     if (pending) setScan(classifyQrText(pending.text));
@@ -77,19 +64,14 @@ export function usePopup() {
 
   useEffect(() => {
     loadSettings(browser.storage.local).then(setSettings, fail);
-    refresh();
     void showPendingScan();
+    // The overlay stores the scanned text while the popup is closed; show it when it arrives.
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      // The vault changed elsewhere (a restore, an import, a backup in the transfer tab).
-      if (area === 'local' && VAULT_STORAGE_KEY in changes) refresh();
-      if (area !== 'session') return;
-      if (PENDING_SCAN_KEY in changes && changes[PENDING_SCAN_KEY]?.newValue) void showPendingScan();
-      // Auto-lock fired while the popup was open.
-      if ('vaultKey' in changes && changes.vaultKey?.newValue === undefined) refresh();
+      if (area === 'session' && changes[PENDING_SCAN_KEY]?.newValue) void showPendingScan();
     };
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
-  }, [fail, refresh, showPendingScan]);
+  }, [fail, showPendingScan]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { displayOrder } from '../../accounts/list.ts';
-import { browser } from '../../platform/browser.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { createBackup, plainTextExport, type RestoredBackup } from '../../transfer/index.ts';
-import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../../vault/format.ts';
 import { FatalError } from '../components/FatalError.tsx';
 import { Unlock } from '../components/Unlock.tsx';
+import { useVaultState } from '../use-vault-state.ts';
 import * as vault from '../vault-session.ts';
 import { BackupScreen } from './BackupScreen.tsx';
 import { ExportScreen } from './ExportScreen.tsx';
@@ -21,7 +20,6 @@ type Unlocked = Extract<vault.VaultState, { status: 'unlocked' }>;
 
 /** The transfer page (a tab of its own): backup, restore, import and export, on the unlocked vault. */
 export function TransferPage() {
-  const [state, setState] = useState<vault.VaultState | null>(null);
   const [screen, setScreen] = useState<TransferScreenName>(() => screenFromHash(location.hash));
   const [fatal, setFatal] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,23 +29,13 @@ export function TransferPage() {
     (error: unknown) => setFatal(error instanceof Error ? error.message : String(error)),
     [],
   );
+  // Follows the vault: accounts changed in the popup, and the lock, which hides every secret here too.
+  const { state, setState } = useVaultState(fail);
   useEffect(() => {
-    const refresh = () => vault.currentState().then(setState, fail);
-    void refresh();
     const onHash = () => setScreen(screenFromHash(location.hash));
-    // Follow the vault: accounts changed in the popup, and the auto-lock, which hides every secret here too.
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && VAULT_STORAGE_KEY in changes) void refresh();
-      if (area === 'session' && 'vaultKey' in changes && changes.vaultKey?.newValue === undefined)
-        void refresh();
-    };
     window.addEventListener('hashchange', onHash);
-    browser.storage.onChanged.addListener(onChange);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      browser.storage.onChanged.removeListener(onChange);
-    };
-  }, [fail]);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const go = (name: TransferScreenName) => {
     history.replaceState(null, '', `#${name}`);
