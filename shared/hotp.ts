@@ -35,6 +35,13 @@ export function formatCode(truncated: number, digits: number): string {
   return String(truncated % (POWERS_OF_TEN[digits] as number)).padStart(digits, '0');
 }
 
+const ascii = new TextEncoder();
+
+/** True when the code for `truncated` is `token`, compared in constant time: a code is a secret. */
+export function codeMatches(truncated: number, digits: number, token: string): boolean {
+  return constantTimeEqual(ascii.encode(formatCode(truncated, digits)), ascii.encode(token));
+}
+
 /** RFC 4226 HOTP value for one counter. */
 export function hotp(options: HotpOptions): string {
   const secret = checkSecret(options.secret);
@@ -66,7 +73,7 @@ export function verifyHotp(options: VerifyHotpOptions): number | null {
   const mac = new CounterHmac(algorithm, secret);
   try {
     for (let offset = 0; offset <= window; offset++) {
-      if (constantTimeEqual(formatCode(mac.truncated(counter + offset), digits), token)) return offset;
+      if (codeMatches(mac.truncated(counter + offset), digits, token)) return offset;
     }
     return null;
   } finally {

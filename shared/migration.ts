@@ -7,7 +7,7 @@ import {
   validateAccount,
 } from './account.ts';
 import { OtpError } from './errors.ts';
-import { Base64Error, base64Decode, base64Encode } from './internal/base64.ts';
+import { Base64Error, base64Decode, base64Encode, base64UrlDecode } from './internal/base64.ts';
 import {
   type BatchFields,
   type OtpParametersMessage,
@@ -77,7 +77,9 @@ function readPayloadBytes(uri: string): Uint8Array {
     corrupt('The export data has a broken percent-encoding; the QR code was probably misread.', error);
   }
   try {
-    return base64Decode(base64);
+    // Google Authenticator writes standard padded base64; tools that pass the URI along sometimes
+    // turn it into the URL-safe alphabet without padding (RFC 4648 §5). Each is read strictly.
+    return /[-_]/.test(base64) || base64.length % 4 !== 0 ? base64UrlDecode(base64) : base64Decode(base64);
   } catch (error) {
     if (error instanceof Base64Error)
       corrupt(`The export data is not valid base64: ${error.message}.`, error);

@@ -1,7 +1,6 @@
 import type { HashAlgorithm } from './account.ts';
 import { OtpError } from './errors.ts';
-import { formatCode } from './hotp.ts';
-import { constantTimeEqual } from './internal/constant-time.ts';
+import { codeMatches, formatCode } from './hotp.ts';
 import { CounterHmac } from './internal/hmac.ts';
 import {
   checkAlgorithm,
@@ -97,7 +96,7 @@ export function verifyTotp(options: VerifyTotpOptions): number | null {
     for (let k = 0; k <= 2 * window; k++) {
       const offset = k % 2 === 1 ? -(k + 1) / 2 : k / 2;
       if (step + offset < 0) continue;
-      if (constantTimeEqual(formatCode(mac.truncated(step + offset), digits), token)) return offset;
+      if (codeMatches(mac.truncated(step + offset), digits, token)) return offset;
     }
     return null;
   } finally {

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import type { Harness } from '../../shared/bench/harness.ts';
+import { base64Encode } from '../../shared/internal/base64.ts';
 import { CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
 import { type VaultAccount, withId } from '../src/accounts/account.ts';
-import { toBase64 } from '../src/crypto/base64.ts';
 import { randomBytes } from '../src/platform/random.ts';
 import { decodeQr, type Pixels } from '../src/scan/decode.ts';
 import { STORAGE_KEY } from '../src/vault/format.ts';
@@ -138,7 +138,7 @@ async function firstCodeInChromium(harness: Harness, extensionDir: string): Prom
     const record = area.items.get(STORAGE_KEY);
     // Plain-text scripts: tsx would wrap compiled functions in helpers the page does not have.
     await page.evaluate(
-      `Promise.all([chrome.storage.local.set({ vault: ${JSON.stringify(record)} }), chrome.storage.session.set({ vaultKey: ${JSON.stringify(toBase64(key))} })])`,
+      `Promise.all([chrome.storage.local.set({ vault: ${JSON.stringify(record)} }), chrome.storage.session.set({ vaultKey: ${JSON.stringify(base64Encode(key))} })])`,
     );
     const times: number[] = [];
     const ownTimes: number[] = [];

@@ -8,8 +8,8 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
 import * as OTPAuth from 'otpauth';
 import type { Harness } from '../../shared/bench/harness.ts';
 import type { OtpAccount } from '../../shared/index.ts';
+import { base64Decode } from '../../shared/internal/base64.ts';
 import { open, seal } from '../src/crypto/aead.ts';
-import { fromBase64 } from '../src/crypto/base64.ts';
 import { deriveKey, newKdfParams } from '../src/crypto/kdf.ts';
 import { detectAndParse, toOtpauthLines } from '../src/transfer/index.ts';
 
@@ -34,7 +34,7 @@ const keep = (value: { length: number }) => {
 
 export default async function (harness: Harness): Promise<void> {
   const kdf = newKdfParams(random);
-  const salt = fromBase64(kdf.salt);
+  const salt = base64Decode(kdf.salt);
   const password = 'correct horse battery staple';
   const ours = await deriveKey(password, kdf);
   const native = scryptSync(password, salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 64 * 1024 * 1024 });

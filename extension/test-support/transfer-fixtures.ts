@@ -1,6 +1,6 @@
 import type { OtpAccount } from '../../shared/index.ts';
+import { base64Encode } from '../../shared/internal/base64.ts';
 import { type VaultAccount, withId } from '../src/accounts/account.ts';
-import { toBase64 } from '../src/crypto/base64.ts';
 import type { KdfParams } from '../src/crypto/kdf.ts';
 import { randomBytes } from '../src/platform/random.ts';
 import { createBackup } from '../src/transfer/index.ts';
@@ -31,7 +31,7 @@ export const fastKdf = (): KdfParams => ({
   r: 8,
   p: 1,
   dkLen: 32,
-  salt: toBase64(randomBytes(16)),
+  salt: base64Encode(randomBytes(16)),
 });
 
 export const BACKUP_PASSWORD = 'correct horse battery';

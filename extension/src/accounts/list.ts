@@ -1,5 +1,6 @@
 import type { OtpAccount } from '../../../shared/index.ts';
 import { type VaultAccount, withId } from './account.ts';
+import { findReEnrolled, findSameAccount } from './identity.ts';
 
 /**
  * Pure operations on the account list. Each returns a new list (the vault saves it whole); none of
@@ -9,21 +10,15 @@ import { type VaultAccount, withId } from './account.ts';
 /** What to do when a scanned or typed account is already in the vault. */
 export type DuplicateChoice = 'replace' | 'keep-both';
 
-function sameName(a: OtpAccount, b: OtpAccount): boolean {
-  const norm = (text: string) => text.trim().toLocaleLowerCase();
-  return norm(a.issuer) === norm(b.issuer) && norm(a.account) === norm(b.account);
-}
-
-function sameSecret(a: OtpAccount, b: OtpAccount): boolean {
-  return a.secret.length === b.secret.length && a.secret.every((byte, i) => byte === b.secret[i]);
-}
-
-/** An account already present: same issuer and name (re-enrolment issues a new secret), or same secret. */
+/**
+ * The account a scanned or typed one would duplicate: the same account (identity.ts), or else the
+ * account a re-enrolment replaces (same issuer and name, new secret).
+ */
 export function findDuplicate(
   list: readonly VaultAccount[],
   candidate: OtpAccount,
 ): VaultAccount | undefined {
-  return list.find((existing) => sameName(existing, candidate) || sameSecret(existing, candidate));
+  return findSameAccount(list, candidate) ?? findReEnrolled(list, candidate);
 }
 
 export function addAccounts(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 import { DecryptionError, decryptAesGcm, encryptAesGcm, open, type Sealed, seal } from './aead.ts';
-import { fromBase64, toBase64 } from './base64.ts';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 const hex = (s: string) =>
@@ -21,8 +21,8 @@ describe('seal and open', () => {
   it('gets back the plaintext with the same key and associated data', async () => {
     const plaintext = bytes('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP');
     const sealed = await seal(key, plaintext, aad, random);
-    expect(fromBase64(sealed.iv)).toHaveLength(12);
-    expect(fromBase64(sealed.ciphertext)).toHaveLength(plaintext.length + 16);
+    expect(base64Decode(sealed.iv)).toHaveLength(12);
+    expect(base64Decode(sealed.ciphertext)).toHaveLength(plaintext.length + 16);
     expect(await open(key, sealed, aad)).toEqual(plaintext);
   });
 
@@ -41,14 +41,14 @@ describe('seal and open', () => {
   it('rejects any single flipped bit in the nonce, the ciphertext or the associated data', async () => {
     const plaintext = bytes('four');
     const sealed = await seal(key, plaintext, aad, random);
-    const iv = fromBase64(sealed.iv);
-    const ciphertext = fromBase64(sealed.ciphertext);
+    const iv = base64Decode(sealed.iv);
+    const ciphertext = base64Decode(sealed.ciphertext);
     for (let bit = 0; bit < iv.length * 8; bit++) {
-      const tampered: Sealed = { iv: toBase64(flipBit(iv, bit)), ciphertext: sealed.ciphertext };
+      const tampered: Sealed = { iv: base64Encode(flipBit(iv, bit)), ciphertext: sealed.ciphertext };
       await expect(open(key, tampered, aad), `iv bit ${bit}`).rejects.toThrow(DecryptionError);
     }
     for (let bit = 0; bit < ciphertext.length * 8; bit++) {
-      const tampered: Sealed = { iv: sealed.iv, ciphertext: toBase64(flipBit(ciphertext, bit)) };
+      const tampered: Sealed = { iv: sealed.iv, ciphertext: base64Encode(flipBit(ciphertext, bit)) };
       await expect(open(key, tampered, aad), `ciphertext bit ${bit}`).rejects.toThrow(DecryptionError);
     }
     for (let bit = 0; bit < aad.length * 8; bit++) {
@@ -58,11 +58,11 @@ describe('seal and open', () => {
 
   it('rejects truncated, shortened-nonce or non-base64 data with DecryptionError', async () => {
     const sealed = await seal(key, bytes('secret'), aad, random);
-    const ciphertext = fromBase64(sealed.ciphertext);
+    const ciphertext = base64Decode(sealed.ciphertext);
     const damaged: Sealed[] = [
-      { iv: sealed.iv, ciphertext: toBase64(ciphertext.subarray(0, 15)) },
-      { iv: sealed.iv, ciphertext: toBase64(ciphertext.subarray(0, ciphertext.length - 1)) },
-      { iv: toBase64(fromBase64(sealed.iv).subarray(0, 8)), ciphertext: sealed.ciphertext },
+      { iv: sealed.iv, ciphertext: base64Encode(ciphertext.subarray(0, 15)) },
+      { iv: sealed.iv, ciphertext: base64Encode(ciphertext.subarray(0, ciphertext.length - 1)) },
+      { iv: base64Encode(base64Decode(sealed.iv).subarray(0, 8)), ciphertext: sealed.ciphertext },
       { iv: sealed.iv, ciphertext: `${sealed.ciphertext}!` },
       { iv: 5, ciphertext: sealed.ciphertext } as unknown as Sealed,
     ];

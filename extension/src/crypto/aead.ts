@@ -1,4 +1,4 @@
-import { Base64Error, fromBase64, toBase64 } from './base64.ts';
+import { Base64Error, base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 
 /** AES-256-GCM output; both fields base64. `ciphertext` carries the 128-bit tag at its end. */
 export interface Sealed {
@@ -86,7 +86,7 @@ export async function seal(
   const iv = randomBytes(IV_BYTES);
   checkBytes(`randomBytes(${IV_BYTES})`, iv, IV_BYTES);
   const ciphertext = await encryptAesGcm(key, iv, plaintext, aad);
-  return { iv: toBase64(iv), ciphertext: toBase64(ciphertext) };
+  return { iv: base64Encode(iv), ciphertext: base64Encode(ciphertext) };
 }
 
 /** Decrypts what `seal` produced with the same key and `aad`; any change gives DecryptionError. */
@@ -97,8 +97,8 @@ export async function open(key: Uint8Array, sealed: Sealed, aad: Uint8Array): Pr
   let iv: Uint8Array;
   let ciphertext: Uint8Array;
   try {
-    iv = fromBase64(sealed.iv);
-    ciphertext = fromBase64(sealed.ciphertext);
+    iv = base64Decode(sealed.iv);
+    ciphertext = base64Decode(sealed.ciphertext);
   } catch (error) {
     if (error instanceof Base64Error)
       throw new DecryptionError(`the encrypted data is damaged: ${error.message}`);

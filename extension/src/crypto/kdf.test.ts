@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './base64.ts';
+import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 import { deriveKey, deriveKeyFromBytes, type KdfParams, KdfParamsError, newKdfParams } from './kdf.ts';
 
 const hex = (s: string) =>
@@ -13,7 +13,7 @@ function params(overrides: Partial<Record<keyof KdfParams, unknown>> = {}): KdfP
     r: 1,
     p: 1,
     dkLen: 32,
-    salt: toBase64(new Uint8Array(16)),
+    salt: base64Encode(new Uint8Array(16)),
     ...overrides,
   } as KdfParams;
 }
@@ -27,9 +27,9 @@ describe('newKdfParams', () => {
       r: 8,
       p: 1,
       dkLen: 32,
-      salt: toBase64(fixedRandom(16)),
+      salt: base64Encode(fixedRandom(16)),
     });
-    expect(fromBase64(made.salt)).toHaveLength(16);
+    expect(base64Decode(made.salt)).toHaveLength(16);
   });
 });
 
@@ -47,7 +47,7 @@ describe('deriveKey', () => {
     const expected = hex(
       'fd ba be 1c 9d 34 72 00 78 56 e7 19 0d 01 e9 fe 7c 6a d7 cb c8 23 78 30 e7 73 76 63 4b 37 31 62',
     );
-    const salt = toBase64(new TextEncoder().encode('NaCl'));
+    const salt = base64Encode(new TextEncoder().encode('NaCl'));
     expect(await deriveKey('password', params({ N: 1024, r: 8, p: 16, salt }))).toEqual(expected);
   });
 
@@ -63,7 +63,7 @@ describe('deriveKey', () => {
   it('gives different keys for different passwords and different salts', async () => {
     const a = await deriveKey('correct horse', params());
     expect(await deriveKey('correct horsE', params())).not.toEqual(a);
-    expect(await deriveKey('correct horse', params({ salt: toBase64(fixedRandom(16)) }))).not.toEqual(a);
+    expect(await deriveKey('correct horse', params({ salt: base64Encode(fixedRandom(16)) }))).not.toEqual(a);
   });
 
   it('refuses parameters a damaged or hostile file could use to exhaust memory or time', async () => {
@@ -80,7 +80,7 @@ describe('deriveKey', () => {
       [{ dkLen: 64 }, /dkLen/],
       [{ algorithm: 'argon2id' }, /unsupported key derivation algorithm/],
       [{ salt: 'not base64!' }, /salt is not valid base64/],
-      [{ salt: toBase64(new Uint8Array(65)) }, /salt is longer/],
+      [{ salt: base64Encode(new Uint8Array(65)) }, /salt is longer/],
       [{ salt: 42 }, /salt must be a base64 string/],
     ];
     for (const [override, message] of cases) {

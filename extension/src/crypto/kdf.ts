@@ -1,5 +1,5 @@
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { fromBase64, toBase64 } from './base64.ts';
+import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 
 /** scrypt parameters stored next to whatever they protect, so they can be raised later (RFC 7914 §2). */
 export interface KdfParams {
@@ -35,7 +35,7 @@ export function newKdfParams(randomBytes: (n: number) => Uint8Array): KdfParams 
   if (!(salt instanceof Uint8Array) || salt.length !== SALT_BYTES) {
     throw new TypeError(`newKdfParams: randomBytes(${SALT_BYTES}) must return ${SALT_BYTES} bytes`);
   }
-  return { algorithm: 'scrypt', ...DEFAULT_SCRYPT, dkLen: 32, salt: toBase64(salt) };
+  return { algorithm: 'scrypt', ...DEFAULT_SCRYPT, dkLen: 32, salt: base64Encode(salt) };
 }
 
 function isPowerOfTwo(n: number): boolean {
@@ -71,7 +71,7 @@ export function validateKdfParams(params: unknown): { N: number; r: number; p: n
   if (typeof salt !== 'string') throw new KdfParamsError('scrypt salt must be a base64 string');
   let saltBytes: Uint8Array;
   try {
-    saltBytes = fromBase64(salt);
+    saltBytes = base64Decode(salt);
   } catch (error) {
     throw new KdfParamsError(`scrypt salt is not valid base64: ${(error as Error).message}`);
   }

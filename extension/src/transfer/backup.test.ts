@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32Decode } from '../../../shared/index.ts';
-import { fromBase64, toBase64 } from '../crypto/base64.ts';
+import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 import type { KdfParams } from '../crypto/kdf.ts';
 import { backupFileName, createBackup, readBackup } from './backup.ts';
 import type { BackupAccount } from './backup-account.ts';
@@ -22,7 +22,7 @@ const fastKdf = (): KdfParams => ({
   r: 8,
   p: 1,
   dkLen: 32,
-  salt: toBase64(random(16)),
+  salt: base64Encode(random(16)),
 });
 const now = new Date(2026, 10, 23, 9, 30);
 
@@ -100,7 +100,7 @@ describe('createBackup and readBackup', () => {
     ]);
     expect(document).toMatchObject({ format: 'authenticator-backup', version: 1 });
     expect(document.kdf).toMatchObject({ algorithm: 'scrypt', N: 32768, r: 8, p: 1, dkLen: 32 });
-    expect(fromBase64(document.kdf.salt)).toHaveLength(16);
+    expect(base64Decode(document.kdf.salt)).toHaveLength(16);
     expect(file.text).not.toContain('GEZDGNBV');
     expect(file.text).not.toContain('alice');
   });
@@ -146,9 +146,9 @@ describe('readBackup errors', () => {
   it('says a file with altered encrypted data or header is damaged', async () => {
     const text = await backupText();
     const flipped = edit(text, (document) => {
-      const bytes = fromBase64(document.ciphertext as string);
+      const bytes = base64Decode(document.ciphertext as string);
       bytes[5] = (bytes[5] ?? 0) ^ 1;
-      document.ciphertext = toBase64(bytes);
+      document.ciphertext = base64Encode(bytes);
     });
     const redated = edit(text, (document) => {
       document.createdAt = '2020-01-01T00:00:00.000Z';

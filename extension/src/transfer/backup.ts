@@ -1,10 +1,10 @@
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { Base64Error, base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
+import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { DecryptionError, open, seal } from '../crypto/aead.ts';
-import { Base64Error, fromBase64, toBase64 } from '../crypto/base64.ts';
 import { deriveKey, type KdfParams, KdfParamsError, newKdfParams, validateKdfParams } from '../crypto/kdf.ts';
 import { type BackupAccount, fromStoredAccount, toStoredAccount } from './backup-account.ts';
-import { constantTimeEqualBytes } from './bytes.ts';
 import { CorruptFileError, NewerVersionError, NotABackupError, WrongPasswordError } from './errors.ts';
 import { localDate } from './file-date.ts';
 
@@ -108,7 +108,7 @@ export async function createBackup(
       version: BACKUP_VERSION,
       createdAt: options.now.toISOString(),
       kdf: { algorithm: kdf.algorithm, N: kdf.N, r: kdf.r, p: kdf.p, dkLen: kdf.dkLen, salt: kdf.salt },
-      check: toBase64(check),
+      check: base64Encode(check),
     };
     const sealed = await seal(key, payload, associatedData(header), options.randomBytes);
     return {
@@ -191,7 +191,7 @@ export async function readBackupDocument(
   const header = readHeader(document);
   let storedCheck: Uint8Array;
   try {
-    storedCheck = fromBase64(header.check);
+    storedCheck = base64Decode(header.check);
   } catch (error) {
     if (error instanceof Base64Error)
       throw new CorruptFileError('The backup’s password check value is damaged.');
@@ -202,7 +202,7 @@ export async function readBackupDocument(
   const { key, check } = await backupKeys(typeof password === 'string' ? password : '', header.kdf);
   let plaintext: Uint8Array;
   try {
-    if (!constantTimeEqualBytes(check, storedCheck)) {
+    if (!constantTimeEqual(check, storedCheck)) {
       throw new WrongPasswordError('The password does not open this backup.');
     }
     plaintext = await open(key, { iv: header.iv, ciphertext: header.ciphertext }, associatedData(header));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from '../../../shared/index.ts';
-import { toBase64 } from '../crypto/base64.ts';
+import { base64Encode } from '../../../shared/internal/base64.ts';
 import { createBackup } from './backup.ts';
 import { detectAndParse, detectAndParseWithPassword, detectFormat } from './detect.ts';
 import {
@@ -48,7 +48,14 @@ describe('detectFormat', () => {
   });
 
   it('recognises its own backups as needing a password', async () => {
-    const kdf = { algorithm: 'scrypt', N: 1024, r: 8, p: 1, dkLen: 32, salt: toBase64(random(16)) } as const;
+    const kdf = {
+      algorithm: 'scrypt',
+      N: 1024,
+      r: 8,
+      p: 1,
+      dkLen: 32,
+      salt: base64Encode(random(16)),
+    } as const;
     const { text } = await createBackup([alice], 'pw', { now: new Date(), randomBytes: random, kdf });
     expect(detectFormat(text)).toEqual({ format: 'backup', needsPassword: true });
     expect(() => detectAndParse(text)).toThrow(PasswordRequiredError);

@@ -1,5 +1,5 @@
 import type { OtpAccount } from '../../../shared/index.ts';
-import { toBase64 } from '../crypto/base64.ts';
+import { SeenAccounts } from '../accounts/identity.ts';
 
 /** Formats `detectAndParse` recognises. */
 export type ImportFormat =
@@ -34,27 +34,20 @@ export function entryLabel(issuer: unknown, account: unknown, position: number):
 }
 
 /**
- * Collects accounts and skipped entries while a file is read. An entry identical in every field
- * to one already collected (the same QR code pasted twice, say) is kept once and reported.
+ * Collects accounts and skipped entries while a file is read. An entry that is the same account
+ * as one already collected (the same QR code pasted twice, or that account under another label) is
+ * kept once and reported; accounts/identity.ts holds the rule and why.
  */
 export class ImportCollector {
   readonly accounts: OtpAccount[] = [];
   readonly skipped: SkippedEntry[] = [];
-  /**
-   * Every field of the accounts seen so far, so spotting repeats stays linear in the file size
-   * even when a hostile file gives thousands of entries the same name.
-   */
-  private readonly seen = new Set<string>();
+  private readonly seen = new SeenAccounts();
 
   add(account: OtpAccount, label: string): void {
-    const { type, issuer, account: name, algorithm, digits, period, counter, secret } = account;
-    // Issuer and name may hold any character, so they are JSON-quoted; the rest cannot hold a quote.
-    const identity = `${JSON.stringify([issuer, name])}${type}${algorithm}/${digits}/${period}/${counter}/${toBase64(secret)}`;
-    if (this.seen.has(identity)) {
+    if (!this.seen.add(account)) {
       this.skip(label, 'It appears more than once in what was imported; it is added once.');
       return;
     }
-    this.seen.add(identity);
     this.accounts.push(account);
   }
 

@@ -12,7 +12,6 @@ export {
 } from './backup.ts';
 export type { BackupAccount } from './backup-account.ts';
 export { detectAndParse, detectAndParseWithPassword, detectFormat, MAX_IMPORT_CHARS } from './detect.ts';
-export { type Duplicate, findDuplicates } from './duplicates.ts';
 export {
   CorruptFileError,
   NewerVersionError,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { base32Decode } from '../../../shared/index.ts';
+import { base64Encode } from '../../../shared/internal/base64.ts';
 import { MemoryArea } from '../../test-support/memory-area.ts';
 import { type VaultAccount, withId } from '../accounts/account.ts';
 import { seal } from '../crypto/aead.ts';
-import { toBase64 } from '../crypto/base64.ts';
 import { deriveKey, newKdfParams } from '../crypto/kdf.ts';
 import { randomBytes } from '../platform/random.ts';
 import { VaultCorruptError } from './errors.ts';
@@ -65,7 +65,7 @@ async function v2Vault(password: string | null): Promise<{ area: MemoryArea; vau
   const kdf = newKdfParams(randomBytes);
   const protection =
     password === null
-      ? { mode: 'none', key: toBase64(vaultKey) }
+      ? { mode: 'none', key: base64Encode(vaultKey) }
       : {
           mode: 'password',
           kdf,

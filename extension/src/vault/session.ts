@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from '../crypto/base64.ts';
+import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 import type { KeyValueArea } from '../platform/storage-area.ts';
 
 /**
@@ -8,14 +8,14 @@ import type { KeyValueArea } from '../platform/storage-area.ts';
 const SESSION_KEY = 'vaultKey';
 
 export async function rememberKey(session: KeyValueArea, key: Uint8Array): Promise<void> {
-  await session.set({ [SESSION_KEY]: toBase64(key) });
+  await session.set({ [SESSION_KEY]: base64Encode(key) });
 }
 
 export async function recallKey(session: KeyValueArea): Promise<Uint8Array | null> {
   const stored = (await session.get(SESSION_KEY))[SESSION_KEY];
   if (typeof stored !== 'string') return null;
   try {
-    return fromBase64(stored);
+    return base64Decode(stored);
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
+import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 import type { VaultAccount } from '../accounts/account.ts';
 import { DecryptionError, open, type Sealed, seal } from '../crypto/aead.ts';
-import { fromBase64, toBase64 } from '../crypto/base64.ts';
 import { DEFAULT_SCRYPT, deriveKey, type KdfParams, newKdfParams } from '../crypto/kdf.ts';
 import type { KeyValueArea } from '../platform/storage-area.ts';
 import { VaultConflictError, VaultCorruptError, VaultExistsError, VaultMissingError } from './errors.ts';
@@ -65,7 +65,7 @@ async function protect(
   password: string | null,
   version = CURRENT_VERSION,
 ): Promise<Protection> {
-  if (password === null) return { mode: 'none', key: toBase64(vaultKey) };
+  if (password === null) return { mode: 'none', key: base64Encode(vaultKey) };
   const kdf = newKdfParams(deps.randomBytes);
   const wrappingKey = await deriveKey(password, kdf);
   try {
@@ -170,7 +170,7 @@ async function unlockNow(deps: VaultDeps, password: string): Promise<UnlockResul
 function keyFromNoProtection(text: string): Uint8Array {
   let key: Uint8Array;
   try {
-    key = fromBase64(text);
+    key = base64Decode(text);
   } catch {
     throw new VaultCorruptError('the stored key is not readable');
   }

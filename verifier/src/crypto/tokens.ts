@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A random token with 256 bits of entropy, URL-safe. */
 export function randomToken(bytes = 32): string {
@@ -8,12 +8,6 @@ export function randomToken(bytes = 32): string {
 /** Session ids and API keys are random, so a plain SHA-256 is enough to store them safely. */
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right) && a.length === b.length;
 }
 
 /** Random one-time password for the first admin: 20 characters from an unambiguous alphabet. */

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { findUserView, type UserView } from '../accounts/users.ts';
 import { deleteSession, findSession } from '../auth/sessions.ts';
-import { constantTimeEqual } from '../crypto/tokens.ts';
 import type { SessionRow, SessionScope } from '../db/schema.ts';
 import { ApiError, forbidden, notSignedIn } from './api-error.ts';
 import type { AppContext } from './context.ts';
@@ -68,7 +68,10 @@ export function requireSession(ctx: AppContext, options: GuardOptions) {
     }
     if (STATE_CHANGING.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !constantTimeEqual(header, session.csrf_token)) {
+      if (
+        typeof header !== 'string' ||
+        !constantTimeEqual(Buffer.from(header), Buffer.from(session.csrf_token))
+      ) {
         throw new ApiError(
           403,
           'csrf_failed',

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { constantTimeEqual } from '../crypto/tokens.ts';
+import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/bearer-token.ts';
 import { outcomeOf } from './outcome.ts';
@@ -48,7 +48,7 @@ export function installMetrics(
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const presented = bearerToken(request);
-    if (presented === undefined || !constantTimeEqual(presented, token)) {
+    if (presented === undefined || !constantTimeEqual(Buffer.from(presented), Buffer.from(token))) {
       reply.header('www-authenticate', 'Bearer');
       throw invalidToken();
     }

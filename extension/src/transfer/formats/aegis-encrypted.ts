@@ -1,8 +1,8 @@
+import { Base64Error, base64Decode, base64Encode } from '../../../../shared/internal/base64.ts';
 import { DecryptionError, decryptAesGcm } from '../../crypto/aead.ts';
-import { Base64Error, fromBase64, toBase64 } from '../../crypto/base64.ts';
 import { deriveKeyFromBytes, type KdfParams, KdfParamsError } from '../../crypto/kdf.ts';
-import { hexToBytes } from '../bytes.ts';
 import { CorruptFileError, UnsupportedFileError, WrongPasswordError } from '../errors.ts';
+import { hexToBytes } from '../hex.ts';
 import type { ImportResult } from '../import-result.ts';
 import { type AegisDocument, checkAegisVersion, parseAegisDatabase } from './aegis.ts';
 import { isRecord } from './entry-fields.ts';
@@ -45,7 +45,7 @@ async function unwrapMasterKey(
     r: slot.r as number,
     p: slot.p as number,
     dkLen: 32,
-    salt: toBase64(hexField(slot.salt, 'password slot salt')),
+    salt: base64Encode(hexField(slot.salt, 'password slot salt')),
   };
   const nonce = hexField(keyParams.nonce, 'password slot nonce', 12);
   const wrapped = concat(
@@ -90,7 +90,7 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   const tag = hexField(params.tag, 'content tag', 16);
   let ciphertext: Uint8Array;
   try {
-    ciphertext = fromBase64(document.db);
+    ciphertext = base64Decode(document.db);
   } catch (error) {
     if (error instanceof Base64Error)
       throw new CorruptFileError(`The Aegis export's content is damaged: ${error.message}`);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { base64Encode } from '../../../../shared/internal/base64.ts';
 import { encryptAesGcm } from '../../crypto/aead.ts';
-import { toBase64 } from '../../crypto/base64.ts';
 import { deriveKeyFromBytes } from '../../crypto/kdf.ts';
 import {
   CorruptFileError,
@@ -87,7 +87,7 @@ async function encryptedVault(
       r: 8,
       p: 1,
       dkLen: 32,
-      salt: toBase64(salt),
+      salt: base64Encode(salt),
     });
     const nonce = random(12);
     const sealed = await encryptAesGcm(slotKey, nonce, masterKey, new Uint8Array(0));
@@ -113,7 +113,7 @@ async function encryptedVault(
   return {
     version: 1,
     header: { slots, params: { nonce: hex(nonce), tag: hex(sealed.subarray(sealed.length - 16)) } },
-    db: toBase64(sealed.subarray(0, sealed.length - 16)),
+    db: base64Encode(sealed.subarray(0, sealed.length - 16)),
   };
 }
 

@@ -8,7 +8,7 @@ import {
   type OtpType,
   validateAccount,
 } from '../../../../shared/index.ts';
-import { hexToBytes } from '../bytes.ts';
+import { hexToBytes } from '../hex.ts';
 import type { ImportCollector } from '../import-result.ts';
 
 /**

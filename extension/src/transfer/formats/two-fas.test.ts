@@ -37,7 +37,7 @@ const BACKUP = {
     },
     {
       name: 'No Account',
-      secret: 'JBSWY3DPEHPK3PXP',
+      secret: 'KRUGS4ZANFZSAYJAMZ4GK3TU',
       otp: { tokenType: 'TOTP', algorithm: null, digits: 6 },
     },
     { name: 'Steam', secret: 'JBSWY3DPEHPK3PXP', otp: { account: 'gamer', tokenType: 'STEAM', digits: 5 } },

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32Decode, encodeMigrationUris, type OtpAccount } from '../../../../shared/index.ts';
+import { base64Encode } from '../../../../shared/internal/base64.ts';
 import {
   ENTRY_HOTP,
   entryWith,
   payload as migrationPayload,
   uriFor,
 } from '../../../../shared/test-support/migration-payloads.ts';
-import { toBase64 } from '../../crypto/base64.ts';
 import { looksLikeUriLines, parseUriLines } from './uri-lines.ts';
 
 const HELLO = base32Decode('JBSWY3DPEHPK3PXP'); // "Hello!" 0xDEADBEEF
@@ -95,7 +95,7 @@ const payload = Uint8Array.from([
   ...[0x20, 0], // batch_index 0
   ...[0x28, 0x96, 0x01], // batch_id 150
 ]);
-const HAND_WRITTEN_MIGRATION = `otpauth-migration://offline?data=${encodeURIComponent(toBase64(payload))}`;
+const HAND_WRITTEN_MIGRATION = `otpauth-migration://offline?data=${encodeURIComponent(base64Encode(payload))}`;
 
 function account(n: number, overrides: Partial<OtpAccount> = {}): OtpAccount {
   return {

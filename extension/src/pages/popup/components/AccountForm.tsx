@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import {
+  base32Decode,
+  type HashAlgorithm,
+  type OtpAccount,
+  OtpError,
+  validateAccount,
+} from '../../../../../shared/index.ts';
+
+export interface AccountFormProps {
+  /** Editing keeps the secret unless a new one is typed. */
+  initial?: OtpAccount;
+  submitLabel: string;
+  onSubmit(account: OtpAccount): void;
+  onCancel(): void;
+}
+
+function toAccount(form: HTMLFormElement, initial: OtpAccount | undefined): OtpAccount {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '').trim();
+  const secretText = text('secret');
+  if (!secretText && !initial)
+    throw new OtpError('INVALID_ACCOUNT', 'Enter the secret key shown by the service.');
+  const type = text('type') === 'hotp' ? 'hotp' : 'totp';
+  const account: OtpAccount = {
+    type,
+    secret: secretText ? base32Decode(secretText) : (initial?.secret ?? new Uint8Array()),
+    issuer: text('issuer'),
+    account: text('account'),
+    algorithm: text('algorithm') as HashAlgorithm,
+    digits: Number(text('digits')),
+    period: type === 'totp' ? Number(text('period')) : (initial?.period ?? 30),
+    counter: type === 'hotp' ? Number(text('counter')) : (initial?.counter ?? 0),
+  };
+  validateAccount(account);
+  return account;
+}
+
+/** Add manually or edit: every parameter an otpauth URI can carry, checked by the shared module. */
+export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: AccountFormProps) {
+  const [error, setError] = useState('');
+  const [type, setType] = useState(initial?.type ?? 'totp');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    try {
+      onSubmit(toAccount(event.currentTarget as HTMLFormElement, initial));
+    } catch (caught) {
+      if (!(caught instanceof OtpError)) throw caught;
+      setError(caught.message);
+    }
+  };
+  return (
+    <form class="account-form" onSubmit={submit} noValidate>
+      <label>
+        Secret key
+        <input
+          name="secret"
+          autocomplete="off"
+          spellcheck={false}
+          placeholder={initial ? 'Leave blank to keep the current key' : 'e.g. JBSW Y3DP EHPK 3PXP'}
+        />
+      </label>
+      <label>
+        Issuer
+        <input name="issuer" defaultValue={initial?.issuer ?? ''} placeholder="e.g. Example Corp" />
+      </label>
+      <label>
+        Account name
+        <input name="account" defaultValue={initial?.account ?? ''} placeholder="e.g. ana@example.com" />
+      </label>
+      <div class="row">
+        <label>
+          Type
+          <select
+            name="type"
+            value={type}
+            onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value as 'totp')}
+          >
+            <option value="totp">Time-based (TOTP)</option>
+            <option value="hotp">Counter-based (HOTP)</option>
+          </select>
+        </label>
+        <label>
+          Algorithm
+          <select name="algorithm" defaultValue={initial?.algorithm ?? 'SHA1'}>
+            <option>SHA1</option>
+            <option>SHA256</option>
+            <option>SHA512</option>
+          </select>
+        </label>
+        <label>
+          Digits
+          <select name="digits" defaultValue={String(initial?.digits ?? 6)}>
+            <option>6</option>
+            <option>7</option>
+            <option>8</option>
+          </select>
+        </label>
+        {type === 'totp' ? (
+          <label>
+            Period (s)
+            <input name="period" type="number" min={1} defaultValue={String(initial?.period ?? 30)} />
+          </label>
+        ) : (
+          <label>
+            Counter
+            <input name="counter" type="number" min={0} defaultValue={String(initial?.counter ?? 0)} />
+          </label>
+        )}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit">{submitLabel}</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

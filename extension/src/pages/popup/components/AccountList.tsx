@@ -1,0 +1,52 @@
+import type { VaultAccount } from '../../../accounts/account.ts';
+import { displayOrder, filterAccounts } from '../../../accounts/list.ts';
+import { AccountRow } from './AccountRow.tsx';
+
+export interface AccountListProps {
+  accounts: readonly VaultAccount[];
+  nowMs: number;
+  query: string;
+  copiedId: string | null;
+  revealedHotp: Readonly<Record<string, string>>;
+  onQuery(query: string): void;
+  onCopy(account: VaultAccount, code: string): void;
+  onNextHotp(account: VaultAccount): void;
+  onEdit(account: VaultAccount): void;
+}
+
+export function AccountList(props: AccountListProps) {
+  const { accounts, nowMs, query, copiedId, revealedHotp } = props;
+  const shown = filterAccounts(displayOrder(accounts), query);
+  return (
+    <section aria-label="Accounts">
+      {accounts.length > 0 && (
+        <input
+          type="search"
+          class="search"
+          placeholder="Search"
+          aria-label="Search accounts"
+          value={query}
+          onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
+        />
+      )}
+      {accounts.length === 0 && (
+        <p class="empty">No accounts yet. Open the page that shows your QR code and press Scan QR code.</p>
+      )}
+      {accounts.length > 0 && shown.length === 0 && <p class="empty">No account matches “{query}”.</p>}
+      <ul class="accounts">
+        {shown.map((account) => (
+          <AccountRow
+            key={account.id}
+            account={account}
+            nowMs={nowMs}
+            copied={copiedId === account.id}
+            revealedHotp={revealedHotp[account.id]}
+            onCopy={(code) => props.onCopy(account, code)}
+            onNextHotp={() => props.onNextHotp(account)}
+            onEdit={() => props.onEdit(account)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { groupDigits, totpView } from '../codes.ts';
+
+export interface AccountRowProps {
+  account: VaultAccount;
+  nowMs: number;
+  copied: boolean;
+  /** HOTP: the code revealed by "Next code" in this popup session, if any. */
+  revealedHotp: string | undefined;
+  onCopy(code: string): void;
+  onNextHotp(): void;
+  onEdit(): void;
+}
+
+export function AccountRow({
+  account,
+  nowMs,
+  copied,
+  revealedHotp,
+  onCopy,
+  onEdit,
+  onNextHotp,
+}: AccountRowProps) {
+  const totp = account.type === 'totp' ? totpView(account, nowMs) : null;
+  const code = totp ? totp.code : revealedHotp;
+  const label = displayName(account);
+  const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
+  return (
+    <li class={`account${account.pinned ? ' pinned' : ''}`} data-account-id={account.id}>
+      <button
+        type="button"
+        class="code-button"
+        disabled={code === undefined}
+        aria-label={code === undefined ? `${label}: press Next code` : `Copy code for ${label}`}
+        onClick={() => code !== undefined && onCopy(code)}
+      >
+        <span class="issuer">{account.issuer || account.account}</span>
+        {account.issuer && <span class="name">{account.account}</span>}
+        <span class="code" data-testid="code">
+          {code === undefined ? '••• •••' : groupDigits(code)}
+        </span>
+        {copied && (
+          <span class="copied" role="status">
+            Copied
+          </span>
+        )}
+      </button>
+      {totp && (
+        <span class="countdown" role="img" title={left} aria-label={left}>
+          <svg viewBox="0 0 36 36" width="22" height="22" aria-hidden="true">
+            <circle cx="18" cy="18" r="15" fill="none" stroke="#ddd" stroke-width="4" />
+            <circle
+              cx="18"
+              cy="18"
+              r="15"
+              fill="none"
+              stroke={totp.secondsLeft <= 5 ? '#c0392b' : '#2d6cdf'}
+              stroke-width="4"
+              stroke-dasharray={`${(94.25 * totp.secondsLeft) / account.period} 94.25`}
+              transform="rotate(-90 18 18)"
+            />
+          </svg>
+          <span class="seconds">{totp.secondsLeft}</span>
+        </span>
+      )}
+      {account.type === 'hotp' && (
+        <button type="button" class="next-code" onClick={onNextHotp}>
+          Next code
+        </button>
+      )}
+      <button type="button" class="edit" aria-label={`Edit ${label}`} onClick={onEdit}>
+        ⋯
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,81 @@
+import type { OtpAccount } from '../../../../../shared/index.ts';
+import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { type DuplicateChoice, findDuplicate } from '../../../accounts/list.ts';
+import type { ScanOutcome } from '../../../scan/classify.ts';
+
+export interface ScanConfirmProps {
+  outcome: ScanOutcome;
+  existing: readonly VaultAccount[];
+  onAdd(accounts: OtpAccount[], choice: DuplicateChoice): void;
+  onDismiss(): void;
+}
+
+function describe(account: OtpAccount): string {
+  const kind = account.type === 'totp' ? `time-based, every ${account.period} s` : 'counter-based';
+  return `${account.digits} digits, ${kind}, ${account.algorithm}`;
+}
+
+/** What a scan found, for the user to confirm before anything is stored. */
+export function ScanConfirm({ outcome, existing, onAdd, onDismiss }: ScanConfirmProps) {
+  if (outcome.kind !== 'accounts') {
+    return (
+      <section class="panel scan-result" aria-label="Scan result">
+        <p class="error" role="alert">
+          {outcome.message}
+        </p>
+        <button type="button" onClick={onDismiss}>
+          OK
+        </button>
+      </section>
+    );
+  }
+  const duplicates = outcome.accounts.filter((account) => findDuplicate(existing, account));
+  return (
+    <section class="panel scan-result" aria-label="Scan result">
+      <h2>
+        {outcome.accounts.length === 1
+          ? 'Add this account?'
+          : `Add these ${outcome.accounts.length} accounts?`}
+      </h2>
+      <ul class="scanned">
+        {outcome.accounts.map((account, index) => (
+          <li key={index}>
+            <strong>{account.issuer || '(no issuer)'}</strong> <span>{account.account}</span>
+            <small>{describe(account)}</small>
+            {findDuplicate(existing, account) && <em class="duplicate">Already in your list</em>}
+          </li>
+        ))}
+      </ul>
+      {duplicates.length > 0 ? (
+        <>
+          <p role="alert">
+            {duplicates.length === 1
+              ? `${displayName(duplicates[0] as OtpAccount)} is already in your list.`
+              : `${duplicates.length} of these are already in your list.`}{' '}
+            Replace keeps its place and uses the new key; Keep both adds a second entry.
+          </p>
+          <div class="actions">
+            <button type="button" onClick={() => onAdd(outcome.accounts, 'replace')}>
+              Replace
+            </button>
+            <button type="button" onClick={() => onAdd(outcome.accounts, 'keep-both')}>
+              Keep both
+            </button>
+            <button type="button" onClick={onDismiss}>
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : (
+        <div class="actions">
+          <button type="button" onClick={() => onAdd(outcome.accounts, 'keep-both')}>
+            Add
+          </button>
+          <button type="button" onClick={onDismiss}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'preact/hooks';
+import { CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
+import {
+  MAX_IDLE_MINUTES,
+  MIN_IDLE_MINUTES,
+  type Settings as SettingsValues,
+} from '../../../settings/settings.ts';
+import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
+
+export interface SettingsProps {
+  settings: SettingsValues;
+  passwordless: boolean;
+  onSaveIdle(minutes: number): void;
+  onCheckTime(url: string): Promise<ClockCheck>;
+  /** Resolves to an error message, or '' on success. */
+  onChangePassword(current: string | null, next: string): Promise<string>;
+  onClose(): void;
+}
+
+function describeOffset(offsetMs: number): string {
+  const seconds = Math.round(Math.abs(offsetMs) / 1000);
+  if (seconds === 0) return 'This device’s clock matches the server.';
+  return `This device’s clock is ${seconds} s ${offsetMs > 0 ? 'behind' : 'ahead of'} the server.`;
+}
+
+export function Settings({
+  settings,
+  passwordless,
+  onSaveIdle,
+  onCheckTime,
+  onChangePassword,
+  onClose,
+}: SettingsProps) {
+  const [timeMessage, setTimeMessage] = useState('');
+  const [timeWarning, setTimeWarning] = useState(Math.abs(settings.timeOffsetMs) > CLOCK_WARNING_MS);
+  const [passwordMessage, setPasswordMessage] = useState('');
+  const [verifierUrl, setVerifierUrl] = useState(settings.verifierUrl);
+
+  const checkTime = () => {
+    setTimeMessage('Checking…');
+    onCheckTime(verifierUrl).then(
+      (check) => {
+        setTimeWarning(check.warn);
+        setTimeMessage(
+          `${describeOffset(check.offsetMs)} ${check.warn ? 'Codes may be refused: fix the device clock. Until then codes use the server’s time.' : 'Codes use the corrected time.'}`,
+        );
+      },
+      (error: Error) => setTimeMessage(error.message),
+    );
+  };
+
+  const changePassword = (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const next = String(data.get('next') ?? '');
+    if (next.length < MIN_PASSWORD_LENGTH)
+      return setPasswordMessage(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+    if (next !== String(data.get('confirm') ?? ''))
+      return setPasswordMessage('The two new passwords differ.');
+    setPasswordMessage('Saving…');
+    void onChangePassword(passwordless ? null : String(data.get('current') ?? ''), next).then((error) => {
+      setPasswordMessage(error || 'Password changed.');
+      if (!error) form.reset();
+    });
+  };
+
+  return (
+    <section class="panel settings" aria-label="Settings">
+      <h2>Settings</h2>
+      <label>
+        Lock after (minutes without use)
+        <input
+          type="number"
+          min={MIN_IDLE_MINUTES}
+          max={MAX_IDLE_MINUTES}
+          defaultValue={String(settings.idleMinutes)}
+          onChange={(e) => onSaveIdle(Number((e.currentTarget as HTMLInputElement).value))}
+        />
+      </label>
+      <fieldset>
+        <legend>Time</legend>
+        <label>
+          Verifier address
+          <input
+            type="url"
+            value={verifierUrl}
+            placeholder="https://verifier.example.com"
+            onInput={(e) => setVerifierUrl((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="button" onClick={checkTime}>
+          Check time
+        </button>
+        {timeMessage && (
+          <p class={timeWarning ? 'warning' : ''} role="status">
+            {timeMessage}
+          </p>
+        )}
+      </fieldset>
+      <form onSubmit={changePassword} aria-label="Change password">
+        <fieldset>
+          <legend>{passwordless ? 'Set a password' : 'Change password'}</legend>
+          {passwordless && <p class="warning">Your accounts are not protected by a password.</p>}
+          {!passwordless && (
+            <label>
+              Current password
+              <input name="current" type="password" autocomplete="current-password" />
+            </label>
+          )}
+          <label>
+            New password
+            <input name="next" type="password" autocomplete="new-password" />
+          </label>
+          <label>
+            Confirm new password
+            <input name="confirm" type="password" autocomplete="new-password" />
+          </label>
+          <button type="submit">{passwordless ? 'Set password' : 'Change password'}</button>
+          {passwordMessage && <p role="status">{passwordMessage}</p>}
+        </fieldset>
+      </form>
+      <button type="button" onClick={onClose}>
+        Done
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
+
+export interface SetupProps {
+  onCreate(password: string | null): void;
+  busy: boolean;
+}
+
+/** First run: a password for the vault, or an explicit, warned choice to keep it unprotected. */
+export function Setup({ onCreate, busy }: SetupProps) {
+  const [error, setError] = useState('');
+  const [withoutPassword, setWithoutPassword] = useState(false);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const password = String(data.get('password') ?? '');
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      setError(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+      return;
+    }
+    if (password !== String(data.get('confirm') ?? '')) {
+      setError('The two passwords differ. Type the same password twice.');
+      return;
+    }
+    onCreate(password);
+  };
+  if (withoutPassword) {
+    return (
+      <section class="panel" aria-label="Use without a password">
+        <h2>Use without a password?</h2>
+        <p class="warning" role="alert">
+          Anyone who can use this browser profile, and any program that can read its files, will be able to
+          read your two-factor secrets and make codes. You can set a password later in Settings.
+        </p>
+        <div class="actions">
+          <button type="button" class="danger" disabled={busy} onClick={() => onCreate(null)}>
+            I understand, use without a password
+          </button>
+          <button type="button" onClick={() => setWithoutPassword(false)}>
+            Back
+          </button>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <form class="panel" aria-label="Set a password" onSubmit={submit} noValidate>
+      <h2>Protect your codes with a password</h2>
+      <p>Your accounts are encrypted with this password. It cannot be recovered if you forget it.</p>
+      <label>
+        Password
+        <input name="password" type="password" autocomplete="new-password" />
+      </label>
+      <label>
+        Confirm password
+        <input name="confirm" type="password" autocomplete="new-password" />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Setting up…' : 'Set password'}
+        </button>
+        <button type="button" class="link" onClick={() => setWithoutPassword(true)}>
+          Continue without a password…
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { openTransferPage } from '../open-transfer.ts';
+import type { PopupState, Unlocked } from '../use-popup.ts';
+import { AccountForm } from './AccountForm.tsx';
+import { AccountList } from './AccountList.tsx';
+import { BackupReminder } from './BackupReminder.tsx';
+import { EditAccount } from './EditAccount.tsx';
+import { ScanConfirm } from './ScanConfirm.tsx';
+import { Settings } from './Settings.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { VaultWarnings } from './VaultWarnings.tsx';
+
+export interface UnlockedPopupProps {
+  popup: PopupState;
+  unlocked: Unlocked;
+}
+
+/** The open vault: the toolbar, warnings, and one screen (a scan to confirm, add, edit, settings or the list). */
+export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
+  const { view, scan, setView } = popup;
+  const actions = popup.onVault(unlocked);
+  const { accounts } = actions;
+  const toList = () => setView({ name: 'list' });
+  const editing = view.name === 'edit' ? accounts.find((a) => a.id === view.id) : undefined;
+
+  const screen = scan ? (
+    <ScanConfirm
+      outcome={scan}
+      existing={accounts}
+      onAdd={actions.addScanned}
+      onDismiss={popup.dismissScan}
+    />
+  ) : view.name === 'add' ? (
+    <AccountForm submitLabel="Add" onSubmit={actions.addManual} onCancel={toList} />
+  ) : editing ? (
+    <EditAccount
+      account={editing}
+      onSave={(changes) => actions.saveEdit(editing.id, changes)}
+      onDelete={() => actions.remove(editing.id)}
+      onTogglePin={() => actions.togglePin(editing.id)}
+      onMove={(direction) => actions.move(editing.id, direction)}
+      onClose={toList}
+    />
+  ) : view.name === 'settings' ? (
+    <Settings
+      settings={popup.settings}
+      passwordless={unlocked.passwordless}
+      onSaveIdle={popup.saveIdle}
+      onCheckTime={popup.checkTime}
+      onChangePassword={popup.changePassword}
+      onClose={toList}
+    />
+  ) : (
+    <AccountList
+      accounts={accounts}
+      nowMs={popup.now}
+      query={popup.query}
+      copiedId={popup.copiedId}
+      revealedHotp={popup.revealedHotp}
+      onQuery={popup.setQuery}
+      onCopy={actions.copy}
+      onNextHotp={actions.nextHotp}
+      onEdit={(account) => setView({ name: 'edit', id: account.id })}
+    />
+  );
+
+  return (
+    <main>
+      <Toolbar
+        passwordless={unlocked.passwordless}
+        onScan={(type) => void popup.startScan(type)}
+        onView={setView}
+        onLock={() => void popup.lockNow()}
+      />
+      <VaultWarnings passwordless={unlocked.passwordless} timeOffsetMs={popup.settings.timeOffsetMs} />
+      {!scan && view.name === 'list' && (
+        <BackupReminder
+          accounts={accounts}
+          lastBackupAt={unlocked.snapshot.lastBackupAt}
+          onBackUp={() => void openTransferPage('backup')}
+        />
+      )}
+      {popup.notice && (
+        <p class="error" role="alert">
+          {popup.notice}
+        </p>
+      )}
+      {screen}
+    </main>
+  );
+}

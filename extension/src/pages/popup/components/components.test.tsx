@@ -1,0 +1,271 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { base32Decode, hotp, type OtpAccount, totp } from '../../../../../shared/index.ts';
+import { type VaultAccount, withId } from '../../../accounts/account.ts';
+import { randomBytes } from '../../../platform/random.ts';
+import { classifyQrText } from '../../../scan/classify.ts';
+import { Unlock } from '../../components/Unlock.tsx';
+import { AccountForm } from './AccountForm.tsx';
+import { AccountList } from './AccountList.tsx';
+import { EditAccount } from './EditAccount.tsx';
+import { ScanConfirm } from './ScanConfirm.tsx';
+import { Setup } from './Setup.tsx';
+
+afterEach(cleanup);
+
+const secret = base32Decode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+const NOW = 59_000; // RFC 6238 Appendix B: 287082 (6 digits) at T=59 s with this secret.
+
+function account(issuer: string, name: string, extra: Partial<VaultAccount> = {}): VaultAccount {
+  const base: OtpAccount = {
+    type: 'totp',
+    secret,
+    issuer,
+    account: name,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  };
+  return { ...withId(base, randomBytes), ...extra };
+}
+
+function list(accounts: VaultAccount[], overrides: Partial<Parameters<typeof AccountList>[0]> = {}) {
+  const props = {
+    accounts,
+    nowMs: NOW,
+    query: '',
+    copiedId: null,
+    revealedHotp: {},
+    onQuery: vi.fn(),
+    onCopy: vi.fn(),
+    onNextHotp: vi.fn(),
+    onEdit: vi.fn(),
+    ...overrides,
+  };
+  return { props, ...render(<AccountList {...props} />) };
+}
+
+describe('account list', () => {
+  it('shows issuer, account name, the code in two groups and the seconds left in its period', () => {
+    list([account('Example', 'ana@example.com')]);
+    expect(screen.getByText('Example')).toBeTruthy();
+    expect(screen.getByText('ana@example.com')).toBeTruthy();
+    expect(screen.getByTestId('code').textContent).toBe('287 082');
+    expect(screen.getByLabelText('1 second left')).toBeTruthy();
+  });
+
+  it('shows the next code once the period rolls over', () => {
+    const accounts = [account('Example', 'ana')];
+    const { rerender, props } = list(accounts);
+    rerender(<AccountList {...props} nowMs={NOW + 1000} />);
+    const next = totp({ secret, time: NOW + 1000 });
+    expect(screen.getByTestId('code').textContent).toBe(`${next.slice(0, 3)} ${next.slice(3)}`);
+    expect(screen.getByLabelText('30 seconds left')).toBeTruthy();
+  });
+
+  it('copies the code of the clicked account and shows Copied on it', () => {
+    const accounts = [account('Example', 'ana'), account('Other', 'ben')];
+    const { props, rerender } = list(accounts);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy code for Other (ben)' }));
+    expect(props.onCopy).toHaveBeenCalledWith(accounts[1], '287082');
+    rerender(<AccountList {...props} copiedId={accounts[1]?.id ?? null} />);
+    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(screen.getByRole('status').closest('li')?.textContent).toContain('ben');
+  });
+
+  it('lists pinned accounts first and filters by the search text', () => {
+    const accounts = [account('Alpha', 'a'), account('Beta', 'b', { pinned: true })];
+    const { props, rerender } = list(accounts);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent?.slice(0, 4))).toEqual([
+      'Beta',
+      'Alph',
+    ]);
+    fireEvent.input(screen.getByLabelText('Search accounts'), { target: { value: 'alp' } });
+    expect(props.onQuery).toHaveBeenCalledWith('alp');
+    rerender(<AccountList {...props} query="alp" />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    rerender(<AccountList {...props} query="zzz" />);
+    expect(screen.getByText('No account matches “zzz”.')).toBeTruthy();
+  });
+
+  it('hides an HOTP code until Next code is pressed, then shows the revealed one', () => {
+    const counterAccount = account('Bank', 'ana', { type: 'hotp', counter: 4 });
+    const { props, rerender } = list([counterAccount]);
+    expect(screen.getByTestId('code').textContent).toBe('••• •••');
+    fireEvent.click(screen.getByRole('button', { name: 'Next code' }));
+    expect(props.onNextHotp).toHaveBeenCalledWith(counterAccount);
+    const code = hotp({ secret, counter: 4 });
+    rerender(<AccountList {...props} revealedHotp={{ [counterAccount.id]: code }} />);
+    expect(screen.getByTestId('code').textContent?.replace(' ', '')).toBe(code);
+  });
+});
+
+describe('adding an account by hand', () => {
+  it('names the bad character of a mistyped secret and adds nothing', () => {
+    const onSubmit = vi.fn();
+    render(<AccountForm submitLabel="Add" onSubmit={onSubmit} onCancel={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText('Secret key'), { target: { value: 'JBSW!Y3DP' } });
+    fireEvent.input(screen.getByLabelText('Account name'), { target: { value: 'ana' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByRole('alert').textContent).toContain('!');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('adds a counter-based account with its algorithm, digits and counter', () => {
+    const onSubmit = vi.fn();
+    render(<AccountForm submitLabel="Add" onSubmit={onSubmit} onCancel={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText('Secret key'), { target: { value: 'jbsw y3dp ehpk 3pxp' } });
+    fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'Bank' } });
+    fireEvent.input(screen.getByLabelText('Account name'), { target: { value: 'ana' } });
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'hotp' } });
+    fireEvent.change(screen.getByLabelText('Algorithm'), { target: { value: 'SHA256' } });
+    fireEvent.change(screen.getByLabelText('Digits'), { target: { value: '8' } });
+    fireEvent.input(screen.getByLabelText('Counter'), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'hotp',
+        issuer: 'Bank',
+        account: 'ana',
+        algorithm: 'SHA256',
+        digits: 8,
+        counter: 12,
+      }),
+    );
+  });
+
+  it('asks for the secret when none is typed', () => {
+    render(<AccountForm submitLabel="Add" onSubmit={vi.fn()} onCancel={vi.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByRole('alert').textContent).toBe('Enter the secret key shown by the service.');
+  });
+});
+
+describe('editing an account', () => {
+  it('deletes only after a second, explicit confirmation', () => {
+    const onDelete = vi.fn();
+    render(
+      <EditAccount
+        account={account('Example', 'ana')}
+        onSave={vi.fn()}
+        onDelete={onDelete}
+        onTogglePin={vi.fn()}
+        onMove={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(screen.getByRole('alertdialog').textContent).toContain('Delete Example (ana)?');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
+    expect(onDelete).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the secret when the key field is left blank', () => {
+    const onSave = vi.fn();
+    const existing = account('Example', 'ana');
+    render(
+      <EditAccount
+        account={existing}
+        onSave={onSave}
+        onDelete={vi.fn()}
+        onTogglePin={vi.fn()}
+        onMove={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'Example Corp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ issuer: 'Example Corp', secret }));
+  });
+});
+
+describe('confirming a scan', () => {
+  const uri = 'otpauth://totp/Example:ana?secret=GEZDGNBVGY3TQOJQ&issuer=Example&digits=8&period=60';
+
+  it('shows issuer, account, type, digits and period before anything is added', () => {
+    const onAdd = vi.fn();
+    render(<ScanConfirm outcome={classifyQrText(uri)} existing={[]} onAdd={onAdd} onDismiss={vi.fn()} />);
+    const region = screen.getByRole('region', { name: 'Scan result' });
+    expect(region.textContent).toContain('Example');
+    expect(region.textContent).toContain('ana');
+    expect(region.textContent).toContain('8 digits, time-based, every 60 s');
+    expect(onAdd).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(onAdd).toHaveBeenCalledWith([expect.objectContaining({ account: 'ana' })], 'keep-both');
+  });
+
+  it('offers replace, keep both or cancel for an account already present', () => {
+    const onAdd = vi.fn();
+    const onDismiss = vi.fn();
+    render(
+      <ScanConfirm
+        outcome={classifyQrText(uri)}
+        existing={[account('Example', 'ana')]}
+        onAdd={onAdd}
+        onDismiss={onDismiss}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Example (ana) is already in your list.');
+    fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
+    expect(onAdd).toHaveBeenLastCalledWith(expect.any(Array), 'replace');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
+    expect(onAdd).toHaveBeenLastCalledWith(expect.any(Array), 'keep-both');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('says when the QR code is not a two-factor code', () => {
+    render(
+      <ScanConfirm
+        outcome={classifyQrText('https://example.com')}
+        existing={[]}
+        onAdd={vi.fn()}
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('not a two-factor setup code');
+  });
+});
+
+describe('first run and unlock', () => {
+  it('refuses a short password and two passwords that differ', () => {
+    const onCreate = vi.fn();
+    render(<Setup busy={false} onCreate={onCreate} />);
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
+    expect(screen.getByRole('alert').textContent).toBe('Use at least 8 characters.');
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'long enough' } });
+    fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'long enougH' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
+    expect(screen.getByRole('alert').textContent).toContain('differ');
+    fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'long enough' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
+    expect(onCreate).toHaveBeenCalledWith('long enough');
+  });
+
+  it('creates a vault without a password only after showing what that means', () => {
+    const onCreate = vi.fn();
+    render(<Setup busy={false} onCreate={onCreate} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue without a password…' }));
+    expect(screen.getByRole('alert').textContent).toContain('will be able to read your two-factor secrets');
+    fireEvent.click(screen.getByRole('button', { name: 'I understand, use without a password' }));
+    expect(onCreate).toHaveBeenCalledWith(null);
+  });
+
+  it('passes the typed password on and shows the error it is given', () => {
+    const onUnlock = vi.fn();
+    render(
+      <Unlock busy={false} error="Wrong password. Nothing was changed; try again." onUnlock={onUnlock} />,
+    );
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(onUnlock).toHaveBeenCalledWith('pw');
+    expect(screen.getByRole('alert').textContent).toContain('Wrong password');
+  });
+});

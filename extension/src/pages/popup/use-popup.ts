@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { OtpAccount } from '../../../../shared/index.ts';
+import type { VaultAccount } from '../../accounts/account.ts';
+import {
+  type AccountChanges,
+  addAccounts,
+  type DuplicateChoice,
+  findDuplicate,
+  moveAccount,
+  removeAccount,
+  togglePin,
+  updateAccount,
+} from '../../accounts/list.ts';
+import type { PopupRequest, ScanReply } from '../../background/messages.ts';
+import { browser } from '../../platform/browser.ts';
+import { randomBytes } from '../../platform/random.ts';
+import { classifyQrText, type ScanOutcome } from '../../scan/classify.ts';
+import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../../scan/pending.ts';
+import type { ClockCheck } from '../../settings/clock-check.ts';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  type Settings as SettingsValues,
+  saveSettings,
+} from '../../settings/settings.ts';
+import { useVaultState } from '../use-vault-state.ts';
+import * as vault from '../vault-session.ts';
+import { checkTimeAgainst } from './check-time.ts';
+import { hotpCode } from './codes.ts';
+import { isInTab, targetTabId } from './target-tab.ts';
+import { useClock } from './use-clock.ts';
+
+export type Unlocked = Extract<vault.VaultState, { status: 'unlocked' }>;
+export type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; id: string } | { name: 'settings' };
+
+const COPIED_FEEDBACK_MS = 1500;
+
+/**
+ * The popup's state machine (no vault, locked, unlocked; which screen) and every action the user
+ * can take. Views only read what it returns and call its actions, so the rules live here alone.
+ */
+export function usePopup() {
+  const [fatal, setFatal] = useState('');
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [unlockError, setUnlockError] = useState('');
+  const [settings, setSettings] = useState<SettingsValues>(DEFAULT_SETTINGS);
+  const [view, setView] = useState<View>({ name: 'list' });
+  const [scan, setScan] = useState<ScanOutcome | null>(null);
+  const [query, setQuery] = useState('');
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+  const [revealedHotp, setRevealedHotp] = useState<Record<string, string>>({});
+  const now = useClock(settings.timeOffsetMs);
+
+  const fail = useCallback(
+    (error: unknown) => setFatal(error instanceof Error ? error.message : String(error)),
+    [],
+  );
+  const { state, setState } = useVaultState(fail);
+  const showPendingScan = useCallback(async () => {
+    const pending = await takePendingScan(browser.storage.session, Date.now());
+    if (pending) setScan(classifyQrText(pending.text));
+  }, []);
+
+  useEffect(() => {
+    loadSettings(browser.storage.local).then(setSettings, fail);
+    void showPendingScan();
+    // The overlay stores the scanned text while the popup is closed; show it when it arrives.
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && changes[PENDING_SCAN_KEY]?.newValue) void showPendingScan();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, [fail, showPendingScan]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setUp = (password: string | null) => run(async () => setState(await vault.setUp(password)));
+
+  const unlock = (password: string) =>
+    run(async () => {
+      const result = await vault.unlockWith(password);
+      if ('status' in result) {
+        setUnlockError('');
+        setState(result);
+      } else setUnlockError('Wrong password. Nothing was changed; try again.');
+    });
+
+  const lockNow = () => run(async () => setState(await vault.lockNow()));
+
+  const startScan = async (type: 'scan-selection' | 'scan-page') => {
+    setNotice('');
+    const tabId = await targetTabId();
+    if (tabId === undefined) return setNotice('There is no page to scan in this window.');
+    const inTab = await isInTab();
+    const reply = (await browser.runtime.sendMessage({ type, tabId } satisfies PopupRequest)) as ScanReply;
+    if (!reply.ok) return setNotice(reply.message);
+    if (type === 'scan-selection' && !inTab) window.close();
+  };
+
+  const dismissScan = () => {
+    setScan(null);
+    void clearPendingScan(browser.storage.session);
+  };
+
+  const saveIdle = (idleMinutes: number) =>
+    void saveSettings(browser.storage.local, { idleMinutes }).then(async (next) => {
+      setSettings(next);
+      await vault.noteActivity();
+    });
+
+  const checkTime = (url: string): Promise<ClockCheck> =>
+    checkTimeAgainst(url).then(async (check) => {
+      setSettings(
+        await saveSettings(browser.storage.local, { verifierUrl: url, timeOffsetMs: check.offsetMs }),
+      );
+      return check;
+    });
+
+  const changePassword = async (current: string | null, next: string) => {
+    const result = await vault.setPassword(current, next);
+    if (!result.ok) return 'The current password is wrong. Nothing was changed.';
+    setState(await vault.currentState());
+    return '';
+  };
+
+  /** Actions on the open vault; each saves the whole new list in one write. */
+  const onVault = (unlocked: Unlocked) => {
+    const accounts = unlocked.snapshot.accounts;
+    const saveList = (next: VaultAccount[]) => run(async () => setState(await vault.save(unlocked, next)));
+    const toList = () => setView({ name: 'list' });
+
+    const copy = (account: VaultAccount, code: string) => {
+      navigator.clipboard.writeText(code).then(
+        () => {
+          setCopiedId(account.id);
+          setTimeout(() => setCopiedId((id) => (id === account.id ? null : id)), COPIED_FEEDBACK_MS);
+          void browser.runtime.sendMessage({ type: 'code-copied' } satisfies PopupRequest);
+          void vault.noteActivity();
+        },
+        () => setNotice('The browser did not allow copying. Select the code and copy it by hand.'),
+      );
+    };
+
+    const nextHotp = (account: VaultAccount) => {
+      const code = hotpCode(account);
+      // The counter is saved before the code is shown, so a code is never shown twice.
+      run(async () => {
+        setState(
+          await vault.save(unlocked, updateAccount(accounts, account.id, { counter: account.counter + 1 })),
+        );
+        setRevealedHotp((shown) => ({ ...shown, [account.id]: code }));
+      });
+    };
+
+    const addScanned = (found: OtpAccount[], choice: DuplicateChoice) =>
+      run(async () => {
+        setState(await vault.save(unlocked, addAccounts(accounts, found, choice, randomBytes)));
+        await clearPendingScan(browser.storage.session);
+        setScan(null);
+        toList();
+      });
+
+    // A typed account that is already present goes through the same confirmation as a scanned one.
+    const addManual = (account: OtpAccount) => {
+      if (findDuplicate(accounts, account)) setScan({ kind: 'accounts', accounts: [account] });
+      else void addScanned([account], 'keep-both');
+    };
+
+    return {
+      accounts,
+      copy,
+      nextHotp,
+      addScanned,
+      addManual,
+      saveEdit: (id: string, changes: AccountChanges) => {
+        void saveList(updateAccount(accounts, id, changes));
+        toList();
+      },
+      remove: (id: string) => {
+        void saveList(removeAccount(accounts, id));
+        toList();
+      },
+      togglePin: (id: string) => void saveList(togglePin(accounts, id)),
+      move: (id: string, direction: -1 | 1) => void saveList(moveAccount(accounts, id, direction)),
+    };
+  };
+
+  return {
+    state,
+    fatal,
+    notice,
+    busy,
+    unlockError,
+    settings,
+    view,
+    scan,
+    query,
+    copiedId,
+    revealedHotp,
+    now,
+    setView,
+    setQuery,
+    setUp,
+    unlock,
+    lockNow,
+    startScan,
+    dismissScan,
+    saveIdle,
+    checkTime,
+    changePassword,
+    onVault,
+  };
+}
+
+export type PopupState = ReturnType<typeof usePopup>;
+export type VaultActions = ReturnType<PopupState['onVault']>;

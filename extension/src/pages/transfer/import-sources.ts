@@ -1,0 +1,120 @@
+import type { OtpAccount } from '../../../../shared/index.ts';
+import { findDuplicates } from '../../accounts/identity.ts';
+import {
+  detectAndParse,
+  detectAndParseWithPassword,
+  detectFormat,
+  type ImportFormat,
+  MAX_IMPORT_CHARS,
+  type SkippedEntry,
+  TransferError,
+} from '../../transfer/index.ts';
+
+/** One thing to import from: a chosen file, the QR codes of the chosen images, or pasted text. */
+export interface ImportSource {
+  name: string;
+  text: string;
+}
+
+/** A file or pasted text that cannot be read as a whole; nothing is imported while one is chosen. */
+export class ImportSourceError extends Error {
+  override readonly name = 'ImportSourceError';
+}
+
+export interface ImportPlan {
+  accounts: OtpAccount[];
+  skipped: SkippedEntry[];
+  formats: ImportFormat[];
+}
+
+export type ReadOutcome =
+  | { kind: 'plan'; plan: ImportPlan }
+  /** Encrypted sources (an Aegis vault, a backup): ask for the password and read again. */
+  | { kind: 'password'; names: string[] };
+
+const IMAGE_TYPES = /^image\/(png|jpeg)$/;
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+export function isImage(file: File): boolean {
+  return IMAGE_TYPES.test(file.type) || /\.(png|jpe?g)$/i.test(file.name);
+}
+
+/**
+ * Turns chosen files into sources. The QR codes of all images form one source, so the several
+ * pages of one phone export are read together.
+ */
+export async function sourcesFromFiles(
+  files: readonly File[],
+  qrTextFromImage: (image: Blob) => Promise<string | null>,
+): Promise<ImportSource[]> {
+  const sources: ImportSource[] = [];
+  const scanned: string[] = [];
+  for (const file of files) {
+    if (isImage(file)) {
+      if (file.size > MAX_IMAGE_BYTES)
+        throw new ImportSourceError(`${file.name} is too large for an image of a QR code.`);
+      let text: string | null;
+      try {
+        text = await qrTextFromImage(file);
+      } catch {
+        throw new ImportSourceError(`${file.name} could not be opened as a PNG or JPEG image.`);
+      }
+      if (text === null) throw new ImportSourceError(`No QR code was found in ${file.name}.`);
+      scanned.push(text);
+    } else {
+      if (file.size > MAX_IMPORT_CHARS)
+        throw new ImportSourceError(`${file.name} is too large to be an authenticator export.`);
+      sources.push({ name: file.name, text: await file.text() });
+    }
+  }
+  if (scanned.length > 0) {
+    const name = scanned.length === 1 ? 'the QR code image' : `the ${scanned.length} QR code images`;
+    sources.push({ name, text: scanned.join('\n') });
+  }
+  return sources;
+}
+
+function named(source: ImportSource, error: unknown): never {
+  if (error instanceof TransferError) throw new ImportSourceError(`${source.name}: ${error.message}`);
+  throw error;
+}
+
+/**
+ * Reads every source into one plan. An account found in two sources is kept once. A whole-source
+ * problem (unknown format, damaged file, wrong password) throws ImportSourceError naming the source.
+ */
+export async function readSources(sources: readonly ImportSource[], password?: string): Promise<ReadOutcome> {
+  if (sources.length === 0) throw new ImportSourceError('Choose a file or paste the exported text first.');
+  const locked: string[] = [];
+  for (const source of sources) {
+    try {
+      if (detectFormat(source.text).needsPassword) locked.push(source.name);
+    } catch (error) {
+      named(source, error);
+    }
+  }
+  if (locked.length > 0 && !password) return { kind: 'password', names: locked };
+  const plan: ImportPlan = { accounts: [], skipped: [], formats: [] };
+  for (const source of sources) {
+    let result: Awaited<ReturnType<typeof detectAndParseWithPassword>>;
+    try {
+      result = password
+        ? await detectAndParseWithPassword(source.text, password)
+        : detectAndParse(source.text);
+    } catch (error) {
+      named(source, error);
+    }
+    const repeated = new Set(findDuplicates(plan.accounts, result.accounts).map((d) => d.incomingIndex));
+    result.accounts.forEach((account, index) => {
+      if (!repeated.has(index)) plan.accounts.push(account);
+      else
+        plan.skipped.push({
+          label: account.issuer ? `${account.issuer} (${account.account})` : account.account,
+          reason: `It is also in another of the chosen sources; it is added once.`,
+        });
+    });
+    plan.skipped.push(...result.skipped);
+    if (!plan.formats.includes(result.format)) plan.formats.push(result.format);
+  }
+  return { kind: 'plan', plan };
+}

@@ -1,7 +1,0 @@
-import { render } from 'preact';
-import { TransferPage } from './TransferPage.tsx';
-import '../popup.css';
-import './transfer.css';
-
-const root = document.getElementById('app');
-if (root) render(<TransferPage />, root);
