@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
 import type { Db } from '../db/schema.ts';
 
@@ -23,7 +24,7 @@ export function signedFor(key: Uint8Array, tokens: readonly string[], username: 
     if (!id || !signature || rest.length > 0 || id.length !== 22) continue;
     const presented = Buffer.from(signature, 'base64url');
     const expected = mac(key, id, username);
-    if (presented.length === expected.length && timingSafeEqual(presented, expected)) return id;
+    if (constantTimeEqual(presented, expected)) return id;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { EMAIL_CODE_DIGITS } from './code-record.ts';
 import { EmailCodeArgumentError } from './errors.ts';
 
@@ -72,5 +73,5 @@ export function codeMatches(
   if (!/^[0-9a-f]{64}$/.test(codeHash)) {
     throw new EmailCodeArgumentError('The stored code hash is not 64 hex characters; the record is corrupt.');
   }
-  return timingSafeEqual(keyedHash(serverKey, salt, candidate), Buffer.from(codeHash, 'hex'));
+  return constantTimeEqual(keyedHash(serverKey, salt, candidate), Buffer.from(codeHash, 'hex'));
 }
