@@ -15,7 +15,7 @@ import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../htt
 import { readSettings } from '../settings/settings.ts';
 import { findUserByName, findUserView, type UserView } from './users.ts';
 
-const MeAnswer = Type.Object({
+export const MeAnswer = Type.Object({
   user: Type.Object({
     id: Type.Integer(),
     username: Type.String(),

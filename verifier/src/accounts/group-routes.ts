@@ -22,6 +22,8 @@ async function uniqueName(ctx: AppContext, name: string, except?: number): Promi
   return trimmed;
 }
 
+export const GroupWithCount = Type.Composite([GroupSchema, Type.Object({ memberCount: Type.Integer() })]);
+
 export function registerAdminGroupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const guard = requireAdmin(ctx);
@@ -33,9 +35,7 @@ export function registerAdminGroupRoutes(app: FastifyInstance, ctx: AppContext):
         tags: ['admin'],
         summary: 'Security access groups with member counts.',
         response: {
-          200: Type.Object({
-            items: Type.Array(Type.Composite([GroupSchema, Type.Object({ memberCount: Type.Integer() })])),
-          }),
+          200: Type.Object({ items: Type.Array(GroupWithCount) }),
           ...errors(401, 403),
         },
       },

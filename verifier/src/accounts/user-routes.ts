@@ -31,6 +31,20 @@ const editable = {
   mustChangePassword: Type.Optional(Type.Boolean()),
 };
 
+export const UserChangesBody = Type.Object(editable, { additionalProperties: false });
+
+export const NewUserBody = Type.Object(
+  {
+    ...editable,
+    username: Username,
+    email: Email,
+    displayName: DisplayName,
+    groupId: RowId,
+    source: Source,
+  },
+  { additionalProperties: false },
+);
+
 /** Field names changed by a request, for the audit log (values may be personal or secret). */
 const changedFields = (body: object) =>
   Object.keys(body)
@@ -64,17 +78,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['admin'],
         summary: 'Create a user.',
-        body: Type.Object(
-          {
-            ...editable,
-            username: Username,
-            email: Email,
-            displayName: DisplayName,
-            groupId: RowId,
-            source: Source,
-          },
-          { additionalProperties: false },
-        ),
+        body: NewUserBody,
         response: { 201: User, ...errors(400, 401, 403, 409) },
       },
       preHandler: guard,
@@ -115,7 +119,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
         summary:
           'Change a user; turning 2FA off is the lost-device reset (credential, sessions and known browsers end).',
         params: IdParams,
-        body: Type.Object(editable, { additionalProperties: false }),
+        body: UserChangesBody,
         response: { 200: User, ...errors(400, 401, 403, 404, 409) },
       },
       preHandler: guard,

@@ -8,7 +8,16 @@ import { errors, IdParams } from '../http/schemas.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 
 const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
-const ApiKey = Type.Object({
+/** A new key: the only answer that holds the key itself. */
+export const NewApiKey = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  key: Type.String(),
+  prefix: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const ApiKey = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   prefix: Type.String(),
@@ -45,13 +54,7 @@ export function registerAdminApiKeyRoutes(app: FastifyInstance, ctx: AppContext)
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({
-            id: Type.Integer(),
-            name: Type.String(),
-            key: Type.String(),
-            prefix: Type.String(),
-            createdAt: Type.String({ format: 'date-time' }),
-          }),
+          201: NewApiKey,
           ...errors(400, 401, 403),
         },
       },

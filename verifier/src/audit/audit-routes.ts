@@ -8,7 +8,18 @@ import { errors, FilterText, Paging, paged } from '../http/schemas.ts';
 import { listAudit } from './audit-log.ts';
 import { AUDIT_EVENTS } from './events.ts';
 
-const Entry = Type.Object({
+/** Empty means any event; anything else must be a name the log records. */
+const EventFilter = Type.String({ enum: ['', ...AUDIT_EVENTS] });
+
+export const AuditQuery = Type.Object({
+  user: Type.Optional(FilterText(256)),
+  event: Type.Optional(EventFilter),
+  from: Type.Optional(Type.String({ maxLength: 40 })),
+  to: Type.Optional(Type.String({ maxLength: 40 })),
+  ...Paging,
+});
+
+export const Entry = Type.Object({
   id: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
   actor: Type.Union([Type.String(), Type.Null()]),
@@ -57,9 +68,6 @@ function parseDate(field: 'from' | 'to', value: string | undefined): number | un
   return field === 'to' && DATE.test(value) ? ms + 86_400_000 - 1 : ms;
 }
 
-/** Empty means any event; anything else must be a name the log records. */
-const EventFilter = Type.String({ enum: ['', ...AUDIT_EVENTS] });
-
 export function registerAdminAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -69,13 +77,7 @@ export function registerAdminAuditRoutes(app: FastifyInstance, ctx: AppContext):
       schema: {
         tags: ['admin'],
         summary: 'Audit log, newest first, filtered by user, event and dates.',
-        querystring: Type.Object({
-          user: Type.Optional(FilterText(256)),
-          event: Type.Optional(EventFilter),
-          from: Type.Optional(Type.String({ maxLength: 40 })),
-          to: Type.Optional(Type.String({ maxLength: 40 })),
-          ...Paging,
-        }),
+        querystring: AuditQuery,
         response: { 200: paged(Entry), ...errors(400, 401, 403) },
       },
       preHandler: requireAdmin(ctx),

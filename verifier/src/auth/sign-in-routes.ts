@@ -35,7 +35,7 @@ import {
 import { replaceSession, startNextStep } from './step-up.ts';
 import { CHALLENGE_MAX_FAILURES } from './throttle-policy.ts';
 
-const StepAnswer = Type.Object({
+export const StepAnswer = Type.Object({
   step: Step,
   csrfToken: Type.String(),
   method: Type.Optional(Method),

@@ -16,7 +16,7 @@ import {
 import { readSettings } from '../settings/settings.ts';
 import { editableTemplate, saveTemplate } from './template-store.ts';
 
-const TemplateBody = Type.Object(
+export const TemplateBody = Type.Object(
   {
     subject: Type.String({ maxLength: 1000 }),
     text: Type.String({ maxLength: 40_000 }),
@@ -27,7 +27,7 @@ const TemplateBody = Type.Object(
   { additionalProperties: false },
 );
 
-const TemplateAnswer = Type.Object({
+export const TemplateAnswer = Type.Object({
   subject: Type.String(),
   text: Type.String(),
   active: Type.Boolean(),
@@ -36,7 +36,11 @@ const TemplateAnswer = Type.Object({
   fields: Type.Array(Type.String()),
 });
 
-const PreviewAnswer = Type.Object({ subject: Type.String(), text: Type.String(), html: Type.String() });
+export const PreviewAnswer = Type.Object({
+  subject: Type.String(),
+  text: Type.String(),
+  html: Type.String(),
+});
 
 const invalidTemplate = (problems: readonly TemplateProblem[]) =>
   new ApiError(400, 'invalid_template', problems.map((p) => p.message).join(' '), { problems });

@@ -13,7 +13,7 @@ import { readSettings } from '../settings/settings.ts';
 import { normaliseCode } from '../verification/match-totp.ts';
 import { confirmEnrollment, startEnrollment } from './enrollment.ts';
 
-const Offer = Type.Object({
+export const Offer = Type.Object({
   uri: Type.String(),
   secret: Type.String(),
   issuer: Type.String(),

@@ -9,7 +9,7 @@ import type { AppContext } from '../http/context.ts';
 import { errors, Method } from '../http/schemas.ts';
 import { graceOf, MAX_VERIFICATION_WINDOW, readSettings, settingsView, updateSettings } from './settings.ts';
 
-const SettingsAnswer = Type.Object({
+export const SettingsAnswer = Type.Object({
   twoFactorEnabled: Type.Boolean({ description: 'The system switch as it acts: on once 2FA is mandatory.' }),
   twoFactorLocked: Type.Boolean({
     description: 'True once the grace period is over: the switch cannot be turned off.',

@@ -19,7 +19,7 @@ const refusedForSize = (limit: ImportLimit) => new ApiError(413, limit.code, lim
 
 const Value = Type.Union([Type.String(), Type.Boolean()]);
 
-const ImportAnswer = Type.Object({
+export const ImportAnswer = Type.Object({
   applied: Type.Boolean(),
   created: Type.Integer(),
   updated: Type.Integer(),

@@ -1,162 +1,57 @@
-// Shapes of the verifier's JSON API, as written in the API contract. Optional fields are later additions.
+// Shapes of the verifier's JSON API, derived from the schemas the server validates and answers with,
+// so a change on one side that the other does not follow fails the type check. Type-only imports:
+// nothing of the server reaches the page's bundle.
+import type { Static } from '@sinclair/typebox';
+import type { MeAnswer } from '../../../src/accounts/account-routes.ts';
+import type { GroupWithCount } from '../../../src/accounts/group-routes.ts';
+import type { NewUserBody, UserChangesBody } from '../../../src/accounts/user-routes.ts';
+import type {
+  ApiKey as ApiKeySchema,
+  NewApiKey as NewApiKeySchema,
+} from '../../../src/api-keys/api-key-routes.ts';
+import type { AuditQuery, Entry } from '../../../src/audit/audit-routes.ts';
+import type { StepAnswer } from '../../../src/auth/sign-in-routes.ts';
+import type { PreviewAnswer, TemplateAnswer, TemplateBody } from '../../../src/email-code/template-routes.ts';
+import type { Offer } from '../../../src/enrollment/enrollment-routes.ts';
+import type { Group as GroupSchema, Method, Reason, Status, Step, User } from '../../../src/http/schemas.ts';
+import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
+import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
-export type TwoFactorStatus = 'Pending' | 'Activated' | 'Disabled';
+export type TwoFactorStatus = Static<typeof Status>;
 /** Which policy rule decided the status. */
-export type TwoFactorReason =
-  | 'sso'
-  | 'grace-period-ended'
-  | 'system-off'
-  | 'group-off'
-  | 'user-off'
-  | 'user-on';
-export type SignInSource = 'local' | 'sso';
-export type CodeMethod = 'totp' | 'email';
-export type SessionScope = 'full' | 'setup' | 'code' | 'change-password';
-export type SignInStep = 'signed-in' | 'code' | 'setup' | 'change-password';
+export type TwoFactorReason = Static<typeof Reason>;
+export type CodeMethod = Static<typeof Method>;
+export type SignInStep = Static<typeof Step>;
 
-export interface Group {
-  id: number | string;
-  name: string;
-  isDefault: boolean;
-  twoFactorEnabled: boolean;
-  memberCount?: number;
-}
+export type AdminUser = Static<typeof User>;
+export type SignInSource = AdminUser['source'];
+export type Group = Static<typeof GroupSchema> & Partial<Pick<Static<typeof GroupWithCount>, 'memberCount'>>;
+export type NewUser = Static<typeof NewUserBody>;
+export type UserChanges = Static<typeof UserChangesBody>;
 
-export interface SignInAnswer {
-  step: SignInStep;
-  csrfToken: string;
-  method?: CodeMethod;
-  digits?: number;
-}
-
-export interface Me {
-  user: {
-    id: number | string;
-    username: string;
-    displayName: string;
-    email: string;
-    group: Group | string;
-    isAdmin: boolean;
-    source: SignInSource;
-    twoFactorStatus: TwoFactorStatus;
-    twoFactorReason?: TwoFactorReason;
-    method: CodeMethod;
-  };
-  scope: SessionScope;
-  csrfToken: string;
-  organisationName: string;
-}
-
-export interface Enrollment {
-  uri: string;
-  secret: string;
-  issuer: string;
-  account: string;
-  digits: number;
-  period: number;
-  algorithm: string;
-  expiresAt: string;
-}
-
-export interface Settings {
-  twoFactorEnabled: boolean;
-  organisationName: string;
-  verificationWindow: number;
-  methods: CodeMethod[];
-  graceEndsAt?: string | null;
-  organisationCreatedAt?: string | null;
-  mandatory?: boolean;
-  /** True once 2FA is mandatory: the system switch shows on and cannot be turned off. */
-  twoFactorLocked?: boolean;
-  graceDaysLeft?: number;
-  graceExtended?: boolean;
-}
+export type SignInAnswer = Static<typeof StepAnswer>;
+export type Me = Static<typeof MeAnswer>;
+export type SessionScope = Me['scope'];
+export type Enrollment = Static<typeof Offer>;
+export type Settings = Static<typeof SettingsAnswer>;
 
 /** The e-mail that carries sign-in codes, as the admin edits it. */
-export interface NotificationTemplate {
-  subject: string;
-  text: string;
-  active: boolean;
-}
+export type NotificationTemplate = Omit<Static<typeof TemplateBody>, 'html'>;
+export type SavedTemplate = Static<typeof TemplateAnswer>;
+export type RenderedMail = Static<typeof PreviewAnswer>;
 
-export interface SavedTemplate extends NotificationTemplate {
-  saved: boolean;
-  fields: string[];
-}
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  /** Generated from the text by the server. */
-  html: string;
-}
-
+export type ImportPreview = Static<typeof ImportAnswer>;
+/** One problem of an import refused as a whole (the `problems` of an `invalid_csv` error). */
 export interface ImportRowError {
   row: number;
   column?: string;
   reason: string;
 }
 
-export interface ImportPreview {
-  applied: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  creates: Array<{
-    row: number;
-    username: string;
-    email: string;
-    displayName: string;
-    group: string;
-    source: SignInSource;
-    twoFactorEnabled: boolean;
-  }>;
-  updates: Array<{
-    row: number;
-    username: string;
-    changes: Array<{ field: string; from: string | boolean; to: string | boolean }>;
-  }>;
-  ignoredColumns: string[];
-}
-
-export interface AdminUser {
-  id: number | string;
-  username: string;
-  email: string;
-  displayName: string;
-  group: Group | string;
-  source: SignInSource;
-  twoFactorEnabled: boolean;
-  twoFactorAvailable: boolean;
-  twoFactorStatus: TwoFactorStatus;
-  twoFactorReason?: TwoFactorReason;
-  method: CodeMethod;
-  locked: boolean;
-  /** False for users imported from CSV until someone sets their password. */
-  hasPassword?: boolean;
-  createdAt: string;
-}
-
-export interface NewUser {
-  username: string;
-  email: string;
-  displayName: string;
-  groupId: Group['id'];
-  source: SignInSource;
-  password?: string;
-  twoFactorEnabled?: boolean;
-  method?: CodeMethod;
-}
-
-export type UserChanges = Partial<{
-  email: string;
-  displayName: string;
-  groupId: Group['id'];
-  source: SignInSource;
-  twoFactorEnabled: boolean;
-  method: CodeMethod;
-  password: string;
-}>;
+export type ApiKey = Static<typeof ApiKeySchema>;
+export type NewApiKey = Static<typeof NewApiKeySchema>;
+export type AuditEntry = Static<typeof Entry>;
+export type AuditFilter = Static<typeof AuditQuery>;
 
 export interface Page<T> {
   items: T[];
@@ -165,49 +60,5 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface ApiKey {
-  id: number | string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface NewApiKey {
-  id: number | string;
-  name: string;
-  key: string;
-  prefix: string;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: number | string;
-  at: string;
-  actor: string | null;
-  event: string;
-  target: string | null;
-  ip: string | null;
-  detail: unknown;
-  /** A summarised burst of refusals: how many more came after the first, and when the last did. */
-  repeats: number;
-  lastAt: string | null;
-}
-
-export interface AuditFilter {
-  user?: string;
-  event?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
-
 /** Event names the audit log records: the server's own list, so the filter offers every one it writes. */
 export { AUDIT_EVENTS } from '../../../src/audit/events.ts';
-
-/** The group name whether the server sends the group object or only its name. */
-export function groupName(group: Group | string): string {
-  return typeof group === 'string' ? group : group.name;
-}

@@ -1,4 +1,3 @@
-import { groupName } from '../api/types.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -34,7 +33,7 @@ export function Home() {
               <dt>E-mail</dt>
               <dd>{user.email || '—'}</dd>
               <dt>Security access group</dt>
-              <dd>{groupName(user.group)}</dd>
+              <dd>{user.group.name}</dd>
               <dt>Sign-in</dt>
               <dd>{user.source === 'sso' ? 'Single sign-on' : 'Username and password'}</dd>
             </dl>

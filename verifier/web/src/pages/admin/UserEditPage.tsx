@@ -13,7 +13,7 @@ export function UserEditPage({ id }: { id?: string }) {
     const [settings, groups, user] = await Promise.all([
       api.settings(),
       api.groups(),
-      id === undefined ? Promise.resolve(undefined) : api.user(id),
+      id === undefined ? Promise.resolve(undefined) : api.user(Number(id)),
     ]);
     return { settings, groups: groups.items, user };
   }, [id]);
@@ -135,11 +135,7 @@ export function UserEditPage({ id }: { id?: string }) {
 
 function valuesOf(user: AdminUser | undefined, groups: Group[]): UserValues {
   const defaultGroup = groups.find((group) => group.name === 'Agent') ?? groups[0];
-  const group = user
-    ? typeof user.group === 'string'
-      ? groups.find((candidate) => candidate.name === user.group)
-      : user.group
-    : defaultGroup;
+  const group = user ? user.group : defaultGroup;
   return {
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
@@ -154,7 +150,7 @@ function valuesOf(user: AdminUser | undefined, groups: Group[]): UserValues {
 
 /** The group id in the type the server uses (select values are strings). */
 function groupIdOf(value: string, groups: Group[]): Group['id'] {
-  return groups.find((group) => String(group.id) === value)?.id ?? value;
+  return groups.find((group) => String(group.id) === value)?.id ?? Number(value);
 }
 
 function checkValues(values: UserValues, adding: boolean): string | null {

@@ -11,11 +11,15 @@ const user = (over: Partial<AdminUser>): AdminUser => ({
   displayName: 'Ana Silva',
   group: { id: 2, name: 'Agent', isDefault: true, twoFactorEnabled: true },
   source: 'local',
+  isAdmin: false,
   twoFactorEnabled: true,
   twoFactorAvailable: true,
   twoFactorStatus: 'Pending',
   method: 'totp',
+  twoFactorReason: 'user-on',
   locked: false,
+  hasPassword: true,
+  mustChangePassword: false,
   createdAt: '2026-01-01T00:00:00Z',
   ...over,
 });
@@ -35,7 +39,12 @@ describe('the Users table', () => {
         users={[
           user({ id: 1, username: 'ana' }),
           user({ id: 2, username: 'ben', twoFactorStatus: 'Activated' }),
-          user({ id: 3, username: 'cy', twoFactorStatus: 'Disabled', group: 'Night shift' }),
+          user({
+            id: 3,
+            username: 'cy',
+            twoFactorStatus: 'Disabled',
+            group: { id: 3, name: 'Night shift', isDefault: false, twoFactorEnabled: true },
+          }),
         ]}
         showTwoFactorStatus={true}
         onUnlock={() => {}}

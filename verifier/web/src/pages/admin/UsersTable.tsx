@@ -1,4 +1,4 @@
-import { type AdminUser, groupName } from '../../api/types.ts';
+import type { AdminUser } from '../../api/types.ts';
 import { Link } from '../../router.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
@@ -42,7 +42,7 @@ export function UsersTable({ users, showTwoFactorStatus, onUnlock }: UsersTableP
               </th>
               <td>{user.username}</td>
               <td>{user.email || '—'}</td>
-              <td>{groupName(user.group)}</td>
+              <td>{user.group.name}</td>
               <td>{user.source === 'sso' ? 'SSO' : 'Local'}</td>
               {showTwoFactorStatus && (
                 <td>
