@@ -44,7 +44,7 @@ frontend verify
   default_backend verifiers
 backend verifiers
   balance roundrobin
-  option httpchk GET /api/health
+  option httpchk GET /api/ready
 ${servers}
 `;
 }
