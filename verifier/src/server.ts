@@ -2,6 +2,7 @@ import { buildApp, loggerOptions } from './app.ts';
 import { purgeExpired } from './auth/housekeeping.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { trackInFlight } from './http/in-flight.ts';
 import { prepareRuntime } from './setup.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
@@ -29,6 +30,7 @@ export async function serve(config: Config): Promise<void> {
     metricsToken: config.metricsToken,
     processMetrics: true,
   });
+  const inFlight = trackInFlight(app);
   const housekeeping = setInterval(() => {
     purgeExpired(runtime.ctx.db, systemClock.now()).catch((error) =>
       app.log.error({ err: error }, 'housekeeping failed'),
@@ -48,7 +50,12 @@ export async function serve(config: Config): Promise<void> {
     const idle = setInterval(() => app.server.closeIdleConnections(), 50);
     idle.unref();
     try {
-      await app.close();
+      const closed = app.close();
+      if (!(await inFlight.settled(8_000))) app.log.warn('closing with requests still running');
+      // A connection whose client went away mid-request is never idle and would hold the close open:
+      // its handler has finished, and nobody is left to read an answer.
+      app.server.closeAllConnections();
+      await closed;
       await runtime.close();
       process.exit(0);
     } catch (error) {
