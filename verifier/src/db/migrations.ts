@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { VERIFY_FUNCTIONS } from './migration-0010-verify-function.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -235,6 +236,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
+    '0010_verify_function': {
+      // The verify API's work as server-side functions on PostgreSQL (see its module). It needs only
+      // the tables of 0001-0007, so it applies whether or not 0008 and 0009 exist.
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        for (const text of VERIFY_FUNCTIONS) await sql.raw(text).execute(db);
+      },
+    },
   };
 }
 
@@ -258,6 +267,9 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     provider: new StaticMigrations(dialect),
+    // Numbers are taken by features in flight: a database that has a later migration still gets an
+    // earlier one that arrives afterwards (each depends only on migrations numbered below it).
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
