@@ -2,6 +2,7 @@ import { PostgresAdapter } from 'kysely';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { AuditEvent } from '../audit/events.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
+import { atomically } from '../db/atomically.ts';
 import type { Db } from '../db/schema.ts';
 import { run, statement } from '../db/statements.ts';
 import { markAccepted } from './credentials.ts';
@@ -42,7 +43,7 @@ const json = (detail: Record<string, unknown> | undefined) => (detail ? JSON.str
  */
 async function acceptInTransaction(db: Db, a: Acceptance): Promise<boolean> {
   const entry = { at: a.audit.at, actor: a.audit.actor, target: a.username, ip: a.audit.ip };
-  const accepted = await db.transaction().execute(async (trx) => {
+  const accepted = await atomically(db, async (trx) => {
     if (!(await markAccepted(trx, a.userId, a.match))) return false;
     await clearAttempts(trx, a.sourceKey);
     await run(trx, resetFailuresStatement, [a.userId]);

@@ -6,20 +6,29 @@ import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/schema.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
 import type { Reason, VerifyAnswer, VerifyQuestion } from './verify-answer.ts';
-import { loadVerifyRequest } from './verify-request.ts';
+import { loadVerifyRequest, type VerifyRequestState } from './verify-request.ts';
 
 /**
  * A third-party verify as a sequence of statements, each a step of the sign-in rules: on SQLite,
- * which runs them in-process, steps cost no round trips. Undefined: the API key is not valid.
+ * which runs them in-process, steps cost no round trips. After the read, every step runs in one
+ * transaction, so the verify writes its pages and commits once. Undefined: the API key is not valid.
  */
 export async function verifyInSteps(
   ctx: { db: Db; box: SecretBox },
   q: VerifyQuestion,
 ): Promise<VerifyAnswer | undefined> {
-  const { now, username, ip } = q;
   // One query: the key (unless revoked) with the user, credential, delays and settings.
-  const state = await loadVerifyRequest(ctx.db, q.presentedKey, username, now);
+  const state = await loadVerifyRequest(ctx.db, q.presentedKey, q.username, q.now);
   if (!state) return undefined;
+  return ctx.db.transaction().execute((trx) => verifySteps({ db: trx, box: ctx.box }, q, state));
+}
+
+async function verifySteps(
+  ctx: { db: Db; box: SecretBox },
+  q: VerifyQuestion,
+  state: VerifyRequestState,
+): Promise<VerifyAnswer> {
+  const { now, username, ip } = q;
   await noteApiKeyUse(ctx.db, { id: state.apiKey.id, last_used_at: state.apiKey.lastUsedAt }, now);
   const actor = `api:${state.apiKey.name}`;
   const refuse = async (reason: Reason, why: string = reason): Promise<VerifyAnswer> => {
