@@ -71,6 +71,19 @@ async function load(
   };
 }
 
+/** Issue #18's targets, in server CPU per answer: measured side by side with the bare route. */
+const ACCEPTED_TARGET_MICROSECONDS: Record<string, number> = { SQLite: 120, PostgreSQL: 150 };
+
+function targetLines(label: string, acceptedCpu: number, rejectedCpu: number): string[] {
+  const verdict = (met: boolean) => (met ? 'met' : 'SHORT');
+  const target = ACCEPTED_TARGET_MICROSECONDS[label] ?? Number.NaN;
+  const rejectedRatio = rejectedCpu / acceptedCpu;
+  return [
+    `target: accepted verify ${acceptedCpu.toFixed(0)} µs ≤ ${target} µs on ${label} (${(acceptedCpu / target).toFixed(2)}× the target): ${verdict(acceptedCpu <= target)}`,
+    `target: rejected ÷ accepted verify ${rejectedRatio.toFixed(2)} ≤ 1.00 on ${label}: ${verdict(rejectedRatio <= 1)}`,
+  ];
+}
+
 async function measure(harness: Harness, label: string, target: DatabaseTarget, env: Record<string, string>) {
   const masterKey = randomBytes(32);
   const { key, secrets } = await seed(target, masterKey);
@@ -175,6 +188,8 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
       harness.note(
         `bare ÷ accepted verify in server CPU per answer on ${label}: ${(bareCpu / acceptedCpu).toFixed(2)}`,
       );
+      for (const line of targetLines(label, acceptedCpu, rows[3]?.serverCpuMicroseconds ?? Number.NaN))
+        harness.note(line);
     }
     harness.note('latencies come from autocannon, which measures whole milliseconds');
     if (accepted * SECONDS > USERS)

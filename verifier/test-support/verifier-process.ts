@@ -25,6 +25,8 @@ export interface Seeded {
 export async function seed(target: DatabaseTarget, masterKey: Buffer, count = USERS): Promise<Seeded> {
   const handle = openDatabase(target);
   try {
+    // Named, so the migrator reads only this schema's bookkeeping tables: other schemas on the same
+    // server may be created and dropped meanwhile (concurrent test runs).
     await migrateToLatest(handle.db, handle.dialect, target.kind === 'postgres' ? target.schema : undefined);
     await bootstrap(handle.db, Date.now(), 'bench admin password');
     await handle.db.updateTable('settings').set({ two_factor_enabled: 1 }).execute();

@@ -1,6 +1,6 @@
 import { randomToken, sha256Hex } from '../crypto/tokens.ts';
-import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 
 const KEY_MARK = 'vk_';
 const PREFIX_LENGTH = KEY_MARK.length + 8;
@@ -52,19 +52,14 @@ export async function revokeApiKey(db: Db, id: number, now: number): Promise<str
   return row?.name;
 }
 
-const activeKeyQuery = preparedQuery(
-  (db, keyHash: string) =>
-    db
-      .selectFrom('api_keys')
-      .select(['id', 'name', 'last_used_at'])
-      .where('key_hash', '=', keyHash)
-      .where('revoked_at', 'is', null),
-  1,
+const activeKeyStatement = statement<{ id: number; name: string; last_used_at: number | null }>(
+  'api_key_active',
+  'SELECT id, name, last_used_at FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL',
 );
 
 /** Only the SHA-256 lookup touches the key: a database index match reveals nothing about other keys. */
 export async function findActiveApiKey(db: Db, presented: string, now: number) {
-  const [row] = (await activeKeyQuery(db, sha256Hex(presented))).rows;
+  const [row] = (await run(db, activeKeyStatement, [sha256Hex(presented)])).rows;
   if (!row) return undefined;
   await noteApiKeyUse(db, row, now);
   return { id: row.id, name: row.name };
@@ -84,15 +79,10 @@ export async function noteApiKeyUse(
 ): Promise<void> {
   const staleBefore = now - LAST_USED_RESOLUTION_MS;
   if (key.last_used_at !== null && key.last_used_at >= staleBefore) return;
-  await touchQuery(db, now, key.id, staleBefore);
+  await run(db, touchStatement, [now, key.id, staleBefore]);
 }
 
-const touchQuery = preparedQuery(
-  (db, now: number, id: number, staleBefore: number) =>
-    db
-      .updateTable('api_keys')
-      .set({ last_used_at: now })
-      .where('id', '=', id)
-      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)])),
-  3,
+const touchStatement = statement(
+  'api_key_touch',
+  'UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
 );

@@ -1,5 +1,5 @@
-import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 import type { AuditEvent } from './events.ts';
 
 export interface AuditEntry {
@@ -14,7 +14,14 @@ export interface AuditEntry {
 /** Appends one entry. Details never carry secrets, codes or passwords: callers pass facts only. */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   const detail = entry.detail ? JSON.stringify(entry.detail) : null;
-  await insertQuery(db, entry.at, entry.actor, entry.event, entry.target ?? null, entry.ip ?? null, detail);
+  await run(db, insertStatement, [
+    entry.at,
+    entry.actor,
+    entry.event,
+    entry.target ?? null,
+    entry.ip ?? null,
+    detail,
+  ]);
 }
 
 /** Refusals from one source that come less than this far apart are one burst: one entry. */
@@ -32,48 +39,28 @@ export async function writeRefusalAudit(
 ): Promise<void> {
   const detail = JSON.stringify(entry.detail);
   const { at, ip, event, target } = entry;
-  const merged = await mergeQuery(db, at, ip, event, target, detail, at - BURST_GAP_MS);
+  const merged = await run(db, mergeStatement, [at, ip, event, target, detail, at - BURST_GAP_MS]);
   if ((merged.numAffectedRows ?? 0n) > 0n) return;
-  await insertBurstQuery(db, at, entry.actor, event, target, ip, detail);
+  await run(db, insertBurstStatement, [at, entry.actor, event, target, ip, detail, at]);
 }
 
-const mergeQuery = preparedQuery(
-  (db, at: number, ip: string, event: string, target: string, detail: string, since: number) =>
-    db
-      .updateTable('audit_log')
-      .set((eb) => ({ repeats: eb('repeats', '+', 1), last_at: at }))
-      .where('id', '=', (eb) =>
-        eb
-          .selectFrom('audit_log')
-          .select('id')
-          .where('ip', '=', ip)
-          .where('event', '=', event)
-          .where('target', '=', target)
-          .where('detail', '=', detail)
-          .where('last_at', '>=', since)
-          .orderBy('id', 'desc')
-          .limit(1),
-      ),
-  6,
+/** The open summary of a burst is the newest matching entry whose last refusal is recent enough. */
+const mergeStatement = statement(
+  'audit_merge_refusal',
+  `UPDATE audit_log SET repeats = repeats + 1, last_at = ?
+   WHERE id = (SELECT id FROM audit_log
+     WHERE ip = ? AND event = ? AND target = ? AND detail = ? AND last_at >= ?
+     ORDER BY id DESC LIMIT 1)`,
 );
 
-const insertBurstQuery = preparedQuery(
-  (db, at: number, actor: string | null, event: string, target: string, ip: string, detail: string) =>
-    db.insertInto('audit_log').values({ at, actor, event, target, ip, detail, last_at: at }),
-  6,
+const insertBurstStatement = statement(
+  'audit_insert_refusal',
+  'INSERT INTO audit_log (at, actor, event, target, ip, detail, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
 );
 
-const insertQuery = preparedQuery(
-  (
-    db,
-    at: number,
-    actor: string | null,
-    event: string,
-    target: string | null,
-    ip: string | null,
-    detail: string | null,
-  ) => db.insertInto('audit_log').values({ at, actor, event, target, ip, detail }),
-  6,
+const insertStatement = statement(
+  'audit_insert',
+  'INSERT INTO audit_log (at, actor, event, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?)',
 );
 
 export interface AuditFilter {

@@ -1,6 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
-import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 import type { AttemptSource } from './attempt-source.ts';
 import {
   ADDRESS_FREE_FAILURES,
@@ -49,57 +48,51 @@ export const ADDRESS: ThrottlePolicy = {
 };
 
 /** The policy's delay for the failure count `failures` (an SQL expression), as a CASE of its steps. */
-function delayExpression(policy: ThrottlePolicy, failures: RawBuilder<number>): RawBuilder<number> {
-  const steps: RawBuilder<unknown>[] = [];
+function delayExpression(policy: ThrottlePolicy, failures: string): string {
   let count = 1;
   while (policy.delayAfter(count) === 0) count++;
   const cap = policy.delayAfter(Number.MAX_SAFE_INTEGER);
-  steps.push(sql`WHEN ${failures} < ${sql.lit(count)} THEN 0`);
+  const steps = [`WHEN ${failures} < ${count} THEN 0`];
   for (; policy.delayAfter(count) < cap; count++) {
-    steps.push(sql`WHEN ${failures} = ${sql.lit(count)} THEN ${sql.lit(policy.delayAfter(count))}`);
+    steps.push(`WHEN ${failures} = ${count} THEN ${policy.delayAfter(count)}`);
   }
-  return sql<number>`CASE ${sql.join(steps, sql` `)} ELSE ${sql.lit(cap)} END`;
+  return `CASE ${steps.join(' ')} ELSE ${cap} END`;
 }
 
-/** The statements of one policy, built and compiled once (see preparedQuery). */
+/** The statements of one policy: plain SQL written once from its table and numbers. */
 function statementsFor(policy: ThrottlePolicy) {
-  const table = sql.table(policy.table);
-  const column = sql.ref(policy.key);
-  const stored = (name: string) => sql.ref(`${policy.table}.${name}`);
-  const prepared = <A extends unknown[], R>(arity: A['length'], build: (...args: A) => RawBuilder<R>) =>
-    preparedQuery<A, R>((db, ...args) => ({ compile: () => build(...args).compile(db) }), arity);
+  const { table, key } = policy;
+  const forgotten = `${table}.next_attempt_at < ?`;
+  const delay = `CASE WHEN ${forgotten} THEN ${policy.delayAfter(1)} ELSE ${delayExpression(policy, `(${table}.failures + 1)`)} END`;
+  const columns = policy.owner ? `${key}, ${policy.owner},` : `${key},`;
+  const values = policy.owner ? '?, ?,' : '?,';
   return {
-    take: prepared(5, (key: string, owner: string, now: number, forgetBefore: number, firstNext: number) => {
-      const failures = sql<number>`CASE WHEN ${stored('next_attempt_at')} < ${forgetBefore} THEN 1 ELSE ${stored('failures')} + 1 END`;
-      const columns = policy.owner ? sql`${column}, ${sql.ref(policy.owner)},` : sql`${column},`;
-      const values = policy.owner ? sql`${key}, ${owner},` : sql`${key},`;
-      // While the count is within the free failures no delay is running, whatever the stored time
-      // says: requests sent at once read their clocks in any order, and one a millisecond behind
-      // another must not be refused as if a delay ran.
-      return sql<{ failures: number }>`
-        INSERT INTO ${table} (${columns} failures, next_attempt_at) VALUES (${values} 1, ${firstNext})
-        ON CONFLICT (${column}) DO UPDATE
-          SET failures = ${failures},
-              next_attempt_at = CAST(${now} AS BIGINT) + ${delayExpression(policy, failures)}
-          WHERE ${stored('next_attempt_at')} <= ${now} OR ${stored('failures')} <= ${sql.lit(policy.free)}
-        RETURNING failures`;
-    }),
-    nextAllowed: prepared(
-      1,
-      (key: string) =>
-        sql<{ next_attempt_at: number }>`SELECT next_attempt_at FROM ${table} WHERE ${column} = ${key}`,
+    // While the count is within the free failures no delay is running, whatever the stored time
+    // says: requests sent at once read their clocks in any order, and one a millisecond behind
+    // another must not be refused as if a delay ran.
+    take: statement<{ failures: number }>(
+      `${table}_take`,
+      `INSERT INTO ${table} (${columns} failures, next_attempt_at) VALUES (${values} 1, ?)
+       ON CONFLICT (${key}) DO UPDATE
+         SET failures = CASE WHEN ${forgotten} THEN 1 ELSE ${table}.failures + 1 END,
+             next_attempt_at = CAST(? AS BIGINT) + ${delay}
+         WHERE ${table}.next_attempt_at <= ? OR ${table}.failures <= ${policy.free}
+       RETURNING failures`,
     ),
-    refund: prepared(
-      2,
-      (key: string, now: number) => sql`
-        UPDATE ${table}
-          SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, next_attempt_at = CAST(${now} AS BIGINT)
-          WHERE ${column} = ${key}`,
+    nextAllowed: statement<{ next_attempt_at: number }>(
+      `${table}_next_allowed`,
+      `SELECT next_attempt_at FROM ${table} WHERE ${key} = ?`,
+    ),
+    refund: statement(
+      `${table}_refund`,
+      `UPDATE ${table}
+         SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, next_attempt_at = CAST(? AS BIGINT)
+         WHERE ${key} = ?`,
     ),
   };
 }
 
-const STATEMENTS = new WeakMap<ThrottlePolicy, ReturnType<typeof statementsFor>>();
+const STATEMENTS = new Map<ThrottlePolicy, ReturnType<typeof statementsFor>>();
 
 function statements(policy: ThrottlePolicy): ReturnType<typeof statementsFor> {
   const known = STATEMENTS.get(policy);
@@ -124,9 +117,13 @@ export async function takeAttempt(
   owner = '',
 ): Promise<number> {
   const { take, nextAllowed } = statements(policy);
-  const taken = await take(db, key, owner, now, now - policy.forgetAfterMs, now + policy.delayAfter(1));
+  const forgetBefore = now - policy.forgetAfterMs;
+  const firstNext = now + policy.delayAfter(1);
+  const keys = policy.owner ? [key, owner] : [key];
+  // Whether the old failures are forgotten is asked twice: for the new count and for its delay.
+  const taken = await run(db, take, [...keys, firstNext, forgetBefore, now, forgetBefore, now]);
   if (taken.rows.length > 0) return 0;
-  const [row] = (await nextAllowed(db, key)).rows;
+  const [row] = (await run(db, nextAllowed, [key])).rows;
   return Math.max(1, Number(row?.next_attempt_at ?? now) - now);
 }
 
@@ -136,7 +133,7 @@ export async function takeAttempt(
  * next allowed time was not later than `now` before it.
  */
 export async function refundAttempt(db: Db, policy: ThrottlePolicy, key: string, now: number): Promise<void> {
-  await statements(policy).refund(db, key, now);
+  await run(db, statements(policy).refund, [now, key]);
 }
 
 /** Takes an attempt on an account from one source (see takeAttempt). */
@@ -153,10 +150,7 @@ export function refundSourceAttempt(db: Db, source: AttemptSource, now: number):
  * theirs: the real user signing in must not hand a stranger a fresh set of free guesses.
  */
 export async function clearAttempts(db: Db, sourceKey: string): Promise<void> {
-  await clearQuery(db, sourceKey);
+  await run(db, clearStatement, [sourceKey]);
 }
 
-const clearQuery = preparedQuery(
-  (db, key: string) => db.deleteFrom('attempt_throttle').where('source', '=', key),
-  1,
-);
+const clearStatement = statement('attempt_throttle_clear', 'DELETE FROM attempt_throttle WHERE source = ?');

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/audit-log.ts';
-import { preparedQuery } from '../db/prepared.ts';
 import type { Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 import type { AttemptSource } from './attempt-source.ts';
 import { refundSourceAttempt, takeSourceAttempt } from './attempt-throttle.ts';
 import { LOCK_AFTER_CODE_FAILURES } from './throttle-policy.ts';
@@ -39,7 +39,7 @@ export async function giveBackCodeTry(
   now: number,
 ): Promise<void> {
   await refundSourceAttempt(db, source, now);
-  await refundQuery(db, user.id);
+  await run(db, refundStatement, [user.id]);
 }
 
 /**
@@ -49,30 +49,19 @@ export async function giveBackCodeTry(
  * code sets the count back to 0.
  */
 async function takeCodeAttempt(db: Db, userId: number): Promise<number | null> {
-  const [row] = (await takeQuery(db, userId, LOCK_AFTER_CODE_FAILURES)).rows;
+  const [row] = (await run(db, takeStatement, [userId, LOCK_AFTER_CODE_FAILURES])).rows;
   return row ? row.code_failures : null;
 }
 
-const takeQuery = preparedQuery(
-  (db, userId: number, limit: number) =>
-    db
-      .updateTable('users')
-      .set((eb) => ({ code_failures: eb('code_failures', '+', 1) }))
-      .where('id', '=', userId)
-      .where('locked_at', 'is', null)
-      .where('code_failures', '<', limit)
-      .returning('code_failures'),
-  2,
+const takeStatement = statement<{ code_failures: number }>(
+  'code_try_take',
+  `UPDATE users SET code_failures = code_failures + 1
+   WHERE id = ? AND locked_at IS NULL AND code_failures < ? RETURNING code_failures`,
 );
 
-const refundQuery = preparedQuery(
-  (db, userId: number) =>
-    db
-      .updateTable('users')
-      .set((eb) => ({ code_failures: eb('code_failures', '-', 1) }))
-      .where('id', '=', userId)
-      .where('code_failures', '>', 0),
-  1,
+const refundStatement = statement(
+  'code_try_refund',
+  'UPDATE users SET code_failures = code_failures - 1 WHERE id = ? AND code_failures > 0',
 );
 
 /** After a wrong code: the 100th in a row locks the account, audited once. */

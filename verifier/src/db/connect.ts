@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './migrations.ts';
 import type { Database, Db } from './schema.ts';
 import { RetryingSqliteDialect } from './sqlite-busy.ts';
+import { namedStatement } from './statements.ts';
 
 export interface DatabaseHandle {
   db: Db;
@@ -33,20 +34,53 @@ const STATEMENT_CACHE_SIZE = 256;
 /**
  * Kysely prepares every query afresh; preparing costs more than running the small queries of a
  * verification. Statements are reused by SQL text (Kysely runs one statement at a time on its
- * single SQLite connection, so a cached statement is never in use twice).
+ * single SQLite connection, so a cached statement is never in use twice): the fixed statements
+ * of statements.ts for the whole life of the connection, other queries while they are recent.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database) {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const fixed = new Map<string, SqliteDatabase.Statement>();
+  const recent = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      const cache = namedStatement(sql) === undefined ? recent : fixed;
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        if (cache === recent && recent.size >= STATEMENT_CACHE_SIZE)
+          recent.delete(recent.keys().next().value as string);
         cache.set(sql, statement);
       }
       return statement;
+    },
+  };
+}
+
+/**
+ * The pool as Kysely sees it: a client sends the texts of `statement()` (statements.ts) under their
+ * names, so PostgreSQL parses and plans each once per connection; any other query goes as it is.
+ */
+function namingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    // Kysely passes SQL text with its values, or a cursor (streamed queries) that goes as it is.
+    query: ((text: string, values: unknown[]) => {
+      const name = typeof text === 'string' ? namedStatement(text) : undefined;
+      return name === undefined ? client.query(text, values) : client.query({ name, text, values });
+    }) as unknown as PostgresPoolClient['query'],
+    release: () => client.release(),
+  });
+  return {
+    end: () => pool.end(),
+    async connect() {
+      const client = await pool.connect();
+      let named = wrapped.get(client);
+      if (!named) {
+        named = wrap(client);
+        // Kysely keeps its connection object per client it is given: give it the same one each time.
+        wrapped.set(client, named);
+      }
+      return named;
     },
   };
 }
@@ -87,6 +121,6 @@ export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}):
   const report = options.onConnectionError ?? reportToStderr;
   pool.on('connect', (client) => client.on('error', report));
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { VERIFY_FUNCTIONS } from './migration-0010-verify-function.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -233,6 +234,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // what is sent, so it is cleared. Subject, text and the active switch keep working as saved.
       async up(db: Kysely<unknown>) {
         await sql`update notification_templates set html_body = ''`.execute(db);
+      },
+    },
+    '0010_verify_function': {
+      // The verify API's work as server-side functions on PostgreSQL (see its module). It needs only
+      // the tables of 0001-0007, so it applies whether or not 0008 and 0009 exist.
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        for (const text of VERIFY_FUNCTIONS) await sql.raw(text).execute(db);
       },
     },
   };

@@ -2,8 +2,9 @@ import { PostgresAdapter } from 'kysely';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { AuditEvent } from '../audit/events.ts';
 import { clearAttempts } from '../auth/attempt-throttle.ts';
-import { preparedQuery } from '../db/prepared.ts';
+import { atomically } from '../db/atomically.ts';
 import type { Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 import { markAccepted } from './credentials.ts';
 import type { TotpMatch } from './match-totp.ts';
 
@@ -42,10 +43,10 @@ const json = (detail: Record<string, unknown> | undefined) => (detail ? JSON.str
  */
 async function acceptInTransaction(db: Db, a: Acceptance): Promise<boolean> {
   const entry = { at: a.audit.at, actor: a.audit.actor, target: a.username, ip: a.audit.ip };
-  const accepted = await db.transaction().execute(async (trx) => {
+  const accepted = await atomically(db, async (trx) => {
     if (!(await markAccepted(trx, a.userId, a.match))) return false;
     await clearAttempts(trx, a.sourceKey);
-    await resetFailuresQuery(trx, a.userId);
+    await run(trx, resetFailuresStatement, [a.userId]);
     await writeAudit(trx, { ...entry, ...a.audit.accepted });
     return true;
   });
@@ -53,9 +54,9 @@ async function acceptInTransaction(db: Db, a: Acceptance): Promise<boolean> {
   return accepted;
 }
 
-const resetFailuresQuery = preparedQuery(
-  (db, userId: number) => db.updateTable('users').set({ code_failures: 0 }).where('id', '=', userId),
-  1,
+const resetFailuresStatement = statement(
+  'code_failures_reset',
+  'UPDATE users SET code_failures = 0 WHERE id = ?',
 );
 
 /**
@@ -65,76 +66,30 @@ const resetFailuresQuery = preparedQuery(
  */
 async function acceptInOneStatement(db: Db, a: Acceptance): Promise<boolean> {
   const { at, actor, ip, accepted, replayed } = a.audit;
-  const { rows } = await acceptStatement(
-    db,
-    a.userId,
-    a.match.step,
-    a.match.drift,
-    a.username,
+  const { step, drift } = a.match;
+  const { rows } = await run(db, acceptStatement, [
+    ...[step, drift, a.userId, step],
     a.sourceKey,
-    at,
-    actor,
-    ip,
-    accepted.event,
-    json(accepted.detail),
-    replayed.event,
-    json(replayed.detail),
-  );
+    a.userId,
+    ...[at, actor, accepted.event, replayed.event, a.username, ip],
+    ...[json(accepted.detail), json(replayed.detail)],
+  ]);
   // The two outcomes always have different event names.
   return rows[0]?.event === accepted.event;
 }
 
-const buildAccept = (
-  db: Db,
-  userId: number,
-  step: number,
-  drift: number,
-  username: string,
-  sourceKey: string,
-  at: number,
-  actor: string,
-  ip: string,
-  okEvent: string,
-  okDetail: string | null,
-  replayEvent: string,
-  replayDetail: string | null,
-) =>
-  db
-    .with('mark', (q) =>
-      q
-        .updateTable('credentials')
-        .set({ last_step: step, drift })
-        .where('user_id', '=', userId)
-        .where('last_step', '<', step)
-        .returning('user_id'),
-    )
-    .with('cleared', (q) =>
-      q
-        .deleteFrom('attempt_throttle')
-        .where('source', '=', sourceKey)
-        .where((eb) => eb.exists(eb.selectFrom('mark').select('user_id')))
-        .returning('source'),
-    )
-    .with('reset', (q) =>
-      q
-        .updateTable('users')
-        .set({ code_failures: 0 })
-        .where('id', '=', userId)
-        .where('code_failures', '>', 0)
-        .where((eb) => eb.exists(eb.selectFrom('mark').select('user_id')))
-        .returning('id'),
-    )
-    .insertInto('audit_log')
-    .values((eb) => {
-      const marked = eb.exists(eb.selectFrom('mark').select('user_id'));
-      return {
-        at,
-        actor,
-        event: eb.case().when(marked).then(okEvent).else(replayEvent).end(),
-        target: username,
-        ip,
-        detail: eb.case().when(marked).then(okDetail).else(replayDetail).end(),
-      };
-    })
-    .returning('event');
-const acceptStatement = preparedQuery(buildAccept, 12);
+const acceptStatement = statement<{ event: string }>(
+  'code_accept',
+  `WITH mark AS (
+     UPDATE credentials SET last_step = ?, drift = ? WHERE user_id = ? AND last_step < ? RETURNING user_id
+   ), cleared AS (
+     DELETE FROM attempt_throttle WHERE source = ? AND EXISTS (SELECT 1 FROM mark) RETURNING source
+   ), reset AS (
+     UPDATE users SET code_failures = 0 WHERE id = ? AND code_failures > 0 AND EXISTS (SELECT 1 FROM mark)
+     RETURNING id
+   )
+   INSERT INTO audit_log (at, actor, event, target, ip, detail)
+   VALUES (?, ?, CASE WHEN EXISTS (SELECT 1 FROM mark) THEN ? ELSE ? END, ?, ?,
+     CASE WHEN EXISTS (SELECT 1 FROM mark) THEN ? ELSE ? END)
+   RETURNING event`,
+);

@@ -2,6 +2,7 @@ import { writeAudit, writeRefusalAudit } from '../audit/audit-log.ts';
 import type { AttemptSource } from '../auth/attempt-source.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
+import { atomically } from '../db/atomically.ts';
 import type { Db } from '../db/schema.ts';
 import { acceptCode } from './accept-code.ts';
 import { openCredential } from './credentials.ts';
@@ -77,7 +78,7 @@ export async function checkSecondFactor(
   const match = matchTotp(openCredential(ctx.box, row), code, ctx.now, user.verificationWindow);
   if (match === null) {
     // One transaction: one commit (one disk flush on PostgreSQL) for the lock and the audit entry.
-    await ctx.db.transaction().execute(async (trx) => {
+    await atomically(ctx.db, async (trx) => {
       await lockWhenExhausted(trx, user, taken.attempts, { at: ctx.now, actor: ctx.actor, ip: ctx.ip });
       await audit(events.failed, { reason: 'invalid_code' }, trx);
     });

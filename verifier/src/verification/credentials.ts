@@ -1,7 +1,7 @@
 import type { HashAlgorithm } from '../../../shared/index.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 import type { TotpMatch, TotpParameters } from './match-totp.ts';
 
 /** Authenticated-data label binding a sealed secret to its user and purpose. */
@@ -11,7 +11,10 @@ export async function loadCredential(db: Db, userId: number): Promise<Credential
   return db.selectFrom('credentials').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-export function openCredential(box: SecretBox, row: CredentialRow): TotpParameters {
+export function openCredential(
+  box: SecretBox,
+  row: Pick<CredentialRow, 'user_id' | 'key_id' | 'secret_box' | 'algorithm' | 'digits' | 'period' | 'drift'>,
+): TotpParameters {
   return {
     secret: box.open({ keyId: row.key_id, box: row.secret_box }, credentialContext(row.user_id)),
     algorithm: row.algorithm as HashAlgorithm,
@@ -27,16 +30,11 @@ export function openCredential(box: SecretBox, row: CredentialRow): TotpParamete
  * several sharing the database) exactly one changes the row.
  */
 export async function markAccepted(db: Db, userId: number, match: TotpMatch): Promise<boolean> {
-  const result = await markQuery(db, userId, match.step, match.drift);
+  const result = await run(db, markStatement, [match.step, match.drift, userId, match.step]);
   return result.numAffectedRows === 1n;
 }
 
-const markQuery = preparedQuery(
-  (db, userId: number, step: number, drift: number) =>
-    db
-      .updateTable('credentials')
-      .set({ last_step: step, drift })
-      .where('user_id', '=', userId)
-      .where('last_step', '<', step),
-  3,
+const markStatement = statement(
+  'credential_mark',
+  'UPDATE credentials SET last_step = ?, drift = ? WHERE user_id = ? AND last_step < ?',
 );

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
+import { run, statement } from '../db/statements.ts';
 import { effectiveSystemSwitch } from '../grace/index.ts';
 import { type TwoFactorStatus, twoFactorStatus } from '../policy/two-factor-status.ts';
 import { effectiveMethod, graceOfColumns, type Method } from '../settings/settings.ts';
@@ -17,47 +16,53 @@ export interface VerificationSubject {
   verificationWindow: number;
 }
 
-/** The columns a subject is built from; shared with the verify API's one-query request load. */
-export const SUBJECT_COLUMNS = [
-  'users.id',
-  'users.username',
-  'users.source',
-  'users.two_factor_enabled as user_two_factor',
-  'users.method',
-  'users.locked_at',
-  'users.code_failures',
-  'groups.is_default',
-  'groups.two_factor_enabled as group_two_factor',
-  'settings.two_factor_enabled as system_two_factor',
-  'settings.verification_window',
-  'settings.methods',
-  'settings.created_at as organisation_created_at',
-  'settings.grace_days',
-  'settings.grace_extended_until',
-  'credentials.user_id as credential_user_id',
-  'credentials.key_id',
-  'credentials.secret_box',
-  'credentials.algorithm',
-  'credentials.digits',
-  'credentials.period',
-  'credentials.drift',
-  'credentials.last_step',
-  'credentials.created_at as credential_created_at',
-] as const;
+/** One joined row a subject is built from (the credential columns are null without a credential). */
+export interface SubjectRow {
+  id: number;
+  username: string;
+  source: 'local' | 'sso';
+  user_two_factor: number;
+  method: Method;
+  locked_at: number | null;
+  code_failures: number;
+  is_default: number;
+  group_two_factor: number;
+  system_two_factor: number;
+  verification_window: number;
+  methods: string;
+  organisation_created_at: number;
+  grace_days: number;
+  grace_extended_until: number | null;
+  credential_user_id: number | null;
+  key_id: string | null;
+  secret_box: string | null;
+  algorithm: string | null;
+  digits: number | null;
+  period: number | null;
+  drift: number | null;
+  last_step: number | null;
+  credential_created_at: number | null;
+}
 
-const subjectQuery = preparedQuery(
-  (db, username: string) =>
-    db
-      .selectFrom('users')
-      .innerJoin('groups', 'groups.id', 'users.group_id')
-      .innerJoin('settings', (join) => join.on(sql<boolean>`settings.id = 1`))
-      .leftJoin('credentials', 'credentials.user_id', 'users.id')
-      .select(SUBJECT_COLUMNS)
-      .where('users.username', '=', username),
-  1,
+/** The columns of a SubjectRow; shared with the verify API's one-query request load. */
+export const SUBJECT_COLUMNS = `users.id, users.username, users.source,
+  users.two_factor_enabled AS user_two_factor, users.method, users.locked_at, users.code_failures,
+  groups.is_default, groups.two_factor_enabled AS group_two_factor,
+  settings.two_factor_enabled AS system_two_factor, settings.verification_window, settings.methods,
+  settings.created_at AS organisation_created_at, settings.grace_days, settings.grace_extended_until,
+  credentials.user_id AS credential_user_id, credentials.key_id, credentials.secret_box,
+  credentials.algorithm, credentials.digits, credentials.period, credentials.drift,
+  credentials.last_step, credentials.created_at AS credential_created_at`;
+
+const subjectStatement = statement<SubjectRow>(
+  'subject_load',
+  `SELECT ${SUBJECT_COLUMNS}
+   FROM users
+   JOIN groups ON groups.id = users.group_id
+   JOIN settings ON settings.id = 1
+   LEFT JOIN credentials ON credentials.user_id = users.id
+   WHERE users.username = ?`,
 );
-
-type SubjectRow = Awaited<ReturnType<typeof subjectQuery>>['rows'][number];
 
 /** Loads the user, their group, credential and the system settings in one round trip. */
 export async function loadSubject(
@@ -65,7 +70,7 @@ export async function loadSubject(
   username: string,
   now: number,
 ): Promise<VerificationSubject | undefined> {
-  const [row] = (await subjectQuery(db, username)).rows;
+  const [row] = (await run(db, subjectStatement, [username])).rows;
   return row ? subjectFromRow(row, now) : undefined;
 }
 

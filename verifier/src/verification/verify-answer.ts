@@ -1,0 +1,23 @@
+import { Type } from '@sinclair/typebox';
+
+/** Why the verify API refused a code; `reason` is the answer, the audit log may say more. */
+export const Reason = Type.Union([
+  Type.Literal('invalid_code'),
+  Type.Literal('replayed'),
+  Type.Literal('locked'),
+  Type.Literal('not_enrolled'),
+  Type.Literal('throttled'),
+]);
+export type Reason = 'invalid_code' | 'replayed' | 'locked' | 'not_enrolled' | 'throttled';
+
+export type VerifyAnswer = { ok: true } | { ok: false; reason: Reason };
+
+/** One third-party verify request, as the route read it. */
+export interface VerifyQuestion {
+  presentedKey: string;
+  /** Normalised. */
+  username: string;
+  code: string;
+  ip: string;
+  now: number;
+}
