@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/db/connect.ts';
 import { type SubjectRow, subjectFromRow } from '../src/verification/subject.ts';
-import { createTestDatabase, databaseKinds, type TestDatabase } from './support/test-database.ts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../test-support/test-database.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 15, 9);

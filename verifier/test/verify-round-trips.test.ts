@@ -9,8 +9,8 @@ import {
   signInAdmin,
   type TestApp,
   wrongCode,
-} from './support/test-app.ts';
-import { databaseKinds } from './support/test-database.ts';
+} from '../test-support/test-app.ts';
+import { databaseKinds } from '../test-support/test-database.ts';
 
 /**
  * Every query the verifier sends to PostgreSQL goes through a pg client, so counting client
