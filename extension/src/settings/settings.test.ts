@@ -28,4 +28,12 @@ describe('settings', () => {
       timeOffsetMs: 0,
     });
   });
+
+  it('ignore a stored clock correction beyond 5 minutes (older versions saved any offset)', async () => {
+    const area = new MemoryArea();
+    await area.set({ [SETTINGS_KEY]: { timeOffsetMs: 5 * 60_000 + 1 } });
+    expect((await loadSettings(area)).timeOffsetMs).toBe(0);
+    await area.set({ [SETTINGS_KEY]: { timeOffsetMs: -4 * 60_000 } });
+    expect((await loadSettings(area)).timeOffsetMs).toBe(-4 * 60_000);
+  });
 });

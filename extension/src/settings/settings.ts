@@ -1,4 +1,5 @@
 import type { KeyValueArea } from '../platform/storage-area.ts';
+import { withinCorrectionBound } from './clock-check.ts';
 
 /** User settings, stored in `storage.local` in the clear: none of them is secret. */
 export interface Settings {
@@ -26,8 +27,9 @@ export async function loadSettings(area: KeyValueArea): Promise<Settings> {
   return {
     idleMinutes: clampIdle(stored?.idleMinutes),
     verifierUrl: typeof stored?.verifierUrl === 'string' ? stored.verifierUrl : DEFAULT_SETTINGS.verifierUrl,
+    // Older versions saved any offset a server claimed; one beyond today's bound is not applied.
     timeOffsetMs:
-      typeof stored?.timeOffsetMs === 'number' && Number.isFinite(stored.timeOffsetMs)
+      typeof stored?.timeOffsetMs === 'number' && withinCorrectionBound(stored.timeOffsetMs)
         ? stored.timeOffsetMs
         : 0,
   };

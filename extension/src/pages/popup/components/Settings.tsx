@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
+import { CLOCK_MAX_CORRECTION_MS, CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
 import {
   MAX_IDLE_MINUTES,
   MIN_IDLE_MINUTES,
@@ -23,6 +23,16 @@ function describeOffset(offsetMs: number): string {
   return `This device’s clock is ${seconds} s ${offsetMs > 0 ? 'behind' : 'ahead of'} the server.`;
 }
 
+function describeCheck(check: ClockCheck): string {
+  if (!check.correct) {
+    return `${describeOffset(check.offsetMs)} That is more than ${CLOCK_MAX_CORRECTION_MS / 60_000} minutes, so it was not applied: a server that far off may be wrong. Set this device’s clock in your system settings.`;
+  }
+  if (check.warn) {
+    return `${describeOffset(check.offsetMs)} Codes may be refused: fix the device clock. Until then codes use the server’s time.`;
+  }
+  return `${describeOffset(check.offsetMs)} Codes use the corrected time.`;
+}
+
 export function Settings({
   settings,
   passwordless,
@@ -41,9 +51,7 @@ export function Settings({
     onCheckTime(verifierUrl).then(
       (check) => {
         setTimeWarning(check.warn);
-        setTimeMessage(
-          `${describeOffset(check.offsetMs)} ${check.warn ? 'Codes may be refused: fix the device clock. Until then codes use the server’s time.' : 'Codes use the corrected time.'}`,
-        );
+        setTimeMessage(describeCheck(check));
       },
       (error: Error) => setTimeMessage(error.message),
     );
