@@ -28,7 +28,8 @@ async function setPassword() {
   fireEvent.input(await screen.findByLabelText('Password'), { target: { value: 'vault password' } });
   fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'vault password' } });
   fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
-  await screen.findByRole('button', { name: 'Add manually' });
+  // Setting up runs the real scrypt (N=2^17), which takes a moment.
+  await screen.findByRole('button', { name: 'Add manually' }, { timeout: 15_000 });
 }
 
 function addByHand(issuer: string, account: string) {

@@ -5,7 +5,8 @@ import {
   MIN_IDLE_MINUTES,
   type Settings as SettingsValues,
 } from '../../../settings/settings.ts';
-import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
+import { PasswordHint } from '../../components/PasswordHint.tsx';
+import { passwordTooShort } from '../../components/password-length.ts';
 
 export interface SettingsProps {
   settings: SettingsValues;
@@ -45,6 +46,7 @@ export function Settings({
   const [timeWarning, setTimeWarning] = useState(Math.abs(settings.timeOffsetMs) > CLOCK_WARNING_MS);
   const [passwordMessage, setPasswordMessage] = useState('');
   const [verifierUrl, setVerifierUrl] = useState(settings.verifierUrl);
+  const [typedPassword, setTypedPassword] = useState('');
 
   const checkTime = () => {
     setTimeMessage('Checking…');
@@ -62,14 +64,17 @@ export function Settings({
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const next = String(data.get('next') ?? '');
-    if (next.length < MIN_PASSWORD_LENGTH)
-      return setPasswordMessage(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+    const tooShort = passwordTooShort(next);
+    if (tooShort) return setPasswordMessage(tooShort);
     if (next !== String(data.get('confirm') ?? ''))
       return setPasswordMessage('The two new passwords differ.');
     setPasswordMessage('Saving…');
     void onChangePassword(passwordless ? null : String(data.get('current') ?? ''), next).then((error) => {
       setPasswordMessage(error || 'Password changed.');
-      if (!error) form.reset();
+      if (!error) {
+        form.reset();
+        setTypedPassword('');
+      }
     });
   };
 
@@ -118,8 +123,14 @@ export function Settings({
           )}
           <label>
             New password
-            <input name="next" type="password" autocomplete="new-password" />
+            <input
+              name="next"
+              type="password"
+              autocomplete="new-password"
+              onInput={(e) => setTypedPassword((e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
+          <PasswordHint password={typedPassword} />
           <label>
             Confirm new password
             <input name="confirm" type="password" autocomplete="new-password" />
