@@ -42,7 +42,7 @@ describe('the published builds', () => {
   it('ask for the same small set of permissions in both browsers, plus offscreen in Chrome', async () => {
     const chrome = await manifestOf(outputDir('chrome'));
     const firefox = await manifestOf(outputDir('firefox'));
-    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite'];
+    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite', 'idle'];
     expect(chrome.permissions).toEqual([...common, 'offscreen']);
     expect(firefox.permissions).toEqual(common);
     for (const manifest of [chrome, firefox]) {

@@ -5,6 +5,8 @@ import { withinCorrectionBound } from './clock-check.ts';
 export interface Settings {
   /** Lock the vault after this many minutes without using the popup. */
   idleMinutes: number;
+  /** Also lock when the computer's screen locks, or no input reached the computer for `idleMinutes`. */
+  lockOnSystemIdle: boolean;
   /** A verifier (or any HTTPS server) whose `Date` header is used to check this device's clock. */
   verifierUrl: string;
   /** Added to the device clock when making codes; measured by "Check time". */
@@ -12,7 +14,12 @@ export interface Settings {
 }
 
 export const SETTINGS_KEY = 'settings';
-export const DEFAULT_SETTINGS: Settings = { idleMinutes: 15, verifierUrl: '', timeOffsetMs: 0 };
+export const DEFAULT_SETTINGS: Settings = {
+  idleMinutes: 15,
+  lockOnSystemIdle: true,
+  verifierUrl: '',
+  timeOffsetMs: 0,
+};
 export const MIN_IDLE_MINUTES = 1;
 export const MAX_IDLE_MINUTES = 24 * 60;
 
@@ -26,6 +33,10 @@ export async function loadSettings(area: KeyValueArea): Promise<Settings> {
   const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<Settings> | undefined;
   return {
     idleMinutes: clampIdle(stored?.idleMinutes),
+    lockOnSystemIdle:
+      typeof stored?.lockOnSystemIdle === 'boolean'
+        ? stored.lockOnSystemIdle
+        : DEFAULT_SETTINGS.lockOnSystemIdle,
     verifierUrl: typeof stored?.verifierUrl === 'string' ? stored.verifierUrl : DEFAULT_SETTINGS.verifierUrl,
     // Older versions saved any offset a server claimed; one beyond today's bound is not applied.
     timeOffsetMs:

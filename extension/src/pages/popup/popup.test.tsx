@@ -157,3 +157,21 @@ describe('Check time in the popup', () => {
     expect(fake.browser.permissions.granted.has('https://verifier.example.com/*')).toBe(true);
   });
 });
+
+describe('locking with the computer', () => {
+  it('is on by default and the user can turn it off in Settings', async () => {
+    await setPassword();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const box = screen.getByLabelText(
+      'Also lock when the computer locks or is idle that long',
+    ) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(async () => {
+      const { settings } = (await fake.browser.storage.local.get('settings')) as {
+        settings?: { lockOnSystemIdle?: boolean };
+      };
+      expect(settings?.lockOnSystemIdle).toBe(false);
+    });
+  });
+});

@@ -118,6 +118,9 @@ export function usePopup() {
       await vault.noteActivity();
     });
 
+  const saveLockOnSystemIdle = (lockOnSystemIdle: boolean) =>
+    void saveSettings(browser.storage.local, { lockOnSystemIdle }).then(setSettings, fail);
+
   // An offset beyond the bound is reported by Settings and not applied: the previous one stays.
   const checkTime = (url: string): Promise<ClockCheck> =>
     checkTimeAgainst(url).then(async (check) => {
@@ -221,6 +224,7 @@ export function usePopup() {
     startScan,
     dismissScan,
     saveIdle,
+    saveLockOnSystemIdle,
     checkTime,
     useDeviceClock,
     changePassword,

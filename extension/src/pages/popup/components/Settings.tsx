@@ -12,6 +12,7 @@ export interface SettingsProps {
   settings: SettingsValues;
   passwordless: boolean;
   onSaveIdle(minutes: number): void;
+  onSaveLockOnSystemIdle(on: boolean): void;
   onCheckTime(url: string): Promise<ClockCheck>;
   /** Resolves to an error message, or '' on success. */
   onChangePassword(current: string | null, next: string): Promise<string>;
@@ -38,6 +39,7 @@ export function Settings({
   settings,
   passwordless,
   onSaveIdle,
+  onSaveLockOnSystemIdle,
   onCheckTime,
   onChangePassword,
   onClose,
@@ -90,6 +92,14 @@ export function Settings({
           defaultValue={String(settings.idleMinutes)}
           onChange={(e) => onSaveIdle(Number((e.currentTarget as HTMLInputElement).value))}
         />
+      </label>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.lockOnSystemIdle}
+          onChange={(e) => onSaveLockOnSystemIdle((e.currentTarget as HTMLInputElement).checked)}
+        />
+        Also lock when the computer locks or is idle that long
       </label>
       <fieldset>
         <legend>Time</legend>

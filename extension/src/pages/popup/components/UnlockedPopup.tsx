@@ -46,6 +46,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       settings={popup.settings}
       passwordless={unlocked.passwordless}
       onSaveIdle={popup.saveIdle}
+      onSaveLockOnSystemIdle={popup.saveLockOnSystemIdle}
       onCheckTime={popup.checkTime}
       onChangePassword={popup.changePassword}
       onClose={toList}
