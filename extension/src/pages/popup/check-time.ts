@@ -10,14 +10,17 @@ import { type ClockCheck, offsetFromDateHeader, parseVerifierUrl } from '../../s
 export async function checkTimeAgainst(urlText: string): Promise<ClockCheck> {
   const url = parseVerifierUrl(urlText);
   const origins = [`${url.origin}/*`];
-  const heldBefore = await browser.permissions.contains({ origins });
-  if (!heldBefore && !(await browser.permissions.request({ origins }))) {
-    throw new TypeError(`Access to ${url.origin} was not allowed, so its time cannot be read.`);
-  }
+  // Both calls are made before the first await: the browser grants a permission only while the click
+  // is being handled (Firefox refuses once an await has passed), and `contains`, asked first, answers
+  // for the state before this request.
+  const heldBefore = browser.permissions.contains({ origins });
+  const granted = browser.permissions.request({ origins });
+  const [held, allowed] = await Promise.all([heldBefore, granted]);
+  if (!allowed) throw new TypeError(`Access to ${url.origin} was not allowed, so its time cannot be read.`);
   try {
     return await readServerTime(url);
   } finally {
-    if (!heldBefore) await browser.permissions.remove({ origins });
+    if (!held) await browser.permissions.remove({ origins });
   }
 }
 

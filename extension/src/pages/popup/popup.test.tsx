@@ -105,6 +105,19 @@ async function storedOffset(): Promise<unknown> {
 }
 
 describe('Check time in the popup', () => {
+  it('asks for access while the click is being handled, before anything is awaited', async () => {
+    serverAhead(0);
+    await setPassword();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.input(screen.getByLabelText('Verifier address'), {
+      target: { value: 'https://verifier.example.com' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Check time' }));
+    // Nothing has been awaited since the click: the request must already be on record.
+    expect(fake.browser.permissions.log).toEqual(['request https://verifier.example.com/*']);
+    await screen.findByText(/clock matches the server/);
+  });
+
   it('applies a small offset, shows it above the codes, and one click goes back to the device clock', async () => {
     serverAhead(10_000);
     await setPassword();
@@ -153,7 +166,7 @@ describe('Check time in the popup', () => {
     fake.browser.permissions.granted.add('https://verifier.example.com/*');
     await checkTime('https://verifier.example.com');
     await screen.findByText(/clock matches the server/);
-    expect(fake.browser.permissions.log).toEqual([]);
+    expect(fake.browser.permissions.log).toEqual(['request https://verifier.example.com/*']);
     expect(fake.browser.permissions.granted.has('https://verifier.example.com/*')).toBe(true);
   });
 });
