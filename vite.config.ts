@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
+import { extensionIcons } from './extension/build/icons-plugin.ts';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 // One manifest, two browsers. EXTENSION_TARGET picks the browser; EXTENSION_TEST_HOOKS=1 makes the
@@ -58,6 +59,7 @@ const outDir = `dist/${testHooks ? 'test-' : ''}${target}`;
 
 export default defineConfig({
   plugins: [
+    extensionIcons(),
     preact(),
     crx({ manifest: manifestFor(target, testHooks) as unknown as ManifestV3Export, browser: target }),
     withoutWebAccessibleResources(outDir),

@@ -1,6 +1,6 @@
 /**
- * The extension as a user feels it: unlocking the vault (scrypt N=2^15 in JavaScript, then the
- * 200-account list), the popup's first code after it opens (real Chromium, 200 accounts), decoding a
+ * The extension as a user feels it: unlocking the vault (scrypt N=2^17 in JavaScript, then the
+ * 200-account list; and in Chromium's and Firefox's popup, unlock-in-browser.ts), the popup's first code after it opens (real Chromium, 200 accounts), decoding a
  * selected QR region and a 1920×1080 page with jsQR, and the popup's JavaScript size.
  * Targets (issue): first code ≤ 100 ms, region ≤ 50 ms, whole page ≤ 300 ms, popup ≤ 60 KB gzipped.
  */
@@ -23,6 +23,7 @@ import { createVault, loadAccounts, saveAccounts, unlock } from '../src/vault/va
 import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
 import { MemoryArea } from '../test-support/memory-area.ts';
 import { TEST_URI } from '../test-support/qr-page.ts';
+import { unlockInBrowsers } from './unlock-in-browser.ts';
 
 const ACCOUNTS = 200;
 const PASSWORD = 'correct horse battery';
@@ -166,7 +167,7 @@ export default async function extensionBench(harness: Harness): Promise<void> {
   const salt = randomBytes(16);
   let sink = 0;
   await harness.compare({
-    title: `unlock: scrypt N=2^15 r=8 p=1 + open ${ACCOUNTS} accounts (extension JS) vs Node's native scrypt alone`,
+    title: `unlock: scrypt N=2^17 r=8 p=1 + open ${ACCOUNTS} accounts (extension JS) vs Node's native scrypt alone`,
     subject: 'extension unlock',
     cases: {
       'extension unlock': async () => {
@@ -175,7 +176,7 @@ export default async function extensionBench(harness: Harness): Promise<void> {
         sink += (await loadAccounts(area, result.key)).accounts.length;
       },
       'node:crypto scrypt (native floor)': () => {
-        sink += scryptSync(PASSWORD, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).length;
+        sink += scryptSync(PASSWORD, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }).length;
       },
     },
   });
@@ -204,5 +205,6 @@ export default async function extensionBench(harness: Harness): Promise<void> {
   harness.note(`popup JavaScript, gzipped: ${(gzipped / 1024).toFixed(1)} KB (target ≤ 60 KB)`);
 
   await firstCodeInChromium(harness, await buildExtension('chrome', true));
+  await unlockInBrowsers(harness);
   if (sink === 0) harness.note('');
 }

@@ -3,6 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ICON_SIZES } from './icons-plugin.ts';
+import { pngSize } from './png.ts';
 import { buildExtension, outputDir, ROOT, zipExtension } from './targets.ts';
 
 const run = promisify(execFile);
@@ -33,16 +35,36 @@ describe('the published builds', () => {
     ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout) as {
       errors: { code: string; message: string }[];
+      warnings: { code: string; message: string; file?: string }[];
       summary: { errors: number };
     };
     expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+    // Nothing about the manifest or its icons; the one other warning is the bundled Preact's innerHTML.
+    const aboutManifest = report.warnings.filter(
+      (w) => /MANIFEST|ICON/.test(w.code) || w.file === 'manifest.json',
+    );
+    expect(aboutManifest.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
+  });
+
+  it('carry the icons at the sizes their manifest names, in both browsers', async () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const manifest = await manifestOf(outputDir(target));
+      const icons = manifest.icons as Record<string, string>;
+      const action = manifest.action as { default_icon: Record<string, string> };
+      expect(Object.keys(icons).map(Number)).toEqual([...ICON_SIZES]);
+      expect(Object.keys(action.default_icon).map(Number)).toEqual([16, 32]);
+      for (const [size, path] of [...Object.entries(icons), ...Object.entries(action.default_icon)]) {
+        const file = await readFile(join(outputDir(target), path));
+        expect({ path, ...pngSize(file) }).toEqual({ path, width: Number(size), height: Number(size) });
+      }
+    }
   });
 
   it('ask for the same small set of permissions in both browsers, plus offscreen in Chrome', async () => {
     const chrome = await manifestOf(outputDir('chrome'));
     const firefox = await manifestOf(outputDir('firefox'));
-    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite'];
+    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite', 'idle'];
     expect(chrome.permissions).toEqual([...common, 'offscreen']);
     expect(firefox.permissions).toEqual(common);
     for (const manifest of [chrome, firefox]) {
@@ -60,7 +82,10 @@ describe('the published builds', () => {
     expect(chrome.browser_specific_settings).toBeUndefined();
     expect(firefox.background).toMatchObject({ scripts: [expect.any(String)] });
     expect(firefox.browser_specific_settings).toMatchObject({
-      gecko: { id: expect.stringContaining('@'), data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'authenticator@two-factor-authenticator.org',
+        data_collection_permissions: { required: ['none'] },
+      },
     });
   });
 

@@ -9,6 +9,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** More Chromium switches, such as a window size or a device scale factor. */
   args?: string[];
+  /** The system theme the pages see through `prefers-color-scheme`. */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Chromium with the unpacked extension loaded, in the given profile folder. */

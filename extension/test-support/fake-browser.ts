@@ -3,12 +3,15 @@ import { type ChangeListener, type CopySemantics, MemoryArea } from './memory-ar
 /**
  * The part of the extension API the pages use, in memory: `storage.local` and `storage.session`
  * with the browser's copy semantics, one `storage.onChanged` for both areas, and alarms that are
- * only recorded. Tests mock `src/platform/browser.ts` with it to drive the real pages.
+ * only recorded, and optional origin permissions that are granted on request and recorded as they are
+ * asked for and given back. Tests mock `src/platform/browser.ts` with it to drive the real pages.
  */
 export function fakeBrowser(semantics: CopySemantics = 'chrome') {
   const local = new MemoryArea('local', semantics);
   const session = new MemoryArea('session', semantics);
   const alarms = new Map<string, { delayInMinutes?: number; when?: number }>();
+  const origins = new Set<string>();
+  const permissionLog: string[] = [];
   return {
     storage: {
       local,
@@ -31,6 +34,28 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
       },
       async clear(name: string) {
         return alarms.delete(name);
+      },
+    },
+    permissions: {
+      granted: origins,
+      /** "request ORIGIN" and "remove ORIGIN", in the order the page did them. */
+      log: permissionLog,
+      async contains({ origins: asked = [] }: { origins?: string[] }) {
+        return asked.every((origin) => origins.has(origin));
+      },
+      async request({ origins: asked = [] }: { origins?: string[] }) {
+        for (const origin of asked) {
+          permissionLog.push(`request ${origin}`);
+          origins.add(origin);
+        }
+        return true;
+      },
+      async remove({ origins: given = [] }: { origins?: string[] }) {
+        for (const origin of given) {
+          permissionLog.push(`remove ${origin}`);
+          origins.delete(origin);
+        }
+        return true;
       },
     },
     runtime: { sendMessage: async (_message: unknown) => undefined },

@@ -3,6 +3,7 @@ import { browser } from '../platform/browser.ts';
 import type { Selection } from '../scan/region.ts';
 import { AUTO_LOCK_ALARM } from '../vault/auto-lock.ts';
 import { lockSession } from '../vault/lock.ts';
+import { watchSystemIdle } from '../vault/system-idle.ts';
 import { CLEAR_CLIPBOARD_ALARM, clearClipboard, scheduleClipboardClear } from './clipboard.ts';
 import { type ExtensionMessage, isExtensionMessage } from './messages.ts';
 import { scanSelection, scanWholePage, startSelection } from './scan-tab.ts';
@@ -54,5 +55,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onStartup.addListener(() => {
   void lockSession(browser.storage.session);
 });
+
+void watchSystemIdle({ idle: browser.idle, local: browser.storage.local, session: browser.storage.session });
 
 if (import.meta.env.EXTENSION_TEST_HOOKS) registerTestHooks();

@@ -19,6 +19,19 @@ const STYLE = `
     font: 14px system-ui, sans-serif; color: #fff; background: rgb(0 0 0 / 0.75); border-radius: 4px; }
   .box { position: fixed; border: 2px dashed #fff; outline: 1px solid #000; background: rgb(255 255 255 / 0.1); display: none; }`;
 
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0',
+  'z-index: 2147483647',
+  'opacity: 1',
+  'visibility: visible',
+  'pointer-events: auto',
+]
+  .map((declaration) => `${declaration} !important`)
+  .join('; ');
+
 function element(className: string): HTMLDivElement {
   const div = document.createElement('div');
   div.className = className;
@@ -33,8 +46,10 @@ function start(): void {
   if (document.getElementById(HOST_ID)) return;
   const host = document.createElement('div');
   host.id = HOST_ID;
-  // A shadow root keeps the page's styles away from the overlay.
-  const root = host.attachShadow({ mode: 'open' });
+  // Inline !important declarations win over any style sheet of the page, so the page cannot hide
+  // the host; the closed shadow root keeps its scripts and styles away from what is inside.
+  host.style.cssText = HOST_STYLE;
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const layer = element('layer');

@@ -19,11 +19,11 @@ function params(overrides: Partial<Record<keyof KdfParams, unknown>> = {}): KdfP
 }
 
 describe('newKdfParams', () => {
-  it('uses scrypt N=2^15, r=8, p=1 with a 16-byte random salt', () => {
+  it('uses scrypt N=2^17, r=8, p=1 (OWASP floor) with a 16-byte random salt', () => {
     const made = newKdfParams(fixedRandom);
     expect(made).toEqual({
       algorithm: 'scrypt',
-      N: 32768,
+      N: 131072,
       r: 8,
       p: 1,
       dkLen: 32,

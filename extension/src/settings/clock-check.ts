@@ -1,11 +1,25 @@
 /** Beyond this, codes made on this device are likely to be refused; the popup warns. */
 export const CLOCK_WARNING_MS = 15_000;
 
+/**
+ * The largest offset "Check time" applies. A clock further off is the user's to fix: a server that
+ * claims a larger difference is more likely wrong or hostile (it could make the extension show codes
+ * that are valid later, for a phishing page to collect), so it is reported and not applied.
+ */
+export const CLOCK_MAX_CORRECTION_MS = 5 * 60_000;
+
 export interface ClockCheck {
   /** Server time minus device time, in milliseconds (positive: the device is behind). */
   offsetMs: number;
   /** True when the difference is large enough that codes may be refused. */
   warn: boolean;
+  /** True when the offset is within the bound and may be applied to the codes. */
+  correct: boolean;
+}
+
+/** Whether an offset, measured now or stored earlier, is small enough to apply. */
+export function withinCorrectionBound(offsetMs: number): boolean {
+  return Number.isFinite(offsetMs) && Math.abs(offsetMs) <= CLOCK_MAX_CORRECTION_MS;
 }
 
 /**
@@ -19,10 +33,21 @@ export function offsetFromDateHeader(dateHeader: string, sentAt: number, receive
     throw new TypeError(`The server's Date header "${dateHeader}" is not a valid HTTP date.`);
   }
   const offsetMs = Math.round(serverTime + 500 - (sentAt + receivedAt) / 2);
-  return { offsetMs, warn: Math.abs(offsetMs) > CLOCK_WARNING_MS };
+  return {
+    offsetMs,
+    warn: Math.abs(offsetMs) > CLOCK_WARNING_MS,
+    correct: withinCorrectionBound(offsetMs),
+  };
 }
 
-/** Checks a user-typed verifier address before asking the browser for access to it. */
+/** This computer: the verifier's development server listens on http://127.0.0.1:8787 by default. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Checks a user-typed verifier address before asking the browser for access to it. Only HTTPS: the
+ * `Date` header of a plain http:// answer can be rewritten by anyone on the network path. The one
+ * exception is a server on this computer, where there is no network path to intercept.
+ */
 export function parseVerifierUrl(text: string): URL {
   let url: URL;
   try {
@@ -30,10 +55,11 @@ export function parseVerifierUrl(text: string): URL {
   } catch {
     throw new TypeError('Enter the full address of your verifier, for example https://verifier.example.com.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(
-      'The verifier address must start with https:// (or http:// for a local test server).',
-    );
-  }
-  return url;
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url;
+  throw new TypeError(
+    url.protocol === 'http:'
+      ? 'The address must start with https://: the time in a plain http:// answer can be changed by anyone on the network. (http:// is accepted only for a verifier on this computer, such as http://127.0.0.1:8787.)'
+      : 'The verifier address must start with https://.',
+  );
 }

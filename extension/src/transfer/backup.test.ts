@@ -15,7 +15,7 @@ import {
 } from './errors.ts';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
-// Low-cost parameters keep the suite fast; the default (N=2^15) is checked once below.
+// Low-cost parameters keep the suite fast; the default (N=2^17) is checked once below.
 const fastKdf = (): KdfParams => ({
   algorithm: 'scrypt',
   N: 1024,
@@ -99,10 +99,18 @@ describe('createBackup and readBackup', () => {
       'version',
     ]);
     expect(document).toMatchObject({ format: 'authenticator-backup', version: 1 });
-    expect(document.kdf).toMatchObject({ algorithm: 'scrypt', N: 32768, r: 8, p: 1, dkLen: 32 });
+    expect(document.kdf).toMatchObject({ algorithm: 'scrypt', N: 131072, r: 8, p: 1, dkLen: 32 });
     expect(base64Decode(document.kdf.salt)).toHaveLength(16);
     expect(file.text).not.toContain('GEZDGNBV');
     expect(file.text).not.toContain('alice');
+  });
+
+  it('restores a backup of the previous release, made at N=2^15', async () => {
+    const kdf: KdfParams = { ...fastKdf(), N: 2 ** 15 };
+    const file = await createBackup(accounts, 'older backup pw', { now, randomBytes: random, kdf });
+    expect(JSON.parse(file.text).kdf.N).toBe(32768);
+    const restored = await readBackup(file.text, 'older backup pw');
+    expect(restored.accounts.map((a) => a.account)).toEqual(accounts.map((a) => a.account));
   });
 
   it('accepts the password typed in another Unicode normalisation form', async () => {

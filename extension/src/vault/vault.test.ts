@@ -314,8 +314,61 @@ describe('vault', () => {
     const again = await unlock(deps, 'pw');
     if (!again.ok) throw new Error('must unlock');
     const after = (await readRecord(area)) as typeof record;
-    expect(after.protection.kdf.N).toBe(2 ** 15);
+    expect(after.protection.kdf.N).toBe(2 ** 17);
     expect(after.accounts).toEqual(record.accounts);
     expect((await loadAccounts(area, again.key)).accounts[0]?.account).toBe('ana');
+  });
+
+  it('makes new vaults and new passwords at scrypt N=2^17, r=8, p=1', async () => {
+    const { area, deps } = await vaultWith('first password', [account('Example', 'ana')]);
+    type Stored = { protection: { kdf: { N: number; r: number; p: number; salt: string } } };
+    const created = (await readRecord(area)) as unknown as Stored;
+    expect(created.protection.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect((await changePassword(deps, 'first password', 'second password')).ok).toBe(true);
+    const changed = (await readRecord(area)) as unknown as Stored;
+    expect(changed.protection.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect(changed.protection.kdf.salt).not.toBe(created.protection.kdf.salt);
+  });
+
+  it('opens a vault of the previous release (N=2^15) and re-wraps it at N=2^17 in that one write', async () => {
+    const { area, deps } = await vaultWith('pw', [account('Example', 'ana')]);
+    type Stored = {
+      accounts: unknown;
+      revision: number;
+      protection: { kdf: { N: number; r: number; p: number } };
+    };
+    const record = (await readRecord(area)) as unknown as Stored;
+    const unlocked = await unlock(deps, 'pw');
+    if (!unlocked.ok) throw new Error('must unlock');
+    const oldKdf = { ...newKdfParams(randomBytes), N: 2 ** 15, r: 8, p: 1 };
+    const wrappedKey = await seal(
+      await deriveKey('pw', oldKdf),
+      unlocked.key,
+      aad.key(CURRENT_VERSION),
+      randomBytes,
+    );
+    await area.set({
+      [STORAGE_KEY]: { ...record, protection: { mode: 'password', kdf: oldKdf, wrappedKey } },
+    });
+
+    const writes: unknown[] = [];
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      writes.push(items);
+      await set(items);
+    };
+    const again = await unlock(deps, 'pw');
+    if (!again.ok) throw new Error('the old vault must open');
+    expect(writes).toHaveLength(1);
+    const after = (await readRecord(area)) as unknown as Stored;
+    expect(after.protection.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect(after.accounts).toEqual(record.accounts);
+    expect(after.revision).toBe(record.revision);
+
+    // The re-wrapped record opens with the same password, from a fresh start, without another write.
+    const fresh = await unlock({ area, randomBytes }, 'pw');
+    if (!fresh.ok) throw new Error('the re-wrapped vault must open');
+    expect(writes).toHaveLength(1);
+    expect((await loadAccounts(area, fresh.key)).accounts.map((a) => a.account)).toEqual(['ana']);
   });
 });

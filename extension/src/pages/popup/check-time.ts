@@ -3,19 +3,42 @@ import { type ClockCheck, offsetFromDateHeader, parseVerifierUrl } from '../../s
 
 /**
  * Reads the verifier's `Date` header. The header is not readable across origins without access to that
- * origin, so access to exactly this one origin is requested when the user asks for the check.
- * Must be called directly from the click handler: the browser grants permissions only during one.
+ * origin, so access to exactly this one origin is requested when the user asks for the check, and given
+ * back once the answer is in (unless the extension held it already). Must be called directly from the
+ * click handler: the browser grants permissions only during one.
  */
 export async function checkTimeAgainst(urlText: string): Promise<ClockCheck> {
   const url = parseVerifierUrl(urlText);
-  const granted = await browser.permissions.request({ origins: [`${url.origin}/*`] });
-  if (!granted) throw new TypeError(`Access to ${url.origin} was not allowed, so its time cannot be read.`);
+  const origins = [`${url.origin}/*`];
+  // Both calls are made before the first await: the browser grants a permission only while the click
+  // is being handled (Firefox refuses once an await has passed), and `contains`, asked first, answers
+  // for the state before this request.
+  const heldBefore = browser.permissions.contains({ origins });
+  const granted = browser.permissions.request({ origins });
+  const [held, allowed] = await Promise.all([heldBefore, granted]);
+  if (!allowed) throw new TypeError(`Access to ${url.origin} was not allowed, so its time cannot be read.`);
+  try {
+    return await readServerTime(url);
+  } finally {
+    if (!held) await browser.permissions.remove({ origins });
+  }
+}
+
+async function readServerTime(url: URL): Promise<ClockCheck> {
   const sentAt = Date.now();
   let response: Response;
   try {
-    response = await fetch(url, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
+    // No redirects: an https:// address must not hand the answer over to a plain http:// one.
+    response = await fetch(url, {
+      method: 'HEAD',
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+    });
   } catch {
-    throw new TypeError(`${url.origin} could not be reached. Check the address and your connection.`);
+    throw new TypeError(
+      `${url.origin} could not be reached (or answered with a redirect). Check the address and your connection.`,
+    );
   }
   const receivedAt = Date.now();
   const date = response.headers.get('date');

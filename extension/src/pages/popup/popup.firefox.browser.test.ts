@@ -84,6 +84,11 @@ describe.skipIf(!browserAvailable(FIREFOX))('the extension in Firefox', () => {
       await page.bringToFront();
       await clickBehind(popup, 'Scan QR code');
       await page.waitForSelector('#two-factor-authenticator-selection');
+      // The page's own scripts find the overlay's host but not its closed shadow root.
+      const shadowRoot = await page.evaluate(
+        () => document.getElementById('two-factor-authenticator-selection')?.shadowRoot,
+      );
+      expect(shadowRoot).toBeNull();
       await page.mouse.move(QR_BOX.x - 12, QR_BOX.y - 12);
       await page.mouse.down();
       await page.mouse.move(QR_BOX.x + QR_BOX.size / 2, QR_BOX.y + QR_BOX.size / 2, { steps: 4 });

@@ -118,13 +118,21 @@ export function usePopup() {
       await vault.noteActivity();
     });
 
+  const saveLockOnSystemIdle = (lockOnSystemIdle: boolean) =>
+    void saveSettings(browser.storage.local, { lockOnSystemIdle }).then(setSettings, fail);
+
+  // An offset beyond the bound is reported by Settings and not applied: the previous one stays.
   const checkTime = (url: string): Promise<ClockCheck> =>
     checkTimeAgainst(url).then(async (check) => {
-      setSettings(
-        await saveSettings(browser.storage.local, { verifierUrl: url, timeOffsetMs: check.offsetMs }),
-      );
+      const changes = check.correct
+        ? { verifierUrl: url, timeOffsetMs: check.offsetMs }
+        : { verifierUrl: url };
+      setSettings(await saveSettings(browser.storage.local, changes));
       return check;
     });
+
+  const useDeviceClock = () =>
+    void saveSettings(browser.storage.local, { timeOffsetMs: 0 }).then(setSettings, fail);
 
   const changePassword = async (current: string | null, next: string) => {
     const result = await vault.setPassword(current, next);
@@ -216,7 +224,9 @@ export function usePopup() {
     startScan,
     dismissScan,
     saveIdle,
+    saveLockOnSystemIdle,
     checkTime,
+    useDeviceClock,
     changePassword,
     onVault,
   };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MIN_PASSWORD_LENGTH } from '../components/password-length.ts';
+import { PasswordHint } from '../components/PasswordHint.tsx';
+import { passwordTooShort } from '../components/password-length.ts';
 import type { SavedFile } from './save-file.ts';
 
 export interface BackupScreenProps {
@@ -15,6 +16,7 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
   const [error, setError] = useState('');
   const [working, setWorking] = useState(false);
   const [saved, setSaved] = useState<SavedFile | null>(null);
+  const [typed, setTyped] = useState('');
   useEffect(() => () => saved?.revoke(), [saved]);
 
   const submit = async (event: Event) => {
@@ -23,8 +25,8 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
     const data = new FormData(form);
     const password = String(data.get('password') ?? '');
     setError('');
-    if (password.length < MIN_PASSWORD_LENGTH)
-      return setError(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+    const tooShort = passwordTooShort(password);
+    if (tooShort) return setError(tooShort);
     if (password !== String(data.get('confirm') ?? '')) {
       return setError('The two passwords differ. Type the same password twice.');
     }
@@ -32,6 +34,7 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
     try {
       setSaved(await onBackUp(password));
       form.reset();
+      setTyped('');
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -53,8 +56,14 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
       <form aria-label="Make a backup" onSubmit={(event) => void submit(event)}>
         <label>
           Backup password
-          <input name="password" type="password" autocomplete="new-password" />
+          <input
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
+        <PasswordHint password={typed} />
         <label>
           Confirm backup password
           <input name="confirm" type="password" autocomplete="new-password" />

@@ -19,8 +19,8 @@ describe('the backup screen', () => {
     const onBackUp = vi.fn();
     render(<BackupScreen accountCount={2} lastBackupAt={null} onBackUp={onBackUp} onPlainExport={vi.fn()} />);
     expect(screen.getByText('No backup has been made yet.')).toBeTruthy();
-    fill('short', 'short');
-    expect(screen.getByRole('alert').textContent).toBe('Use at least 8 characters.');
+    fill('nine char', 'nine char');
+    expect(screen.getByRole('alert').textContent).toBe('Use at least 10 characters.');
     fill('correct horse battery', 'correct horse batterz');
     expect(screen.getByRole('alert').textContent).toBe(
       'The two passwords differ. Type the same password twice.',

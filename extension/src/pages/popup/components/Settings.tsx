@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
-import { CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
+import { CLOCK_MAX_CORRECTION_MS, CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
 import {
   MAX_IDLE_MINUTES,
   MIN_IDLE_MINUTES,
   type Settings as SettingsValues,
 } from '../../../settings/settings.ts';
-import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
+import { PasswordHint } from '../../components/PasswordHint.tsx';
+import { passwordTooShort } from '../../components/password-length.ts';
 
 export interface SettingsProps {
   settings: SettingsValues;
   passwordless: boolean;
   onSaveIdle(minutes: number): void;
+  onSaveLockOnSystemIdle(on: boolean): void;
   onCheckTime(url: string): Promise<ClockCheck>;
   /** Resolves to an error message, or '' on success. */
   onChangePassword(current: string | null, next: string): Promise<string>;
@@ -23,10 +25,21 @@ function describeOffset(offsetMs: number): string {
   return `This device’s clock is ${seconds} s ${offsetMs > 0 ? 'behind' : 'ahead of'} the server.`;
 }
 
+function describeCheck(check: ClockCheck): string {
+  if (!check.correct) {
+    return `${describeOffset(check.offsetMs)} That is more than ${CLOCK_MAX_CORRECTION_MS / 60_000} minutes, so it was not applied: a server that far off may be wrong. Set this device’s clock in your system settings.`;
+  }
+  if (check.warn) {
+    return `${describeOffset(check.offsetMs)} Codes may be refused: fix the device clock. Until then codes use the server’s time.`;
+  }
+  return `${describeOffset(check.offsetMs)} Codes use the corrected time.`;
+}
+
 export function Settings({
   settings,
   passwordless,
   onSaveIdle,
+  onSaveLockOnSystemIdle,
   onCheckTime,
   onChangePassword,
   onClose,
@@ -35,15 +48,14 @@ export function Settings({
   const [timeWarning, setTimeWarning] = useState(Math.abs(settings.timeOffsetMs) > CLOCK_WARNING_MS);
   const [passwordMessage, setPasswordMessage] = useState('');
   const [verifierUrl, setVerifierUrl] = useState(settings.verifierUrl);
+  const [typedPassword, setTypedPassword] = useState('');
 
   const checkTime = () => {
     setTimeMessage('Checking…');
     onCheckTime(verifierUrl).then(
       (check) => {
         setTimeWarning(check.warn);
-        setTimeMessage(
-          `${describeOffset(check.offsetMs)} ${check.warn ? 'Codes may be refused: fix the device clock. Until then codes use the server’s time.' : 'Codes use the corrected time.'}`,
-        );
+        setTimeMessage(describeCheck(check));
       },
       (error: Error) => setTimeMessage(error.message),
     );
@@ -54,14 +66,17 @@ export function Settings({
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const next = String(data.get('next') ?? '');
-    if (next.length < MIN_PASSWORD_LENGTH)
-      return setPasswordMessage(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+    const tooShort = passwordTooShort(next);
+    if (tooShort) return setPasswordMessage(tooShort);
     if (next !== String(data.get('confirm') ?? ''))
       return setPasswordMessage('The two new passwords differ.');
     setPasswordMessage('Saving…');
     void onChangePassword(passwordless ? null : String(data.get('current') ?? ''), next).then((error) => {
       setPasswordMessage(error || 'Password changed.');
-      if (!error) form.reset();
+      if (!error) {
+        form.reset();
+        setTypedPassword('');
+      }
     });
   };
 
@@ -77,6 +92,14 @@ export function Settings({
           defaultValue={String(settings.idleMinutes)}
           onChange={(e) => onSaveIdle(Number((e.currentTarget as HTMLInputElement).value))}
         />
+      </label>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.lockOnSystemIdle}
+          onChange={(e) => onSaveLockOnSystemIdle((e.currentTarget as HTMLInputElement).checked)}
+        />
+        Also lock when the computer locks or is idle that long
       </label>
       <fieldset>
         <legend>Time</legend>
@@ -110,8 +133,14 @@ export function Settings({
           )}
           <label>
             New password
-            <input name="next" type="password" autocomplete="new-password" />
+            <input
+              name="next"
+              type="password"
+              autocomplete="new-password"
+              onInput={(e) => setTypedPassword((e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
+          <PasswordHint password={typedPassword} />
           <label>
             Confirm new password
             <input name="confirm" type="password" autocomplete="new-password" />

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { MIN_PASSWORD_LENGTH } from '../../components/password-length.ts';
+import { PasswordHint } from '../../components/PasswordHint.tsx';
+import { passwordTooShort } from '../../components/password-length.ts';
 
 export interface SetupProps {
   onCreate(password: string | null): void;
@@ -10,12 +11,14 @@ export interface SetupProps {
 export function Setup({ onCreate, busy }: SetupProps) {
   const [error, setError] = useState('');
   const [withoutPassword, setWithoutPassword] = useState(false);
+  const [typed, setTyped] = useState('');
   const submit = (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const password = String(data.get('password') ?? '');
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      setError(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+    const tooShort = passwordTooShort(password);
+    if (tooShort) {
+      setError(tooShort);
       return;
     }
     if (password !== String(data.get('confirm') ?? '')) {
@@ -49,8 +52,14 @@ export function Setup({ onCreate, busy }: SetupProps) {
       <p>Your accounts are encrypted with this password. It cannot be recovered if you forget it.</p>
       <label>
         Password
-        <input name="password" type="password" autocomplete="new-password" />
+        <input
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
+      <PasswordHint password={typed} />
       <label>
         Confirm password
         <input name="confirm" type="password" autocomplete="new-password" />

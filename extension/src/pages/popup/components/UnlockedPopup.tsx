@@ -3,6 +3,7 @@ import type { PopupState, Unlocked } from '../use-popup.ts';
 import { AccountForm } from './AccountForm.tsx';
 import { AccountList } from './AccountList.tsx';
 import { BackupReminder } from './BackupReminder.tsx';
+import { ClockOffset } from './ClockOffset.tsx';
 import { EditAccount } from './EditAccount.tsx';
 import { ScanConfirm } from './ScanConfirm.tsx';
 import { Settings } from './Settings.tsx';
@@ -45,6 +46,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       settings={popup.settings}
       passwordless={unlocked.passwordless}
       onSaveIdle={popup.saveIdle}
+      onSaveLockOnSystemIdle={popup.saveLockOnSystemIdle}
       onCheckTime={popup.checkTime}
       onChangePassword={popup.changePassword}
       onClose={toList}
@@ -71,7 +73,12 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
         onView={setView}
         onLock={() => void popup.lockNow()}
       />
-      <VaultWarnings passwordless={unlocked.passwordless} timeOffsetMs={popup.settings.timeOffsetMs} />
+      <VaultWarnings passwordless={unlocked.passwordless} />
+      <ClockOffset
+        offsetMs={popup.settings.timeOffsetMs}
+        verifierUrl={popup.settings.verifierUrl}
+        onUseDeviceClock={popup.useDeviceClock}
+      />
       {!scan && view.name === 'list' && (
         <BackupReminder
           accounts={accounts}

@@ -234,12 +234,14 @@ describe('confirming a scan', () => {
 });
 
 describe('first run and unlock', () => {
-  it('refuses a short password and two passwords that differ', () => {
+  it('refuses a 9-character password and two passwords that differ', () => {
     const onCreate = vi.fn();
     render(<Setup busy={false} onCreate={onCreate} />);
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'short' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'nine char' } });
+    fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'nine char' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
-    expect(screen.getByRole('alert').textContent).toBe('Use at least 8 characters.');
+    expect(screen.getByRole('alert').textContent).toBe('Use at least 10 characters.');
+    expect(onCreate).not.toHaveBeenCalled();
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'long enough' } });
     fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'long enougH' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
@@ -247,6 +249,15 @@ describe('first run and unlock', () => {
     fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'long enough' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
     expect(onCreate).toHaveBeenCalledWith('long enough');
+  });
+
+  it('gives a strength hint while the password is typed', () => {
+    render(<Setup busy={false} onCreate={vi.fn()} />);
+    const password = screen.getByLabelText('Password');
+    fireEvent.input(password, { target: { value: 'aaaaaaaaaaaa' } });
+    expect(screen.getByTestId('password-hint').textContent).toMatch(/^Weak/);
+    fireEvent.input(password, { target: { value: 'Correct horse 7 battery!' } });
+    expect(screen.getByTestId('password-hint').textContent).toMatch(/^Strong/);
   });
 
   it('creates a vault without a password only after showing what that means', () => {
