@@ -235,6 +235,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
+    '0009_invitations': {
+      // One pending invitation per user (a newer one replaces it); only the SHA-256 of the link's token.
+      // Independent of every other step, so it applies in order beside any migration numbered before it.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('invitations')
+          .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('sent_to', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 
