@@ -9,7 +9,7 @@ import { attemptSourceOf } from '../http/device-cookie.ts';
 import { errors, Method, Step } from '../http/schemas.ts';
 import { sessionToken } from '../http/session-guard.ts';
 import { acceptInvitation, openInvitation } from './accept-invitation.ts';
-import { INVITATION_TOKEN_PATTERN } from './invitation-token.ts';
+import { INVITATION_TOKEN_PATTERN } from './invitation-link.ts';
 
 // The token comes in the body (the page reads it from the link's fragment), never in a URL.
 const Token = Type.String({ pattern: INVITATION_TOKEN_PATTERN, description: 'The token from the link.' });

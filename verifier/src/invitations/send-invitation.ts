@@ -1,11 +1,12 @@
 import { findUserView, type UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
-import { sha256Hex } from '../crypto/tokens.ts';
+import { randomToken, sha256Hex } from '../crypto/tokens.ts';
 import type { Db } from '../db/schema.ts';
 import { notFound } from '../domain-error.ts';
 import { type DeliveryReceipt, MailDeliveryError, type Mailer } from '../mail/index.ts';
 import { readSettings } from '../settings/settings.ts';
+import { INVITATION_TOKEN_BYTES, invitationLink } from './invitation-link.ts';
 import { invitationMessage } from './invitation-message.ts';
 import {
   INVITATION_RESEND_MS,
@@ -15,7 +16,6 @@ import {
   publicUrlMissing,
 } from './invitation-rules.ts';
 import { saveInvitation, withdrawInvitation } from './invitation-store.ts';
-import { invitationLink, newInvitationToken } from './invitation-token.ts';
 
 export interface InvitationDeps {
   db: Db;
@@ -55,7 +55,7 @@ export async function sendInvitation(
   if (refusal) throw refusal;
   if (!deps.publicUrl) throw publicUrlMissing();
   const sentTo = user.email.trim();
-  const token = newInvitationToken();
+  const token = randomToken(INVITATION_TOKEN_BYTES);
   const tokenHash = sha256Hex(token);
   const stored = await saveInvitation(deps.db, { userId, tokenHash, sentTo, now });
   if (!stored.saved) throw invitationTooSoon(stored.pending.created_at + INVITATION_RESEND_MS - now);

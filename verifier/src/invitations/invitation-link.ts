@@ -1,4 +1,4 @@
-import { randomToken } from '../crypto/tokens.ts';
+// Pure (no Node modules): the invitation page reads the link with the same rules.
 
 /** 32 random bytes: 256 bits, twice the 128 bits NIST SP 800-63B asks of a recovery secret. */
 export const INVITATION_TOKEN_BYTES = 32;
@@ -6,10 +6,6 @@ export const INVITATION_TOKEN_BYTES = 32;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** The page that opens an invitation. */
 export const INVITATION_PATH = '/invitation';
-
-export function newInvitationToken(): string {
-  return randomToken(INVITATION_TOKEN_BYTES);
-}
 
 /**
  * The link in the e-mail. The token is in the fragment, which browsers never send to the server, so
