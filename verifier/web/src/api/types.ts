@@ -206,6 +206,38 @@ export interface AuditFilter {
 }
 
 /** Event names the audit log records: the server's own list, so the filter offers every one it writes. */
+/** What an invitation link is for (the invitation page). */
+export interface OpenedInvitation {
+  username: string;
+  displayName: string;
+  organisationName: string;
+  expiresAt: string;
+}
+
+/** A user's pending invitation (Edit user). */
+export interface UserInvitation {
+  pending: { sentTo: string; sentAt: string; expiresAt: string } | null;
+  /** When "Send again" is allowed, when that is still ahead. */
+  sendAgainAt: string | null;
+}
+
+export interface InvitationSent {
+  username: string;
+  sentTo: string;
+  expiresAt: string;
+}
+
+export interface InvitationCounts {
+  withoutPassword: number;
+  withAddress: number;
+}
+
+export interface BulkInvitations {
+  sent: InvitationSent[];
+  refused: Array<{ username: string; code: string; message: string }>;
+  stopped?: { code: string; message: string };
+}
+
 export { AUDIT_EVENTS } from '../../../src/audit/events.ts';
 
 /** The group name whether the server sends the group object or only its name. */
