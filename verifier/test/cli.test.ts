@@ -315,7 +315,7 @@ describe('command line', () => {
         .all() as Array<{ event: string; detail: string }>;
       expect(audit.map((row) => [row.event, JSON.parse(row.detail).ended])).toEqual([
         ['user.two_factor_reset', ['credential', 'enrollment', 'email_code', 'sessions', 'device_tokens']],
-        ['password.changed', ['sessions', 'device_tokens']],
+        ['password.changed', ['sessions', 'device_tokens', 'invitation']],
       ]);
     } finally {
       db.close();
