@@ -14,6 +14,8 @@ import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticPages } from './http/static-pages.ts';
+import { registerAdminInvitationRoutes } from './invitations/admin-invitation-routes.ts';
+import { registerInvitationRoutes } from './invitations/invitation-routes.ts';
 import { installMetrics } from './metrics/http-metrics.ts';
 import { registerAdminSettingsRoutes } from './settings/settings-routes.ts';
 import { registerAdminUsersCsvRoutes } from './users-csv/users-csv-routes.ts';
@@ -43,6 +45,8 @@ export const LOG_REDACTIONS = [
   '*.code',
   '*.secret',
   '*.key',
+  // Invitation tokens travel in the link's fragment and in request bodies, never in a logged URL.
+  '*.token',
 ];
 
 /** The server's logger: at `level`, with every path in LOG_REDACTIONS censored (to `stream` if given). */
@@ -79,6 +83,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAdminTemplateRoutes(app, ctx);
   registerAdminUsersCsvRoutes(app, ctx);
   registerAdminUserRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
+  registerAdminInvitationRoutes(app, ctx);
   registerAdminGroupRoutes(app, ctx);
   registerAdminApiKeyRoutes(app, ctx);
   registerAdminAuditRoutes(app, ctx);

@@ -80,3 +80,26 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is unset by default, so nothing builds links from a Host header', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+  });
+
+  it('keeps an http(s) address with an optional path, without the trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://2fa.example.com/' }).publicUrl).toBe('https://2fa.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.com/verifier' }).publicUrl).toBe(
+      'https://example.com/verifier',
+    );
+  });
+
+  it.each([
+    'example.com',
+    'ftp://example.com',
+    'https://example.com/?a=1',
+    'https://example.com/#x',
+    'https://user:pw@example.com',
+  ])('refuses %s at start, naming the variable', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL must be/);
+  });
+});

@@ -26,6 +26,12 @@ export interface Config {
   mail: { SMTP_URL: string | undefined; MAIL_FROM: string | undefined };
   /** Bearer token for GET /metrics; unset, the verifier serves no metrics. */
   metricsToken: string | undefined;
+  /**
+   * `PUBLIC_URL`: the address users open the verifier at, for links sent by e-mail (invitations).
+   * Never taken from a request's Host header, which the sender of the request chooses. Unset: no
+   * invitations can be sent.
+   */
+  publicUrl: string | undefined;
 }
 
 /** Thrown for a bad environment value; the message names the variable and what is expected. */
@@ -77,6 +83,26 @@ function parseDatabase(url: string | undefined, dataDir: string): DatabaseTarget
   );
 }
 
+const publicUrlRefused = (value: string) =>
+  new ConfigError(
+    `PUBLIC_URL must be the http:// or https:// address users open the verifier at (e.g. https://2fa.example.com), without user name, query or #fragment, got "${value}".`,
+  );
+
+/** `PUBLIC_URL`, kept without its trailing slash so links are `${publicUrl}/invitation`. */
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw publicUrlRefused(value);
+  }
+  const plain = url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  if (!['http:', 'https:'].includes(url.protocol) || !plain || /[?#]/.test(value))
+    throw publicUrlRefused(value);
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Reads and checks the environment once at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.VERIFIER_DATA_DIR || 'data');
@@ -110,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),
     mail: { SMTP_URL: env.SMTP_URL || undefined, MAIL_FROM: env.MAIL_FROM || undefined },
     metricsToken,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
 }

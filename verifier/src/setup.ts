@@ -82,6 +82,7 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       mailer: openMailer(config),
       emailCodeKey: box.deriveKey('email-codes'),
       deviceTokenKey: box.deriveKey('device-tokens'),
+      publicUrl: config.publicUrl,
     };
     const close = async () => {
       await ctx.mailer.close();

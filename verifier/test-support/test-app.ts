@@ -28,6 +28,8 @@ export class TestClock {
 
 export const ADMIN_PASSWORD = 'first admin password';
 export const PASSWORD = 'correct horse battery';
+/** The PUBLIC_URL the test apps are configured with. */
+export const PUBLIC_URL = 'https://2fa.example.test';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -66,6 +68,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     mailer,
     emailCodeKey: box.deriveKey('email-codes'),
     deviceTokenKey: box.deriveKey('device-tokens'),
+    publicUrl: PUBLIC_URL,
   };
   await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
   const app = await buildApp(ctx, { logger: options.logger, metricsToken: options.metricsToken });

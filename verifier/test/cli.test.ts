@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
+import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findGroupByName } from '../src/accounts/groups.ts';
 import { createUser } from '../src/accounts/user-admin.ts';
@@ -211,6 +212,63 @@ describe('command line', () => {
     expect((await verifier('settings', 'grace')).stderr).toContain('settings grace needs --extend-to DATE.');
   });
 
+  it('e-mails invitations to users without a password, saying where the outbox put each one', async () => {
+    const dir = tempDir();
+    const inDir = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+      verifierWith({ VERIFIER_DATA_DIR: dir, ...env }, ...args);
+    const withUrl = { PUBLIC_URL: 'https://2fa.example.test/' };
+    const people: Array<[string, string]> = [
+      ['ivy', 'ivy@example.test'],
+      ['noah', ''],
+      ['olga', 'olga@example.test'],
+    ];
+    for (const [username, email] of people) {
+      const extra = username === 'olga' ? ['--password', 'olga has a password'] : [];
+      const added = await inDir(
+        {},
+        'user',
+        'add',
+        '--username',
+        username,
+        '--group',
+        'Agent',
+        '--email',
+        email,
+        ...extra,
+      );
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const noUrl = await inDir({}, 'user', 'invite', 'ivy');
+    expect(noUrl.code).toBe(1);
+    expect(noUrl.stderr).toContain('set PUBLIC_URL');
+
+    const one = await inDir(withUrl, 'user', 'invite', 'ivy');
+    expect(one.code, one.stderr).toBe(0);
+    const outbox = /written to (\S+\.eml)/.exec(one.stdout)?.[1] as string;
+    expect(one.stdout).toMatch(
+      /^Sent ivy an invitation at ivy@example\.test, valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC;/,
+    );
+    const mail = await simpleParser(readFileSync(outbox));
+    expect(mail.text).toMatch(/https:\/\/2fa\.example\.test\/invitation#[A-Za-z0-9_-]{43}/);
+    expect(statSync(outbox).mode & 0o777).toBe(0o600);
+
+    const refused = await inDir(withUrl, 'user', 'invite', 'olga');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already has a password');
+    const unknown = await inDir(withUrl, 'user', 'invite', 'nobody');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no user named nobody.');
+
+    const all = await inDir(withUrl, 'user', 'invite', '--all-without-password');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('- ivy: An invitation was sent to this user a moment ago.');
+    expect(all.stdout).toContain('- noah: This user has no e-mail address');
+    expect(all.stdout).toContain('Sent 0 invitation(s); 2 user(s) without a password were not invited.');
+    const usage = await inDir(withUrl, 'user', 'invite');
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toContain('user invite needs a username or --all-without-password.');
+  });
+
   it('explains a mistake instead of failing silently', async () => {
     const unknown = await verifier('user', 'frob');
     expect(unknown.code).toBe(1);
@@ -257,7 +315,7 @@ describe('command line', () => {
         .all() as Array<{ event: string; detail: string }>;
       expect(audit.map((row) => [row.event, JSON.parse(row.detail).ended])).toEqual([
         ['user.two_factor_reset', ['credential', 'enrollment', 'email_code', 'sessions', 'device_tokens']],
-        ['password.changed', ['sessions', 'device_tokens']],
+        ['password.changed', ['sessions', 'device_tokens', 'invitation']],
       ]);
     } finally {
       db.close();

@@ -122,7 +122,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
     expect((await browser.get('/api/me')).statusCode).toBe(401);
     expect(await rowsOf('device_tokens')).toBe(0);
     expect(await rowsOf('credentials')).toBe(1);
-    expect((await lastUpdate()).ended).toEqual(['sessions', 'device_tokens']);
+    expect((await lastUpdate()).ended).toEqual(['sessions', 'device_tokens', 'invitation']);
   });
 
   it('switching a user to single sign-on ends their password sessions', async () => {

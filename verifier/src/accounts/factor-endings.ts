@@ -2,7 +2,7 @@ import type { Db } from '../db/schema.ts';
 import type { Method } from '../settings/settings.ts';
 
 /** What an admin action can end for a user. */
-export type Ending = 'credential' | 'enrollment' | 'email_code' | 'sessions' | 'device_tokens';
+export type Ending = 'credential' | 'enrollment' | 'email_code' | 'sessions' | 'device_tokens' | 'invitation';
 
 /** The order endings are listed in, in the audit log and in tests. */
 export const ENDINGS: readonly Ending[] = [
@@ -11,6 +11,7 @@ export const ENDINGS: readonly Ending[] = [
   'email_code',
   'sessions',
   'device_tokens',
+  'invitation',
 ];
 
 export type AdminAction =
@@ -23,15 +24,23 @@ export type AdminAction =
   | 'password_reset';
 
 /** The second factor and every way back in with it: what a lost phone or mailbox leaves to a finder. */
-const FACTOR_AND_ACCESS: readonly Ending[] = ENDINGS;
+const FACTOR_AND_ACCESS: readonly Ending[] = [
+  'credential',
+  'enrollment',
+  'email_code',
+  'sessions',
+  'device_tokens',
+];
 
 /**
  * The one table of what each action ends. Turning the switch off is the product's lost-device reset
  * (off, save, on again), so it ends as much as the command line's reset. A new method is a new factor:
  * the old one must not keep working, nor come back if the method is later disallowed. A password set
  * by an admin and a switch to SSO change how the user signs in, so their sessions end; device tokens
- * end only when the device itself may be in other hands. Turning 2FA on and a group change end nothing:
- * the status rules ask for the factor from the next sign-in.
+ * end only when the device itself may be in other hands. A pending invitation lets the user choose a first
+ * password, so a password set by an admin voids it, and so does a switch to SSO (SSO users never set one
+ * here). Turning 2FA on and a group change end nothing: the status rules ask for the factor from the next
+ * sign-in.
  */
 const ENDS: Record<AdminAction, readonly Ending[]> = {
   two_factor_on: [],
@@ -39,8 +48,8 @@ const ENDS: Record<AdminAction, readonly Ending[]> = {
   lost_device_reset: FACTOR_AND_ACCESS,
   method_changed: ['credential', 'enrollment', 'email_code', 'sessions'],
   group_changed: [],
-  source_changed: ['enrollment', 'email_code', 'sessions'],
-  password_reset: ['sessions', 'device_tokens'],
+  source_changed: ['enrollment', 'email_code', 'sessions', 'invitation'],
+  password_reset: ['sessions', 'device_tokens', 'invitation'],
 };
 
 /** What the given actions end together, each once, in the order of ENDINGS. */
@@ -98,6 +107,7 @@ const TABLES = {
   email_code: 'email_codes',
   sessions: 'sessions',
   device_tokens: 'device_tokens',
+  invitation: 'invitations',
 } as const satisfies Record<Ending, string>;
 
 /** The audit detail for an action's endings; nothing when it ended nothing. */

@@ -31,6 +31,9 @@ export const AUDIT_EVENTS = [
   'api.verify_ok',
   'api.verify_failed',
   'password.changed',
+  'invitation.sent',
+  'invitation.send_failed',
+  'invitation.accepted',
   'sign_out',
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import { purgeExpiredInvitations } from '../invitations/invitation-store.ts';
 import { ADDRESS_FORGET_AFTER_MS, FORGET_AFTER_MS } from './attempt-throttle.ts';
 
 /**
@@ -18,4 +19,5 @@ export async function purgeExpired(db: Db, now: number): Promise<void> {
     .deleteFrom('address_throttle')
     .where('next_attempt_at', '<', now - ADDRESS_FORGET_AFTER_MS)
     .execute();
+  await purgeExpiredInvitations(db, now);
 }

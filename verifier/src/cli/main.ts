@@ -4,6 +4,7 @@ import { serve } from '../server.ts';
 import { resetAdminPassword } from './admin-commands.ts';
 import { backupCommand } from './backup-command.ts';
 import { CommandFailed, UsageError } from './command-errors.ts';
+import { inviteCommand } from './invite-command.ts';
 import { resealWithCurrentKey } from './keys-commands.ts';
 import { printable, printableLines } from './printable.ts';
 import { withRuntime } from './runtime.ts';
@@ -28,6 +29,8 @@ async function main(argv: string[]) {
       return resetAdminPassword(args);
     case 'user add':
       return addUser(args);
+    case 'user invite':
+      return inviteCommand(args);
     case 'user reset-2fa':
       return resetUserTwoFactor(args);
     case 'keys reseal':

@@ -7,6 +7,8 @@ Commands:
   admin reset-password [--password P]     new one-time password for "admin" (printed once)
   user add --username U --group G [--email E] [--display-name N] [--source local|sso] [--password P] [--two-factor] [--method totp|email]
   user reset-2fa --username U             delete the user's 2FA credential (lost device)
+  user invite NAME | --all-without-password
+                                          e-mail a one-time link to set a first password (24 hours; needs PUBLIC_URL)
   user export [--output FILE]             write every user as CSV (to stdout without --output)
   user import [--dry-run] FILE            create and update users from CSV, all or nothing
   settings grace --extend-to DATE         move the end of the grace period (YYYY-MM-DD, UTC) later
@@ -16,4 +18,4 @@ Commands:
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_MASTER_KEY_FILE,
 VERIFIER_ADMIN_PASSWORD, COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM,
-METRICS_TOKEN.`;
+METRICS_TOKEN, PUBLIC_URL.`;

@@ -236,6 +236,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
+    '0009_invitations': {
+      // One pending invitation per user (a newer one replaces it); only the SHA-256 of the link's token.
+      // Independent of every other step, so it applies in order beside any migration numbered before it.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('invitations')
+          .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('sent_to', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
     '0010_verify_function': {
       // The verify API's work as server-side functions on PostgreSQL (see its module). It needs only
       // the tables of 0001-0007, so it applies whether or not 0008 and 0009 exist.

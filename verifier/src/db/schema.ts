@@ -154,6 +154,16 @@ export interface NotificationTemplatesTable {
   updated_at: number;
 }
 
+/** A user's pending invitation to set a first password (see invitations/); only the token's SHA-256. */
+export interface InvitationsTable {
+  user_id: number;
+  token_hash: string;
+  /** The address the link was sent to, as it was then. */
+  sent_to: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   groups: GroupsTable;
@@ -168,6 +178,7 @@ export interface Database {
   audit_log: AuditLogTable;
   email_codes: EmailCodesTable;
   notification_templates: NotificationTemplatesTable;
+  invitations: InvitationsTable;
 }
 
 export type Db = Kysely<Database>;

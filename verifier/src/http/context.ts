@@ -17,4 +17,6 @@ export interface AppContext {
   emailCodeKey: Uint8Array;
   /** HMAC key that signs device tokens (derived from the master key). */
   deviceTokenKey: Uint8Array;
+  /** PUBLIC_URL: where links in e-mails point (invitations); unset, none are sent. */
+  publicUrl?: string | undefined;
 }

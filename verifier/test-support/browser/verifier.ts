@@ -68,8 +68,11 @@ export async function startVerifier(adminPassword: string, webRoot: string): Pro
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('The verifier did not report its port.');
+  const url = `http://127.0.0.1:${address.port}`;
+  // PUBLIC_URL, known only once the port is: the address invitation links point to.
+  runtime.ctx.publicUrl = url;
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     clock,
     db: runtime.ctx.db,
     outbox: join(dataDir, 'outbox'),

@@ -11,6 +11,7 @@ import { UserEditPage } from './pages/admin/UserEditPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { ChangePassword } from './pages/ChangePassword.tsx';
 import { Home } from './pages/Home.tsx';
+import { Invitation } from './pages/Invitation.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { SetupSuccessful } from './pages/setup/SetupSuccessful.tsx';
@@ -25,6 +26,7 @@ const titles: Record<string, string> = {
   '/sign-in': 'Sign in',
   '/sign-in/code': 'Two-factor authentication',
   '/change-password': 'Choose a new password',
+  '/invitation': 'Invitation',
   '/setup': 'Set up two-factor authentication',
   '/setup/done': 'Setup successful',
   '/admin/users': 'Users',
@@ -90,6 +92,8 @@ function page(path: string, isAdmin: boolean): ComponentChildren {
       return <TwoFactorCode />;
     case '/change-password':
       return <ChangePassword />;
+    case '/invitation':
+      return <Invitation />;
     case '/setup':
       return <SetupWizard />;
     case '/setup/done':

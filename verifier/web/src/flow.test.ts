@@ -40,6 +40,13 @@ describe('page access', () => {
     expect(redirectFor('/setup/done', null)).toBeNull();
   });
 
+  it('opens an invitation link for a signed-out visitor and whoever is signed in on the browser', () => {
+    expect(redirectFor('/invitation', null)).toBeNull();
+    for (const scope of ['full', 'setup', 'code', 'change-password'] as const) {
+      expect(redirectFor('/invitation', me(scope, 'Pending'))).toBeNull();
+    }
+  });
+
   it('keeps a half-signed-in user on the code page', () => {
     expect(redirectFor('/', me('code'))).toBe('/sign-in/code');
     expect(redirectFor('/sign-in/code', me('code'))).toBeNull();

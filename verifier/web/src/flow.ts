@@ -20,6 +20,8 @@ const publicPaths = new Set(['/sign-in', '/setup/done']);
 
 /** The path to send the visitor to instead of `path`, or null when they may stay. */
 export function redirectFor(path: string, me: Me | null): string | null {
+  // An invitation link opens whoever is signed in on this browser: it says whom it is for.
+  if (path === '/invitation') return null;
   if (!me) return publicPaths.has(path) ? null : '/sign-in';
   switch (me.scope) {
     case 'code':

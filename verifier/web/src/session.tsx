@@ -3,6 +3,7 @@ import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'p
 import { ApiClient, ApiError } from './api/client.ts';
 import type { CodeMethod, Me, SignInAnswer } from './api/types.ts';
 import { type VerifierApi, verifierApi } from './api/verifier.ts';
+import { redirectFor } from './flow.ts';
 import { navigate } from './router.tsx';
 
 export interface Challenge {
@@ -67,7 +68,9 @@ export function SessionProvider({ children, baseUrl }: { children: ComponentChil
         if (hadSession.current) setNotice('Your session has ended. Sign in again.');
         hadSession.current = false;
         setMe(null);
-        navigate('/sign-in', { replace: true });
+        // A page open to everyone (an invitation link) stays; any other goes to sign in.
+        const to = redirectFor(window.location.pathname, null);
+        if (to) navigate(to, { replace: true });
       },
     });
     return verifierApi(client);

@@ -14,6 +14,13 @@ import type { StepAnswer } from '../../../src/auth/sign-in-routes.ts';
 import type { PreviewAnswer, TemplateAnswer, TemplateBody } from '../../../src/email-code/template-routes.ts';
 import type { Offer } from '../../../src/enrollment/enrollment-routes.ts';
 import type { Group as GroupSchema, Method, Reason, Status, Step, User } from '../../../src/http/schemas.ts';
+import type {
+  BulkInvitations as BulkInvitationsSchema,
+  InvitationCounts as InvitationCountsSchema,
+  Sent,
+  UserInvitation as UserInvitationSchema,
+} from '../../../src/invitations/admin-invitation-routes.ts';
+import type { OpenedInvitation as OpenedInvitationSchema } from '../../../src/invitations/invitation-routes.ts';
 import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
 import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
@@ -59,6 +66,14 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** What an invitation link is for (the invitation page). */
+export type OpenedInvitation = Static<typeof OpenedInvitationSchema>;
+/** A user's pending invitation (Edit user). */
+export type UserInvitation = Static<typeof UserInvitationSchema>;
+export type InvitationSent = Static<typeof Sent>;
+export type InvitationCounts = Static<typeof InvitationCountsSchema>;
+export type BulkInvitations = Static<typeof BulkInvitationsSchema>;
 
 /** Event names the audit log records: the server's own list, so the filter offers every one it writes. */
 export { AUDIT_EVENTS } from '../../../src/audit/events.ts';

@@ -4,19 +4,24 @@ import type {
   ApiKey,
   AuditEntry,
   AuditFilter,
+  BulkInvitations,
   Enrollment,
   Group,
   ImportPreview,
+  InvitationCounts,
+  InvitationSent,
   Me,
   NewApiKey,
   NewUser,
   NotificationTemplate,
+  OpenedInvitation,
   Page,
   RenderedMail,
   SavedTemplate,
   Settings,
   SignInAnswer,
   UserChanges,
+  UserInvitation,
 } from './types.ts';
 
 /** Every call the pages make, one typed function per endpoint of the API contract. */
@@ -35,6 +40,9 @@ export function verifierApi(client: ApiClient) {
     resendCode: () => client.post<{ sent: boolean }>('/api/auth/resend', {}),
     changePassword: async (currentPassword: string, newPassword: string) =>
       remember(await client.post<SignInAnswer>('/api/auth/password', { currentPassword, newPassword })),
+    openInvitation: (token: string) => client.post<OpenedInvitation>('/api/invitations/open', { token }),
+    acceptInvitation: async (token: string, password: string) =>
+      remember(await client.post<SignInAnswer>('/api/invitations/accept', { token, password })),
     logout: async () => {
       await client.post<void>('/api/auth/logout');
       client.setCsrfToken(null);
@@ -75,6 +83,12 @@ export function verifierApi(client: ApiClient) {
       client.post<AdminUser>(`/api/admin/users/${id(userId)}/unlock`, {}),
     clearEmailLimit: (userId: AdminUser['id']) =>
       client.post<AdminUser>(`/api/admin/users/${id(userId)}/clear-email-limit`, {}),
+    userInvitation: (userId: AdminUser['id']) =>
+      client.get<UserInvitation>(`/api/admin/users/${id(userId)}/invitation`),
+    sendInvitation: (userId: AdminUser['id']) =>
+      client.post<InvitationSent>(`/api/admin/users/${id(userId)}/invitation`, {}),
+    invitationCounts: () => client.get<InvitationCounts>('/api/admin/invitations'),
+    sendAllInvitations: () => client.post<BulkInvitations>('/api/admin/invitations', {}),
 
     groups: () => client.get<{ items: Group[] }>('/api/admin/groups'),
     createGroup: (name: string) => client.post<Group>('/api/admin/groups', { name }),

@@ -4,6 +4,7 @@ import { navigate } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
+import { InvitationPanel } from './InvitationPanel.tsx';
 import { UserForm, type UserValues } from './UserForm.tsx';
 
 /** Add user (`id` undefined) or Edit user. */
@@ -114,6 +115,7 @@ export function UserEditPage({ id }: { id?: string }) {
           </button>
         </div>
       )}
+      {user && <InvitationPanel key={`${user.id}-${round}`} user={user} />}
       <Message kind="success">{status}</Message>
       <UserForm
         key={`${user?.id ?? 'new'}-${round}-${user?.twoFactorEnabled}`}

@@ -5,6 +5,7 @@ import { useSession } from '../../session.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
+import { BulkInvitations } from './BulkInvitations.tsx';
 import { UsersImport } from './UsersImport.tsx';
 import { UsersTable } from './UsersTable.tsx';
 
@@ -17,6 +18,7 @@ export function UsersPage() {
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [imports, setImports] = useState(0);
   const settings = useLoad(() => api.settings(), []);
   const users = useLoad(() => api.users(query, page, pageSize), [query, page]);
 
@@ -44,7 +46,13 @@ export function UsersPage() {
           </Link>
         </div>
       </div>
-      <UsersImport onImported={() => users.reload()} />
+      <UsersImport
+        onImported={() => {
+          users.reload();
+          setImports(imports + 1);
+        }}
+      />
+      <BulkInvitations round={imports} />
       <search>
         <form
           class="search"
