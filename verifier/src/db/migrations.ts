@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { emailConfirmation } from './email-confirmation-migration.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -235,6 +236,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
+    '0008_email_confirmation': emailConfirmation,
   };
 }
 

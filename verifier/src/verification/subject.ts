@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { addressConfirmed } from '../accounts/users.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
 import { effectiveSystemSwitch } from '../grace/index.ts';
@@ -24,6 +25,8 @@ export const SUBJECT_COLUMNS = [
   'users.source',
   'users.two_factor_enabled as user_two_factor',
   'users.method',
+  'users.email',
+  'users.email_confirmed',
   'users.locked_at',
   'users.code_failures',
   'groups.is_default',
@@ -109,6 +112,7 @@ export function subjectFromRow(row: SubjectRow, now: number): VerificationSubjec
       group: { isDefault: row.is_default === 1, twoFactorEnabled: row.group_two_factor === 1 },
       user: { source: row.source, twoFactorEnabled: row.user_two_factor === 1 },
       hasCredential: credential !== null,
+      emailConfirmed: addressConfirmed(row),
     }),
     credential,
     verificationWindow: row.verification_window,
