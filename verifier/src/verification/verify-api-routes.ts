@@ -13,14 +13,17 @@ import { errors } from '../http/schemas.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
 import { loadVerifyRequest } from './verify-request.ts';
 
+/**
+ * The reasons an answer can give. A user without an Activated authenticator is answered as a wrong code
+ * (the audit log says `not_enrolled`), so there is no reason that tells such a user from an unknown name.
+ */
 const Reason = Type.Union([
   Type.Literal('invalid_code'),
   Type.Literal('replayed'),
   Type.Literal('locked'),
-  Type.Literal('not_enrolled'),
   Type.Literal('throttled'),
 ]);
-type Reason = 'invalid_code' | 'replayed' | 'locked' | 'not_enrolled' | 'throttled';
+type Reason = 'invalid_code' | 'replayed' | 'locked' | 'throttled';
 
 const invalidApiKey = () => new ApiError(401, 'invalid_api_key', 'Send a valid API key as a bearer token.');
 
@@ -107,7 +110,7 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
         case 'throttled':
           return { ok: false, reason: 'throttled' as const };
         case 'not_enrolled':
-          return refuse('not_enrolled');
+          return refuse('invalid_code', 'not_enrolled');
       }
     },
   );
