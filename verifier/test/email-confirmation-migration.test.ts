@@ -22,7 +22,7 @@ describe.each(databaseKinds())(`migration ${MIGRATION} on %s`, (kind) => {
   beforeEach(async () => {
     t = await createTestApp(kind);
     await enableSystemTwoFactor(t);
-    await updateSettings(t.ctx.db, { methods: ['totp', 'email'] });
+    await updateSettings(t.ctx.db, { methods: ['totp', 'email'] }, { at: t.clock.now(), actor: 'test' });
     key = (await (await signInAdmin(t)).post('/api/admin/api-keys', { name: 'CRM' })).json().key;
   });
   afterEach(async () => {
@@ -96,7 +96,7 @@ describe.each(databaseKinds())(`migration ${MIGRATION} on %s`, (kind) => {
       .execute();
     expect(credentials.map((c) => c.username)).toEqual(['ivy']);
     // With e-mail later disallowed, Hal falls back to the authenticator: he must set it up anew.
-    await updateSettings(t.ctx.db, { methods: ['totp'] });
+    await updateSettings(t.ctx.db, { methods: ['totp'] }, { at: t.clock.now(), actor: 'test' });
     const verify = (username: string, code: string) =>
       t.app.inject({
         method: 'POST',

@@ -35,7 +35,7 @@ describe.each(databaseKinds())(
       });
       t = await createTestApp(kind, { mailer });
       await enableSystemTwoFactor(t);
-      await updateSettings(t.ctx.db, { methods: ['totp', 'email'] });
+      await updateSettings(t.ctx.db, { methods: ['totp', 'email'] }, { at: t.clock.now(), actor: 'test' });
       admin = await signInAdmin(t);
       erin = await addUser(t, 'erin', { twoFactorEnabled: true, method: 'email' });
     });

@@ -35,7 +35,11 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
     });
     t = await createTestApp(kind, { mailer });
     await enableSystemTwoFactor(t);
-    await updateSettings(t.ctx.db, { methods: ['totp', 'email'], organisationName: 'Acme Test' });
+    await updateSettings(
+      t.ctx.db,
+      { methods: ['totp', 'email'], organisationName: 'Acme Test' },
+      { at: t.clock.now(), actor: 'test' },
+    );
     await addUser(t, 'erin', { twoFactorEnabled: true, method: 'email' });
   });
   afterEach(async () => {
@@ -330,7 +334,7 @@ describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
   it('sends every user codes by e-mail when e-mail is the only method allowed', async () => {
     await addUser(t, 'tom', { twoFactorEnabled: true });
     expect((await signIn('tom')).login.json().step).toBe('setup');
-    await updateSettings(t.ctx.db, { methods: ['email'] });
+    await updateSettings(t.ctx.db, { methods: ['email'] }, { at: t.clock.now(), actor: 'test' });
     const second = await signIn('tom');
     expect(second.login.json(), second.login.body).toMatchObject({ step: 'code', method: 'email' });
     expect(smtp.received.at(-1)?.to).toMatchObject({ text: 'tom@example.test' });

@@ -71,7 +71,7 @@ describe.each(databaseKinds())('third-party verify API on %s', (kind) => {
   });
 
   it('answers an e-mail user, a user without a credential and an unknown name identically', async () => {
-    await updateSettings(t.ctx.db, { methods: ['totp', 'email'] });
+    await updateSettings(t.ctx.db, { methods: ['totp', 'email'] }, { at: t.clock.now(), actor: 'test' });
     // An e-mail user with an authenticator code that once worked, and one whose address is confirmed.
     await addUser(t, 'eve', { twoFactorEnabled: true });
     const eveSecret = await enroll(t, 'eve');

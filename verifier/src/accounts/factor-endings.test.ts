@@ -20,6 +20,7 @@ const cases: Array<[AdminAction, Ending[]]> = [
     ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
   ],
   ['method_changed', ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions']],
+  ['method_changed_while_disabled', ['credential', 'enrollment', 'email_code', 'email_confirmation']],
   ['email_changed', ['email_code', 'email_confirmation']],
   ['group_changed', []],
   ['source_changed', ['enrollment', 'email_code', 'sessions']],

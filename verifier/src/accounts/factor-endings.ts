@@ -25,6 +25,7 @@ export type AdminAction =
   | 'two_factor_off'
   | 'lost_device_reset'
   | 'method_changed'
+  | 'method_changed_while_disabled'
   | 'email_changed'
   | 'group_changed'
   | 'source_changed'
@@ -39,14 +40,17 @@ const FACTOR_AND_ACCESS: readonly Ending[] = ENDINGS;
  * the old one must not keep working, nor come back if the method is later disallowed. A password set
  * by an admin and a switch to SSO change how the user signs in, so their sessions end; device tokens
  * end only when the device itself may be in other hands. A new address is a new e-mail factor: it is
- * confirmed again, and a code sent to the old one stops working. Turning 2FA on and a group change end
- * nothing: the status rules ask for the factor from the next sign-in.
+ * confirmed again, and a code sent to the old one stops working. When System Settings moves a user to
+ * another method, a Disabled user's sessions stay (no factor was in use; the admin saving the settings
+ * is not signed out by their own save), the rest ends as for a method change. Turning 2FA on and a
+ * group change end nothing: the status rules ask for the factor from the next sign-in.
  */
 const ENDS: Record<AdminAction, readonly Ending[]> = {
   two_factor_on: [],
   two_factor_off: FACTOR_AND_ACCESS,
   lost_device_reset: FACTOR_AND_ACCESS,
   method_changed: ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions'],
+  method_changed_while_disabled: ['credential', 'enrollment', 'email_code', 'email_confirmation'],
   email_changed: ['email_code', 'email_confirmation'],
   group_changed: [],
   source_changed: ['enrollment', 'email_code', 'sessions'],
