@@ -122,6 +122,15 @@ describe.each(databaseKinds())(
       expect(JSON.parse(update.detail ?? '{}').ended).toContain('email_confirmation');
     });
 
+    it('asks again after a CSV import changes the address', async () => {
+      await confirmBySignIn();
+      const answer = await admin.post('/api/admin/users/import', {
+        csv: 'Username,Email,Display Name,Group,Sign-in Source,2FA Enabled\r\nerin,erin.csv@example.test,erin,Agent,local,y\r\n',
+      });
+      expect(answer.json()).toMatchObject({ applied: true, updated: 1 });
+      expect(await statusOf()).toMatchObject({ twoFactorStatus: 'Pending' });
+    });
+
     it('keeps an address confirmed through a change of name or group', async () => {
       await confirmBySignIn();
       await admin.patch(`/api/admin/users/${erin}`, { displayName: 'Erin E.' });
