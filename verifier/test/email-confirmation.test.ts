@@ -131,6 +131,18 @@ describe.each(databaseKinds())(
       expect(await statusOf()).toMatchObject({ twoFactorStatus: 'Pending' });
     });
 
+    it('offers a Pending e-mail user no authenticator setup, even in a full session', async () => {
+      const fay = await addUser(t, 'fay', { twoFactorEnabled: false, method: 'email' });
+      const client = new Client(t.app);
+      const login = await client.post('/api/auth/login', { username: 'fay', password: PASSWORD });
+      expect(login.json().step).toBe('signed-in');
+      await admin.patch(`/api/admin/users/${fay}`, { twoFactorEnabled: true });
+      const start = await client.post('/api/enrollment/start');
+      expect(start.statusCode).toBe(409);
+      expect(start.json().error.code).toBe('email_method');
+      expect(await t.ctx.db.selectFrom('enrollments').selectAll().execute()).toEqual([]);
+    });
+
     it('keeps an address confirmed through a change of name or group', async () => {
       await confirmBySignIn();
       await admin.patch(`/api/admin/users/${erin}`, { displayName: 'Erin E.' });
