@@ -180,7 +180,7 @@ export async function addUser(
 }
 
 export async function enableSystemTwoFactor(t: TestApp): Promise<void> {
-  await updateSettings(t.ctx.db, { twoFactorEnabled: true });
+  await updateSettings(t.ctx.db, { twoFactorEnabled: true }, { at: t.clock.now(), actor: 'test' });
 }
 
 /** Current code for a base32 secret at `time`. */

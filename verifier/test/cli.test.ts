@@ -314,7 +314,10 @@ describe('command line', () => {
         .prepare("SELECT event, detail FROM audit_log WHERE actor = 'cli' ORDER BY id")
         .all() as Array<{ event: string; detail: string }>;
       expect(audit.map((row) => [row.event, JSON.parse(row.detail).ended])).toEqual([
-        ['user.two_factor_reset', ['credential', 'enrollment', 'email_code', 'sessions', 'device_tokens']],
+        [
+          'user.two_factor_reset',
+          ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
+        ],
         ['password.changed', ['sessions', 'device_tokens', 'invitation']],
       ]);
     } finally {

@@ -75,7 +75,13 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
     await admin.patch('/api/admin/settings', { methods: ['totp'] });
     const login = await new Client(t.app).post('/api/auth/login', { username: 'dana', password: PASSWORD });
     expect(login.json().step).toBe('setup');
-    expect((await lastUpdate()).ended).toEqual(['credential', 'enrollment', 'email_code', 'sessions']);
+    expect((await lastUpdate()).ended).toEqual([
+      'credential',
+      'enrollment',
+      'email_code',
+      'email_confirmation',
+      'sessions',
+    ]);
   });
 
   it('answers an e-mail user, a user without a credential and an unknown name identically', async () => {
@@ -104,6 +110,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'credential',
       'enrollment',
       'email_code',
+      'email_confirmation',
       'sessions',
       'device_tokens',
     ]);
@@ -154,6 +161,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'credential',
       'enrollment',
       'email_code',
+      'email_confirmation',
       'sessions',
       'device_tokens',
     ]);

@@ -43,7 +43,11 @@ describe.each(databaseKinds())('invitations for users without a password, on %s'
     });
     t = await createTestApp(kind, { mailer });
     await enableSystemTwoFactor(t);
-    await updateSettings(t.ctx.db, { methods: ['totp', 'email'], organisationName: 'Acme Test' });
+    await updateSettings(
+      t.ctx.db,
+      { methods: ['totp', 'email'], organisationName: 'Acme Test' },
+      { at: t.clock.now(), actor: 'test' },
+    );
     admin = await signInAdmin(t);
     const csv = `${HEADER}\nivy,ivy@example.test,Ivy Lee,Agent,local,y\nnoah,,Noah,Agent,local,y\nsam,sam@example.test,Sam,Agent,sso,n\n`;
     expect((await admin.post('/api/admin/users/import', { csv, dryRun: false })).statusCode).toBe(200);

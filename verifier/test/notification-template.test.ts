@@ -36,7 +36,11 @@ describe.each(databaseKinds())('notification template on %s', (kind) => {
     smtp = await startSmtpServer();
     t = await createTestApp(kind, { mailer: createMailerFromEnv({ SMTP_URL: smtp.url }) });
     await enableSystemTwoFactor(t);
-    await updateSettings(t.ctx.db, { methods: ['totp', 'email'], organisationName: 'Acme' });
+    await updateSettings(
+      t.ctx.db,
+      { methods: ['totp', 'email'], organisationName: 'Acme' },
+      { at: t.clock.now(), actor: 'test' },
+    );
     await addUser(t, 'erin', { twoFactorEnabled: true, method: 'email' });
     return signInAdmin(t);
   }
@@ -143,7 +147,7 @@ describe('e-mailed codes without an SMTP server', () => {
     });
     try {
       await enableSystemTwoFactor(t);
-      await updateSettings(t.ctx.db, { methods: ['totp', 'email'] });
+      await updateSettings(t.ctx.db, { methods: ['totp', 'email'] }, { at: t.clock.now(), actor: 'test' });
       await addUser(t, 'erin', { twoFactorEnabled: true, method: 'email' });
       const login = await new Client(t.app).post('/api/auth/login', {
         username: 'erin',

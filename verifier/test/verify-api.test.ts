@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateSettings } from '../src/settings/settings.ts';
 import {
   addUser,
   codeFor,
@@ -67,6 +68,42 @@ describe.each(databaseKinds())('third-party verify API on %s', (kind) => {
       .where('target', '=', 'erin')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(audited.detail ?? '{}')).toEqual({ reason: 'not_enrolled' });
+  });
+
+  it('answers an e-mail user, a user without a credential and an unknown name identically', async () => {
+    await updateSettings(t.ctx.db, { methods: ['totp', 'email'] }, { at: t.clock.now(), actor: 'test' });
+    // An e-mail user with an authenticator code that once worked, and one whose address is confirmed.
+    await addUser(t, 'eve', { twoFactorEnabled: true });
+    const eveSecret = await enroll(t, 'eve');
+    await addUser(t, 'erin', { twoFactorEnabled: true, method: 'email' });
+    await t.ctx.db
+      .updateTable('users')
+      .set({ method: 'email', email_confirmed: 'eve@example.test' })
+      .where('username', '=', 'eve')
+      .execute();
+    await addUser(t, 'fred', { twoFactorEnabled: true });
+    const answers = new Map<string, Array<{ status: number; body: string }>>();
+    for (const username of ['eve', 'erin', 'fred', 'nobody-here']) {
+      const code = username === 'eve' ? codeFor(eveSecret, t.clock.now()) : '123456';
+      const bodies = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = await verify({ username, code });
+        bodies.push({ status: answer.statusCode, body: answer.body });
+      }
+      answers.set(username, bodies);
+    }
+    const nobody = answers.get('nobody-here');
+    expect(nobody?.[0]).toEqual({ status: 200, body: JSON.stringify({ ok: false, reason: 'invalid_code' }) });
+    for (const username of ['eve', 'erin', 'fred']) expect(answers.get(username)).toEqual(nobody);
+  });
+
+  it('lists in its OpenAPI document only the reasons the route gives', async () => {
+    const spec = (await t.app.inject({ url: '/docs/json' })).json();
+    const schema = spec.paths['/api/v1/verify'].post.responses['200'].content['application/json'].schema;
+    const reasons = (schema.properties.reason.anyOf ?? schema.properties.reason.oneOf).map(
+      (option: { const?: string; enum?: string[] }) => option.const ?? option.enum?.[0],
+    );
+    expect(reasons.sort()).toEqual(['invalid_code', 'locked', 'replayed', 'throttled']);
   });
 
   it('throttles after repeated wrong codes, then accepts again once the delay is over', async () => {

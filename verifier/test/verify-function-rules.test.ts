@@ -25,30 +25,33 @@ function cases(): SubjectRow[] {
               for (const user of [0, 1])
                 for (const credential of [null, 7])
                   for (const grace of graces)
-                    rows.push({
-                      ...grace,
-                      id: 7,
-                      username: 'dana',
-                      source,
-                      user_two_factor: user,
-                      method,
-                      locked_at: null,
-                      code_failures: 0,
-                      is_default: isDefault,
-                      group_two_factor: group,
-                      system_two_factor: system,
-                      verification_window: 1,
-                      methods,
-                      credential_user_id: credential,
-                      key_id: null,
-                      secret_box: null,
-                      algorithm: null,
-                      digits: null,
-                      period: null,
-                      drift: null,
-                      last_step: null,
-                      credential_created_at: null,
-                    });
+                    for (const confirmed of [null, 'dana@example.test'])
+                      rows.push({
+                        ...grace,
+                        id: 7,
+                        username: 'dana',
+                        source,
+                        user_two_factor: user,
+                        method,
+                        email: 'dana@example.test',
+                        email_confirmed: confirmed,
+                        locked_at: null,
+                        code_failures: 0,
+                        is_default: isDefault,
+                        group_two_factor: group,
+                        system_two_factor: system,
+                        verification_window: 1,
+                        methods,
+                        credential_user_id: credential,
+                        key_id: null,
+                        secret_box: null,
+                        algorithm: null,
+                        digits: null,
+                        period: null,
+                        drift: null,
+                        last_step: null,
+                        credential_created_at: null,
+                      });
   return rows;
 }
 

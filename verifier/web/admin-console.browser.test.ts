@@ -86,6 +86,30 @@ run('admin console in Chromium', () => {
     expect(asked).toMatch(/unsaved/i);
     await s.heading('System Settings').waitFor();
     expect(await s.page.getByLabel('Organisation name').inputValue()).toBe('Example Support Desk');
+    // The browser's Back button asks too; staying keeps the page, its address and the edit.
+    const settingsUrl = s.page.url();
+    let backAsked = s.page.waitForEvent('dialog');
+    await s.page.evaluate(() => history.back());
+    let dialog = await backAsked;
+    expect(dialog.message()).toMatch(/unsaved/i);
+    await dialog.dismiss();
+    await expect.poll(() => s.page.url()).toBe(settingsUrl);
+    await s.heading('System Settings').waitFor();
+    expect(await s.page.getByLabel('Organisation name').inputValue()).toBe('Example Support Desk');
+    // Closing the tab asks through the browser's own beforeunload question; dismissing keeps it open.
+    const closeAsked = s.page.waitForEvent('dialog');
+    await s.page.close({ runBeforeUnload: true });
+    dialog = await closeAsked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(s.page.isClosed()).toBe(false);
+    // Leaving by Back once the question is accepted goes where Back leads.
+    backAsked = s.page.waitForEvent('dialog');
+    await s.page.evaluate(() => history.back());
+    await (await backAsked).accept();
+    await s.page.getByRole('columnheader', { name: '2FA status' }).waitFor();
+    await s.page.evaluate(() => history.forward());
+    await s.heading('System Settings').waitFor();
     await s.page.getByLabel('Organisation name').fill('Example Support');
 
     // Turning 2FA off for everyone needs a confirmation on the page; Cancel saves nothing.

@@ -85,7 +85,7 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.page.getByRole('row', { name: /Erin/ }).getByText('No password yet').waitFor();
   });
 
-  it('gives the imported user e-mailed codes and a password; they need no QR setup', async () => {
+  it('gives the imported user e-mailed codes and a password: Pending until a code confirms the address', async () => {
     await s.page.getByRole('link', { name: 'Erin' }).click();
     await s.heading('Edit user').waitFor();
     await s.page.getByLabel('How the user receives codes').selectOption('email');
@@ -93,7 +93,10 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.page.getByLabel('Set a password (this user has none yet)').fill(ERIN_PASSWORD);
     await s.page.getByRole('button', { name: 'Save' }).click();
     await s.page.getByText('Changes saved.').waitFor();
-    await s.page.locator('.badge', { hasText: 'Activated' }).waitFor();
+    await s.page.locator('.badge', { hasText: 'Pending' }).waitFor();
+    await s.page.getByText(/Their e-mail address is not confirmed yet/).waitFor();
+    expect(await s.page.getByLabel('How the user receives codes').inputValue()).toBe('email');
+    await s.shoot('20-edit-user-email-pending');
     // An e-mail user stranded by the hourly limits can be given a code at once.
     await s.page.getByRole('button', { name: 'Clear e-mail limit' }).click();
     await s.page.getByText('erin can be sent a code again now.').waitFor();
@@ -144,12 +147,17 @@ run('e-mailed codes and CSV import in Chromium', () => {
     await s.heading('Sign in').waitFor();
   });
 
-  it('signs the user in with the code from the e-mail, refusing a wrong one first', async () => {
+  it('confirms the address with the first e-mailed code at sign-in, refusing a wrong one first', async () => {
     await s.page.clock.install();
     await s.signIn('erin', ERIN_PASSWORD);
-    await s.heading('Two-factor authentication').waitFor();
-    await s.page.getByText(/code we sent to your e-mail address/).waitFor();
-    await s.expectAccessible('the e-mail code page');
+    await s.heading('Set up e-mailed codes').waitFor();
+    await s.page
+      .getByText('We sent a code to e…@example.test. Type it here to finish setting up e-mailed codes.', {
+        exact: false,
+      })
+      .waitFor();
+    await s.expectAccessible('the e-mail confirmation page');
+    await s.shoot('21-email-confirmation');
     const code = await latestCode(1);
 
     await s.page.getByRole('button', { name: 'Confirm' }).click();
@@ -171,7 +179,6 @@ run('e-mailed codes and CSV import in Chromium', () => {
     expect(await wait.count()).toBe(0);
     await resend.click();
     await s.page.getByText('A new e-mail has been sent. Enter the code from the latest e-mail.').waitFor();
-    await s.shoot('16-email-code');
     const newCode = await latestCode(2);
     if (newCode !== code) {
       await s.page.getByLabel('Verification code').fill(code);
@@ -179,6 +186,19 @@ run('e-mailed codes and CSV import in Chromium', () => {
       await s.page.getByText('That code is not right. Check the latest e-mail and try again.').waitFor();
     }
     await s.page.getByLabel('Verification code').fill(newCode);
+    await s.page.getByRole('button', { name: 'Confirm' }).click();
+    await s.heading('Welcome, Erin').waitFor();
+  });
+
+  it('asks a confirmed e-mail user for the e-mailed code at the next sign-in', async () => {
+    await s.signOut();
+    s.verifier.clock.advance(61_000);
+    await s.signIn('erin', ERIN_PASSWORD);
+    await s.heading('Two-factor authentication').waitFor();
+    await s.page.getByText(/code we sent to your e-mail address/).waitFor();
+    await s.expectAccessible('the e-mail code page');
+    await s.shoot('16-email-code');
+    await s.page.getByLabel('Verification code').fill(await latestCode(3));
     await s.page.getByRole('button', { name: 'Confirm' }).click();
     await s.heading('Welcome, Erin').waitFor();
   });

@@ -34,7 +34,11 @@ run('invitations in Chromium', () => {
   }
 
   it('lets the admin send an imported user without a password an invitation from Edit user', async () => {
-    await updateSettings(s.verifier.db, { twoFactorEnabled: true, organisationName: 'Example Support' });
+    await updateSettings(
+      s.verifier.db,
+      { twoFactorEnabled: true, organisationName: 'Example Support' },
+      { at: Date.now(), actor: 'test' },
+    );
     await s.changeFirstAdminPassword(FIRST_ADMIN_PASSWORD, ADMIN_PASSWORD);
     await s.page.goto(s.url('/admin/users'));
     await s.heading('Users').waitFor();

@@ -23,7 +23,11 @@ run('two-factor setup and sign-in in Chromium', () => {
   beforeAll(async () => {
     // What the admin did in their story: 2FA on system-wide and for this user of the Agent group.
     const { db, clock } = s.verifier;
-    await updateSettings(db, { twoFactorEnabled: true, organisationName: 'Example Support' });
+    await updateSettings(
+      db,
+      { twoFactorEnabled: true, organisationName: 'Example Support' },
+      { at: clock.now(), actor: 'test' },
+    );
     const agents = await findGroupByName(db, 'Agent');
     if (!agents) throw new Error('The default Agent group is missing.');
     const fields = { email: 'agent@example.test', displayName: 'Support Agent', source: 'local' as const };

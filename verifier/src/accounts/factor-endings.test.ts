@@ -11,9 +11,17 @@ import {
 
 const cases: Array<[AdminAction, Ending[]]> = [
   ['two_factor_on', []],
-  ['two_factor_off', ['credential', 'enrollment', 'email_code', 'sessions', 'device_tokens']],
-  ['lost_device_reset', ['credential', 'enrollment', 'email_code', 'sessions', 'device_tokens']],
-  ['method_changed', ['credential', 'enrollment', 'email_code', 'sessions']],
+  [
+    'two_factor_off',
+    ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
+  ],
+  [
+    'lost_device_reset',
+    ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
+  ],
+  ['method_changed', ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions']],
+  ['method_changed_while_disabled', ['credential', 'enrollment', 'email_code', 'email_confirmation']],
+  ['email_changed', ['email_code', 'email_confirmation']],
   ['group_changed', []],
   ['source_changed', ['enrollment', 'email_code', 'sessions', 'invitation']],
   ['password_reset', ['sessions', 'device_tokens', 'invitation']],
@@ -25,6 +33,7 @@ const facts = fc.record({
   method: fc.constantFrom('totp' as const, 'email' as const),
   groupId: fc.integer({ min: 1, max: 4 }),
   source: fc.constantFrom('local' as const, 'sso' as const),
+  email: fc.constantFrom('a@example.test', 'b@example.test'),
 });
 
 describe('endingsOf', () => {
@@ -65,6 +74,7 @@ describe('actionsOf', () => {
         const actions = actionsOf(before, { ...after, passwordSet });
         expect(actions.includes('method_changed')).toBe(before.method !== after.method);
         expect(actions.includes('group_changed')).toBe(before.groupId !== after.groupId);
+        expect(actions.includes('email_changed')).toBe(before.email !== after.email);
         expect(actions.includes('source_changed')).toBe(before.source !== after.source);
         expect(actions.includes('password_reset')).toBe(passwordSet);
         expect(actions.includes('two_factor_off')).toBe(before.twoFactorEnabled && !after.twoFactorEnabled);
@@ -74,7 +84,13 @@ describe('actionsOf', () => {
   });
 
   it('ends the credential whenever the method changes, so an old authenticator never comes back', () => {
-    const before: FactorFacts = { twoFactorEnabled: true, method: 'totp', groupId: 1, source: 'local' };
+    const before: FactorFacts = {
+      twoFactorEnabled: true,
+      method: 'totp',
+      groupId: 1,
+      source: 'local',
+      email: 'a@example.test',
+    };
     expect(endingsOf(actionsOf(before, { method: 'email' }))).toContain('credential');
     expect(endingsOf(actionsOf({ ...before, method: 'email' }, { method: 'totp' }))).toContain('credential');
   });

@@ -2,13 +2,21 @@ import type { Db } from '../db/schema.ts';
 import type { Method } from '../settings/settings.ts';
 
 /** What an admin action can end for a user. */
-export type Ending = 'credential' | 'enrollment' | 'email_code' | 'sessions' | 'device_tokens' | 'invitation';
+export type Ending =
+  | 'credential'
+  | 'enrollment'
+  | 'email_code'
+  | 'email_confirmation'
+  | 'sessions'
+  | 'device_tokens'
+  | 'invitation';
 
 /** The order endings are listed in, in the audit log and in tests. */
 export const ENDINGS: readonly Ending[] = [
   'credential',
   'enrollment',
   'email_code',
+  'email_confirmation',
   'sessions',
   'device_tokens',
   'invitation',
@@ -19,6 +27,8 @@ export type AdminAction =
   | 'two_factor_off'
   | 'lost_device_reset'
   | 'method_changed'
+  | 'method_changed_while_disabled'
+  | 'email_changed'
   | 'group_changed'
   | 'source_changed'
   | 'password_reset';
@@ -37,16 +47,21 @@ const FACTOR_AND_ACCESS: readonly Ending[] = [
  * (off, save, on again), so it ends as much as the command line's reset. A new method is a new factor:
  * the old one must not keep working, nor come back if the method is later disallowed. A password set
  * by an admin and a switch to SSO change how the user signs in, so their sessions end; device tokens
- * end only when the device itself may be in other hands. A pending invitation lets the user choose a first
- * password, so a password set by an admin voids it, and so does a switch to SSO (SSO users never set one
- * here). Turning 2FA on and a group change end nothing: the status rules ask for the factor from the next
- * sign-in.
+ * end only when the device itself may be in other hands. A new address is a new e-mail factor: it is
+ * confirmed again, and a code sent to the old one stops working. When System Settings moves a user to
+ * another method, a Disabled user's sessions stay (no factor was in use; the admin saving the settings
+ * is not signed out by their own save), the rest ends as for a method change. A pending invitation lets
+ * the user choose a first password, so a password set by an admin voids it, and so does a switch to SSO
+ * (SSO users never set one here). Turning 2FA on and a group change end nothing: the status rules ask
+ * for the factor from the next sign-in.
  */
 const ENDS: Record<AdminAction, readonly Ending[]> = {
   two_factor_on: [],
   two_factor_off: FACTOR_AND_ACCESS,
   lost_device_reset: FACTOR_AND_ACCESS,
-  method_changed: ['credential', 'enrollment', 'email_code', 'sessions'],
+  method_changed: ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions'],
+  method_changed_while_disabled: ['credential', 'enrollment', 'email_code', 'email_confirmation'],
+  email_changed: ['email_code', 'email_confirmation'],
   group_changed: [],
   source_changed: ['enrollment', 'email_code', 'sessions', 'invitation'],
   password_reset: ['sessions', 'device_tokens', 'invitation'],
@@ -64,6 +79,7 @@ export interface FactorFacts {
   method: Method;
   groupId: number;
   source: 'local' | 'sso';
+  email: string;
 }
 
 /** A change holding only the fields whose value differs (as a CSV import plan has it). */
@@ -75,6 +91,7 @@ export function actionsOfChange(changed: FactorChange): AdminAction[] {
   if (changed.twoFactorEnabled !== undefined)
     actions.push(changed.twoFactorEnabled ? 'two_factor_on' : 'two_factor_off');
   if (changed.method !== undefined) actions.push('method_changed');
+  if (changed.email !== undefined) actions.push('email_changed');
   if (changed.groupId !== undefined) actions.push('group_changed');
   if (changed.source !== undefined) actions.push('source_changed');
   if (changed.passwordSet) actions.push('password_reset');
@@ -84,7 +101,7 @@ export function actionsOfChange(changed: FactorChange): AdminAction[] {
 /** The actions an edit amounts to: a field sent back as stored is no action, so it ends nothing. */
 export function actionsOf(before: FactorFacts, change: FactorChange): AdminAction[] {
   const changed: FactorChange = { passwordSet: change.passwordSet };
-  for (const field of ['twoFactorEnabled', 'method', 'groupId', 'source'] as const) {
+  for (const field of ['twoFactorEnabled', 'method', 'groupId', 'source', 'email'] as const) {
     if (change[field] !== undefined && change[field] !== before[field])
       Object.assign(changed, { [field]: change[field] });
   }
@@ -96,11 +113,15 @@ export async function applyEndings(trx: Db, userIds: readonly number[], endings:
   if (userIds.length === 0) return;
   const ids = [...userIds];
   for (const ending of endings) {
-    const table = TABLES[ending];
-    await trx.deleteFrom(table).where('user_id', 'in', ids).execute();
+    if (ending === 'email_confirmation') {
+      await trx.updateTable('users').set({ email_confirmed: null }).where('id', 'in', ids).execute();
+      continue;
+    }
+    await trx.deleteFrom(TABLES[ending]).where('user_id', 'in', ids).execute();
   }
 }
 
+/** The table each ending deletes the user's rows from; the confirmed address is a column instead. */
 const TABLES = {
   credential: 'credentials',
   enrollment: 'enrollments',
@@ -108,7 +129,7 @@ const TABLES = {
   sessions: 'sessions',
   device_tokens: 'device_tokens',
   invitation: 'invitations',
-} as const satisfies Record<Ending, string>;
+} as const satisfies Record<Exclude<Ending, 'email_confirmation'>, string>;
 
 /** The audit detail for an action's endings; nothing when it ended nothing. */
 export function endedDetail(endings: readonly Ending[]): { ended?: Ending[] } {

@@ -159,8 +159,9 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
       method: stored?.method ?? 'totp',
       groupId: before.group.id,
       source: before.source,
+      email: stored?.email ?? '',
     },
-    { ...change, passwordSet: change.password !== undefined },
+    { ...change, email, passwordSet: change.password !== undefined },
   );
   const ended = endingsOf(actions);
   await db.transaction().execute(async (trx) => {

@@ -33,6 +33,11 @@ export interface UserView {
   createdAt: string;
 }
 
+/** Whether a code sent to the user's current address has been typed back (a changed address is not). */
+export function addressConfirmed(row: Pick<UserRow, 'email' | 'email_confirmed'>): boolean {
+  return row.email_confirmed !== null && row.email.trim() !== '' && row.email_confirmed === row.email;
+}
+
 /** Usernames compare case-insensitively: stored trimmed and lower-case. */
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -75,6 +80,7 @@ function toView(row: Joined, policy: PolicySettings): UserView {
     group,
     user,
     hasCredential: row.credential_user_id !== null,
+    emailConfirmed: addressConfirmed(row),
   };
   return {
     id: row.id,

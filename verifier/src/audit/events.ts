@@ -13,6 +13,7 @@ export const AUDIT_EVENTS = [
   'account.locked',
   'account.unlocked',
   'account.email_limit_cleared',
+  'account.email_confirmed',
   'enrollment.started',
   'enrollment.key_replaced',
   'enrollment.confirmed',

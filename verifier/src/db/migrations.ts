@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { emailConfirmation } from './email-confirmation-migration.ts';
 import { VERIFY_FUNCTIONS } from './migration-0010-verify-function.ts';
 import type { Database } from './schema.ts';
 
@@ -236,6 +237,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`update notification_templates set html_body = ''`.execute(db);
       },
     },
+    '0008_email_confirmation': emailConfirmation,
     '0009_invitations': {
       // One pending invitation per user (a newer one replaces it); only the SHA-256 of the link's token.
       // Independent of every other step, so it applies in order beside any migration numbered before it.

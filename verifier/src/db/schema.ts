@@ -35,6 +35,8 @@ export interface UsersTable {
   source: 'local' | 'sso';
   two_factor_enabled: number;
   method: 'totp' | 'email';
+  /** The address a code sent to it was typed back from; the e-mail method is Activated only while it equals `email`. */
+  email_confirmed: string | null;
   must_change_password: number;
   code_failures: number;
   locked_at: number | null;

@@ -5,6 +5,7 @@ import { clearAttempts } from '../auth/attempt-throttle.ts';
 import { giveBackCodeTry, lockWhenExhausted, takeCodeTry } from '../auth/code-failures.ts';
 import type { Db } from '../db/schema.ts';
 import { loadCodeRecord, saveCodeRecord } from './code-store.ts';
+import { confirmAddress } from './confirm-address.ts';
 import type { EmailCodeDeps } from './email-code-deps.ts';
 import { type CodeCheckOutcome, checkCode, deadReason, type EmailCodeRecord } from './index.ts';
 
@@ -108,8 +109,8 @@ export async function checkEmailSignInCode(
 }
 
 /**
- * Marks the code used, clears the counters this sign-in raised and writes its audit entry in one
- * transaction, as the authenticator path does: a failure part-way leaves the code usable and the
+ * Marks the code used, clears the counters this sign-in raised, confirms the address the code reached
+ * and writes the audit entries in one transaction, as the authenticator path does: a failure part-way leaves the code usable and the
  * counts as they were. False when another request used the code first.
  */
 function acceptSentCode(
@@ -132,6 +133,7 @@ function acceptSentCode(
       ip,
       detail: { method: 'email' },
     });
+    await confirmAddress(trx, user, { at, ip });
     return true;
   });
 }

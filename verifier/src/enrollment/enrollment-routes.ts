@@ -24,7 +24,10 @@ export const Offer = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 
-/** Enrollment is for Pending users only: a signed-in Activated user cannot swap their device silently. */
+/**
+ * Enrollment is for Pending authenticator users only: a signed-in Activated user cannot swap their
+ * device silently.
+ */
 async function pendingUser(ctx: AppContext, request: FastifyRequest) {
   const { user } = signedIn(request);
   const fresh = await findUserView(ctx.db, user.id, ctx.clock.now());
@@ -33,6 +36,14 @@ async function pendingUser(ctx: AppContext, request: FastifyRequest) {
       409,
       'not_pending',
       'Two-factor authentication is not waiting to be set up for this account.',
+    );
+  }
+  // An e-mail user's setup is the code at their next sign-in; an authenticator here would be unused.
+  if (fresh.method === 'email') {
+    throw new ApiError(
+      409,
+      'email_method',
+      'Your codes come by e-mail: sign in again and type the code we send to finish setting them up.',
     );
   }
   return fresh;

@@ -52,7 +52,17 @@ describe('2FA status rules', () => {
       { mandatory: true, user: { source: 'sso', twoFactorEnabled: true } },
       'Disabled',
     ],
-    ['is Activated at once for an e-mail user, who has nothing to set up', { method: 'email' }, 'Activated'],
+    ['is Pending for an e-mail user until a code confirms the address', { method: 'email' }, 'Pending'],
+    [
+      'is Activated for an e-mail user whose address a code confirmed',
+      { method: 'email', emailConfirmed: true },
+      'Activated',
+    ],
+    [
+      'does not count an authenticator left from before as an e-mail user’s factor',
+      { method: 'email', hasCredential: true },
+      'Pending',
+    ],
     [
       'is Disabled for an e-mail user whose switch is off',
       { method: 'email', user: { source: 'local', twoFactorEnabled: false } },

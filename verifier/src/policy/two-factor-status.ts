@@ -8,10 +8,12 @@ export interface PolicyInputs {
   /** After the grace period: every local sign-in needs a second factor, whatever the switches say. */
   mandatory?: boolean;
   /**
-   * The user's effective method. An e-mail user's factor is their address, which the admin has already
-   * set, so there is nothing to set up: required means Activated.
+   * The user's effective method. An e-mail user's factor is their address: it is set up once a code
+   * sent to it has been typed back (the e-mail equivalent of confirming an authenticator).
    */
   method?: 'totp' | 'email';
+  /** Whether the user's current address has been confirmed by a code sent to it. */
+  emailConfirmed?: boolean;
 }
 
 /**
@@ -30,12 +32,12 @@ function requiredBySwitches(input: PolicyInputs): boolean {
 /**
  * Disabled: SSO user (exempt: the identity provider owns sign-in), or, during the grace period, system
  * switch off, group does not allow it, or the user's switch is off. After the grace period every local
- * user is required. A required user is Pending until a credential is confirmed, then Activated; an
- * e-mail user is Activated at once.
+ * user is required. A required user is Pending until their factor is confirmed, then Activated: a
+ * credential for the authenticator, the current address for e-mailed codes.
  */
 export function twoFactorStatus(input: PolicyInputs): TwoFactorStatus {
   if (input.user.source === 'sso') return 'Disabled';
   if (!input.mandatory && !requiredBySwitches(input)) return 'Disabled';
-  if (input.method === 'email') return 'Activated';
+  if (input.method === 'email') return input.emailConfirmed ? 'Activated' : 'Pending';
   return input.hasCredential ? 'Activated' : 'Pending';
 }

@@ -7,6 +7,7 @@ import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors, Method } from '../http/schemas.ts';
+import { signedIn } from '../http/session-guard.ts';
 import { graceOf, MAX_VERIFICATION_WINDOW, readSettings, settingsView, updateSettings } from './settings.ts';
 
 export const SettingsAnswer = Type.Object({
@@ -77,7 +78,8 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
         );
         if (!check.ok) throw new ApiError(409, check.code, check.message);
       }
-      const settings = await updateSettings(ctx.db, change);
+      const actor = { at: now, actor: signedIn(request).user.username, ip: request.ip };
+      const settings = await updateSettings(ctx.db, change, actor);
       await auditAdmin(ctx, request, 'settings.updated', null, { ...change });
       return settingsView(settings, now);
     },

@@ -1,5 +1,6 @@
 import type { Db, SettingsRow } from '../db/schema.ts';
 import { effectiveSystemSwitch, type GraceState, graceState } from '../grace/index.ts';
+import { endMovedMethods, type SettingsActor } from './method-moves.ts';
 
 export type Method = 'totp' | 'email';
 
@@ -120,14 +121,22 @@ export interface SettingsChange {
   methods?: Method[];
 }
 
-export async function updateSettings(db: Db, change: SettingsChange): Promise<Settings> {
+/**
+ * Saves a change of the settings. A change of the allowed methods also ends, for each user whose
+ * effective method it changes, what a method change ends (see method-moves.ts), in the same transaction.
+ */
+export async function updateSettings(db: Db, change: SettingsChange, by: SettingsActor): Promise<Settings> {
   const values: Partial<SettingsRow> = {};
   if (change.twoFactorEnabled !== undefined) values.two_factor_enabled = change.twoFactorEnabled ? 1 : 0;
   if (change.organisationName !== undefined) values.organisation_name = change.organisationName;
   if (change.verificationWindow !== undefined) values.verification_window = change.verificationWindow;
   if (change.methods !== undefined) values.methods = JSON.stringify([...new Set(change.methods)]);
   if (Object.keys(values).length > 0) {
-    await db.updateTable('settings').set(values).where('id', '=', 1).execute();
+    await db.transaction().execute(async (trx) => {
+      const before = policySettings(await readSettings(trx), by.at);
+      await trx.updateTable('settings').set(values).where('id', '=', 1).execute();
+      if (change.methods !== undefined) await endMovedMethods(trx, before, change.methods, by);
+    });
   }
   return readSettings(db);
 }

@@ -1,3 +1,4 @@
+import { addressConfirmed } from '../accounts/users.ts';
 import type { CredentialRow, Db } from '../db/schema.ts';
 import { run, statement } from '../db/statements.ts';
 import { effectiveSystemSwitch } from '../grace/index.ts';
@@ -23,6 +24,8 @@ export interface SubjectRow {
   source: 'local' | 'sso';
   user_two_factor: number;
   method: Method;
+  email: string;
+  email_confirmed: string | null;
   locked_at: number | null;
   code_failures: number;
   is_default: number;
@@ -46,7 +49,8 @@ export interface SubjectRow {
 
 /** The columns of a SubjectRow; shared with the verify API's one-query request load. */
 export const SUBJECT_COLUMNS = `users.id, users.username, users.source,
-  users.two_factor_enabled AS user_two_factor, users.method, users.locked_at, users.code_failures,
+  users.two_factor_enabled AS user_two_factor, users.method, users.email, users.email_confirmed,
+  users.locked_at, users.code_failures,
   groups.is_default, groups.two_factor_enabled AS group_two_factor,
   settings.two_factor_enabled AS system_two_factor, settings.verification_window, settings.methods,
   settings.created_at AS organisation_created_at, settings.grace_days, settings.grace_extended_until,
@@ -114,6 +118,7 @@ export function subjectFromRow(row: SubjectRow, now: number): VerificationSubjec
       group: { isDefault: row.is_default === 1, twoFactorEnabled: row.group_two_factor === 1 },
       user: { source: row.source, twoFactorEnabled: row.user_two_factor === 1 },
       hasCredential: credential !== null,
+      emailConfirmed: addressConfirmed(row),
     }),
     credential,
     verificationWindow: row.verification_window,

@@ -70,7 +70,7 @@ async function verifySteps(
     case 'invalid':
       return { ok: false, reason: 'invalid_code' };
     case 'not_enrolled':
-      return refuse('not_enrolled');
+      return refuse('invalid_code', 'not_enrolled');
     default:
       return { ok: false, reason: outcome.kind };
   }

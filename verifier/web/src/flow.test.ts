@@ -79,5 +79,8 @@ describe('the set-up banner', () => {
     expect(mustSetUp(me('full', 'Activated'))).toBe(false);
     expect(mustSetUp(me('full', 'Disabled'))).toBe(false);
     expect(mustSetUp(null)).toBe(false);
+    // An e-mail user has no wizard: the code at their next sign-in confirms the address.
+    const byEmail = me('full', 'Pending');
+    expect(mustSetUp({ ...byEmail, user: { ...byEmail.user, method: 'email' } })).toBe(false);
   });
 });

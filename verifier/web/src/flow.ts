@@ -37,9 +37,15 @@ export function redirectFor(path: string, me: Me | null): string | null {
   }
 }
 
-/** A Pending user sees the set-up banner on every page until setup is done. */
+/**
+ * A Pending user sees the set-up banner on every page until setup is done. An e-mail user has nothing to
+ * set up here: the code at their next sign-in confirms the address.
+ */
 export function mustSetUp(me: Me | null): boolean {
   return (
-    me !== null && me.user.twoFactorStatus === 'Pending' && (me.scope === 'setup' || me.scope === 'full')
+    me !== null &&
+    me.user.twoFactorStatus === 'Pending' &&
+    me.user.method !== 'email' &&
+    (me.scope === 'setup' || me.scope === 'full')
   );
 }

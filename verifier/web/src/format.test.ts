@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeDetail, endOfDay, groupForReading, onlyDigits, startOfDay } from './format.ts';
+import { describeDetail, endOfDay, groupForReading, maskAddress, onlyDigits, startOfDay } from './format.ts';
+
+describe('maskAddress', () => {
+  it.each([
+    ['erin@example.com', 'e…@example.com'],
+    ['e@example.com', 'e…@example.com'],
+    ['no-at-sign', 'n…'],
+    ['', ''],
+  ])('shows %s as %s', (address, shown) => {
+    expect(maskAddress(address)).toBe(shown);
+  });
+});
 
 describe('onlyDigits', () => {
   it('keeps the digits of a pasted code with spaces or a dash', () => {

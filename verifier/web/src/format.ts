@@ -5,6 +5,16 @@ export function onlyDigits(text: string, max: number): string {
   return text.replace(/\D+/g, '').slice(0, max);
 }
 
+/**
+ * An address shown to someone who has so far given only a password: its first letter and its domain,
+ * enough for the owner to recognise it (`e…@example.com`).
+ */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address === '' ? '' : `${address.slice(0, 1)}…`;
+  return `${address.slice(0, 1)}…${address.slice(at)}`;
+}
+
 /** A base32 setup key in groups of four, so a person can read it aloud or type it without losing their place. */
 export function groupForReading(secret: string): string {
   return (secret.replace(/\s+/g, '').match(/.{1,4}/g) ?? []).join(' ');

@@ -18,28 +18,47 @@ export function setLeaveQuestion(question: string | null): void {
   leaveQuestion = question;
 }
 
+const here = () => window.location.pathname + window.location.search;
+
+// The address the app shows, so a declined Back can put it back.
+let shown = typeof window === 'undefined' ? '' : here();
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === window.location.pathname + window.location.search) return;
+  if (to === here()) return;
   if (leaveQuestion !== null && !window.confirm(leaveQuestion)) return;
   leaveQuestion = null;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  shown = to;
   window.dispatchEvent(new Event(changeEvent));
   window.scrollTo?.(0, 0);
 }
+
+/**
+ * Back and Forward inside the app: the browser has already moved when popstate comes, so a declined
+ * question puts the page's address back as a new entry and the page stays as it is.
+ */
+function onHistoryMove(): void {
+  if (leaveQuestion !== null && !window.confirm(leaveQuestion)) {
+    window.history.pushState(null, '', shown);
+    return;
+  }
+  leaveQuestion = null;
+  shown = here();
+  window.dispatchEvent(new Event(changeEvent));
+}
+
+if (typeof window !== 'undefined') window.addEventListener('popstate', onHistoryMove);
 
 /** The current path and query, re-rendering on every navigation. */
 export function useLocation(): { path: string; query: URLSearchParams } {
   const read = () => ({ path: window.location.pathname, query: new URLSearchParams(window.location.search) });
   const [location, setLocation] = useState(read);
   useEffect(() => {
+    // Back and Forward arrive as changeEvent too, once onHistoryMove has let them through.
     const update = () => setLocation(read());
-    window.addEventListener('popstate', update);
     window.addEventListener(changeEvent, update);
-    return () => {
-      window.removeEventListener('popstate', update);
-      window.removeEventListener(changeEvent, update);
-    };
+    return () => window.removeEventListener(changeEvent, update);
   }, []);
   return location;
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { spokenDuration } from '../../../src/wording/duration.ts';
 import { ApiError } from '../api/client.ts';
 import { emailCodeMessages, errorMessages, waitMessage } from '../api/errors.ts';
+import { maskAddress } from '../format.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { ClockHelp } from '../ui/ClockHelp.tsx';
@@ -34,7 +35,7 @@ interface Refusal {
 
 /** Second sign-in step: the code from the authenticator (or the e-mailed code). */
 export function TwoFactorCode() {
-  const { api, challenge, refresh } = useSession();
+  const { api, challenge, refresh, me } = useSession();
   const [code, setCode] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -44,6 +45,8 @@ export function TwoFactorCode() {
   const waitLeft = useCountdown(resendAfter?.until ?? null);
   const waiting = resendAfter !== null && waitLeft > 0;
   const byEmail = challenge.method === 'email';
+  // A Pending e-mail user's first code is their setup: it confirms the address.
+  const confirming = byEmail && me?.user.twoFactorStatus === 'Pending';
   const challengeVoid = refusal?.code === 'challenge_void';
 
   const submit = async (event: Event) => {
@@ -92,11 +95,13 @@ export function TwoFactorCode() {
   return (
     <div class="narrow">
       <section class="card">
-        <h1>Two-factor authentication</h1>
+        <h1>{confirming ? 'Set up e-mailed codes' : 'Two-factor authentication'}</h1>
         <p id="code-hint">
-          {byEmail
-            ? `Enter the ${challenge.digits}-digit code we sent to your e-mail address. It is valid for 5 minutes.`
-            : `Open your authenticator and enter the ${challenge.digits}-digit code it shows for this account.`}
+          {confirming
+            ? `We sent a code to ${maskAddress(me?.user.email ?? '')}. Type it here to finish setting up e-mailed codes. It is valid for 5 minutes.`
+            : byEmail
+              ? `Enter the ${challenge.digits}-digit code we sent to your e-mail address. It is valid for 5 minutes.`
+              : `Open your authenticator and enter the ${challenge.digits}-digit code it shows for this account.`}
         </p>
         {challengeVoid ? (
           <>

@@ -118,7 +118,8 @@ export function UserEditPage({ id }: { id?: string }) {
       {user && <InvitationPanel key={`${user.id}-${round}`} user={user} />}
       <Message kind="success">{status}</Message>
       <UserForm
-        key={`${user?.id ?? 'new'}-${round}-${user?.twoFactorEnabled}`}
+        // A new form once the saved user is back: the round starts it, the saved fields finish it.
+        key={`${user?.id ?? 'new'}-${round}-${user?.twoFactorEnabled}-${user?.method}-${user?.email}`}
         mode={user ? 'edit' : 'add'}
         initial={initial}
         groups={groups}

@@ -4,7 +4,7 @@ import { Link } from '../../router.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { reasonText } from './reasonText.ts';
+import { pendingText, reasonText } from './reasonText.ts';
 
 export interface UserValues {
   username: string;
@@ -162,6 +162,7 @@ export function UserForm(props: UserFormProps) {
           <p id="user-two-factor-status">
             2FA status: <StatusBadge status={status} />
             {reason && <> {reasonText(reason, group?.name ?? 'selected')}</>}
+            {status === 'Pending' && <> {pendingText(initial.method)}</>}
           </p>
         )}
         {!systemTwoFactorEnabled && !sso && !mandatory && (
@@ -229,7 +230,7 @@ export function UserForm(props: UserFormProps) {
 /** E-mail users have no device to lose: their factor is the address the admin keeps here. */
 function hintFor(mode: UserFormProps['mode'], method: CodeMethod): string {
   if (method === 'email') {
-    return 'Codes go to the e-mail address above; if the user loses access to it, change the address here.';
+    return 'Codes go to the e-mail address above; if the user loses access to it, change the address here. A new address is confirmed by a code at their next sign-in.';
   }
   return mode === 'edit'
     ? 'Lost device? Turn 2FA enabled off and save, then turn it on again and save. The old authenticator stops working and the user sets up two-factor authentication again at their next sign-in.'

@@ -1,4 +1,4 @@
-import type { TwoFactorReason } from '../../api/types.ts';
+import type { CodeMethod, TwoFactorReason } from '../../api/types.ts';
 
 /** One sentence for Edit user saying why the status is what it is (the server decides the reason). */
 export function reasonText(reason: TwoFactorReason, groupName: string): string {
@@ -16,4 +16,11 @@ export function reasonText(reason: TwoFactorReason, groupName: string): string {
     case 'user-on':
       return '2FA enabled is on for this user, and their group and System Settings allow it.';
   }
+}
+
+/** What a Pending user still has to do, by method: the admin sees why they are not Activated yet. */
+export function pendingText(method: CodeMethod): string {
+  return method === 'email'
+    ? 'Their e-mail address is not confirmed yet: at their next sign-in a code goes to it, and typing it back activates e-mailed codes.'
+    : 'They have not set up their authenticator yet: they are asked to at their next sign-in.';
 }
