@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
+import { newPasswordProblem } from '../../../src/accounts/password-rules.ts';
 import { pathForStep } from '../flow.ts';
 import { navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { Field } from '../ui/Field.tsx';
 import { Message } from '../ui/Message.tsx';
+import { NewPasswordFields } from '../ui/NewPasswordFields.tsx';
 import { errorText } from '../ui/useLoad.ts';
-
-const minimumLength = 12;
 
 /** First sign-in with a one-time password: choose a new one before going on. */
 export function ChangePassword() {
@@ -20,9 +20,8 @@ export function ChangePassword() {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!current) return setError('Enter your current password.');
-    if (next.length < minimumLength)
-      return setError(`Choose a password of at least ${minimumLength} characters.`);
-    if (next !== repeat) return setError('The two new passwords are not the same.');
+    const problem = newPasswordProblem(next, repeat);
+    if (problem) return setError(problem);
     if (next === current) return setError('Choose a password different from the current one.');
     setBusy(true);
     setError(null);
@@ -53,25 +52,12 @@ export function ChangePassword() {
             autoComplete="current-password"
             required
           />
-          <Field
-            id="new-password"
+          <NewPasswordFields
             label="New password"
-            type="password"
-            value={next}
-            onValue={setNext}
-            autoComplete="new-password"
-            minLength={minimumLength}
-            required
-            hint={`At least ${minimumLength} characters. A few unrelated words make a strong, memorable password.`}
-          />
-          <Field
-            id="repeat-password"
-            label="New password again"
-            type="password"
-            value={repeat}
-            onValue={setRepeat}
-            autoComplete="new-password"
-            required
+            password={next}
+            repeated={repeat}
+            onPassword={setNext}
+            onRepeated={setRepeat}
             errorId={error ? 'password-error' : undefined}
           />
           <Message id="password-error">{error}</Message>

@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
+import { newPasswordProblem } from '../../../src/accounts/password-rules.ts';
 import { parseInvitationToken } from '../../../src/invitations/invitation-link.ts';
 import type { OpenedInvitation } from '../api/types.ts';
 import { pathForStep } from '../flow.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { Field } from '../ui/Field.tsx';
 import { Message } from '../ui/Message.tsx';
+import { NewPasswordFields } from '../ui/NewPasswordFields.tsx';
 import { errorText, useLoad } from '../ui/useLoad.ts';
-
-const minimumLength = 12;
 
 const cutShort =
   'This invitation link is incomplete: open it again from the e-mail, or copy the whole address. If that does not help, ask your admin for a new one.';
@@ -42,9 +41,8 @@ export function Invitation() {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!token) return;
-    if (next.length < minimumLength)
-      return setError(`Choose a password of at least ${minimumLength} characters.`);
-    if (next !== repeat) return setError('The two passwords are not the same.');
+    const problem = newPasswordProblem(next, repeat);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
@@ -95,25 +93,12 @@ export function Invitation() {
                 hidden
                 readOnly
               />
-              <Field
-                id="new-password"
+              <NewPasswordFields
                 label="Password"
-                type="password"
-                value={next}
-                onValue={setNext}
-                autoComplete="new-password"
-                minLength={minimumLength}
-                required
-                hint={`At least ${minimumLength} characters. A few unrelated words make a strong, memorable password.`}
-              />
-              <Field
-                id="repeat-password"
-                label="Password again"
-                type="password"
-                value={repeat}
-                onValue={setRepeat}
-                autoComplete="new-password"
-                required
+                password={next}
+                repeated={repeat}
+                onPassword={setNext}
+                onRepeated={setRepeat}
                 errorId={error ? 'password-error' : undefined}
               />
               <Message id="password-error">{error}</Message>
