@@ -12,3 +12,11 @@ export function passwordTooShort(password: string): string {
     ? `Use at least ${MIN_PASSWORD_LENGTH} characters.`
     : '';
 }
+
+/** Why a new password and its confirmation cannot be used, or '' when they can. */
+export function newPasswordProblem(password: string, confirm: string): string {
+  return (
+    passwordTooShort(password) ||
+    (password === confirm ? '' : 'The two passwords differ. Type the same password twice.')
+  );
+}

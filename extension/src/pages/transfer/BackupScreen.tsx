@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PasswordHint } from '../components/PasswordHint.tsx';
-import { passwordTooShort } from '../components/password-length.ts';
+import { NewPasswordInputs } from '../components/NewPasswordInputs.tsx';
+import { newPasswordProblem } from '../components/password-length.ts';
 import type { SavedFile } from './save-file.ts';
 
 export interface BackupScreenProps {
@@ -16,7 +16,6 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
   const [error, setError] = useState('');
   const [working, setWorking] = useState(false);
   const [saved, setSaved] = useState<SavedFile | null>(null);
-  const [typed, setTyped] = useState('');
   useEffect(() => () => saved?.revoke(), [saved]);
 
   const submit = async (event: Event) => {
@@ -25,16 +24,12 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
     const data = new FormData(form);
     const password = String(data.get('password') ?? '');
     setError('');
-    const tooShort = passwordTooShort(password);
-    if (tooShort) return setError(tooShort);
-    if (password !== String(data.get('confirm') ?? '')) {
-      return setError('The two passwords differ. Type the same password twice.');
-    }
+    const problem = newPasswordProblem(password, String(data.get('confirm') ?? ''));
+    if (problem) return setError(problem);
     setWorking(true);
     try {
       setSaved(await onBackUp(password));
       form.reset();
-      setTyped('');
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -54,20 +49,7 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
           : `Last backup: ${new Date(lastBackupAt).toLocaleString()}.`}
       </p>
       <form aria-label="Make a backup" onSubmit={(event) => void submit(event)}>
-        <label>
-          Backup password
-          <input
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
-          />
-        </label>
-        <PasswordHint password={typed} />
-        <label>
-          Confirm backup password
-          <input name="confirm" type="password" autocomplete="new-password" />
-        </label>
+        <NewPasswordInputs label="Backup password" name="password" />
         {error && (
           <p class="error" role="alert">
             {error}

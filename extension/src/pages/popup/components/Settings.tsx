@@ -5,8 +5,8 @@ import {
   MIN_IDLE_MINUTES,
   type Settings as SettingsValues,
 } from '../../../settings/settings.ts';
-import { PasswordHint } from '../../components/PasswordHint.tsx';
-import { passwordTooShort } from '../../components/password-length.ts';
+import { NewPasswordInputs } from '../../components/NewPasswordInputs.tsx';
+import { newPasswordProblem } from '../../components/password-length.ts';
 
 export interface SettingsProps {
   settings: SettingsValues;
@@ -48,7 +48,6 @@ export function Settings({
   const [timeWarning, setTimeWarning] = useState(Math.abs(settings.timeOffsetMs) > CLOCK_WARNING_MS);
   const [passwordMessage, setPasswordMessage] = useState('');
   const [verifierUrl, setVerifierUrl] = useState(settings.verifierUrl);
-  const [typedPassword, setTypedPassword] = useState('');
 
   const checkTime = () => {
     setTimeMessage('Checking…');
@@ -66,16 +65,13 @@ export function Settings({
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const next = String(data.get('next') ?? '');
-    const tooShort = passwordTooShort(next);
-    if (tooShort) return setPasswordMessage(tooShort);
-    if (next !== String(data.get('confirm') ?? ''))
-      return setPasswordMessage('The two new passwords differ.');
+    const problem = newPasswordProblem(next, String(data.get('confirm') ?? ''));
+    if (problem) return setPasswordMessage(problem);
     setPasswordMessage('Saving…');
     void onChangePassword(passwordless ? null : String(data.get('current') ?? ''), next).then((error) => {
       setPasswordMessage(error || 'Password changed.');
       if (!error) {
         form.reset();
-        setTypedPassword('');
       }
     });
   };
@@ -131,20 +127,7 @@ export function Settings({
               <input name="current" type="password" autocomplete="current-password" />
             </label>
           )}
-          <label>
-            New password
-            <input
-              name="next"
-              type="password"
-              autocomplete="new-password"
-              onInput={(e) => setTypedPassword((e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <PasswordHint password={typedPassword} />
-          <label>
-            Confirm new password
-            <input name="confirm" type="password" autocomplete="new-password" />
-          </label>
+          <NewPasswordInputs label="New password" name="next" />
           <button type="submit">{passwordless ? 'Set password' : 'Change password'}</button>
           {passwordMessage && <p role="status">{passwordMessage}</p>}
         </fieldset>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { PasswordHint } from '../../components/PasswordHint.tsx';
-import { passwordTooShort } from '../../components/password-length.ts';
+import { NewPasswordInputs } from '../../components/NewPasswordInputs.tsx';
+import { newPasswordProblem } from '../../components/password-length.ts';
 
 export interface SetupProps {
   onCreate(password: string | null): void;
@@ -11,18 +11,13 @@ export interface SetupProps {
 export function Setup({ onCreate, busy }: SetupProps) {
   const [error, setError] = useState('');
   const [withoutPassword, setWithoutPassword] = useState(false);
-  const [typed, setTyped] = useState('');
   const submit = (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const password = String(data.get('password') ?? '');
-    const tooShort = passwordTooShort(password);
-    if (tooShort) {
-      setError(tooShort);
-      return;
-    }
-    if (password !== String(data.get('confirm') ?? '')) {
-      setError('The two passwords differ. Type the same password twice.');
+    const problem = newPasswordProblem(password, String(data.get('confirm') ?? ''));
+    if (problem) {
+      setError(problem);
       return;
     }
     onCreate(password);
@@ -50,20 +45,7 @@ export function Setup({ onCreate, busy }: SetupProps) {
     <form class="panel" aria-label="Set a password" onSubmit={submit} noValidate>
       <h2>Protect your codes with a password</h2>
       <p>Your accounts are encrypted with this password. It cannot be recovered if you forget it.</p>
-      <label>
-        Password
-        <input
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
-        />
-      </label>
-      <PasswordHint password={typed} />
-      <label>
-        Confirm password
-        <input name="confirm" type="password" autocomplete="new-password" />
-      </label>
+      <NewPasswordInputs label="Password" name="password" />
       {error && (
         <p class="error" role="alert">
           {error}
