@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createSmtpMailer, type Mailer } from '../src/mail/index.ts';
 
 /** A real SMTP server on a free local port that keeps every message it accepts, parsed. */
 export interface TestSmtpServer {
@@ -44,6 +46,40 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       rejection.code = responseCode;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * One real SMTP server for a test file, emptied (and accepting again) before each test, with the
+ * mailer a verifier under test sends through: what every e-mail test file sets up the same way.
+ */
+export function useSmtpServer(): {
+  readonly server: TestSmtpServer;
+  mailer(retryDelaysMs?: number[]): Mailer;
+} {
+  let server: TestSmtpServer | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    if (!server) return;
+    server.received.length = 0;
+    server.rejectNext(0, 0);
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the SMTP server starts in beforeAll');
+      return server;
+    },
+    mailer: (retryDelaysMs = [5]) =>
+      createSmtpMailer({
+        url: (server as TestSmtpServer).url,
+        from: 'Verifier <no-reply@example.test>',
+        retryDelaysMs,
+      }),
   };
 }
 

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer } from '../src/mail/index.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateSettings } from '../src/settings/settings.ts';
-import { codeIn, startSmtpServer, type TestSmtpServer } from '../test-support/smtp.ts';
+import { codeIn, type TestSmtpServer, useSmtpServer } from '../test-support/smtp.ts';
 import {
   addUser,
   Client,
@@ -20,19 +19,10 @@ describe.each(databaseKinds())(
     let t: TestApp;
     let admin: Client;
     let erin: number;
-    beforeAll(async () => {
-      smtp = await startSmtpServer();
-    });
-    afterAll(async () => {
-      await smtp.close();
-    });
+    const mail = useSmtpServer();
     beforeEach(async () => {
-      smtp.received.length = 0;
-      const mailer = createSmtpMailer({
-        url: smtp.url,
-        from: 'Verifier <no-reply@example.test>',
-        retryDelaysMs: [5],
-      });
+      smtp = mail.server;
+      const mailer = mail.mailer();
       t = await createTestApp(kind, { mailer });
       await enableSystemTwoFactor(t);
       await updateSettings(t.ctx.db, { methods: ['totp', 'email'] }, { at: t.clock.now(), actor: 'test' });

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer } from '../src/mail/index.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateSettings } from '../src/settings/settings.ts';
-import { codeIn, startSmtpServer, type TestSmtpServer } from '../test-support/smtp.ts';
+import { codeIn, type TestSmtpServer, useSmtpServer } from '../test-support/smtp.ts';
 import {
   addUser,
   Client,
@@ -19,20 +18,10 @@ const MINUTE = 60_000;
 describe.each(databaseKinds())('e-mailed sign-in codes on %s', (kind) => {
   let smtp: TestSmtpServer;
   let t: TestApp;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
+  const mail = useSmtpServer();
   beforeEach(async () => {
-    smtp.received.length = 0;
-    smtp.rejectNext(0, 0);
-    const mailer = createSmtpMailer({
-      url: smtp.url,
-      from: 'Verifier <no-reply@example.test>',
-      retryDelaysMs: [5, 5],
-    });
+    smtp = mail.server;
+    const mailer = mail.mailer([5, 5]);
     t = await createTestApp(kind, { mailer });
     await enableSystemTwoFactor(t);
     await updateSettings(

@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, loggerOptions } from '../src/app.ts';
 import { sha256Hex } from '../src/crypto/tokens.ts';
-import { createSmtpMailer } from '../src/mail/index.ts';
 import { updateSettings } from '../src/settings/settings.ts';
-import { codeIn, startSmtpServer, type TestSmtpServer } from '../test-support/smtp.ts';
+import { codeIn, type TestSmtpServer, useSmtpServer } from '../test-support/smtp.ts';
 import {
   addUser,
   Client,
@@ -27,20 +26,10 @@ describe.each(databaseKinds())('invitations for users without a password, on %s'
   let smtp: TestSmtpServer;
   let t: TestApp;
   let admin: Client;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
+  const mail = useSmtpServer();
   beforeEach(async () => {
-    smtp.received.length = 0;
-    smtp.rejectNext(0, 0);
-    const mailer = createSmtpMailer({
-      url: smtp.url,
-      from: 'Verifier <no-reply@example.test>',
-      retryDelaysMs: [5],
-    });
+    smtp = mail.server;
+    const mailer = mail.mailer();
     t = await createTestApp(kind, { mailer });
     await enableSystemTwoFactor(t);
     await updateSettings(

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer } from '../src/mail/index.ts';
-import { codeIn, startSmtpServer, type TestSmtpServer } from '../test-support/smtp.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeIn, type TestSmtpServer, useSmtpServer } from '../test-support/smtp.ts';
 import {
   addUser,
   Client,
@@ -22,18 +21,10 @@ describe.each(databaseKinds())(
     let admin: Client;
     let key: string;
     let danaSecret: string;
-    beforeAll(async () => {
-      smtp = await startSmtpServer();
-    });
-    afterAll(async () => {
-      await smtp.close();
-    });
+    const mail = useSmtpServer();
     beforeEach(async () => {
-      const mailer = createSmtpMailer({
-        url: smtp.url,
-        from: 'Verifier <no-reply@example.test>',
-        retryDelaysMs: [5],
-      });
+      smtp = mail.server;
+      const mailer = mail.mailer();
       t = await createTestApp(kind, { mailer });
       await enableSystemTwoFactor(t);
       admin = await signInAdmin(t);

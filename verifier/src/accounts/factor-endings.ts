@@ -38,6 +38,7 @@ const FACTOR_AND_ACCESS: readonly Ending[] = [
   'credential',
   'enrollment',
   'email_code',
+  'email_confirmation',
   'sessions',
   'device_tokens',
 ];
