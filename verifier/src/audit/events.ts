@@ -32,6 +32,7 @@ export const AUDIT_EVENTS = [
   'api.verify_failed',
   'password.changed',
   'sign_out',
+  'forward_auth.refused',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
