@@ -73,6 +73,7 @@ describe.each(databaseKinds())('forward-auth on %s', (kind) => {
       code: 'not_signed_in',
       signInUrl: signInWith('https://app.example.test/reports?id=7'),
     });
+    expect(viaNginx.headers.location).toBe(signInWith('https://app.example.test/reports?id=7'));
     const viaTraefik = await ask(client, traefik('x.apps.example.test', '/a?b=1'));
     expect(viaTraefik.statusCode).toBe(302);
     expect(viaTraefik.headers.location).toBe(signInWith('https://x.apps.example.test/a?b=1'));

@@ -65,6 +65,8 @@ export function registerForwardAuthRoutes(app: FastifyInstance, ctx: AppContext)
           return reply.status(200).headers(access.headers).send(null);
         case 'sign_in':
           if (access.redirect) return reply.redirect(access.location, 302);
+          // nginx hands a 401 to its error_page, which redirects to this header (auth_request_set).
+          reply.header('location', access.location);
           throw new ApiError(401, 'not_signed_in', 'Sign in first.', { signInUrl: access.location });
         case 'refused': {
           const who = user as UserView;
