@@ -35,6 +35,9 @@ export function verifierApi(client: ApiClient) {
     resendCode: () => client.post<{ sent: boolean }>('/api/auth/resend', {}),
     changePassword: async (currentPassword: string, newPassword: string) =>
       remember(await client.post<SignInAnswer>('/api/auth/password', { currentPassword, newPassword })),
+    /** Whether the verifier lets the sign-in page send the browser to `rd` (a protected app). */
+    returnTarget: (rd: string) =>
+      client.get<{ target: string }>(`/api/forward-auth/return-target?rd=${encodeURIComponent(rd)}`),
     logout: async () => {
       await client.post<void>('/api/auth/logout');
       client.setCsrfToken(null);
