@@ -117,6 +117,7 @@ describe.each(databaseKinds())('forward-auth on %s', (kind) => {
       'remote-email': 'dana@example.test',
       'remote-groups': 'Agent',
     });
+    expect(answer.body).toBe('');
     // Sign-out ends access at once, even for a copy of the old cookie.
     const old = client.cookie;
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);

@@ -42,7 +42,9 @@ export function registerForwardAuthRoutes(app: FastifyInstance, ctx: AppContext)
         tags: ['forward-auth'],
         summary: "A reverse proxy's sub-request: 200 with Remote-* headers for a full session.",
         response: {
-          200: Type.Null({ description: 'Allowed: the Remote-* headers name the user; no body.' }),
+          200: Type.String({
+            description: 'Allowed: the Remote-* headers name the user; the body is empty.',
+          }),
           302: Type.Null({ description: 'A browser behind Traefik or Caddy: to the sign-in page.' }),
           ...errors(401, 403, 404),
         },
@@ -62,7 +64,7 @@ export function registerForwardAuthRoutes(app: FastifyInstance, ctx: AppContext)
       const access = decideAccess(settings, original, user);
       switch (access.kind) {
         case 'allowed':
-          return reply.status(200).headers(access.headers).send(null);
+          return reply.status(200).headers(access.headers).send('');
         case 'sign_in':
           if (access.redirect) return reply.redirect(access.location, 302);
           // nginx hands a 401 to its error_page, which redirects to this header (auth_request_set).
