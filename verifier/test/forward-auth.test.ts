@@ -125,6 +125,32 @@ describe.each(databaseKinds())('forward-auth on %s', (kind) => {
     expect((await ask(client, nginx('https://app.example.test/'))).statusCode).toBe(401);
   });
 
+  it('stops a session that gave no code once 2FA applies to its user again', async () => {
+    await start();
+    const { client: first, secret } = await signedInWithCode('dana');
+    await first.post('/api/auth/code', { code: codeFor(secret, t.clock.now()) });
+    const setTwoFactor = (on: number) =>
+      t.ctx.db.updateTable('users').set({ two_factor_enabled: on }).where('username', '=', 'dana').execute();
+    // 2FA off for dana: the password alone opens a full session.
+    await setTwoFactor(0);
+    const client = new Client(t.app);
+    expect((await client.post('/api/auth/login', { username: 'dana', password: PASSWORD })).json().step).toBe(
+      'signed-in',
+    );
+    expect((await ask(client, nginx('https://app.example.test/'))).statusCode).toBe(200);
+    // Switched back on (her authenticator is still set up): that session never gave a code.
+    await setTwoFactor(1);
+    expect((await ask(client, nginx('https://app.example.test/'))).statusCode).toBe(401);
+    // The session that did give one still passes, also after a password change, which renews it.
+    expect((await ask(first, nginx('https://app.example.test/'))).statusCode).toBe(200);
+    const changed = await first.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another long password',
+    });
+    expect(changed.json().step).toBe('signed-in');
+    expect((await ask(first, nginx('https://app.example.test/'))).statusCode).toBe(200);
+  });
+
   it('keeps out a Pending user whose session is only for setting 2FA up', async () => {
     await start();
     await enableSystemTwoFactor(t);

@@ -15,9 +15,9 @@ export type Access =
   | { kind: 'refused'; host: string | undefined; reason: 'group' | 'unknown_app' };
 
 /**
- * A full session has passed every step the policy asks: a session opens as 'full' only after them,
- * and a user the policy has since sent to set 2FA up (Pending) or to change the password is
- * stopped here too, as the sign-in would stop them now.
+ * A full session has passed every step the policy asks now: a session opens as 'full' only after
+ * the steps asked at sign-in, and one whose user the policy has since sent to set 2FA up (Pending),
+ * to change the password, or to give a code (2FA switched back on) is stopped here.
  */
 export function passedEveryStep(session: SessionRow, user: UserView, now: number): boolean {
   return (
@@ -25,7 +25,8 @@ export function passedEveryStep(session: SessionRow, user: UserView, now: number
     session.expires_at > now &&
     !user.locked &&
     !user.mustChangePassword &&
-    user.twoFactorStatus !== 'Pending'
+    user.twoFactorStatus !== 'Pending' &&
+    (user.twoFactorStatus !== 'Activated' || session.second_factor_at !== null)
   );
 }
 
