@@ -180,6 +180,10 @@ describe.each(databaseKinds())('forward-auth on %s', (kind) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'dana', target: 'grafana.apps.example.test', repeats: 1 });
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toEqual({ group: 'Agent' });
+    // A host outside FORWARD_AUTH_DOMAINS is no protected app: refused, not let through.
+    const unknown = await ask(client, nginx('https://other.test/'));
+    expect(unknown.statusCode).toBe(403);
+    expect(unknown.json().error.code).toBe('app_not_protected');
     // Other apps still let the user in, and successful sub-requests write nothing.
     expect((await ask(client, nginx('https://app.example.test/'))).statusCode).toBe(200);
     const all = await t.ctx.db.selectFrom('audit_log').select('event').execute();
