@@ -1,7 +1,8 @@
 /**
  * POST /api/v1/verify against a real, listening verifier (a child process) on SQLite and on
  * PostgreSQL, side by side with the server's bare /api/health route in the same run.
- * Cases: accepted codes (each writes its replay mark), rejected codes, and replays.
+ * Cases: accepted codes (each writes its replay mark), rejected codes, and replays; and a reverse
+ * proxy's forward-auth sub-request with a full session (what each request to a protected app adds).
  * BENCH_SECONDS (default 3) per case; PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL;
  * BENCH_PROFILE=<dir> saves a CPU profile of the server. The server logs at BENCH_LOG_LEVEL (default
  * warn: a deployment that keeps `info` also writes two request log lines per answer, on every route).
@@ -26,6 +27,11 @@ import {
 const SECONDS = Number(process.env.BENCH_SECONDS) > 0 ? Number(process.env.BENCH_SECONDS) : 3;
 const CONNECTIONS = 10;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
+const FORWARD_AUTH = {
+  FORWARD_AUTH_DOMAINS: 'app.example.test',
+  FORWARD_AUTH_RULES: 'app.example.test=Agent|Admin',
+  FORWARD_AUTH_SIGN_IN_URL: 'https://auth.example.test/sign-in',
+};
 
 type Options = Parameters<typeof autocannon>[0];
 
@@ -86,9 +92,9 @@ function targetLines(label: string, acceptedCpu: number, rejectedCpu: number): s
 
 async function measure(harness: Harness, label: string, target: DatabaseTarget, env: Record<string, string>) {
   const masterKey = randomBytes(32);
-  const { key, secrets } = await seed(target, masterKey);
+  const { key, secrets, session } = await seed(target, masterKey);
   const { child, url } = await startServer(
-    { ...env, VERIFIER_MASTER_KEY: masterKey.toString('hex') },
+    { ...env, ...FORWARD_AUTH, VERIFIER_MASTER_KEY: masterKey.toString('hex') },
     LOG_LEVEL,
   );
   try {
@@ -159,10 +165,22 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
         401,
       ),
     );
+    // Session lookup, user and policy load, the app's group rule and four Remote-* headers.
+    rows.push(
+      await load(
+        'forward-auth: full session',
+        {
+          url: `${url}/api/forward-auth`,
+          headers: { cookie: `sid=${session}`, 'x-original-url': 'https://app.example.test/dashboard' },
+        },
+        (b) => b === '',
+        pid,
+      ),
+    );
     rows.push(await bareRoute('bare route (again)'));
     const summary = summarize(
       {
-        title: `POST /api/v1/verify on ${label} (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, log level ${LOG_LEVEL})`,
+        title: `POST /api/v1/verify and GET /api/forward-auth on ${label} (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, log level ${LOG_LEVEL})`,
         cases: {},
         subject: 'verify: accepted',
       },
@@ -170,7 +188,7 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     );
     console.log(formatTable(summary, 0.5));
     const accepted = rows[1]?.opsPerSecond ?? 0;
-    const bare = ((rows[0]?.opsPerSecond ?? 1) + (rows[5]?.opsPerSecond ?? 1)) / 2;
+    const bare = ((rows[0]?.opsPerSecond ?? 1) + (rows[6]?.opsPerSecond ?? 1)) / 2;
     const floor = rows[4]?.opsPerSecond ?? 0;
     harness.note(
       `accepted verify ÷ mean of the bare runs on ${label}: ${(accepted / bare).toFixed(2)} (target ≥ 0.50)`,
@@ -183,13 +201,17 @@ async function measure(harness: Harness, label: string, target: DatabaseTarget, 
     );
     if (!cpu.includes(null)) {
       harness.note(`server CPU µs per answer (less sensitive to other load than req/s): ${cpu.join(', ')}`);
-      const bareCpu = ((rows[0]?.serverCpuMicroseconds ?? 0) + (rows[5]?.serverCpuMicroseconds ?? 0)) / 2;
+      const bareCpu = ((rows[0]?.serverCpuMicroseconds ?? 0) + (rows[6]?.serverCpuMicroseconds ?? 0)) / 2;
       const acceptedCpu = rows[1]?.serverCpuMicroseconds ?? Number.POSITIVE_INFINITY;
       harness.note(
         `bare ÷ accepted verify in server CPU per answer on ${label}: ${(bareCpu / acceptedCpu).toFixed(2)}`,
       );
       for (const line of targetLines(label, acceptedCpu, rows[3]?.serverCpuMicroseconds ?? Number.NaN))
         harness.note(line);
+      const forwardCpu = rows[5]?.serverCpuMicroseconds ?? 0;
+      harness.note(
+        `forward-auth sub-request on ${label}: ${forwardCpu.toFixed(0)} µs of server CPU per answer, ${(forwardCpu - bareCpu).toFixed(0)} µs more than the bare route`,
+      );
     }
     harness.note('latencies come from autocannon, which measures whole milliseconds');
     if (accepted * SECONDS > USERS)

@@ -8,6 +8,7 @@ import { registerAdminAuditRoutes } from './audit/audit-routes.ts';
 import { registerSignInRoutes } from './auth/sign-in-routes.ts';
 import { registerAdminTemplateRoutes } from './email-code/template-routes.ts';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes.ts';
+import { registerForwardAuthRoutes } from './forward-auth/forward-auth-routes.ts';
 import type { AppContext } from './http/context.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAdminApiKeyRoutes(app, ctx);
   registerAdminAuditRoutes(app, ctx);
   registerVerifyApiRoutes(app, ctx);
+  registerForwardAuthRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
   await registerStaticPages(app, options.webRoot);
   return app;

@@ -32,9 +32,50 @@ describe('configuration', () => {
       /Set VERIFIER_MASTER_KEY or VERIFIER_MASTER_KEY_FILE, not both/,
     ],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
+    [{ COOKIE_DOMAIN: 'localhost' }, /COOKIE_DOMAIN must be a parent domain/],
+    [{ COOKIE_DOMAIN: 'example.com/x' }, /COOKIE_DOMAIN must be a parent domain/],
+    [
+      { FORWARD_AUTH_DOMAINS: 'a.example.com', FORWARD_AUTH_SIGN_IN_URL: '' },
+      /FORWARD_AUTH_SIGN_IN_URL must be/,
+    ],
+    [
+      {
+        FORWARD_AUTH_DOMAINS: 'a.example.com,bad host',
+        FORWARD_AUTH_SIGN_IN_URL: 'https://auth.example.com/sign-in',
+      },
+      /FORWARD_AUTH_DOMAINS: "bad host" is not a host name/,
+    ],
+    [
+      {
+        FORWARD_AUTH_DOMAINS: 'a.example.com',
+        FORWARD_AUTH_SIGN_IN_URL: 'https://auth.example.com/sign-in',
+        FORWARD_AUTH_RULES: 'b.example.com=Admin',
+      },
+      /FORWARD_AUTH_RULES names b.example.com, which FORWARD_AUTH_DOMAINS does not cover/,
+    ],
+    [{ FORWARD_AUTH_RULES: 'a.example.com=Admin' }, /need FORWARD_AUTH_DOMAINS/],
   ])('stops with a message naming the bad value %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the forward-auth domains, rules, sign-in page and cookie domain', () => {
+    const config = loadConfig({
+      COOKIE_DOMAIN: '.Example.com',
+      FORWARD_AUTH_DOMAINS: 'grafana.example.com, *.apps.example.com',
+      FORWARD_AUTH_RULES: 'grafana.example.com=Admin|Agent',
+      FORWARD_AUTH_SIGN_IN_URL: 'https://auth.example.com/sign-in',
+    });
+    expect(config.cookieDomain).toBe('example.com');
+    expect(config.forwardAuth).toEqual({
+      domains: [
+        { host: 'grafana.example.com', subdomains: false },
+        { host: 'apps.example.com', subdomains: true },
+      ],
+      rules: [{ app: { host: 'grafana.example.com', subdomains: false }, groups: ['admin', 'agent'] }],
+      signInUrl: 'https://auth.example.com/sign-in',
+    });
+    expect(loadConfig({}).forwardAuth).toBeUndefined();
   });
 
   it('keeps the master key in the data folder unless VERIFIER_MASTER_KEY_FILE names another file', () => {

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { DatabaseTarget } from './db/connect.ts';
+import { DomainError } from './domain-error.ts';
+import { type ForwardAuthSettings, parseCookieDomain, parseForwardAuth } from './forward-auth/settings.ts';
 
 export interface Config {
   host: string;
@@ -15,6 +17,10 @@ export interface Config {
   masterKeyFile: string;
   adminPassword: string | undefined;
   cookieSecure: boolean;
+  /** `COOKIE_DOMAIN`: the session cookie is set for this parent domain, so one sign-in covers its apps. */
+  cookieDomain: string | undefined;
+  /** Forward-auth for a reverse proxy (`FORWARD_AUTH_*`); undefined: off. */
+  forwardAuth: ForwardAuthSettings | undefined;
   /**
    * Behind load balancers: the proxies whose X-Forwarded-For says who the client is (false: none).
    * The address feeds the per-address delay and the audit log.
@@ -103,6 +109,16 @@ function parsePublicUrl(value: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+/** The forward-auth rules refuse with DomainError; at start that is a configuration error. */
+function asConfigError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof DomainError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 /** Reads and checks the environment once at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.VERIFIER_DATA_DIR || 'data');
@@ -131,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKeyFile: resolve(env.VERIFIER_MASTER_KEY_FILE || join(dataDir, 'master.key')),
     adminPassword,
     cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE),
+    cookieDomain: asConfigError(() => parseCookieDomain(env.COOKIE_DOMAIN)),
+    forwardAuth: asConfigError(() => parseForwardAuth(env)),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     webRoot: resolve(env.VERIFIER_WEB_ROOT || join('dist', 'web')),

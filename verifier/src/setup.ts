@@ -79,6 +79,8 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       box,
       clock,
       cookieSecure: config.cookieSecure,
+      cookieDomain: config.cookieDomain,
+      forwardAuth: config.forwardAuth,
       mailer: openMailer(config),
       emailCodeKey: box.deriveKey('email-codes'),
       deviceTokenKey: box.deriveKey('device-tokens'),

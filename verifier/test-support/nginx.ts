@@ -1,5 +1,5 @@
 /**
- * A TLS-terminating nginx of the test's own in front of a verifier: a self-signed certificate for
+ * A private nginx for the tests; here a TLS-terminating one in front of a verifier: a self-signed certificate for
  * 127.0.0.1 made with openssl, a config file written to a temporary folder, nginx in the
  * foreground on a free loopback port. Everything it writes (pid, logs, temp files) stays in that folder.
  */
@@ -32,8 +32,11 @@ export interface TlsProxy {
   stop(): Promise<void>;
 }
 
-/** `proxy_pass` to `upstream` with X-Forwarded-For and X-Forwarded-Proto, as a deployment sets them. */
-function config(dir: string, port: number, upstream: string): string {
+/**
+ * The frame every test nginx shares: its pid, logs and temp files in `dir`, and `servers` (the
+ * test's own server blocks) inside the http block.
+ */
+export function nginxConfig(dir: string, servers: string): string {
   // As root, nginx would switch its workers to `nobody`, who cannot use the private temp folder.
   const user = userInfo().uid === 0 ? 'user root;' : '';
   return `${user}
@@ -48,7 +51,14 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  server {
+${servers}
+}
+`;
+}
+
+/** `proxy_pass` to `upstream` with X-Forwarded-For and X-Forwarded-Proto, as a deployment sets them. */
+function tlsServer(dir: string, port: number, upstream: string): string {
+  return `  server {
     listen 127.0.0.1:${port} ssl;
     ssl_certificate ${dir}/cert.pem;
     ssl_certificate_key ${dir}/key.pem;
@@ -58,17 +68,67 @@ http {
       proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
     }
-  }
-}
-`;
+  }`;
 }
 
 function exited(child: ChildProcess): Promise<unknown> {
   return child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
 }
 
-export async function startTlsProxy(upstream: string): Promise<TlsProxy> {
+export interface Nginx {
+  /** The folder holding the config, logs and temp files (removed by stop). */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts nginx in the foreground on `servers` (server blocks, written by `servers(dir)`), and waits
+ * until `ready()` resolves true (10 seconds at most; the error log is in the failure).
+ */
+export async function startNginx(
+  servers: (dir: string) => string,
+  ready: () => Promise<boolean>,
+  prepare: (dir: string) => void = () => {},
+): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'verifier-nginx-'));
+  prepare(dir);
+  const file = join(dir, 'nginx.conf');
+  writeFileSync(file, nginxConfig(dir, servers(dir)));
+  // -e: the error log before the config is read, so nothing is written to /var/log/nginx.
+  const child = spawn('nginx', ['-c', file, '-p', dir, '-e', join(dir, 'error.log'), '-g', 'daemon off;'], {
+    stdio: 'ignore',
+  });
+  let failed: Error | undefined;
+  child.on('error', (error) => {
+    failed = error;
+  });
+  const stop = async () => {
+    if (child.exitCode === null && !failed) {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      await done;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 100 && child.exitCode === null && !failed; i++) {
+    try {
+      if (await ready()) return { dir, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  let log = failed?.message ?? '';
+  try {
+    log += readFileSync(join(dir, 'error.log'), 'utf8');
+  } catch {
+    // No log: nginx did not get as far as reading its config.
+  }
+  await stop();
+  throw new Error(`nginx did not get ready within 10 seconds:\n${log}`);
+}
+
+function selfSignedCertificate(dir: string): void {
   execFileSync(
     'openssl',
     [
@@ -92,42 +152,21 @@ export async function startTlsProxy(upstream: string): Promise<TlsProxy> {
     ],
     { stdio: 'ignore' },
   );
-  const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+}
+
+export async function startTlsProxy(upstream: string): Promise<TlsProxy> {
   const port = await freePort();
-  const file = join(dir, 'nginx.conf');
-  writeFileSync(file, config(dir, port, upstream));
-  // -e: the error log before the config is read, so nothing is written to /var/log/nginx.
-  const child = spawn('nginx', ['-c', file, '-p', dir, '-e', join(dir, 'error.log'), '-g', 'daemon off;'], {
-    stdio: 'ignore',
-  });
-  let failed: Error | undefined;
-  child.on('error', (error) => {
-    failed = error;
-  });
   const url = `https://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && !failed) {
-      const done = exited(child);
-      child.kill('SIGTERM');
-      await done;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 100 && child.exitCode === null && !failed; i++) {
-    try {
-      if ((await httpsRequest(`${url}/api/health`, { ca })).status === 200) return { url, ca, stop };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  let log = failed?.message ?? '';
-  try {
-    log += readFileSync(join(dir, 'error.log'), 'utf8');
-  } catch {
-    // No log: nginx did not get as far as reading its config.
-  }
-  await stop();
-  throw new Error(`nginx did not answer on ${url} within 10 seconds:\n${log}`);
+  let ca = '';
+  const nginx = await startNginx(
+    (dir) => tlsServer(dir, port, upstream),
+    async () => (await httpsRequest(`${url}/api/health`, { ca })).status === 200,
+    (dir) => {
+      selfSignedCertificate(dir);
+      ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    },
+  );
+  return { url, ca, stop: nginx.stop };
 }
 
 export interface Answer {

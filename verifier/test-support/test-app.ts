@@ -10,6 +10,7 @@ import { createUser, type UserFields } from '../src/accounts/user-admin.ts';
 import { type AppOptions, buildApp } from '../src/app.ts';
 import { SecretBox } from '../src/crypto/secret-box.ts';
 import type { DatabaseHandle } from '../src/db/connect.ts';
+import type { ForwardAuthSettings } from '../src/forward-auth/settings.ts';
 import type { AppContext } from '../src/http/context.ts';
 import { createOutboxMailer, type Mailer } from '../src/mail/index.ts';
 import { updateSettings } from '../src/settings/settings.ts';
@@ -49,6 +50,12 @@ export interface TestAppOptions {
   logger?: AppOptions['logger'];
   /** Serves GET /metrics to this bearer token. */
   metricsToken?: string;
+  /** Forward-auth for a reverse proxy (FORWARD_AUTH_* as the configuration reads them). */
+  forwardAuth?: ForwardAuthSettings;
+  /** COOKIE_DOMAIN: the parent domain of the session cookie. */
+  cookieDomain?: string;
+  /** Secure cookies as over HTTPS (COOKIE_SECURE=true). */
+  cookieSecure?: boolean;
 }
 
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
@@ -64,7 +71,9 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     dialect: handle.dialect,
     box,
     clock,
-    cookieSecure: false,
+    cookieSecure: options.cookieSecure ?? false,
+    ...(options.cookieDomain ? { cookieDomain: options.cookieDomain } : {}),
+    ...(options.forwardAuth ? { forwardAuth: options.forwardAuth } : {}),
     mailer,
     emailCodeKey: box.deriveKey('email-codes'),
     deviceTokenKey: box.deriveKey('device-tokens'),

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { bootstrap } from '../src/accounts/bootstrap.ts';
 import { createApiKey } from '../src/api-keys/api-keys.ts';
+import { createSession } from '../src/auth/sessions.ts';
 import { SecretBox } from '../src/crypto/secret-box.ts';
 import { type DatabaseTarget, openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrations.ts';
@@ -20,6 +21,8 @@ export const USERS = 20_000;
 export interface Seeded {
   key: string;
   secrets: Uint8Array[];
+  /** A full session of user0 (as after password and code), for the forward-auth route. */
+  session: string;
 }
 
 export async function seed(target: DatabaseTarget, masterKey: Buffer, count = USERS): Promise<Seeded> {
@@ -66,7 +69,13 @@ export async function seed(target: DatabaseTarget, masterKey: Buffer, count = US
       }
     });
     const { key } = await createApiKey(handle.db, 'bench', now);
-    return { key, secrets };
+    const user0 = await handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'user0')
+      .executeTakeFirstOrThrow();
+    const { token: session } = await createSession(handle.db, user0.id, 'full', now);
+    return { key, secrets, session };
   } finally {
     await handle.close();
   }

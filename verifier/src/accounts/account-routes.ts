@@ -114,7 +114,15 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       const fresh = (await findUserView(ctx.db, user.id, ctx.clock.now())) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.
       const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;
-      const answer = await startNextStep(ctx, request, reply, next, session.id_hash, source);
+      const answer = await startNextStep(
+        ctx,
+        request,
+        reply,
+        next,
+        session.id_hash,
+        source,
+        session.second_factor_at,
+      );
       return { step: answer.step, csrfToken: answer.csrfToken };
     },
   );

@@ -36,6 +36,7 @@ export const AUDIT_EVENTS = [
   'invitation.send_failed',
   'invitation.accepted',
   'sign_out',
+  'forward_auth.refused',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

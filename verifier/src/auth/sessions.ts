@@ -22,6 +22,8 @@ export async function createSession(
   now: number,
   /** The attempt source of the sign-in this session continues (see attempt-source.ts). */
   attemptSource: string | null = null,
+  /** When this sign-in gave its code (null: none yet). */
+  secondFactorAt: number | null = null,
 ): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken();
@@ -36,6 +38,7 @@ export async function createSession(
       created_at: now,
       expires_at: now + LIFETIME_MS[scope],
       attempt_source: attemptSource,
+      second_factor_at: secondFactorAt,
     })
     .execute();
   return { token, csrfToken };

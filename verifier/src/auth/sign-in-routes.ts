@@ -142,7 +142,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, subject, request.body.code);
       switch (outcome.kind) {
         case 'accepted': {
-          const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source);
+          const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source, now);
           return { step: 'signed-in' as const, csrfToken: full.csrfToken };
         }
         case 'blank':

@@ -68,6 +68,8 @@ export async function startNextStep(
   user: UserView,
   previous: string | undefined,
   source: AttemptSource,
+  /** When the session this step replaces gave its code (a password change keeps it). */
+  secondFactorAt: number | null = null,
 ) {
   const { step, scope } = nextStep(user);
   if (step === 'code' && user.method === 'email') {
@@ -76,7 +78,7 @@ export async function startNextStep(
     await renewSession(ctx.db, sha256Hex(session.token), ctx.clock.now(), EMAIL_CHALLENGE_MS);
     return { step, csrfToken: session.csrfToken, method: 'email' as const, digits: EMAIL_CODE_DIGITS };
   }
-  const session = await replaceSession(ctx, reply, user, scope, previous, source);
+  const session = await replaceSession(ctx, reply, user, scope, previous, source, secondFactorAt);
   if (step !== 'code') return { step, csrfToken: session.csrfToken };
   const credential = await loadCredential(ctx.db, user.id);
   return { step, csrfToken: session.csrfToken, method: 'totp' as const, digits: credential?.digits ?? 6 };
@@ -93,11 +95,13 @@ export async function replaceSession(
   scope: SessionScope,
   previousIdHash: string | undefined,
   source: AttemptSource,
+  /** When this sign-in gave its code; null when it gave none. */
+  secondFactorAt: number | null = null,
 ) {
   if (previousIdHash) await deleteSession(ctx.db, previousIdHash);
   // From here on the browser's own attempts (a password change) count as its device's.
   const counted = scope === 'full' ? await rememberThisDevice(ctx, reply, user) : source;
-  const session = await createSession(ctx.db, user.id, scope, ctx.clock.now(), counted.key);
+  const session = await createSession(ctx.db, user.id, scope, ctx.clock.now(), counted.key, secondFactorAt);
   setSessionCookie(ctx, reply, session.token);
   return session;
 }

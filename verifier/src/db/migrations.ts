@@ -260,6 +260,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         for (const text of VERIFY_FUNCTIONS) await sql.raw(text).execute(db);
       },
     },
+    '0011_session_second_factor': {
+      // Whether a session gave a code, so forward-auth can stop one that did not once 2FA applies
+      // to its user. Sessions from before count as having given none.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('sessions').addColumn('second_factor_at', 'bigint').execute();
+      },
+    },
   };
 }
 

@@ -76,6 +76,11 @@ export interface SessionsTable {
    * code step and a password change count against the same one. Null for sessions from before.
    */
   attempt_source: string | null;
+  /**
+   * When this sign-in gave its authenticator or e-mailed code (kept through a password change);
+   * null when it gave none. Forward-auth asks it of users the policy asks a code of.
+   */
+  second_factor_at: number | null;
 }
 
 export type SessionScope = 'full' | 'setup' | 'code' | 'change-password';

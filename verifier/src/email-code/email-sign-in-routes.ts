@@ -49,7 +49,7 @@ export async function answerEmailCode(
   const outcome = await checkEmailSignInCode(ctx, user, code, request.ip, source);
   switch (outcome.kind) {
     case 'accepted': {
-      const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source);
+      const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source, ctx.clock.now());
       return { step: 'signed-in' as const, csrfToken: full.csrfToken };
     }
     case 'blank':

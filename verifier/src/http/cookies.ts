@@ -13,18 +13,26 @@ export function isSecure(ctx: AppContext, request: FastifyRequest): boolean {
 /**
  * A secure cookie takes the `__Host-` prefix: browsers then accept it only with Secure, path /
  * and no Domain, so neither a sibling subdomain nor a plain-HTTP page can plant or overwrite it.
+ * A cookie for a parent `domain` (COOKIE_DOMAIN, one sign-in for several apps) cannot be `__Host-`;
+ * it takes `__Secure-`, which still keeps plain-HTTP pages from planting it.
  */
-export function cookieName(base: string, secure: boolean): string {
-  return secure ? `__Host-${base}` : base;
+export function cookieName(base: string, secure: boolean, domain?: string): string {
+  if (!secure) return base;
+  return domain ? `__Secure-${base}` : `__Host-${base}`;
 }
 
-export function cookieOptions(secure: boolean, maxAgeSeconds?: number): CookieSerializeOptions {
+export function cookieOptions(
+  secure: boolean,
+  maxAgeSeconds?: number,
+  domain?: string,
+): CookieSerializeOptions {
   return {
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
     secure,
     ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
+    ...(domain ? { domain } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { deleteSession, findSession } from '../auth/sessions.ts';
 import type { SessionRow, SessionScope } from '../db/schema.ts';
 import { ApiError, forbidden, notSignedIn } from './api-error.ts';
 import type { AppContext } from './context.ts';
-import { cookieName, cookieOptions, isSecure, readCookie } from './cookies.ts';
+import { cookieName, cookieOptions, isSecure } from './cookies.ts';
 
 /** The session cookie's name over plain HTTP; `__Host-sid` over HTTPS (see cookies.ts). */
 export const SESSION_COOKIE = 'sid';
@@ -23,19 +23,27 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** With COOKIE_DOMAIN the session cookie covers that parent domain, so the apps under it see it. */
 export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string): void {
   const secure = isSecure(ctx, reply.request);
-  reply.setCookie(cookieName(SESSION_COOKIE, secure), token, cookieOptions(secure));
+  reply.setCookie(
+    cookieName(SESSION_COOKIE, secure, ctx.cookieDomain),
+    token,
+    cookieOptions(secure, undefined, ctx.cookieDomain),
+  );
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
   const secure = isSecure(ctx, reply.request);
-  reply.clearCookie(cookieName(SESSION_COOKIE, secure), cookieOptions(secure));
+  reply.clearCookie(
+    cookieName(SESSION_COOKIE, secure, ctx.cookieDomain),
+    cookieOptions(secure, undefined, ctx.cookieDomain),
+  );
 }
 
 /** The session token the request carries, if any. */
 export function sessionToken(ctx: AppContext, request: FastifyRequest): string | undefined {
-  return readCookie(ctx, request, SESSION_COOKIE);
+  return request.cookies[cookieName(SESSION_COOKIE, isSecure(ctx, request), ctx.cookieDomain)];
 }
 
 export interface GuardOptions {

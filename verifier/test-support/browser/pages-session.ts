@@ -41,11 +41,11 @@ export interface PagesSession {
 
 export async function openPagesSession(
   firstAdminPassword: string,
-  options: { clipboard?: boolean } = {},
+  options: { clipboard?: boolean; env?: Record<string, string> } = {},
 ): Promise<PagesSession> {
   const webRoot = await buildPages();
   await mkdir(SCREENSHOTS, { recursive: true });
-  const verifier = await startVerifier(firstAdminPassword, webRoot);
+  const verifier = await startVerifier(firstAdminPassword, webRoot, options.env);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: 'light' });
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -116,7 +116,7 @@ export function horizontalOverflow(page: Page): Promise<number> {
  */
 export function usePagesSession(
   firstAdminPassword: string,
-  options: { clipboard?: boolean } = {},
+  options: { clipboard?: boolean; env?: Record<string, string> } = {},
 ): PagesSession {
   let session: PagesSession | undefined;
   beforeAll(async () => {

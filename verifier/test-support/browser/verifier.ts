@@ -53,7 +53,12 @@ export async function buildPages(): Promise<string> {
  * Starts a real verifier on a temporary SQLite file and a free port, through the same start-up path
  * as `npm start` (config, migrations, first admin), with the built pages at `/`.
  */
-export async function startVerifier(adminPassword: string, webRoot: string): Promise<RunningVerifier> {
+export async function startVerifier(
+  adminPassword: string,
+  webRoot: string,
+  /** More settings, as environment variables (e.g. FORWARD_AUTH_*). */
+  env: Record<string, string> = {},
+): Promise<RunningVerifier> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verifier-web-'));
   const config = loadConfig({
     VERIFIER_DATA_DIR: dataDir,
@@ -61,6 +66,7 @@ export async function startVerifier(adminPassword: string, webRoot: string): Pro
     VERIFIER_WEB_ROOT: webRoot,
     LOG_LEVEL: 'silent',
     PORT: '1',
+    ...env,
   });
   const clock = new MovableClock();
   const runtime: Runtime = await prepareRuntime(config, clock);

@@ -17,6 +17,7 @@ import { SignIn } from './pages/SignIn.tsx';
 import { SetupSuccessful } from './pages/setup/SetupSuccessful.tsx';
 import { SetupWizard } from './pages/setup/SetupWizard.tsx';
 import { TwoFactorCode } from './pages/TwoFactorCode.tsx';
+import { leaveForReturnTarget, rememberReturnTarget } from './return-target.ts';
 import { matchRoute, navigate, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Layout } from './ui/Layout.tsx';
@@ -47,9 +48,24 @@ export function App({ baseUrl }: { baseUrl?: string }) {
 }
 
 function Pages() {
-  const { me } = useSession();
-  const { path } = useLocation();
+  const { me, api } = useSession();
+  const { path, query } = useLocation();
   const redirect = me === undefined ? null : redirectFor(path, me);
+  const rd = path === '/sign-in' ? query.get('rd') : null;
+
+  // A reverse proxy sent the visitor here from an application: back there once signed in, if the
+  // verifier allows that address (also when they were signed in already).
+  useEffect(() => {
+    rememberReturnTarget(window.sessionStorage, rd);
+  }, [rd]);
+  const fullySignedIn = me?.scope === 'full';
+  useEffect(() => {
+    if (fullySignedIn) {
+      void leaveForReturnTarget(window.sessionStorage, api.returnTarget, (url) =>
+        window.location.assign(url),
+      );
+    }
+  }, [fullySignedIn, api]);
 
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });

@@ -43,6 +43,9 @@ export function verifierApi(client: ApiClient) {
     openInvitation: (token: string) => client.post<OpenedInvitation>('/api/invitations/open', { token }),
     acceptInvitation: async (token: string, password: string) =>
       remember(await client.post<SignInAnswer>('/api/invitations/accept', { token, password })),
+    /** Whether the verifier lets the sign-in page send the browser to `rd` (a protected app). */
+    returnTarget: (rd: string) =>
+      client.get<{ target: string }>(`/api/forward-auth/return-target?rd=${encodeURIComponent(rd)}`),
     logout: async () => {
       await client.post<void>('/api/auth/logout');
       client.setCsrfToken(null);
