@@ -28,7 +28,7 @@ describe.each(databaseKinds())('enrollment on %s', (kind) => {
     await t.close();
   });
 
-  it('offers a 160-bit secret as an otpauth URI labelled issuer:username, its base32 text and an SVG QR code', async () => {
+  it('offers a 160-bit secret as an otpauth URI labelled issuer:username and its base32 text, for the page to draw as a QR code', async () => {
     const response = await client.post('/api/enrollment/start');
     expect(response.statusCode).toBe(200);
     const offer = response.json();
