@@ -13,6 +13,7 @@ export {
   type MigrationBatch,
 } from './migration.ts';
 export { DEFAULT_SECRET_BYTES, generateSecret } from './secret.ts';
+export { STEAM_ALPHABET, type SteamOptions, steamCode } from './steam.ts';
 export {
   DEFAULT_TOTP_WINDOW,
   type TotpOptions,
