@@ -1,6 +1,6 @@
 /** Public API of the shared OTP core. Everything here is pure: time and randomness are parameters. */
 export type { HashAlgorithm, OtpAccount, OtpType } from './account.ts';
-export { DEFAULT_DIGITS, DEFAULT_PERIOD, validateAccount } from './account.ts';
+export { DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM_DIGITS, STEAM_PERIOD, validateAccount } from './account.ts';
 export { base32Decode, base32Encode } from './base32.ts';
 export { OtpError, type OtpErrorCode } from './errors.ts';
 export { DEFAULT_HOTP_WINDOW, type HotpOptions, hotp, type VerifyHotpOptions, verifyHotp } from './hotp.ts';

@@ -1,3 +1,4 @@
+import { STEAM_DIGITS, STEAM_PERIOD } from './account.ts';
 import { CounterHmac } from './internal/hmac.ts';
 import { checkSecret } from './internal/options.ts';
 import { timeStep } from './totp.ts';
@@ -7,10 +8,6 @@ import { timeStep } from './totp.ts';
  * O, S, U, Z), as Steam's mobile app, Aegis and the Authenticator extension generate them.
  */
 export const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
-/** Steam Guard codes are always 5 characters. */
-export const STEAM_CODE_LENGTH = 5;
-/** Steam Guard is TOTP with a fixed 30-second step and HMAC-SHA-1. */
-export const STEAM_PERIOD = 30;
 
 export interface SteamOptions {
   secret: Uint8Array;
@@ -25,7 +22,7 @@ export interface SteamOptions {
 export function formatSteamCode(truncated: number): string {
   let value = truncated;
   let code = '';
-  for (let i = 0; i < STEAM_CODE_LENGTH; i++) {
+  for (let i = 0; i < STEAM_DIGITS; i++) {
     code += STEAM_ALPHABET[value % STEAM_ALPHABET.length];
     value = Math.floor(value / STEAM_ALPHABET.length);
   }
