@@ -2,7 +2,8 @@ import { OtpError } from './errors.ts';
 
 /** The hash functions RFC 6238 §1.2 allows for the HMAC. */
 export type HashAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
-export type OtpType = 'totp' | 'hotp';
+/** `steam`: Steam Guard, TOTP with SHA-1 and 30 s whose code is 5 characters of Steam's alphabet. */
+export type OtpType = 'totp' | 'hotp' | 'steam';
 
 export const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
@@ -32,6 +33,9 @@ export const DEFAULT_PERIOD = 30;
 export const MIN_DIGITS = 6;
 export const MAX_DIGITS = 8;
 export const MAX_PERIOD = 3600;
+/** Steam Guard's fixed parameters: every Steam account has exactly these. */
+export const STEAM_DIGITS = 5;
+export const STEAM_PERIOD = 30;
 
 export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
   return value === 'SHA1' || value === 'SHA256' || value === 'SHA512';
@@ -66,8 +70,8 @@ export function validateAccount(account: OtpAccount): void {
     throw new OtpError('INVALID_ACCOUNT', message);
   };
   if (account === null || typeof account !== 'object') fail('The account must be an object.');
-  if (account.type !== 'totp' && account.type !== 'hotp') {
-    fail(`The account type must be "totp" or "hotp", not ${JSON.stringify(account.type)}.`);
+  if (account.type !== 'totp' && account.type !== 'hotp' && account.type !== 'steam') {
+    fail(`The account type must be "totp", "hotp" or "steam", not ${JSON.stringify(account.type)}.`);
   }
   if (!(account.secret instanceof Uint8Array) || account.secret.length === 0) {
     fail('The account secret must be a non-empty byte array.');
@@ -91,7 +95,11 @@ export function validateAccount(account: OtpAccount): void {
   if (!isHashAlgorithm(account.algorithm)) {
     fail(`The algorithm must be SHA1, SHA256 or SHA512, not ${JSON.stringify(account.algorithm)}.`);
   }
-  if (!isValidDigits(account.digits)) {
+  if (account.type === 'steam') {
+    if (account.algorithm !== 'SHA1' || account.digits !== STEAM_DIGITS || account.period !== STEAM_PERIOD) {
+      fail(`A Steam account has SHA1, ${STEAM_DIGITS} characters and ${STEAM_PERIOD} seconds, nothing else.`);
+    }
+  } else if (!isValidDigits(account.digits)) {
     fail(`The number of digits must be ${MIN_DIGITS} to ${MAX_DIGITS}, not ${String(account.digits)}.`);
   }
   if (!isValidPeriod(account.period)) {

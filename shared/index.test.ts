@@ -17,6 +17,7 @@ describe('public API of the shared core', () => {
       'decodeMigrationBatch',
       'generateSecret',
       'validateAccount',
+      'steamCode',
     ]) {
       expect(typeof (shared as Record<string, unknown>)[name], name).toBe('function');
     }

@@ -1,6 +1,6 @@
 /** Public API of the shared OTP core. Everything here is pure: time and randomness are parameters. */
 export type { HashAlgorithm, OtpAccount, OtpType } from './account.ts';
-export { DEFAULT_DIGITS, DEFAULT_PERIOD, validateAccount } from './account.ts';
+export { DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM_DIGITS, STEAM_PERIOD, validateAccount } from './account.ts';
 export { base32Decode, base32Encode } from './base32.ts';
 export { OtpError, type OtpErrorCode } from './errors.ts';
 export { DEFAULT_HOTP_WINDOW, type HotpOptions, hotp, type VerifyHotpOptions, verifyHotp } from './hotp.ts';
@@ -13,6 +13,7 @@ export {
   type MigrationBatch,
 } from './migration.ts';
 export { DEFAULT_SECRET_BYTES, generateSecret } from './secret.ts';
+export { STEAM_ALPHABET, type SteamOptions, steamCode } from './steam.ts';
 export {
   DEFAULT_TOTP_WINDOW,
   type TotpOptions,

@@ -58,6 +58,11 @@ describe('encodeMigrationUris', () => {
       /Account 2 \(Example \/ alice@example.com\) has 7 digits; the export format only holds 6 or 8/,
     );
     expect(() => encodeMigrationUris([{ ...first, period: 60 }])).toThrow(/changes every 60 seconds/);
+    expect(() =>
+      encodeMigrationUris([
+        { ...first, type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 },
+      ]),
+    ).toThrow(/is a Steam Guard account; the export format only holds TOTP and HOTP/);
     try {
       encodeMigrationUris([{ ...first, digits: 7 }]);
     } catch (error) {

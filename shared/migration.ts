@@ -36,7 +36,7 @@ const WIRE_MD5 = 4;
 const DIGITS_FROM_WIRE: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
 const DIGITS_TO_WIRE: Record<number, number> = { 6: 1, 8: 2 };
 const TYPE_FROM_WIRE: Record<number, OtpType> = { 1: 'hotp', 2: 'totp' };
-const TYPE_TO_WIRE: Record<OtpType, number> = { hotp: 1, totp: 2 };
+const TYPE_TO_WIRE: Record<'totp' | 'hotp', number> = { hotp: 1, totp: 2 };
 
 export interface MigrationBatch extends BatchFields {
   /** The entries that can be imported, in order. */
@@ -190,6 +190,12 @@ export function decodeMigrationUri(uri: string): OtpAccount[] {
 function toMessage(account: OtpAccount, index: number): OtpParametersMessage {
   validateAccount(account);
   const label = account.issuer === '' ? account.account : `${account.issuer} / ${account.account}`;
+  if (account.type === 'steam') {
+    throw new OtpError(
+      'UNSUPPORTED_ACCOUNT',
+      `Account ${index + 1} (${label}) is a Steam Guard account; the export format only holds TOTP and HOTP.`,
+    );
+  }
   const digits = DIGITS_TO_WIRE[account.digits];
   if (digits === undefined) {
     throw new OtpError(

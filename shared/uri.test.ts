@@ -104,6 +104,23 @@ describe('parseOtpauthUri', () => {
     });
   });
 
+  it.each([
+    ['otpauth://steam/Steam:gamer?secret=JBSWY3DPEHPK3PXP&issuer=Steam&digits=5', 'Steam'],
+    ['otpauth://totp/Steam:gamer?secret=JBSWY3DPEHPK3PXP&issuer=Steam&encoder=steam', 'Steam'],
+    ['otpauth://totp/gamer?secret=JBSWY3DPEHPK3PXP&digits=6&period=60&algorithm=SHA256&encoder=Steam', ''],
+  ])('reads %s as a Steam account with its fixed SHA1, 5 characters and 30 s', (uri, issuer) => {
+    expect(parseOtpauthUri(uri)).toEqual({
+      type: 'steam',
+      secret: base32Decode('JBSWY3DPEHPK3PXP'),
+      issuer,
+      account: 'gamer',
+      algorithm: 'SHA1',
+      digits: 5,
+      period: 30,
+      counter: 0,
+    });
+  });
+
   it('ignores parameters it does not know, such as image, and a fragment', () => {
     expect(
       parseOtpauthUri(
@@ -233,9 +250,43 @@ describe('formatOtpauthUri', () => {
     [{ period: 0 }, /period must be a whole number of seconds from 1 to 3600, not 0/],
     [{ counter: -1 }, /counter must be a whole number from 0/],
     [{ algorithm: 'SHA3' }, /algorithm must be SHA1, SHA256 or SHA512/],
-    [{ type: 'motp' }, /type must be "totp" or "hotp"/],
+    [{ type: 'motp' }, /type must be "totp", "hotp" or "steam"/],
+    [{ type: 'steam', digits: 6 }, /Steam account has SHA1, 5 characters and 30 seconds/],
   ])('refuses to write an account with %j', (change, message) => {
     expect(() => formatOtpauthUri({ ...account, ...(change as Partial<OtpAccount>) })).toThrow(message);
+  });
+
+  it('writes a Steam account as totp with encoder=steam and no digits, which reads back as Steam', () => {
+    const steam: OtpAccount = {
+      ...account,
+      type: 'steam',
+      issuer: 'Steam',
+      digits: 5,
+      period: 30,
+      counter: 0,
+    };
+    const uri = formatOtpauthUri(steam);
+    expect(uri).toMatch(
+      /^otpauth:\/\/totp\/Steam:[^?]+\?secret=[A-Z2-7]+&issuer=Steam&algorithm=SHA1&period=30&encoder=steam$/,
+    );
+    expect(parseOtpauthUri(uri)).toEqual(steam);
+  });
+
+  it('writes Steam URIs that parse back to the same account (property)', () => {
+    fc.assert(
+      fc.property(validAccount, (original) => {
+        const steam: OtpAccount = {
+          ...original,
+          type: 'steam',
+          algorithm: 'SHA1',
+          digits: 5,
+          period: 30,
+          counter: 0,
+        };
+        expect(parseOtpauthUri(formatOtpauthUri(steam))).toEqual(steam);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('writes URIs that parse back to the same account (property)', () => {

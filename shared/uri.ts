@@ -9,13 +9,15 @@ import {
   MIN_DIGITS,
   type OtpAccount,
   type OtpType,
+  STEAM_DIGITS,
+  STEAM_PERIOD,
   validateAccount,
 } from './account.ts';
 import { base32Decode, base32Encode } from './base32.ts';
 import { OtpError } from './errors.ts';
 
 const SCHEME = 'otpauth://';
-const KNOWN_PARAMETERS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter']);
+const KNOWN_PARAMETERS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder']);
 
 function invalid(message: string, cause?: unknown): never {
   throw new OtpError('INVALID_URI', message, cause === undefined ? undefined : { cause });
@@ -103,12 +105,14 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   const query = question < 0 ? '' : withoutFragment.slice(question + 1);
   const slash = path.indexOf('/');
   const typeText = (slash < 0 ? path : path.slice(0, slash)).toLowerCase();
-  if (typeText !== 'totp' && typeText !== 'hotp') {
-    invalid(`The OTP type "${typeText}" is not supported; it must be "totp" or "hotp".`);
+  if (typeText !== 'totp' && typeText !== 'hotp' && typeText !== 'steam') {
+    invalid(`The OTP type "${typeText}" is not supported; it must be "totp", "hotp" or "steam".`);
   }
-  const type: OtpType = typeText;
   const label = percentDecode(slash < 0 ? '' : path.slice(slash + 1), 'label');
   const parameters = readParameters(query);
+  // Steam Guard is written both ways: otpauth://steam/... (Aegis) and totp with encoder=steam.
+  const type: OtpType =
+    typeText === 'totp' && parameters.get('encoder')?.toLowerCase() === 'steam' ? 'steam' : typeText;
 
   const secret = readSecret(parameters);
   const { prefix, account } = splitLabel(label);
@@ -116,13 +120,16 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   const issuerParameter = parameters.get('issuer')?.trim();
   const issuer = issuerParameter !== undefined && issuerParameter !== '' ? issuerParameter : (prefix ?? '');
 
-  const digits = readWholeNumber(parameters, 'digits') ?? DEFAULT_DIGITS;
-  if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+  // Steam's digits, period and algorithm are fixed; writers put anything there (5, 6 or nothing).
+  const digits = type === 'steam' ? STEAM_DIGITS : (readWholeNumber(parameters, 'digits') ?? DEFAULT_DIGITS);
+  if (type !== 'steam' && (digits < MIN_DIGITS || digits > MAX_DIGITS)) {
     invalid(`The "digits" parameter must be ${MIN_DIGITS} to ${MAX_DIGITS}, not ${digits}.`);
   }
   let period = DEFAULT_PERIOD;
   let counter = 0;
-  if (type === 'totp') {
+  if (type === 'steam') {
+    period = STEAM_PERIOD;
+  } else if (type === 'totp') {
     period = readWholeNumber(parameters, 'period') ?? DEFAULT_PERIOD;
     if (period < 1 || period > MAX_PERIOD) {
       invalid(`The "period" parameter must be 1 to ${MAX_PERIOD} seconds, not ${period}.`);
@@ -138,7 +145,7 @@ export function parseOtpauthUri(uri: string): OtpAccount {
     secret,
     issuer,
     account,
-    algorithm: readAlgorithm(parameters),
+    algorithm: type === 'steam' ? 'SHA1' : readAlgorithm(parameters),
     digits,
     period,
     counter,
@@ -162,6 +169,13 @@ export function formatOtpauthUri(account: OtpAccount): string {
   const label = account.issuer === '' ? name : `${encodeURIComponent(account.issuer)}:${name}`;
   const parameters = [`secret=${base32Encode(account.secret)}`];
   if (account.issuer !== '') parameters.push(`issuer=${encodeURIComponent(account.issuer)}`);
+  if (account.type === 'steam') {
+    // As totp with encoder=steam (as the Authenticator extension writes it): apps that know the
+    // encoder show Steam codes, the others still read the URI and keep the secret. No digits, since
+    // 5 is outside what most readers accept.
+    parameters.push(`algorithm=SHA1`, `period=${STEAM_PERIOD}`, 'encoder=steam');
+    return `${SCHEME}totp/${label}?${parameters.join('&')}`;
+  }
   parameters.push(`algorithm=${account.algorithm}`, `digits=${account.digits}`);
   parameters.push(account.type === 'totp' ? `period=${account.period}` : `counter=${account.counter}`);
   return `${SCHEME}${account.type}/${label}?${parameters.join('&')}`;

@@ -8,7 +8,7 @@ import { VaultCorruptError } from './errors.ts';
  */
 interface StoredAccount {
   id: string;
-  type: 'totp' | 'hotp';
+  type: 'totp' | 'hotp' | 'steam';
   secret: string;
   issuer: string;
   account: string;
@@ -59,7 +59,7 @@ function decodeAccount(value: unknown, index: number, version: 2 | 3): VaultAcco
   if (typeof value !== 'object' || value === null) fail(index, 'entry');
   const a = value as Record<string, unknown>;
   if (typeof a.id !== 'string' || a.id === '') fail(index, 'id');
-  if (a.type !== 'totp' && a.type !== 'hotp') fail(index, 'type');
+  if (a.type !== 'totp' && a.type !== 'hotp' && a.type !== 'steam') fail(index, 'type');
   if (typeof a.secret !== 'string') fail(index, 'secret');
   if (typeof a.issuer !== 'string') fail(index, 'issuer');
   if (typeof a.account !== 'string') fail(index, 'account name');

@@ -1,4 +1,4 @@
-import { hotp, totp } from '../../../../shared/index.ts';
+import { hotp, steamCode, totp } from '../../../../shared/index.ts';
 import type { VaultAccount } from '../../accounts/account.ts';
 
 /** Splits a code in two groups for reading aloud and typing: `123 456`, `1234 5678`, `123 4567`. */
@@ -15,13 +15,16 @@ export interface TotpView {
 
 /** The TOTP code at `nowMs` (device clock plus the user's offset) and the time left in its period. */
 export function totpView(account: VaultAccount, nowMs: number): TotpView {
-  const code = totp({
-    secret: account.secret,
-    time: nowMs,
-    period: account.period,
-    algorithm: account.algorithm,
-    digits: account.digits,
-  });
+  const code =
+    account.type === 'steam'
+      ? steamCode({ secret: account.secret, time: nowMs })
+      : totp({
+          secret: account.secret,
+          time: nowMs,
+          period: account.period,
+          algorithm: account.algorithm,
+          digits: account.digits,
+        });
   const secondsLeft = account.period - (Math.floor(nowMs / 1000) % account.period);
   return { code, secondsLeft };
 }

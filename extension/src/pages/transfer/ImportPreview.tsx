@@ -17,6 +17,7 @@ export interface ImportPreviewProps {
 }
 
 function kind(account: OtpAccount): string {
+  if (account.type === 'steam') return 'Steam Guard';
   return account.type === 'totp' ? 'Time-based' : 'Counter-based';
 }
 
@@ -50,7 +51,7 @@ export function ImportPreview(props: ImportPreviewProps) {
                 <td>{account.account}</td>
                 <td>{kind(account)}</td>
                 <td>{account.digits}</td>
-                <td>{account.type === 'totp' ? `${account.period} s` : '—'}</td>
+                <td>{account.type === 'hotp' ? '—' : `${account.period} s`}</td>
                 <td>{duplicates.has(index) ? 'Already in your list' : 'New'}</td>
               </tr>
             ))}

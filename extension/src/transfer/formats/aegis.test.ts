@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { steamCode } from '../../../../shared/index.ts';
 import { base64Encode } from '../../../../shared/internal/base64.ts';
 import { encryptAesGcm } from '../../crypto/aead.ts';
 import { deriveKeyFromBytes } from '../../crypto/kdf.ts';
@@ -141,14 +142,35 @@ describe('Aegis plain export', () => {
         counter: 12,
       },
       { type: 'totp', issuer: '', account: 'slow', algorithm: 'SHA256', digits: 7, period: 60, counter: 0 },
+      {
+        type: 'steam',
+        issuer: 'Steam',
+        account: 'gamer',
+        algorithm: 'SHA1',
+        digits: 5,
+        period: 30,
+        counter: 0,
+      },
     ]);
     expect(result.accounts[1]?.secret).toEqual(new TextEncoder().encode('12345678901234567890'));
   });
 
-  it('lists Steam, Yandex, MD5 and bad-secret entries as skipped with a reason', () => {
+  it('imports the Steam entry as a Steam Guard account with its 5-character code', () => {
+    const steam = parseAegis(PLAIN_VAULT).accounts.find((account) => account.type === 'steam');
+    expect(steam).toMatchObject({
+      issuer: 'Steam',
+      account: 'gamer',
+      algorithm: 'SHA1',
+      digits: 5,
+      period: 30,
+    });
+    // The value the shared core checks against an independent node:crypto generator.
+    expect(steamCode({ secret: steam?.secret ?? new Uint8Array(1), time: 1_700_000_000_000 })).toBe('2KM2P');
+  });
+
+  it('lists Yandex, MD5 and bad-secret entries as skipped with a reason', () => {
     const { skipped } = parseAegis(PLAIN_VAULT);
     expect(skipped).toEqual([
-      { label: 'Steam (gamer)', reason: expect.stringMatching(/type "steam" is not supported/) },
       { label: 'Yandex (y)', reason: expect.stringMatching(/type "yandex" is not supported/) },
       { label: 'Legacy (old)', reason: expect.stringMatching(/MD5/) },
       { label: 'Broken (typo)', reason: expect.stringMatching(/base32/) },
@@ -180,13 +202,13 @@ describe('Aegis encrypted export', () => {
     const result = await parseEncryptedAegis(vault, 'hunter2');
     expect(result.format).toBe('aegis-encrypted');
     expect(result.accounts).toEqual(parseAegis(PLAIN_VAULT).accounts);
-    expect(result.skipped).toHaveLength(4);
+    expect(result.skipped).toHaveLength(3);
   });
 
   it('tries every password slot', async () => {
     const vault = await encryptedVault(PLAIN_CONTENT, ['first password', 'p\u00e4ssword two']);
     await expect(parseEncryptedAegis(vault, 'p\u00e4ssword two')).resolves.toMatchObject({
-      accounts: { length: 3 },
+      accounts: { length: 4 },
     });
   });
 

@@ -46,11 +46,11 @@ export function checkAegisVersion(document: AegisDocument): void {
 function readEntry(entry: unknown): OtpAccount {
   if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
   const type = text(entry.type).toLowerCase();
-  if (type !== 'totp' && type !== 'hotp') {
+  if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
     throw new EntryProblem(
       type === ''
         ? 'It has no OTP type.'
-        : `Its type "${type}" is not supported; only TOTP and HOTP accounts can be imported.`,
+        : `Its type "${type}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
     );
   }
   const info = entry.info;

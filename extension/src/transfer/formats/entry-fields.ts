@@ -95,13 +95,15 @@ export function makeAccount(fields: EntryFields): OtpAccount {
   const issuer = fields.issuer.trim();
   const account = fields.account.trim() || issuer;
   if (account === '') throw new EntryProblem('It has neither an account name nor an issuer.');
+  // Steam Guard's algorithm, length and period are fixed, whatever the app wrote beside them.
+  const steam = fields.type === 'steam';
   const result: OtpAccount = {
     type: fields.type,
     secret: fields.secret,
     issuer,
     account,
-    algorithm: fields.algorithm,
-    digits: fields.digits ?? DEFAULT_DIGITS,
+    algorithm: steam ? 'SHA1' : fields.algorithm,
+    digits: steam ? 5 : (fields.digits ?? DEFAULT_DIGITS),
     period: fields.type === 'totp' ? (fields.period ?? DEFAULT_PERIOD) : DEFAULT_PERIOD,
     counter: fields.type === 'hotp' ? (fields.counter ?? 0) : 0,
   };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { steamCode } from '../../../../shared/index.ts';
 import { CorruptFileError, TransferError, UnsupportedFileError } from '../errors.ts';
 import { isTwoFasBackup, parseTwoFas } from './two-fas.ts';
 
@@ -96,13 +97,34 @@ describe('2FAS backup', () => {
         period: 30,
         counter: 0,
       },
+      {
+        type: 'steam',
+        issuer: 'Steam',
+        account: 'gamer',
+        algorithm: 'SHA1',
+        digits: 5,
+        period: 30,
+        counter: 0,
+      },
     ]);
     expect(result.accounts[1]?.secret).toEqual(new TextEncoder().encode('12345678901234567890'));
   });
 
-  it('lists Steam, MD5 and secret-less services as skipped with a reason', () => {
+  it('imports the Steam service as a Steam Guard account with its 5-character code', () => {
+    const steam = parseTwoFas(BACKUP).accounts.find((account) => account.type === 'steam');
+    expect(steam).toMatchObject({
+      issuer: 'Steam',
+      account: 'gamer',
+      algorithm: 'SHA1',
+      digits: 5,
+      period: 30,
+    });
+    // The value the shared core checks against an independent node:crypto generator.
+    expect(steamCode({ secret: steam?.secret ?? new Uint8Array(1), time: 1_700_000_000_000 })).toBe('2KM2P');
+  });
+
+  it('lists MD5 and secret-less services as skipped with a reason', () => {
     expect(parseTwoFas(BACKUP).skipped).toEqual([
-      { label: 'Steam (gamer)', reason: expect.stringMatching(/"STEAM" is not supported/) },
       { label: 'Hashes (md)', reason: expect.stringMatching(/MD5/) },
       { label: 'Broken (nobody)', reason: 'It has no secret.' },
     ]);

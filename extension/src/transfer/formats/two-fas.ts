@@ -28,9 +28,9 @@ export function isTwoFasBackup(json: unknown): json is Record<string, unknown> {
 function readService(service: Record<string, unknown>): OtpAccount {
   const otp = isRecord(service.otp) ? service.otp : {};
   const tokenType = text(otp.tokenType).toUpperCase() || 'TOTP';
-  if (tokenType !== 'TOTP' && tokenType !== 'HOTP') {
+  if (tokenType !== 'TOTP' && tokenType !== 'HOTP' && tokenType !== 'STEAM') {
     throw new EntryProblem(
-      `Its type "${tokenType}" is not supported; only TOTP and HOTP accounts can be imported.`,
+      `Its type "${tokenType}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
     );
   }
   // Older backups have only `label` ("Issuer:account"); newer ones have `issuer` and `account`.
@@ -38,7 +38,7 @@ function readService(service: Record<string, unknown>): OtpAccount {
   const colon = label.indexOf(':');
   const labelAccount = colon >= 0 ? label.slice(colon + 1) : label;
   return makeAccount({
-    type: tokenType === 'TOTP' ? 'totp' : 'hotp',
+    type: tokenType === 'STEAM' ? 'steam' : tokenType === 'TOTP' ? 'totp' : 'hotp',
     secret: base32Secret(service.secret),
     issuer: text(otp.issuer) || text(service.name),
     account: text(otp.account) || labelAccount,

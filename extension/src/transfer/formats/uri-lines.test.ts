@@ -53,7 +53,7 @@ describe('parseUriLines with otpauth:// lines', () => {
     const text = [
       'otpauth://totp/Good?secret=JBSWY3DPEHPK3PXP',
       'otpauth://totp/BadSecret?secret=JBSWY3DP1',
-      'otpauth://steam/Game?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://motp/Game?secret=JBSWY3DPEHPK3PXP',
       'otpauth://totp/Md5?secret=JBSWY3DPEHPK3PXP&algorithm=MD5',
       'just some words',
     ].join('\n');
@@ -61,7 +61,7 @@ describe('parseUriLines with otpauth:// lines', () => {
     expect(result.accounts.map((account) => account.account)).toEqual(['Good']);
     expect(result.skipped.map((entry) => entry.label)).toEqual(['Line 2', 'Line 3', 'Line 4', 'Line 5']);
     expect(result.skipped[0]?.reason).toMatch(/base32/);
-    expect(result.skipped[1]?.reason).toMatch(/steam/);
+    expect(result.skipped[1]?.reason).toMatch(/motp/);
     expect(result.skipped[2]?.reason).toMatch(/MD5/);
     expect(result.skipped[4 - 1]?.reason).toMatch(/not an otpauth/);
   });

@@ -21,15 +21,18 @@ function toAccount(form: HTMLFormElement, initial: OtpAccount | undefined): OtpA
   const secretText = text('secret');
   if (!secretText && !initial)
     throw new OtpError('INVALID_ACCOUNT', 'Enter the secret key shown by the service.');
-  const type = text('type') === 'hotp' ? 'hotp' : 'totp';
+  const typeText = text('type');
+  const type = typeText === 'hotp' || typeText === 'steam' ? typeText : 'totp';
+  const steam = type === 'steam';
   const account: OtpAccount = {
     type,
     secret: secretText ? base32Decode(secretText) : (initial?.secret ?? new Uint8Array()),
     issuer: text('issuer'),
     account: text('account'),
-    algorithm: text('algorithm') as HashAlgorithm,
-    digits: Number(text('digits')),
-    period: type === 'totp' ? Number(text('period')) : (initial?.period ?? 30),
+    // Steam Guard's parameters are fixed, whatever the other fields say.
+    algorithm: steam ? 'SHA1' : (text('algorithm') as HashAlgorithm),
+    digits: steam ? 5 : Number(text('digits')),
+    period: steam ? 30 : type === 'totp' ? Number(text('period')) : (initial?.period ?? 30),
     counter: type === 'hotp' ? Number(text('counter')) : (initial?.counter ?? 0),
   };
   validateAccount(account);
@@ -78,6 +81,7 @@ export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: Accoun
           >
             <option value="totp">Time-based (TOTP)</option>
             <option value="hotp">Counter-based (HOTP)</option>
+            <option value="steam">Steam Guard</option>
           </select>
         </label>
         <label>
@@ -96,7 +100,7 @@ export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: Accoun
             <option>8</option>
           </select>
         </label>
-        {type === 'totp' ? (
+        {type === 'steam' ? null : type === 'totp' ? (
           <label>
             Period (s)
             <input name="period" type="number" min={1} defaultValue={String(initial?.period ?? 30)} />

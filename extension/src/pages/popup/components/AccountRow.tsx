@@ -21,7 +21,7 @@ export function AccountRow({
   onEdit,
   onNextHotp,
 }: AccountRowProps) {
-  const totp = account.type === 'totp' ? totpView(account, nowMs) : null;
+  const totp = account.type === 'hotp' ? null : totpView(account, nowMs);
   const code = totp ? totp.code : revealedHotp;
   const label = displayName(account);
   const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
@@ -37,7 +37,7 @@ export function AccountRow({
         <span class="issuer">{account.issuer || account.account}</span>
         {account.issuer && <span class="name">{account.account}</span>}
         <span class="code" data-testid="code">
-          {code === undefined ? '••• •••' : groupDigits(code)}
+          {code === undefined ? '••• •••' : account.type === 'steam' ? code : groupDigits(code)}
         </span>
         {copied && (
           <span class="copied" role="status">

@@ -11,7 +11,12 @@ export interface ScanConfirmProps {
 }
 
 function describe(account: OtpAccount): string {
-  const kind = account.type === 'totp' ? `time-based, every ${account.period} s` : 'counter-based';
+  const kind =
+    account.type === 'steam'
+      ? 'Steam Guard, every 30 s'
+      : account.type === 'totp'
+        ? `time-based, every ${account.period} s`
+        : 'counter-based';
   return `${account.digits} digits, ${kind}, ${account.algorithm}`;
 }
 
