@@ -146,8 +146,10 @@ run('invitations in Chromium', () => {
     await s.page.getByText('Sent 1 invitation.').waitFor();
     const noahLink = await latestLink(2);
 
-    s.verifier.clock.advance(24 * 60 * 60_000);
+    // Sign out first: a day later the admin's own session has expired too, and the page may
+    // already have left for the sign-in page when the click would come.
     await s.signOut();
+    s.verifier.clock.advance(24 * 60 * 60_000);
     await s.page.goto(noahLink);
     await s.page.getByText('This invitation has expired — ask your admin for a new one.').waitFor();
     await s.expectAccessible('the expired-invitation page');
