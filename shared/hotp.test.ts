@@ -106,6 +106,26 @@ describe('verifyHotp', () => {
     );
   });
 
+  it('refuses the code with any one digit changed, whichever position (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 6, max: 8 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 9 }),
+        (secret, counter, digits, at, shift) => {
+          const token = hotp({ secret, counter, digits });
+          const position = at % digits;
+          const changed = String((Number(token[position]) + shift) % 10);
+          const wrong = token.slice(0, position) + changed + token.slice(position + 1);
+          expect(verifyHotp({ secret, counter, token: wrong, window: 0, digits })).toBeNull();
+          expect(verifyHotp({ secret, counter, token, window: 0, digits })).toBe(0);
+        },
+      ),
+    );
+  });
+
   it('accepts exactly the counters inside the look-ahead window (property)', () => {
     fc.assert(
       fc.property(

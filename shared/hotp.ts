@@ -1,6 +1,6 @@
 import type { HashAlgorithm } from './account.ts';
 import { constantTimeEqual } from './internal/constant-time.ts';
-import { CounterHmac } from './internal/hmac.ts';
+import { CounterHmac, truncatedOnce } from './internal/hmac.ts';
 import {
   checkAlgorithm,
   checkCounter,
@@ -35,11 +35,24 @@ export function formatCode(truncated: number, digits: number): string {
   return String(truncated % (POWERS_OF_TEN[digits] as number)).padStart(digits, '0');
 }
 
-const ascii = new TextEncoder();
-
-/** True when the code for `truncated` is `token`, compared in constant time: a code is a secret. */
+/**
+ * True when the code for `truncated` is `token`, compared in constant time: a code is a secret.
+ * Both sides are spelled as ASCII digit bytes by hand (no encoder call per candidate); a token
+ * that is not `digits` ASCII digits never matches, and its shape is the caller's own input.
+ */
 export function codeMatches(truncated: number, digits: number, token: string): boolean {
-  return constantTimeEqual(ascii.encode(formatCode(truncated, digits)), ascii.encode(token));
+  if (!isWellFormedToken(token, digits)) return false;
+  const expected = new Uint8Array(digits);
+  const typed = new Uint8Array(digits);
+  let value = truncated % (POWERS_OF_TEN[digits] as number);
+  for (let i = digits - 1; i >= 0; i--) {
+    expected[i] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+    typed[i] = token.charCodeAt(i);
+  }
+  const same = constantTimeEqual(expected, typed);
+  expected.fill(0);
+  return same;
 }
 
 /** RFC 4226 HOTP value for one counter. */
@@ -48,12 +61,7 @@ export function hotp(options: HotpOptions): string {
   const counter = checkCounter(options.counter);
   const algorithm = checkAlgorithm(options.algorithm);
   const digits = checkDigits(options.digits);
-  const mac = new CounterHmac(algorithm, secret);
-  try {
-    return formatCode(mac.truncated(counter), digits);
-  } finally {
-    mac.destroy();
-  }
+  return formatCode(truncatedOnce(algorithm, secret, counter), digits);
 }
 
 /**

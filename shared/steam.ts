@@ -1,5 +1,5 @@
 import { STEAM_DIGITS, STEAM_PERIOD } from './account.ts';
-import { CounterHmac } from './internal/hmac.ts';
+import { truncatedOnce } from './internal/hmac.ts';
 import { checkSecret } from './internal/options.ts';
 import { timeStep } from './totp.ts';
 
@@ -33,10 +33,5 @@ export function formatSteamCode(truncated: number): string {
 export function steamCode(options: SteamOptions): string {
   const secret = checkSecret(options.secret);
   const step = timeStep({ time: options.time, period: STEAM_PERIOD });
-  const mac = new CounterHmac('SHA1', secret);
-  try {
-    return formatSteamCode(mac.truncated(step));
-  } finally {
-    mac.destroy();
-  }
+  return formatSteamCode(truncatedOnce('SHA1', secret, step));
 }

@@ -1,7 +1,7 @@
 import type { HashAlgorithm } from './account.ts';
 import { OtpError } from './errors.ts';
 import { codeMatches, formatCode } from './hotp.ts';
-import { CounterHmac } from './internal/hmac.ts';
+import { CounterHmac, truncatedOnce } from './internal/hmac.ts';
 import {
   checkAlgorithm,
   checkCounter,
@@ -67,12 +67,7 @@ export function totp(options: TotpOptions): string {
   const step = timeStep(options);
   const algorithm = checkAlgorithm(options.algorithm);
   const digits = checkDigits(options.digits);
-  const mac = new CounterHmac(algorithm, secret);
-  try {
-    return formatCode(mac.truncated(step), digits);
-  } finally {
-    mac.destroy();
-  }
+  return formatCode(truncatedOnce(algorithm, secret, step), digits);
 }
 
 /**
