@@ -1,6 +1,6 @@
 /**
  * Unlock as a user meets it in each browser: the extension's own popup (test build), a vault the
- * popup created at today's parameters (scrypt N=2^17, r=8, p=1), timed from the Unlock click to the
+ * popup created at today's parameters (Argon2id, 64 MiB, 3 passes), timed from the Unlock click to the
  * unlocked list on screen, then "Lock now" and again. Target (issue 14): ≤ 1 s.
  */
 import { existsSync } from 'node:fs';
@@ -106,6 +106,6 @@ export async function unlockInBrowsers(harness: Harness): Promise<void> {
       harness.note(`unlock in ${name}: skipped, ${binary} is not installed`);
       continue;
     }
-    harness.note(`unlock in ${name}'s popup, scrypt N=2^17 r=8 p=1 (target ≤ 1 s): ${summary(await run())}`);
+    harness.note(`unlock in ${name}'s popup, Argon2id 64 MiB, 3 passes (target ≤ 1 s): ${summary(await run())}`);
   }
 }

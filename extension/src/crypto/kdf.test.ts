@@ -1,12 +1,22 @@
+import { hashRaw } from '@node-rs/argon2';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
-import { deriveKey, deriveKeyFromBytes, type KdfParams, KdfParamsError, newKdfParams } from './kdf.ts';
+import {
+  type Argon2idParams,
+  deriveKey,
+  deriveKeyFromBytes,
+  KdfParamsError,
+  newKdfParams,
+  type ScryptParams,
+  weakerThanDefault,
+} from './kdf.ts';
 
 const hex = (s: string) =>
   Uint8Array.from(s.replace(/\s+/g, '').match(/../g) ?? [], (b) => Number.parseInt(b, 16));
 const fixedRandom = (n: number) => new Uint8Array(n).fill(7);
 
-function params(overrides: Partial<Record<keyof KdfParams, unknown>> = {}): KdfParams {
+function params(overrides: Partial<Record<keyof ScryptParams, unknown>> = {}): ScryptParams {
   return {
     algorithm: 'scrypt',
     N: 16,
@@ -15,21 +25,95 @@ function params(overrides: Partial<Record<keyof KdfParams, unknown>> = {}): KdfP
     dkLen: 32,
     salt: base64Encode(new Uint8Array(16)),
     ...overrides,
-  } as KdfParams;
+  } as ScryptParams;
+}
+
+function argon(overrides: Partial<Record<keyof Argon2idParams, unknown>> = {}): Argon2idParams {
+  return {
+    algorithm: 'argon2id',
+    memoryKiB: 64,
+    iterations: 1,
+    parallelism: 1,
+    dkLen: 32,
+    salt: base64Encode(new Uint8Array(16).fill(1)),
+    ...overrides,
+  } as Argon2idParams;
 }
 
 describe('newKdfParams', () => {
-  it('uses scrypt N=2^17, r=8, p=1 (OWASP floor) with a 16-byte random salt', () => {
+  it('uses Argon2id with 64 MiB, 3 passes, 1 lane (beyond OWASP floor) and a 16-byte random salt', () => {
     const made = newKdfParams(fixedRandom);
     expect(made).toEqual({
-      algorithm: 'scrypt',
-      N: 131072,
-      r: 8,
-      p: 1,
+      algorithm: 'argon2id',
+      memoryKiB: 65536,
+      iterations: 3,
+      parallelism: 1,
       dkLen: 32,
       salt: base64Encode(fixedRandom(16)),
     });
     expect(base64Decode(made.salt)).toHaveLength(16);
+  });
+
+  it('calls every scrypt vault weaker than today, and Argon2id below the default costs', () => {
+    expect(weakerThanDefault(params({ N: 2 ** 17, r: 8 }))).toBe(true);
+    expect(weakerThanDefault(newKdfParams(fixedRandom))).toBe(false);
+    expect(weakerThanDefault(argon({ memoryKiB: 65536, iterations: 2 }))).toBe(true);
+    expect(weakerThanDefault(argon({ memoryKiB: 19456, iterations: 3 }))).toBe(true);
+  });
+});
+
+describe('deriveKey with Argon2id', () => {
+  it('agrees with the native argon2 library for any password, salt and cost (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 40 }),
+        fc.uint8Array({ minLength: 8, maxLength: 32 }),
+        fc.integer({ min: 8, max: 256 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (password, salt, memory, iterations, parallelism) => {
+          const memoryKiB = Math.max(memory, 8 * parallelism);
+          const ours = await deriveKeyFromBytes(
+            password,
+            argon({ memoryKiB, iterations, parallelism, salt: base64Encode(salt) }),
+          );
+          const native = await hashRaw(Buffer.from(password), {
+            algorithm: 2, // Algorithm.Argon2id (a const enum the type-checker will not import)
+            memoryCost: memoryKiB,
+            timeCost: iterations,
+            parallelism,
+            outputLen: 32,
+            salt: Buffer.from(salt),
+          });
+          expect(Buffer.from(ours).equals(native)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses to derive an Argon2id key from an empty password, clearly', async () => {
+    await expect(deriveKey('', argon())).rejects.toThrow(/Argon2id needs a non-empty password/);
+  });
+
+  it('refuses Argon2id parameters a damaged or hostile file could use to exhaust memory or time', async () => {
+    const cases: [Partial<Record<keyof Argon2idParams, unknown>>, RegExp][] = [
+      [{ memoryKiB: 4 }, /memory \(KiB\) must be an integer from 8/],
+      [{ memoryKiB: 300 * 1024 }, /memory \(KiB\) must be an integer/],
+      [{ memoryKiB: 256 * 1024, iterations: 4 }, /work limit/],
+      [{ iterations: 0 }, /iterations must be an integer from 1/],
+      [{ iterations: 11 }, /iterations must be an integer/],
+      [{ parallelism: 5 }, /parallelism must be an integer from 1 to 4/],
+      [{ parallelism: 2, memoryKiB: 8 }, /memory \(KiB\) must be an integer from 16/],
+      [{ salt: base64Encode(new Uint8Array(4)) }, /at least 8 bytes/],
+      [{ dkLen: 16 }, /dkLen/],
+    ];
+    for (const [override, message] of cases) {
+      await expect(deriveKey('pw', argon(override)), JSON.stringify(override)).rejects.toThrow(
+        KdfParamsError,
+      );
+      await expect(deriveKey('pw', argon(override))).rejects.toThrow(message);
+    }
   });
 });
 
@@ -67,7 +151,7 @@ describe('deriveKey', () => {
   });
 
   it('refuses parameters a damaged or hostile file could use to exhaust memory or time', async () => {
-    const cases: [Partial<Record<keyof KdfParams, unknown>>, RegExp][] = [
+    const cases: [Partial<Record<keyof ScryptParams, unknown>>, RegExp][] = [
       [{ N: 1000 }, /power of two/],
       [{ N: 1 }, /power of two/],
       [{ N: 2 ** 21 }, /power of two from 2 to/],
@@ -78,7 +162,7 @@ describe('deriveKey', () => {
       [{ p: 17 }, /p must be an integer/],
       [{ p: '1' }, /p must be an integer/],
       [{ dkLen: 64 }, /dkLen/],
-      [{ algorithm: 'argon2id' }, /unsupported key derivation algorithm/],
+      [{ algorithm: 'argon2d' }, /unsupported key derivation algorithm/],
       [{ salt: 'not base64!' }, /salt is not valid base64/],
       [{ salt: base64Encode(new Uint8Array(65)) }, /salt is longer/],
       [{ salt: 42 }, /salt must be a base64 string/],

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32Decode } from '../../../shared/index.ts';
 import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
-import type { KdfParams } from '../crypto/kdf.ts';
+import type { ScryptParams } from '../crypto/kdf.ts';
 import { backupFileName, createBackup, readBackup } from './backup.ts';
 import type { BackupAccount } from './backup-account.ts';
 import {
@@ -15,10 +15,19 @@ import {
 } from './errors.ts';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
-// Low-cost parameters keep the suite fast; the default (N=2^17) is checked once below.
-const fastKdf = (): KdfParams => ({
+// Low-cost parameters keep the suite fast; the defaults are checked once below.
+const fastKdf = () => ({
+  algorithm: 'argon2id' as const,
+  memoryKiB: 256,
+  iterations: 1,
+  parallelism: 1,
+  dkLen: 32 as const,
+  salt: base64Encode(random(16)),
+});
+/** What earlier releases wrote: version 1 files with scrypt. */
+const scryptKdf = (N: number): ScryptParams => ({
   algorithm: 'scrypt',
-  N: 1024,
+  N,
   r: 8,
   p: 1,
   dkLen: 32,
@@ -98,19 +107,53 @@ describe('createBackup and readBackup', () => {
       'kdf',
       'version',
     ]);
-    expect(document).toMatchObject({ format: 'authenticator-backup', version: 1 });
-    expect(document.kdf).toMatchObject({ algorithm: 'scrypt', N: 131072, r: 8, p: 1, dkLen: 32 });
+    expect(document).toMatchObject({ format: 'authenticator-backup', version: 2 });
+    expect(document.kdf).toEqual({
+      algorithm: 'argon2id',
+      memoryKiB: 65536,
+      iterations: 3,
+      parallelism: 1,
+      dkLen: 32,
+      salt: document.kdf.salt,
+    });
     expect(base64Decode(document.kdf.salt)).toHaveLength(16);
     expect(file.text).not.toContain('GEZDGNBV');
     expect(file.text).not.toContain('alice');
   });
 
-  it('restores a backup of the previous release, made at N=2^15', async () => {
-    const kdf: KdfParams = { ...fastKdf(), N: 2 ** 15 };
-    const file = await createBackup(accounts, 'older backup pw', { now, randomBytes: random, kdf });
-    expect(JSON.parse(file.text).kdf.N).toBe(32768);
-    const restored = await readBackup(file.text, 'older backup pw');
-    expect(restored.accounts.map((a) => a.account)).toEqual(accounts.map((a) => a.account));
+  it('restores the version 1 scrypt backups of earlier releases (N=2^15 and N=2^17)', async () => {
+    for (const N of [2 ** 15, 2 ** 17]) {
+      const file = await createBackup(accounts, 'older backup pw', {
+        now,
+        randomBytes: random,
+        kdf: scryptKdf(N),
+      });
+      expect(JSON.parse(file.text)).toMatchObject({ version: 1, kdf: { algorithm: 'scrypt', N } });
+      const restored = await readBackup(file.text, 'older backup pw');
+      expect(restored.accounts.map((a) => a.account)).toEqual(accounts.map((a) => a.account));
+    }
+  });
+
+  it('says a file whose version and key derivation disagree is damaged', async () => {
+    const current = await backupText();
+    const older = (await createBackup(accounts, 'pw', { now, randomBytes: random, kdf: scryptKdf(1024) }))
+      .text;
+    const claimsOld = edit(current, (document) => {
+      document.version = 1;
+    });
+    const claimsNew = edit(older, (document) => {
+      document.version = 2;
+    });
+    await expect(readBackup(claimsOld, 'correct horse battery staple')).rejects.toThrow(CorruptFileError);
+    await expect(readBackup(claimsNew, 'pw')).rejects.toThrow(CorruptFileError);
+  });
+
+  it('never opens a file whose Argon2id cost was lowered to make guessing cheaper', async () => {
+    const text = edit(await backupText(), (document) => {
+      (document.kdf as Record<string, unknown>).memoryKiB = 128;
+    });
+    // Another cost derives another key, so even the right password is refused.
+    await expect(readBackup(text, 'correct horse battery staple')).rejects.toThrow(WrongPasswordError);
   });
 
   it('accepts the password typed in another Unicode normalisation form', async () => {
@@ -174,15 +217,15 @@ describe('readBackup errors', () => {
 
   it('refuses key derivation parameters that would exhaust memory, before deriving anything', async () => {
     const text = edit(await backupText(), (document) => {
-      (document.kdf as Record<string, unknown>).N = 2 ** 30;
+      (document.kdf as Record<string, unknown>).memoryKiB = 2 ** 30;
     });
     await expect(readBackup(text, 'correct horse battery staple')).rejects.toThrow(CorruptFileError);
   });
 
   it('asks for a newer release when the format version is newer', async () => {
     const text = edit(await backupText(), (document) => {
-      document.version = 2;
-      document.kdf = { algorithm: 'argon2id' };
+      document.version = 3;
+      document.kdf = { algorithm: 'balloon' };
     });
     await expect(readBackup(text, 'correct horse battery staple')).rejects.toThrow(NewerVersionError);
   });

@@ -11,26 +11,35 @@ import { localDate } from './file-date.ts';
 /**
  * The encrypted backup file, `authenticator-backup-YYYY-MM-DD.json`:
  *
- *   { format: "authenticator-backup", version: 1, createdAt, kdf: KdfParams, check, iv, ciphertext }
+ *   { format: "authenticator-backup", version: 2, createdAt, kdf: KdfParams, check, iv, ciphertext }
  *
- * scrypt(password, kdf) gives a key K; HKDF-SHA256 (RFC 5869) expands K into the AES-256-GCM key
- * and a 16-byte password check value. The check tells a wrong password apart from a damaged file
- * without making guessing any cheaper (it still costs one scrypt). Every header field is the
- * associated data of the encryption, and version 1 refuses unknown fields, so nothing in the
- * document can change without the restore failing.
+ * The password key K comes from kdf: Argon2id in version 2, scrypt in the version 1 files earlier
+ * releases made (still restored). HKDF-SHA256 (RFC 5869) expands K into the AES-256-GCM key and a
+ * 16-byte password check value. The check tells a wrong password apart from a damaged file without
+ * making guessing any cheaper (it still costs one derivation). Every header field is the associated
+ * data of the encryption, and unknown fields are refused, so nothing in the document can change
+ * without the restore failing.
  */
 export const BACKUP_FORMAT = 'authenticator-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 const HEADER_FIELDS = ['format', 'version', 'createdAt', 'kdf', 'check', 'iv', 'ciphertext'];
-const KDF_FIELDS = ['algorithm', 'N', 'r', 'p', 'dkLen', 'salt'];
+/** Each version's key derivation, its fields in the fixed order the associated data uses. */
+const KDF_BY_VERSION = {
+  1: { algorithm: 'scrypt', fields: ['algorithm', 'N', 'r', 'p', 'dkLen', 'salt'] },
+  2: {
+    algorithm: 'argon2id',
+    fields: ['algorithm', 'memoryKiB', 'iterations', 'parallelism', 'dkLen', 'salt'],
+  },
+} as const;
+type BackupVersion = keyof typeof KDF_BY_VERSION;
 const CHECK_BYTES = 16;
 const utf8 = new TextEncoder();
 
 export interface BackupOptions {
   now: Date;
   randomBytes: (n: number) => Uint8Array;
-  /** Key derivation parameters; new random ones (scrypt N=2^15, r=8, p=1) by default. */
+  /** Key derivation parameters; new random Argon2id ones (crypto/kdf.ts defaults) by default. */
   kdf?: KdfParams;
 }
 
@@ -47,7 +56,7 @@ export interface RestoredBackup {
 
 interface Header {
   format: string;
-  version: number;
+  version: BackupVersion;
   createdAt: string;
   kdf: KdfParams;
   check: string;
@@ -60,20 +69,10 @@ export function backupFileName(now: Date): string {
 
 /** A fixed-order serialisation, so the same header always gives the same associated data. */
 function associatedData(header: Header): Uint8Array {
-  const { kdf } = header;
+  const kdf = header.kdf as unknown as Record<string, unknown>;
+  const kdfValues = KDF_BY_VERSION[header.version].fields.map((field) => kdf[field]);
   return utf8.encode(
-    JSON.stringify([
-      header.format,
-      header.version,
-      header.createdAt,
-      kdf.algorithm,
-      kdf.N,
-      kdf.r,
-      kdf.p,
-      kdf.dkLen,
-      kdf.salt,
-      header.check,
-    ]),
+    JSON.stringify([header.format, header.version, header.createdAt, ...kdfValues, header.check]),
   );
 }
 
@@ -100,14 +99,19 @@ export async function createBackup(
   }
   const kdf = options.kdf ?? newKdfParams(options.randomBytes);
   validateKdfParams(kdf);
+  const version: BackupVersion = kdf.algorithm === 'scrypt' ? 1 : 2;
+  const kdfFields = kdf as unknown as Record<string, unknown>;
   const payload = utf8.encode(JSON.stringify({ accounts: accounts.map(toStoredAccount) }));
   const { key, check } = await backupKeys(password, kdf);
   try {
     const header: Header = {
       format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
+      version,
       createdAt: options.now.toISOString(),
-      kdf: { algorithm: kdf.algorithm, N: kdf.N, r: kdf.r, p: kdf.p, dkLen: kdf.dkLen, salt: kdf.salt },
+      // Exactly the version's fields, so what is written is what the associated data covers.
+      kdf: Object.fromEntries(
+        KDF_BY_VERSION[version].fields.map((field) => [field, kdfFields[field]]),
+      ) as unknown as KdfParams,
       check: base64Encode(check),
     };
     const sealed = await seal(key, payload, associatedData(header), options.randomBytes);
@@ -145,10 +149,12 @@ function readHeader(document: Record<string, unknown>): Header & { iv: string; c
       `The backup was made by a newer release (format version ${version}); update the extension to restore it.`,
     );
   }
+  const expectedKdf = KDF_BY_VERSION[version as BackupVersion];
   if (
     !hasExactly(document, HEADER_FIELDS) ||
     !isObject(document.kdf) ||
-    !hasExactly(document.kdf, KDF_FIELDS)
+    !hasExactly(document.kdf, [...expectedKdf.fields]) ||
+    document.kdf.algorithm !== expectedKdf.algorithm
   ) {
     throw new CorruptFileError(
       'The backup has missing or unexpected fields; the file was damaged or edited.',
@@ -172,7 +178,7 @@ function readHeader(document: Record<string, unknown>): Header & { iv: string; c
   }
   return {
     format: BACKUP_FORMAT,
-    version,
+    version: version as BackupVersion,
     createdAt,
     kdf: document.kdf as unknown as KdfParams,
     check,
@@ -199,7 +205,12 @@ export async function readBackupDocument(
   }
   if (storedCheck.length !== CHECK_BYTES)
     throw new CorruptFileError('The backup’s password check value is damaged.');
-  const { key, check } = await backupKeys(typeof password === 'string' ? password : '', header.kdf);
+  // Backups are always made with a password, so an empty one is simply wrong (and Argon2id's
+  // implementation refuses to derive from nothing).
+  if (typeof password !== 'string' || password === '') {
+    throw new WrongPasswordError('The password does not open this backup.');
+  }
+  const { key, check } = await backupKeys(password, header.kdf);
   let plaintext: Uint8Array;
   try {
     if (!constantTimeEqual(check, storedCheck)) {

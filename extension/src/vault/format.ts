@@ -73,7 +73,11 @@ function checkSealed(value: unknown, field: string): Sealed {
 }
 
 function checkKdf(value: unknown): KdfParams {
-  if (!isObject(value) || value.algorithm !== 'scrypt' || typeof value.salt !== 'string') {
+  if (
+    !isObject(value) ||
+    (value.algorithm !== 'scrypt' && value.algorithm !== 'argon2id') ||
+    typeof value.salt !== 'string'
+  ) {
     throw new VaultCorruptError('the password parameters are missing');
   }
   return value as unknown as KdfParams;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode } from '../../../shared/index.ts';
+import { base64Encode } from '../../../shared/internal/base64.ts';
 import { MemoryArea } from '../../test-support/memory-area.ts';
 import { type VaultAccount, withId } from '../accounts/account.ts';
 import { seal } from '../crypto/aead.ts';
@@ -294,9 +295,10 @@ describe('vault', () => {
 
   it('raises weaker password parameters to the current ones on unlock, keeping the accounts', async () => {
     const { area, deps } = await vaultWith('pw', [account('Example', 'ana')]);
-    const record = (await readRecord(area)) as { accounts: unknown; protection: { kdf: { N: number } } };
-    // A vault from a release that used N=2^14: re-wrap its key under the same password with that cost.
-    const weakKdf = { ...newKdfParams(randomBytes), N: 2 ** 14 };
+    type Stored = { accounts: unknown; protection: { kdf: { memoryKiB: number; iterations: number } } };
+    const record = (await readRecord(area)) as unknown as Stored;
+    // A vault at a lower Argon2id cost: re-wrap its key under the same password with that cost.
+    const weakKdf = { ...newKdfParams(randomBytes), memoryKiB: 19456, iterations: 2 };
     const unlocked = await unlock(deps, 'pw');
     if (!unlocked.ok) throw new Error('must unlock');
     const wrappedKey = await seal(
@@ -310,65 +312,72 @@ describe('vault', () => {
     });
 
     expect((await unlock(deps, 'wrong')).ok).toBe(false);
-    expect(((await readRecord(area)) as typeof record).protection.kdf.N).toBe(2 ** 14);
+    expect(((await readRecord(area)) as unknown as Stored).protection.kdf.memoryKiB).toBe(19456);
     const again = await unlock(deps, 'pw');
     if (!again.ok) throw new Error('must unlock');
-    const after = (await readRecord(area)) as typeof record;
-    expect(after.protection.kdf.N).toBe(2 ** 17);
+    const after = (await readRecord(area)) as unknown as Stored;
+    expect(after.protection.kdf).toMatchObject({ memoryKiB: 65536, iterations: 3 });
     expect(after.accounts).toEqual(record.accounts);
     expect((await loadAccounts(area, again.key)).accounts[0]?.account).toBe('ana');
   });
 
-  it('makes new vaults and new passwords at scrypt N=2^17, r=8, p=1', async () => {
+  it('makes new vaults and new passwords at Argon2id, 64 MiB, 3 passes, 1 lane', async () => {
     const { area, deps } = await vaultWith('first password', [account('Example', 'ana')]);
-    type Stored = { protection: { kdf: { N: number; r: number; p: number; salt: string } } };
+    type Stored = { protection: { kdf: { salt: string } } };
+    const expected = { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1, dkLen: 32 };
     const created = (await readRecord(area)) as unknown as Stored;
-    expect(created.protection.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect(created.protection.kdf).toMatchObject(expected);
     expect((await changePassword(deps, 'first password', 'second password')).ok).toBe(true);
     const changed = (await readRecord(area)) as unknown as Stored;
-    expect(changed.protection.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect(changed.protection.kdf).toMatchObject(expected);
     expect(changed.protection.kdf.salt).not.toBe(created.protection.kdf.salt);
   });
 
-  it('opens a vault of the previous release (N=2^15) and re-wraps it at N=2^17 in that one write', async () => {
-    const { area, deps } = await vaultWith('pw', [account('Example', 'ana')]);
-    type Stored = {
-      accounts: unknown;
-      revision: number;
-      protection: { kdf: { N: number; r: number; p: number } };
-    };
-    const record = (await readRecord(area)) as unknown as Stored;
-    const unlocked = await unlock(deps, 'pw');
-    if (!unlocked.ok) throw new Error('must unlock');
-    const oldKdf = { ...newKdfParams(randomBytes), N: 2 ** 15, r: 8, p: 1 };
-    const wrappedKey = await seal(
-      await deriveKey('pw', oldKdf),
-      unlocked.key,
-      aad.key(CURRENT_VERSION),
-      randomBytes,
-    );
-    await area.set({
-      [STORAGE_KEY]: { ...record, protection: { mode: 'password', kdf: oldKdf, wrappedKey } },
-    });
+  it.each([2 ** 15, 2 ** 17])(
+    'opens a scrypt vault of an earlier release (N=%i) and re-wraps it at Argon2id in that one write',
+    async (N) => {
+      const { area, deps } = await vaultWith('pw', [account('Example', 'ana')]);
+      type Stored = { accounts: unknown; revision: number; protection: { kdf: Record<string, unknown> } };
+      const record = (await readRecord(area)) as unknown as Stored;
+      const unlocked = await unlock(deps, 'pw');
+      if (!unlocked.ok) throw new Error('must unlock');
+      const oldKdf = {
+        algorithm: 'scrypt' as const,
+        N,
+        r: 8,
+        p: 1,
+        dkLen: 32 as const,
+        salt: base64Encode(randomBytes(16)),
+      };
+      const wrappedKey = await seal(
+        await deriveKey('pw', oldKdf),
+        unlocked.key,
+        aad.key(CURRENT_VERSION),
+        randomBytes,
+      );
+      await area.set({
+        [STORAGE_KEY]: { ...record, protection: { mode: 'password', kdf: oldKdf, wrappedKey } },
+      });
 
-    const writes: unknown[] = [];
-    const set = area.set.bind(area);
-    area.set = async (items) => {
-      writes.push(items);
-      await set(items);
-    };
-    const again = await unlock(deps, 'pw');
-    if (!again.ok) throw new Error('the old vault must open');
-    expect(writes).toHaveLength(1);
-    const after = (await readRecord(area)) as unknown as Stored;
-    expect(after.protection.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
-    expect(after.accounts).toEqual(record.accounts);
-    expect(after.revision).toBe(record.revision);
+      const writes: unknown[] = [];
+      const set = area.set.bind(area);
+      area.set = async (items) => {
+        writes.push(items);
+        await set(items);
+      };
+      const again = await unlock(deps, 'pw');
+      if (!again.ok) throw new Error('the old vault must open');
+      expect(writes).toHaveLength(1);
+      const after = (await readRecord(area)) as unknown as Stored;
+      expect(after.protection.kdf).toMatchObject({ algorithm: 'argon2id', memoryKiB: 65536, iterations: 3 });
+      expect(after.accounts).toEqual(record.accounts);
+      expect(after.revision).toBe(record.revision);
 
-    // The re-wrapped record opens with the same password, from a fresh start, without another write.
-    const fresh = await unlock({ area, randomBytes }, 'pw');
-    if (!fresh.ok) throw new Error('the re-wrapped vault must open');
-    expect(writes).toHaveLength(1);
-    expect((await loadAccounts(area, fresh.key)).accounts.map((a) => a.account)).toEqual(['ana']);
-  });
+      // The re-wrapped record opens with the same password, from a fresh start, without another write.
+      const fresh = await unlock({ area, randomBytes }, 'pw');
+      if (!fresh.ok) throw new Error('the re-wrapped vault must open');
+      expect(writes).toHaveLength(1);
+      expect((await loadAccounts(area, fresh.key)).accounts.map((a) => a.account)).toEqual(['ana']);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 import type { VaultAccount } from '../accounts/account.ts';
 import { DecryptionError, open, type Sealed, seal } from '../crypto/aead.ts';
-import { DEFAULT_SCRYPT, deriveKey, type KdfParams, newKdfParams } from '../crypto/kdf.ts';
+import { deriveKey, type KdfParams, newKdfParams, weakerThanDefault } from '../crypto/kdf.ts';
 import type { KeyValueArea } from '../platform/storage-area.ts';
 import { VaultConflictError, VaultCorruptError, VaultExistsError, VaultMissingError } from './errors.ts';
 import {
@@ -103,11 +103,6 @@ async function createNow(deps: VaultDeps, password: string | null): Promise<Uint
   return vaultKey;
 }
 
-/** Vaults made with lower scrypt costs than today's defaults are strengthened on the next unlock. */
-function weakerThanDefault(kdf: KdfParams): boolean {
-  return kdf.N < DEFAULT_SCRYPT.N || kdf.r < DEFAULT_SCRYPT.r || kdf.p < DEFAULT_SCRYPT.p;
-}
-
 /** The password parameters and wrapped key, wherever the record's format keeps them. */
 function passwordParts(record: AnyVaultRecord): { kdf: KdfParams; wrappedKey: Sealed } | null {
   if (record.version === 1) return record;
@@ -156,6 +151,7 @@ async function unlockNow(deps: VaultDeps, password: string): Promise<UnlockResul
       record.version === CURRENT_VERSION
         ? record
         : await migrateToCurrent(record, { vaultKey: key, wrappingKey, randomBytes: deps.randomBytes });
+    // Vaults made with scrypt or lower costs than today's defaults are strengthened now.
     if (weakerThanDefault(parts.kdf)) {
       // The password is at hand only now: re-wrap under today's parameters (accounts untouched).
       current = { ...current, protection: await protect(deps, key, password) };
