@@ -42,7 +42,21 @@ async function colours(page: Page, selector: string) {
   return { background: luminance(background), text: luminance(text) };
 }
 
-describe.skipIf(!browserAvailable(CHROMIUM))('the dark theme in Chromium', () => {
+const contrast = (pair: Awaited<ReturnType<typeof colours>>) =>
+  (Math.max(pair.text.luminance, pair.background.luminance) + 0.05) /
+  (Math.min(pair.text.luminance, pair.background.luminance) + 0.05);
+
+/** The contrast of a button's border against the page, as WCAG 1.4.11 asks of control boundaries. */
+async function borderContrast(page: Page, selector: string): Promise<number> {
+  const border = await page.evaluate((query) => {
+    const element = document.querySelector(query);
+    return element ? getComputedStyle(element).borderTopColor : '';
+  }, selector);
+  const pair = await colours(page, selector);
+  return contrast({ text: luminance(border), background: pair.background });
+}
+
+describe.skipIf(!browserAvailable(CHROMIUM))('the dark and high-contrast themes in Chromium', () => {
   let extensionDir: string;
   let profile: string;
   beforeAll(async () => {
@@ -86,6 +100,38 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the dark theme in Chromium', () =>
       expect((inTransfer.text.luminance + 0.05) / (inTransfer.background.luminance + 0.05)).toBeGreaterThan(
         4.5,
       );
+    } finally {
+      await context.close();
+    }
+  });
+  // Opens the vault the test above made in this profile.
+  it('turns to black on white, or white on black, when the system asks for more contrast', async () => {
+    const context = await launch(extensionDir, profile, {
+      colorScheme: 'light',
+      viewport: { width: 360, height: 420 },
+    });
+    try {
+      const id = await extensionId(context);
+      const popup = await context.newPage();
+      await popup.goto(popupUrl(id));
+      await popup.getByRole('button', { name: 'Unlock' }).waitFor();
+      await popup.getByLabel('Password', { exact: true }).fill(VAULT_PASSWORD);
+      await popup.getByRole('button', { name: 'Unlock' }).click();
+      await popup.locator('.issuer').first().waitFor();
+      for (const scheme of ['light', 'dark'] as const) {
+        await popup.emulateMedia({ colorScheme: scheme, contrast: 'more' });
+        // WCAG AAA (7:1) for the names, the muted account names and the codes; 3:1 for button borders.
+        for (const selector of ['.issuer', '.name', '[data-testid="code"]']) {
+          expect(contrast(await colours(popup, selector)), `${selector} in ${scheme}`).toBeGreaterThanOrEqual(
+            7,
+          );
+        }
+        expect(await borderContrast(popup, 'button'), `button border in ${scheme}`).toBeGreaterThanOrEqual(3);
+        await popup.screenshot({ path: join(screenshots, `popup-high-contrast-${scheme}.png`) });
+      }
+      // Without the request, the ordinary light theme's soft grey button borders are back.
+      await popup.emulateMedia({ colorScheme: 'light', contrast: 'no-preference' });
+      expect(await borderContrast(popup, 'button')).toBeLessThan(3);
     } finally {
       await context.close();
     }
