@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -16,7 +16,7 @@ const testHooks = process.env.EXTENSION_TEST_HOOKS === '1';
 type Manifest = typeof baseManifest & Record<string, unknown>;
 
 export function manifestFor(browser: ExtensionTarget, withTestHooks: boolean): Record<string, unknown> {
-  const { background, browser_specific_settings, minimum_chrome_version, ...common }: Manifest =
+  const { background, browser_specific_settings, minimum_chrome_version, storage, ...common }: Manifest =
     structuredClone(baseManifest);
   const manifest: Record<string, unknown> = { ...common };
   if (browser === 'chrome') {
@@ -25,6 +25,9 @@ export function manifestFor(browser: ExtensionTarget, withTestHooks: boolean): R
     // Clearing a copied code from the clipboard 30 s later, when the popup is gone, needs a document;
     // Chrome's service worker has none, so it opens an offscreen one.
     manifest.permissions = [...common.permissions, 'offscreen'];
+    // The schema of the organisation's policy (storage.managed); Firefox reads managed storage
+    // from its own manifests and does not know the key.
+    manifest.storage = storage;
   } else {
     manifest.background = { scripts: [background.service_worker], type: background.type };
     manifest.browser_specific_settings = browser_specific_settings;
@@ -55,6 +58,23 @@ function withoutWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
+/** The policy schema the manifest names is a plain file the bundler does not follow: copy it. */
+function withManagedSchema(outDir: string): Plugin {
+  return {
+    name: 'extension-managed-schema',
+    enforce: 'post',
+    closeBundle() {
+      const manifest = JSON.parse(readFileSync(resolve(outDir, 'manifest.json'), 'utf8')) as {
+        storage?: { managed_schema?: string };
+      };
+      const schema = manifest.storage?.managed_schema;
+      if (!schema) return;
+      mkdirSync(dirname(resolve(outDir, schema)), { recursive: true });
+      copyFileSync(resolve(schema), resolve(outDir, schema));
+    },
+  };
+}
+
 const outDir = `dist/${testHooks ? 'test-' : ''}${target}`;
 
 export default defineConfig({
@@ -63,6 +83,7 @@ export default defineConfig({
     preact(),
     crx({ manifest: manifestFor(target, testHooks) as unknown as ManifestV3Export, browser: target }),
     withoutWebAccessibleResources(outDir),
+    withManagedSchema(outDir),
   ],
   define: {
     'import.meta.env.EXTENSION_TARGET': JSON.stringify(target),

@@ -8,13 +8,15 @@ export interface FirefoxLaunchOptions {
   prefs?: Record<string, unknown>;
   /** The page size; Puppeteer's 800×600 when left out. */
   viewport?: { width: number; height: number };
+  /** A home folder for the browser process, where Firefox looks for managed storage manifests. */
+  home?: string;
 }
 
 /** Firefox in the given profile folder, with the built extension installed as a temporary add-on. */
 export async function launchFirefox(
   extensionDir: string,
   profile: string,
-  { prefs, viewport }: FirefoxLaunchOptions = {},
+  { prefs, viewport, home }: FirefoxLaunchOptions = {},
 ): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -23,6 +25,7 @@ export async function launchFirefox(
     userDataDir: profile,
     ...(prefs && { extraPrefsFirefox: prefs }),
     ...(viewport && { defaultViewport: viewport }),
+    ...(home && { env: { ...process.env, HOME: home } }),
   });
   await browser.installExtension(extensionDir);
   return browser;

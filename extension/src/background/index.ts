@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser.ts';
+import { loadManagedPolicy } from '../platform/managed-storage.ts';
 import type { Selection } from '../scan/region.ts';
 import { AUTO_LOCK_ALARM } from '../vault/auto-lock.ts';
 import { lockSession } from '../vault/lock.ts';
@@ -56,6 +57,11 @@ browser.runtime.onStartup.addListener(() => {
   void lockSession(browser.storage.session);
 });
 
-void watchSystemIdle({ idle: browser.idle, local: browser.storage.local, session: browser.storage.session });
+void watchSystemIdle({
+  idle: browser.idle,
+  local: browser.storage.local,
+  session: browser.storage.session,
+  policy: loadManagedPolicy,
+});
 
 if (import.meta.env.EXTENSION_TEST_HOOKS) registerTestHooks();

@@ -1,7 +1,9 @@
 import type { VaultAccount } from '../accounts/account.ts';
 import { browser } from '../platform/browser.ts';
 import { exclusiveVaultChange } from '../platform/exclusive.ts';
+import { loadManagedPolicy } from '../platform/managed-storage.ts';
 import { randomBytes } from '../platform/random.ts';
+import { applyPolicy } from '../policy/managed-policy.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
 import { CURRENT_VERSION } from '../vault/format.ts';
@@ -39,7 +41,7 @@ async function opened(key: Uint8Array, passwordless: boolean): Promise<VaultStat
 
 /** Restarts the idle countdown; called when the popup opens and on every action. */
 export async function noteActivity(): Promise<void> {
-  const { idleMinutes } = await loadSettings(browser.storage.local);
+  const { idleMinutes } = applyPolicy(await loadSettings(browser.storage.local), await loadManagedPolicy());
   await armAutoLock(browser.alarms, idleMinutes);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../../test-support/memory-area.ts';
+import { type ManagedPolicy, NO_POLICY } from '../policy/managed-policy.ts';
 import { PENDING_SCAN_KEY, savePendingScan } from '../scan/pending.ts';
 import { SETTINGS_KEY } from '../settings/settings.ts';
 import { recallKey, rememberKey } from './session.ts';
@@ -20,13 +21,13 @@ function fakeIdle() {
   };
 }
 
-async function unlockedSession() {
+async function unlockedSession(policy: ManagedPolicy = NO_POLICY) {
   const local = new MemoryArea();
   const session = new MemoryArea();
   await rememberKey(session, new Uint8Array(32).fill(7));
   await savePendingScan(session, { text: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', mode: 'page', at: 1 });
   const idle = fakeIdle();
-  const watching = watchSystemIdle({ idle, local, session });
+  const watching = watchSystemIdle({ idle, local, session, policy: async () => policy });
   return { local, session, idle, watching };
 }
 
@@ -51,6 +52,12 @@ describe('locking when the computer locks or is idle', () => {
     await idle.become('locked');
     expect(await recallKey(session)).toBeNull();
     expect(session.items.has(PENDING_SCAN_KEY)).toBe(false);
+  });
+
+  it("counts idle time in the organisation's maximum when the user chose longer", async () => {
+    const { idle, watching } = await unlockedSession({ ...NO_POLICY, maxAutoLockMinutes: 5 });
+    await watching;
+    expect(idle.intervals).toEqual([5 * 60]);
   });
 
   it('locks after the auto-lock minutes without input anywhere on the computer', async () => {

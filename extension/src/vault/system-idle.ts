@@ -1,4 +1,5 @@
 import type { KeyValueArea } from '../platform/storage-area.ts';
+import { applyPolicy, type ManagedPolicy } from '../policy/managed-policy.ts';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
 import { lockSession } from './lock.ts';
 
@@ -29,6 +30,8 @@ export interface SystemIdleDeps {
   };
   /** `storage.session`, where the unlocked key is. */
   session: KeyValueArea;
+  /** The organisation's policy, read afresh each time (it may change while the browser runs). */
+  policy: () => Promise<ManagedPolicy>;
 }
 
 /**
@@ -36,12 +39,14 @@ export interface SystemIdleDeps {
  * the auto-lock alarm does for the popup alone. Registered at the background's start; the listener
  * is added before any await, so a service worker woken by the event receives it.
  */
-export async function watchSystemIdle({ idle, local, session }: SystemIdleDeps): Promise<void> {
+export async function watchSystemIdle({ idle, local, session, policy }: SystemIdleDeps): Promise<void> {
   idle.onStateChanged.addListener(async (state) => {
     if (locksOn(state, await loadSettings(local))) await lockSession(session);
   });
-  const applyInterval = async () =>
-    idle.setDetectionInterval(detectionIntervalSeconds((await loadSettings(local)).idleMinutes));
+  const applyInterval = async () => {
+    const { idleMinutes } = applyPolicy(await loadSettings(local), await policy());
+    idle.setDetectionInterval(detectionIntervalSeconds(idleMinutes));
+  };
   local.onChanged?.addListener((changes) => {
     if (SETTINGS_KEY in changes) void applyInterval();
   });

@@ -13,7 +13,11 @@ export function App() {
   if (state.status === 'absent') {
     return (
       <main>
-        <Setup busy={busy} onCreate={(password) => void popup.setUp(password)} />
+        <Setup
+          busy={busy}
+          passwordRequired={popup.policy.requirePassword}
+          onCreate={(password) => void popup.setUp(password)}
+        />
       </main>
     );
   }

@@ -252,7 +252,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
           return alarm ? Math.round((alarm.scheduledTime - Date.now()) / 60_000) : null;
         })
         .toBe(5);
-      await popup.getByLabel('Verifier address').fill(`${server.origin}/slow-clock`);
+      await popup.getByLabel(/Time server/).fill(`${server.origin}/slow-clock`);
       await popup.getByRole('button', { name: 'Check time' }).click();
       await popup.getByText(/clock is (19|20|21) s behind the server/).waitFor();
       await popup.getByRole('button', { name: 'Done' }).click();

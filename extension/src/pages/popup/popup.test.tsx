@@ -93,7 +93,7 @@ function serverAhead(aheadMs: number): string[] {
 
 async function checkTime(address: string) {
   fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-  fireEvent.input(screen.getByLabelText('Verifier address'), { target: { value: address } });
+  fireEvent.input(screen.getByLabelText(/Time server/), { target: { value: address } });
   fireEvent.click(screen.getByRole('button', { name: 'Check time' }));
 }
 
@@ -109,7 +109,7 @@ describe('Check time in the popup', () => {
     serverAhead(0);
     await setPassword();
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    fireEvent.input(screen.getByLabelText('Verifier address'), {
+    fireEvent.input(screen.getByLabelText(/Time server/), {
       target: { value: 'https://verifier.example.com' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Check time' }));

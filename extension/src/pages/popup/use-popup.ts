@@ -13,7 +13,9 @@ import {
 } from '../../accounts/list.ts';
 import type { PopupRequest, ScanReply } from '../../background/messages.ts';
 import { browser } from '../../platform/browser.ts';
+import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
+import { applyPolicy, type ManagedPolicy, NO_POLICY } from '../../policy/managed-policy.ts';
 import { classifyQrText, type ScanOutcome } from '../../scan/classify.ts';
 import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../../scan/pending.ts';
 import type { ClockCheck } from '../../settings/clock-check.ts';
@@ -44,7 +46,10 @@ export function usePopup() {
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
   const [unlockError, setUnlockError] = useState('');
-  const [settings, setSettings] = useState<SettingsValues>(DEFAULT_SETTINGS);
+  const [storedSettings, setSettings] = useState<SettingsValues>(DEFAULT_SETTINGS);
+  const [policy, setPolicy] = useState<ManagedPolicy>(NO_POLICY);
+  // What applies: the user's settings within what the organisation enforces.
+  const settings = applyPolicy(storedSettings, policy);
   const [view, setView] = useState<View>({ name: 'list' });
   const [scan, setScan] = useState<ScanOutcome | null>(null);
   const [query, setQuery] = useState('');
@@ -64,6 +69,7 @@ export function usePopup() {
 
   useEffect(() => {
     loadSettings(browser.storage.local).then(setSettings, fail);
+    loadManagedPolicy().then(setPolicy, fail);
     void showPendingScan();
     // The overlay stores the scanned text while the popup is closed; show it when it arrives.
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -210,6 +216,7 @@ export function usePopup() {
     busy,
     unlockError,
     settings,
+    policy,
     view,
     scan,
     query,

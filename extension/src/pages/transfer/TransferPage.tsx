@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { displayOrder } from '../../accounts/list.ts';
+import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { createBackup, plainTextExport, type RestoredBackup } from '../../transfer/index.ts';
 import { FatalError } from '../components/FatalError.tsx';
@@ -24,6 +25,8 @@ export function TransferPage() {
   const [fatal, setFatal] = useState('');
   const [busy, setBusy] = useState(false);
   const [unlockError, setUnlockError] = useState('');
+  // The organisation may keep every secret inside the extension: no backup file, no export.
+  const [exportDisabled, setExportDisabled] = useState(false);
 
   const fail = useCallback(
     (error: unknown) => setFatal(error instanceof Error ? error.message : String(error)),
@@ -31,6 +34,9 @@ export function TransferPage() {
   );
   // Follows the vault: accounts changed in the popup, and the lock, which hides every secret here too.
   const { state, setState } = useVaultState(fail);
+  useEffect(() => {
+    loadManagedPolicy().then((policy) => setExportDisabled(policy.disableExport), fail);
+  }, [fail]);
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash(location.hash));
     window.addEventListener('hashchange', onHash);
@@ -141,7 +147,13 @@ export function TransferPage() {
         </nav>
       </header>
       <h2>{SCREEN_TITLES[screen]}</h2>
-      {screen === 'backup' && (
+      {exportDisabled && (screen === 'backup' || screen === 'export') ? (
+        <p class="notice" role="status">
+          Your organisation has turned off backup files and exports: your accounts stay in this browser.
+          Restore and Import still work.
+        </p>
+      ) : null}
+      {screen === 'backup' && !exportDisabled && (
         <BackupScreen
           accountCount={accounts.length}
           lastBackupAt={unlocked.snapshot.lastBackupAt}
@@ -158,7 +170,7 @@ export function TransferPage() {
           onImport={importAccounts}
         />
       )}
-      {screen === 'export' && (
+      {screen === 'export' && !exportDisabled && (
         <ExportScreen accounts={accounts} randomBytes={randomBytes} onSavePlainText={savePlainText} />
       )}
     </main>

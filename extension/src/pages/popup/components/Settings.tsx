@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { type ManagedPolicy, NO_POLICY } from '../../../policy/managed-policy.ts';
 import { CLOCK_MAX_CORRECTION_MS, CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
 import {
   MAX_IDLE_MINUTES,
@@ -10,6 +11,8 @@ import { newPasswordProblem } from '../../components/password-length.ts';
 
 export interface SettingsProps {
   settings: SettingsValues;
+  /** What the organisation enforces; the fields it fixes say so. */
+  policy?: ManagedPolicy;
   passwordless: boolean;
   onSaveIdle(minutes: number): void;
   onSaveLockOnSystemIdle(on: boolean): void;
@@ -37,6 +40,7 @@ function describeCheck(check: ClockCheck): string {
 
 export function Settings({
   settings,
+  policy = NO_POLICY,
   passwordless,
   onSaveIdle,
   onSaveLockOnSystemIdle,
@@ -51,7 +55,7 @@ export function Settings({
 
   const checkTime = () => {
     setTimeMessage('Checking…');
-    onCheckTime(verifierUrl).then(
+    onCheckTime(policy.timeSourceUrl ?? verifierUrl).then(
       (check) => {
         setTimeWarning(check.warn);
         setTimeMessage(describeCheck(check));
@@ -84,11 +88,14 @@ export function Settings({
         <input
           type="number"
           min={MIN_IDLE_MINUTES}
-          max={MAX_IDLE_MINUTES}
+          max={policy.maxAutoLockMinutes ?? MAX_IDLE_MINUTES}
           defaultValue={String(settings.idleMinutes)}
           onChange={(e) => onSaveIdle(Number((e.currentTarget as HTMLInputElement).value))}
         />
       </label>
+      {policy.maxAutoLockMinutes !== null && (
+        <p class="hint">Your organisation allows at most {policy.maxAutoLockMinutes} minutes.</p>
+      )}
       <label class="checkbox">
         <input
           type="checkbox"
@@ -100,14 +107,16 @@ export function Settings({
       <fieldset>
         <legend>Time</legend>
         <label>
-          Verifier address
+          Time server (an HTTPS address, such as your verifier)
           <input
             type="url"
-            value={verifierUrl}
+            value={policy.timeSourceUrl ?? verifierUrl}
+            readOnly={policy.timeSourceUrl !== null}
             placeholder="https://verifier.example.com"
             onInput={(e) => setVerifierUrl((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
+        {policy.timeSourceUrl !== null && <p class="hint">Set by your organisation.</p>}
         <button type="button" onClick={checkTime}>
           Check time
         </button>

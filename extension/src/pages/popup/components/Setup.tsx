@@ -5,10 +5,12 @@ import { newPasswordProblem } from '../../components/password-length.ts';
 export interface SetupProps {
   onCreate(password: string | null): void;
   busy: boolean;
+  /** The organisation's policy asks for a password: no way around it is offered. */
+  passwordRequired?: boolean;
 }
 
 /** First run: a password for the vault, or an explicit, warned choice to keep it unprotected. */
-export function Setup({ onCreate, busy }: SetupProps) {
+export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) {
   const [error, setError] = useState('');
   const [withoutPassword, setWithoutPassword] = useState(false);
   const submit = (event: Event) => {
@@ -22,7 +24,7 @@ export function Setup({ onCreate, busy }: SetupProps) {
     }
     onCreate(password);
   };
-  if (withoutPassword) {
+  if (withoutPassword && !passwordRequired) {
     return (
       <section class="panel" aria-label="Use without a password">
         <h2>Use without a password?</h2>
@@ -55,9 +57,13 @@ export function Setup({ onCreate, busy }: SetupProps) {
         <button type="submit" disabled={busy}>
           {busy ? 'Setting up…' : 'Set password'}
         </button>
-        <button type="button" class="link" onClick={() => setWithoutPassword(true)}>
-          Continue without a password…
-        </button>
+        {passwordRequired ? (
+          <p class="hint">Your organisation requires a password.</p>
+        ) : (
+          <button type="button" class="link" onClick={() => setWithoutPassword(true)}>
+            Continue without a password…
+          </button>
+        )}
       </div>
     </form>
   );

@@ -44,6 +44,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
   ) : view.name === 'settings' ? (
     <Settings
       settings={popup.settings}
+      policy={popup.policy}
       passwordless={unlocked.passwordless}
       onSaveIdle={popup.saveIdle}
       onSaveLockOnSystemIdle={popup.saveLockOnSystemIdle}
@@ -73,7 +74,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
         onView={setView}
         onLock={() => void popup.lockNow()}
       />
-      <VaultWarnings passwordless={unlocked.passwordless} />
+      <VaultWarnings passwordless={unlocked.passwordless} passwordRequired={popup.policy.requirePassword} />
       <ClockOffset
         offsetMs={popup.settings.timeOffsetMs}
         verifierUrl={popup.settings.verifierUrl}

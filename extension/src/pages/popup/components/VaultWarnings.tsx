@@ -1,10 +1,16 @@
 export interface VaultWarningsProps {
   passwordless: boolean;
+  /** The organisation's policy asks for a password. */
+  passwordRequired?: boolean;
 }
 
 /** The standing warning above every unlocked screen of a vault without a password. */
-export function VaultWarnings({ passwordless }: VaultWarningsProps) {
-  return passwordless ? (
-    <p class="warning">No password: anyone using this browser profile can read your codes.</p>
-  ) : null;
+export function VaultWarnings({ passwordless, passwordRequired = false }: VaultWarningsProps) {
+  if (!passwordless) return null;
+  return (
+    <p class="warning">
+      No password: anyone using this browser profile can read your codes.
+      {passwordRequired && ' Your organisation requires one: set it in Settings.'}
+    </p>
+  );
 }
