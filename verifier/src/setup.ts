@@ -85,6 +85,7 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       emailCodeKey: box.deriveKey('email-codes'),
       deviceTokenKey: box.deriveKey('device-tokens'),
       publicUrl: config.publicUrl,
+      oidcIssuer: config.oidcIssuer,
     };
     const close = async () => {
       await ctx.mailer.close();
