@@ -35,6 +35,15 @@ export class HttpBrowser {
       redirect: 'manual',
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+    this.keepCookies(response);
+    if (response.headers.get('content-type')?.includes('json')) {
+      const json = (await response.clone().json()) as { csrfToken?: unknown };
+      if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+    }
+    return response;
+  }
+
+  private keepCookies(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
       const eq = pair.indexOf('=');
@@ -46,14 +55,22 @@ export class HttpBrowser {
       if (value === '' || expired) this.jar.delete(name);
       else this.jar.set(name, value);
     }
-    if (response.headers.get('content-type')?.includes('json')) {
-      const json = (await response.clone().json()) as { csrfToken?: unknown };
-      if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
-    }
-    return response;
   }
 
   post = (url: string, body: unknown = {}) => this.request('POST', url, body);
+
+  /** Submits an HTML form as a browser does (application/x-www-form-urlencoded). */
+  async submit(url: string, fields: Record<string, string>): Promise<Response> {
+    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(new URL(url, this.origin), {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
+    this.keepCookies(response);
+    return response;
+  }
 
   /**
    * Follows redirects from `url` while they stay on the verifier; returns where the browser stopped:
@@ -72,6 +89,29 @@ export class HttpBrowser {
     }
     throw new Error(`too many redirects from ${url}`);
   }
+}
+
+/** The same relying party talking to another verifier process (`origin`) for its token and userinfo calls. */
+export function sameClientAt(
+  config: oidc.Configuration,
+  origin: string,
+  clientId: string,
+  clientSecret: string,
+) {
+  const metadata = JSON.parse(JSON.stringify(config.serverMetadata())) as oidc.ServerMetadata;
+  const moved = (url: string | undefined) => (url ? `${origin}${new URL(url).pathname}` : undefined);
+  const other = new oidc.Configuration(
+    {
+      ...metadata,
+      token_endpoint: moved(metadata.token_endpoint),
+      userinfo_endpoint: moved(metadata.userinfo_endpoint),
+    },
+    clientId,
+    undefined,
+    oidc.ClientSecretBasic(clientSecret),
+  );
+  oidc.allowInsecureRequests(other);
+  return other;
 }
 
 /** A confidential relying party written with openid-client, as an application would configure it. */
