@@ -32,6 +32,22 @@ const SigningKey = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
+export const OidcRegistration = Type.Object(
+  {
+    name: Type.String({ maxLength: MAX_NAME_LENGTH + 20 }),
+    redirectUris: Uris,
+    postLogoutRedirectUris: Type.Optional(Uris),
+    confidential: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const OidcOverview = Type.Object({
+  issuer: Type.Union([Type.String(), Type.Null()]),
+  items: Type.Array(OidcClient),
+  keys: Type.Array(SigningKey),
+});
+
 /** The admin console's OpenID Connect page: the registered applications and the published keys. */
 export function registerAdminOidcClientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -44,11 +60,7 @@ export function registerAdminOidcClientRoutes(app: FastifyInstance, ctx: AppCont
         tags: ['admin'],
         summary: 'OpenID Connect clients (never their secrets), the issuer and the signing keys.',
         response: {
-          200: Type.Object({
-            issuer: Type.Union([Type.String(), Type.Null()]),
-            items: Type.Array(OidcClient),
-            keys: Type.Array(SigningKey),
-          }),
+          200: OidcOverview,
           ...errors(401, 403),
         },
       },
@@ -67,15 +79,7 @@ export function registerAdminOidcClientRoutes(app: FastifyInstance, ctx: AppCont
       schema: {
         tags: ['admin'],
         summary: 'Register an application; a confidential one gets its secret in this answer only.',
-        body: Type.Object(
-          {
-            name: Type.String({ maxLength: MAX_NAME_LENGTH + 20 }),
-            redirectUris: Uris,
-            postLogoutRedirectUris: Type.Optional(Uris),
-            confidential: Type.Boolean(),
-          },
-          { additionalProperties: false },
-        ),
+        body: OidcRegistration,
         response: { 201: NewOidcClient, ...errors(400, 401, 403) },
       },
       preHandler: guard,
