@@ -137,3 +137,29 @@ export async function listSigningKeys(db: Db): Promise<SigningKeyView[]> {
     createdAt: new Date(Number(r.created_at)).toISOString(),
   }));
 }
+
+/**
+ * Master key rotation (`keys reseal`): every private signing key not under the current master key is
+ * sealed again under it; a row is replaced only if unchanged meanwhile. Returns how many were re-sealed.
+ */
+export async function resealSigningKeys(db: Db, box: SecretBox): Promise<number> {
+  const rows = await db
+    .selectFrom('oidc_signing_keys')
+    .select(['kid', 'key_id', 'secret_box'])
+    .where('key_id', '!=', box.currentKeyId)
+    .execute();
+  let count = 0;
+  for (const row of rows) {
+    const plain = box.open({ keyId: row.key_id, box: row.secret_box }, contextOf(row.kid));
+    const sealed = box.seal(plain, contextOf(row.kid));
+    plain.fill(0);
+    const result = await db
+      .updateTable('oidc_signing_keys')
+      .set({ key_id: sealed.keyId, secret_box: sealed.box })
+      .where('kid', '=', row.kid)
+      .where('secret_box', '=', row.secret_box)
+      .executeTakeFirst();
+    count += Number(result.numUpdatedRows);
+  }
+  return count;
+}
