@@ -144,3 +144,17 @@ describe('PUBLIC_URL', () => {
     expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL must be/);
   });
 });
+
+describe('OIDC_PROVIDER', () => {
+  it('puts the issuer under PUBLIC_URL, and is off unless asked for', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://2fa.example.com/', OIDC_PROVIDER: 'true' }).oidcIssuer).toBe(
+      'https://2fa.example.com/oidc',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://2fa.example.com' }).oidcIssuer).toBeUndefined();
+  });
+
+  it('refuses to start without PUBLIC_URL, which tokens name as their issuer', () => {
+    expect(() => loadConfig({ OIDC_PROVIDER: 'true' })).toThrow(/OIDC_PROVIDER=true needs PUBLIC_URL/);
+    expect(() => loadConfig({ OIDC_PROVIDER: 'yes' })).toThrow(/OIDC_PROVIDER must be "true" or "false"/);
+  });
+});

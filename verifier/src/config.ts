@@ -38,6 +38,8 @@ export interface Config {
    * invitations can be sent.
    */
   publicUrl: string | undefined;
+  /** `OIDC_PROVIDER=true`: the OpenID Connect provider at `${PUBLIC_URL}/oidc` (its issuer); undefined: off. */
+  oidcIssuer: string | undefined;
 }
 
 /** Thrown for a bad environment value; the message names the variable and what is expected. */
@@ -109,6 +111,15 @@ function parsePublicUrl(value: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+/** The issuer is the verifier's public address: tokens name it, so it never comes from a request. */
+function parseOidcIssuer(value: string | undefined, publicUrl: string | undefined): string | undefined {
+  if (!parseBoolean('OIDC_PROVIDER', value)) return undefined;
+  if (publicUrl === undefined) {
+    throw new ConfigError('OIDC_PROVIDER=true needs PUBLIC_URL: the issuer is PUBLIC_URL/oidc.');
+  }
+  return `${publicUrl}/oidc`;
+}
+
 /** The forward-auth rules refuse with DomainError; at start that is a configuration error. */
 function asConfigError<T>(read: () => T): T {
   try {
@@ -155,5 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { SMTP_URL: env.SMTP_URL || undefined, MAIL_FROM: env.MAIL_FROM || undefined },
     metricsToken,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    oidcIssuer: parseOidcIssuer(env.OIDC_PROVIDER, parsePublicUrl(env.PUBLIC_URL)),
   };
 }

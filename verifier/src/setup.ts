@@ -38,6 +38,7 @@ async function checkKeysCoverSecrets(handle: DatabaseHandle, box: SecretBox, key
     .selectFrom('credentials')
     .select('key_id')
     .union(handle.db.selectFrom('enrollments').select('key_id'))
+    .union(handle.db.selectFrom('oidc_signing_keys').select('key_id'))
     .execute();
   const missing = [...new Set(rows.map((r) => r.key_id))].filter((id) => !box.hasKey(id));
   if (missing.length > 0) {
@@ -85,6 +86,7 @@ export async function prepareRuntime(config: Config, clock: Clock): Promise<Runt
       emailCodeKey: box.deriveKey('email-codes'),
       deviceTokenKey: box.deriveKey('device-tokens'),
       publicUrl: config.publicUrl,
+      oidcIssuer: config.oidcIssuer,
     };
     const close = async () => {
       await ctx.mailer.close();

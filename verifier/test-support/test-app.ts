@@ -56,6 +56,8 @@ export interface TestAppOptions {
   cookieDomain?: string;
   /** Secure cookies as over HTTPS (COOKIE_SECURE=true). */
   cookieSecure?: boolean;
+  /** The OpenID Connect provider's issuer (OIDC_PROVIDER=true); unset, no provider. */
+  oidcIssuer?: string;
 }
 
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
@@ -78,6 +80,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     emailCodeKey: box.deriveKey('email-codes'),
     deviceTokenKey: box.deriveKey('device-tokens'),
     publicUrl: PUBLIC_URL,
+    ...(options.oidcIssuer ? { oidcIssuer: options.oidcIssuer } : {}),
   };
   await bootstrap(handle.db, clock.now(), ADMIN_PASSWORD);
   const app = await buildApp(ctx, { logger: options.logger, metricsToken: options.metricsToken });

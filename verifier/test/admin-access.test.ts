@@ -27,6 +27,13 @@ const ADMIN_ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/admin/api-keys', { name: 'CRM' }],
   ['DELETE', '/api/admin/api-keys/1'],
   ['GET', '/api/admin/audit'],
+  ['GET', '/api/admin/oidc/clients'],
+  [
+    'POST',
+    '/api/admin/oidc/clients',
+    { name: 'Wiki', redirectUris: ['https://wiki.test/cb'], confidential: true },
+  ],
+  ['DELETE', '/api/admin/oidc/clients/1'],
   ['POST', '/api/admin/settings/grace', { graceEndsAt: '2099-01-01' }],
   ['GET', '/api/admin/users/export'],
   [

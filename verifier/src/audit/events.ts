@@ -37,6 +37,11 @@ export const AUDIT_EVENTS = [
   'invitation.accepted',
   'sign_out',
   'forward_auth.refused',
+  'oidc.token_issued',
+  'oidc.token_refused',
+  'oidc.client_created',
+  'oidc.client_deleted',
+  'oidc.keys_rotated',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.ts';
 import { purgeExpiredInvitations } from '../invitations/invitation-store.ts';
+import { purgeExpiredOidcRecords } from '../oidc/adapter.ts';
 import { ADDRESS_FORGET_AFTER_MS, FORGET_AFTER_MS } from './attempt-throttle.ts';
 
 /**
@@ -20,4 +21,5 @@ export async function purgeExpired(db: Db, now: number): Promise<void> {
     .where('next_attempt_at', '<', now - ADDRESS_FORGET_AFTER_MS)
     .execute();
   await purgeExpiredInvitations(db, now);
+  await purgeExpiredOidcRecords(db, now);
 }

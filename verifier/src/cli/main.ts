@@ -6,6 +6,12 @@ import { backupCommand } from './backup-command.ts';
 import { CommandFailed, UsageError } from './command-errors.ts';
 import { inviteCommand } from './invite-command.ts';
 import { resealWithCurrentKey } from './keys-commands.ts';
+import {
+  addClientCommand,
+  listClientsCommand,
+  removeClientCommand,
+  rotateKeysCommand,
+} from './oidc-commands.ts';
 import { printable, printableLines } from './printable.ts';
 import { withRuntime } from './runtime.ts';
 import { extendGraceCommand } from './settings-commands.ts';
@@ -15,7 +21,7 @@ import { addUser, exportUsersCommand, importUsersCommand, resetUserTwoFactor } f
 /** The command line's entry: `node --import tsx verifier/src/cli/main.ts <command>` (npm run verifier). */
 async function main(argv: string[]) {
   const [command = 'serve', sub, ...rest] = argv;
-  const grouped = ['admin', 'user', 'keys', 'settings'].includes(command);
+  const grouped = ['admin', 'user', 'keys', 'settings', 'oidc'].includes(command);
   const key = grouped ? `${command} ${sub ?? ''}` : command;
   const args = grouped ? rest : argv.slice(1);
   switch (key) {
@@ -41,6 +47,14 @@ async function main(argv: string[]) {
       return importUsersCommand(args);
     case 'settings grace':
       return extendGraceCommand(args);
+    case 'oidc add-client':
+      return addClientCommand(args);
+    case 'oidc clients':
+      return listClientsCommand();
+    case 'oidc remove-client':
+      return removeClientCommand(args);
+    case 'oidc rotate-keys':
+      return rotateKeysCommand();
     case 'backup':
       return backupCommand(args);
     case 'help':

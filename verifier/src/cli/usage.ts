@@ -13,9 +13,14 @@ Commands:
   user import [--dry-run] FILE            create and update users from CSV, all or nothing
   settings grace --extend-to DATE         move the end of the grace period (YYYY-MM-DD, UTC) later
   keys reseal                             re-seal stored secrets with the first VERIFIER_MASTER_KEY
+  oidc add-client --name NAME --redirect-uri URI [--redirect-uri URI] [--post-logout-uri URI] [--public]
+                                          register an OpenID Connect client; its secret is shown once
+  oidc clients                            list OpenID Connect clients and signing keys
+  oidc remove-client CLIENT_ID            remove a client; its codes and tokens stop working
+  oidc rotate-keys                        new signing key; the old one stays published until the next rotation
   backup FILE                             copy the SQLite database, even while serving, to a new FILE (0600);
                                           the master key is not in it: keep that separately
 
 Environment: PORT, HOST, DATABASE_URL, VERIFIER_DATA_DIR, VERIFIER_MASTER_KEY, VERIFIER_MASTER_KEY_FILE,
 VERIFIER_ADMIN_PASSWORD, COOKIE_SECURE, TRUST_PROXY, LOG_LEVEL, VERIFIER_WEB_ROOT, SMTP_URL, MAIL_FROM,
-METRICS_TOKEN, PUBLIC_URL.`;
+METRICS_TOKEN, PUBLIC_URL, OIDC_PROVIDER.`;

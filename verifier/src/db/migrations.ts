@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { emailConfirmation } from './email-confirmation-migration.ts';
 import { VERIFY_FUNCTIONS } from './migration-0010-verify-function.ts';
+import { oidcProviderMigration } from './migration-0015-oidc-provider.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -267,6 +268,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('sessions').addColumn('second_factor_at', 'bigint').execute();
       },
     },
+    '0015_oidc_provider': oidcProviderMigration,
   };
 }
 

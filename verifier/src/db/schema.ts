@@ -171,6 +171,44 @@ export interface InvitationsTable {
   expires_at: number;
 }
 
+/** The OpenID Connect provider's records (codes, tokens, sessions, interactions, grants) as JSON. */
+export interface OidcModelsTable {
+  model: string;
+  id: string;
+  payload: string;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  /** Epoch milliseconds; null for records that do not expire. */
+  expires_at: number | null;
+  /** When a one-time record (an authorization code) was used; null while unused. */
+  consumed_at: number | null;
+}
+
+/** The provider's signing keys: the private JWK sealed with the master key, the public one beside it. */
+export interface OidcSigningKeysTable {
+  kid: string;
+  alg: string;
+  /** 'current' signs; 'previous' is still published so tokens it signed verify. */
+  state: 'current' | 'previous';
+  public_jwk: string;
+  key_id: string;
+  secret_box: string;
+  created_at: number;
+}
+
+/** Relying parties an admin registered; only the SHA-256 of a confidential client's secret. */
+export interface OidcClientsTable {
+  client_id: string;
+  name: string;
+  /** JSON arrays of absolute URLs. */
+  redirect_uris: string;
+  post_logout_redirect_uris: string;
+  /** Null for a public client (PKCE, no secret). */
+  secret_hash: string | null;
+  created_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   groups: GroupsTable;
@@ -186,6 +224,9 @@ export interface Database {
   email_codes: EmailCodesTable;
   notification_templates: NotificationTemplatesTable;
   invitations: InvitationsTable;
+  oidc_models: OidcModelsTable;
+  oidc_signing_keys: OidcSigningKeysTable;
+  oidc_clients: OidcClientsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -24,4 +24,6 @@ export interface AppContext {
   deviceTokenKey: Uint8Array;
   /** PUBLIC_URL: where links in e-mails point (invitations); unset, none are sent. */
   publicUrl?: string | undefined;
+  /** The OpenID Connect issuer (`${PUBLIC_URL}/oidc` with OIDC_PROVIDER=true); unset, no provider. */
+  oidcIssuer?: string | undefined;
 }

@@ -71,12 +71,13 @@ export async function startVerifier(
   const clock = new MovableClock();
   const runtime: Runtime = await prepareRuntime(config, clock);
   const app: FastifyInstance = await buildApp(runtime.ctx, { webRoot });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  // A PORT given in `env` is used (the OpenID Connect issuer names it before the server listens).
+  await app.listen({ host: '127.0.0.1', port: env.PORT ? Number(env.PORT) : 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('The verifier did not report its port.');
   const url = `http://127.0.0.1:${address.port}`;
   // PUBLIC_URL, known only once the port is: the address invitation links point to.
-  runtime.ctx.publicUrl = url;
+  if (!env.PUBLIC_URL) runtime.ctx.publicUrl = url;
   return {
     url,
     clock,

@@ -5,6 +5,7 @@ import { AdminLayout } from './pages/admin/AdminLayout.tsx';
 import { ApiKeysPage } from './pages/admin/ApiKeysPage.tsx';
 import { AuditPage } from './pages/admin/AuditPage.tsx';
 import { GroupsPage } from './pages/admin/GroupsPage.tsx';
+import { OidcClientsPage } from './pages/admin/OidcClientsPage.tsx';
 import { SettingsPage } from './pages/admin/SettingsPage.tsx';
 import { TemplatePage } from './pages/admin/TemplatePage.tsx';
 import { UserEditPage } from './pages/admin/UserEditPage.tsx';
@@ -36,6 +37,7 @@ const titles: Record<string, string> = {
   '/admin/settings': 'System Settings',
   '/admin/notification-template': 'Notification template',
   '/admin/api-keys': 'API keys',
+  '/admin/oidc': 'OpenID Connect',
   '/admin/audit': 'Audit log',
 };
 
@@ -138,6 +140,8 @@ function adminPage(path: string): ComponentChildren {
       return <TemplatePage />;
     case '/admin/api-keys':
       return <ApiKeysPage />;
+    case '/admin/oidc':
+      return <OidcClientsPage />;
     case '/admin/audit':
       return <AuditPage />;
   }

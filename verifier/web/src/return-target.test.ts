@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leaveForReturnTarget, rememberReturnTarget, type TargetStore } from './return-target.ts';
+import {
+  isOidcInteraction,
+  leaveForReturnTarget,
+  rememberReturnTarget,
+  type TargetStore,
+} from './return-target.ts';
 
 function memoryStore(): TargetStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -47,5 +53,34 @@ describe('the return target after sign-in', () => {
     rememberReturnTarget(store, 'https://app.example.test/');
     rememberReturnTarget(store, null);
     expect([...store.items.values()]).toEqual(['https://app.example.test/']);
+  });
+
+  it("goes back to the verifier's own OpenID Connect sign-in request without asking about domains", async () => {
+    const store = memoryStore();
+    rememberReturnTarget(store, '/oidc/interaction/AbC_d-9');
+    const went: string[] = [];
+    const check = async (): Promise<{ target: string }> => {
+      throw new Error('not a protected domain');
+    };
+    expect(await leaveForReturnTarget(store, check, (url) => went.push(url))).toBe(true);
+    expect(went).toEqual(['/oidc/interaction/AbC_d-9']);
+  });
+
+  it('takes only a bare interaction path on this origin for one', () => {
+    for (const rd of [
+      '//evil.test/oidc/interaction/x',
+      'https://evil.test/oidc/interaction/x',
+      '/oidc/interaction/x/../../admin',
+      '/oidc/interaction/x?next=https://evil.test',
+      '/oidc/interaction/',
+    ]) {
+      expect(isOidcInteraction(rd)).toBe(false);
+    }
+    fc.assert(
+      fc.property(fc.string(), (rd) => {
+        // Whatever it accepts stays a path on this origin under the interaction route.
+        if (isOidcInteraction(rd)) expect(new URL(rd, 'https://v.test').href).toBe(`https://v.test${rd}`);
+      }),
+    );
   });
 });

@@ -12,6 +12,14 @@ export function rememberReturnTarget(store: TargetStore, rd: string | null): voi
 }
 
 /**
+ * The verifier's own OpenID Connect interaction (`/oidc/interaction/<uid>`, uid in base64url): a path
+ * on this origin, so it needs no check against the protected domains.
+ */
+export function isOidcInteraction(rd: string): boolean {
+  return /^\/oidc\/interaction\/[A-Za-z0-9_-]{1,64}$/.test(rd);
+}
+
+/**
  * With a full session: asks the verifier about the kept address and goes there if it allows it.
  * True when the browser is leaving. The address is used once, allowed or not.
  */
@@ -23,6 +31,10 @@ export async function leaveForReturnTarget(
   const rd = store.getItem(KEY);
   if (rd === null) return false;
   store.removeItem(KEY);
+  if (isOidcInteraction(rd)) {
+    go(rd);
+    return true;
+  }
   try {
     const { target } = await check(rd);
     go(target);

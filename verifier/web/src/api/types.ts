@@ -21,6 +21,12 @@ import type {
   UserInvitation as UserInvitationSchema,
 } from '../../../src/invitations/admin-invitation-routes.ts';
 import type { OpenedInvitation as OpenedInvitationSchema } from '../../../src/invitations/invitation-routes.ts';
+import type {
+  NewOidcClient as NewOidcClientSchema,
+  OidcClient as OidcClientSchema,
+  OidcOverview as OidcOverviewSchema,
+  OidcRegistration as OidcRegistrationSchema,
+} from '../../../src/oidc/oidc-client-routes.ts';
 import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
 import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
@@ -57,6 +63,10 @@ export interface ImportRowError {
 
 export type ApiKey = Static<typeof ApiKeySchema>;
 export type NewApiKey = Static<typeof NewApiKeySchema>;
+export type OidcClient = Static<typeof OidcClientSchema>;
+export type NewOidcClient = Static<typeof NewOidcClientSchema>;
+export type OidcOverview = Static<typeof OidcOverviewSchema>;
+export type OidcRegistration = Static<typeof OidcRegistrationSchema>;
 export type AuditEntry = Static<typeof Entry>;
 export type AuditFilter = Static<typeof AuditQuery>;
 

@@ -12,8 +12,12 @@ import type {
   InvitationSent,
   Me,
   NewApiKey,
+  NewOidcClient,
   NewUser,
   NotificationTemplate,
+  OidcClient,
+  OidcOverview,
+  OidcRegistration,
   OpenedInvitation,
   Page,
   RenderedMail,
@@ -101,6 +105,12 @@ export function verifierApi(client: ApiClient) {
     apiKeys: () => client.get<{ items: ApiKey[] }>('/api/admin/api-keys'),
     createApiKey: (name: string) => client.post<NewApiKey>('/api/admin/api-keys', { name }),
     revokeApiKey: (keyId: ApiKey['id']) => client.delete<void>(`/api/admin/api-keys/${id(keyId)}`),
+
+    oidcClients: () => client.get<OidcOverview>('/api/admin/oidc/clients'),
+    registerOidcClient: (registration: OidcRegistration) =>
+      client.post<NewOidcClient>('/api/admin/oidc/clients', registration),
+    removeOidcClient: (clientId: OidcClient['clientId']) =>
+      client.delete<void>(`/api/admin/oidc/clients/${encodeURIComponent(clientId)}`),
 
     audit: (filter: AuditFilter) => client.get<Page<AuditEntry>>('/api/admin/audit', { ...filter }),
   };

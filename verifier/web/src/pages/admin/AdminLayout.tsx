@@ -7,6 +7,7 @@ const sections = [
   { href: '/admin/settings', name: 'System Settings' },
   { href: '/admin/notification-template', name: 'Notification template' },
   { href: '/admin/api-keys', name: 'API keys' },
+  { href: '/admin/oidc', name: 'OpenID Connect' },
   { href: '/admin/audit', name: 'Audit log' },
 ];
 
