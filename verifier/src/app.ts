@@ -18,6 +18,8 @@ import { registerStaticPages } from './http/static-pages.ts';
 import { registerAdminInvitationRoutes } from './invitations/admin-invitation-routes.ts';
 import { registerInvitationRoutes } from './invitations/invitation-routes.ts';
 import { installMetrics } from './metrics/http-metrics.ts';
+import { registerAdminRememberedDeviceRoutes } from './remembered-devices/remembered-device-routes.ts';
+import { registerSecurityRoutes } from './security/security-routes.ts';
 import { registerAdminSettingsRoutes } from './settings/settings-routes.ts';
 import { registerAdminUsersCsvRoutes } from './users-csv/users-csv-routes.ts';
 import { registerVerifyApiRoutes } from './verification/verify-api-routes.ts';
@@ -92,6 +94,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerVerifyApiRoutes(app, ctx);
   registerForwardAuthRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerSecurityRoutes(app, ctx);
+  registerAdminRememberedDeviceRoutes(app, ctx);
   await registerStaticPages(app, options.webRoot);
   return app;
 }
