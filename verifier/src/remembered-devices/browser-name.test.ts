@@ -38,6 +38,11 @@ const cases: Array<[string, string | undefined, string]> = [
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/115.0.0.0',
     'Opera on Windows',
   ],
+  [
+    'headless Chrome on Linux',
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+    'Chrome on Linux',
+  ],
   ['curl', 'curl/8.5.0', 'curl'],
   ['no header', undefined, 'Unknown browser'],
   ['an empty header', '', 'Unknown browser'],

@@ -21,6 +21,7 @@ import type {
   UserInvitation as UserInvitationSchema,
 } from '../../../src/invitations/admin-invitation-routes.ts';
 import type { OpenedInvitation as OpenedInvitationSchema } from '../../../src/invitations/invitation-routes.ts';
+import type { RememberedDeviceAnswer, SecurityAnswer } from '../../../src/security/security-routes.ts';
 import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
 import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
@@ -41,6 +42,9 @@ export type Me = Static<typeof MeAnswer>;
 export type SessionScope = Me['scope'];
 export type Enrollment = Static<typeof Offer>;
 export type Settings = Static<typeof SettingsAnswer>;
+/** The user's own security page: method, remembered devices, sessions, last sign-ins. */
+export type SecurityOverview = Static<typeof SecurityAnswer>;
+export type RememberedDevice = Static<typeof RememberedDeviceAnswer>;
 
 /** The e-mail that carries sign-in codes, as the admin edits it. */
 export type NotificationTemplate = Omit<Static<typeof TemplateBody>, 'html'>;
