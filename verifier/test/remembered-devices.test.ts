@@ -287,7 +287,9 @@ describe.each(databaseKinds())('remember this device on %s', (kind) => {
       'Password accepted',
       'Wrong password',
     ]);
+    expect(signIns[0]).toMatchObject({ ip: '127.0.0.1', browser: 'Firefox on Linux' });
     expect(signIns[1]).toMatchObject({ ip: '127.0.0.1', browser: 'Firefox on Linux' });
+    expect(signIns[2]).toMatchObject({ ip: '127.0.0.1', browser: 'Firefox on Linux' });
   });
 
   it("lets the admin list and revoke a user's remembered devices on Edit user", async () => {

@@ -42,6 +42,27 @@ function parsedDetail(text: string | null): Record<string, unknown> {
   }
 }
 
+/** A code step comes within this long of its password step (the longest code challenge, 10 minutes). */
+const CHALLENGE_SPAN_MS = 10 * 60_000;
+
+/**
+ * The code steps' audit entries are shared with the verify API and carry no browser; a code step
+ * follows its own password step from the same address, so it is named by that step's browser.
+ * `entries` are newest first.
+ */
+export function withPasswordStepBrowsers(
+  entries: readonly (SignInEntry & { event: string })[],
+): SignInEntry[] {
+  return entries.map(({ event, ...entry }, index) => {
+    if (entry.browser !== null || !event.startsWith('sign_in.code')) return entry;
+    const step = entries
+      .slice(index + 1)
+      .find((older) => older.event === 'sign_in.password_ok' && older.ip === entry.ip);
+    const near = step && entry.at - step.at <= CHALLENGE_SPAN_MS;
+    return near ? { ...entry, browser: step.browser } : entry;
+  });
+}
+
 /** The user's latest sign-in steps, newest first, read from the audit log. */
 export async function lastSignIns(db: Db, username: string, limit = 20): Promise<SignInEntry[]> {
   const rows = await db
@@ -52,13 +73,16 @@ export async function lastSignIns(db: Db, username: string, limit = 20): Promise
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => {
-    const detail = parsedDetail(row.detail);
-    return {
-      at: row.last_at ?? row.at,
-      ip: row.ip,
-      browser: typeof detail.browser === 'string' ? detail.browser : null,
-      outcome: outcomeOf(row.event, detail),
-    };
-  });
+  return withPasswordStepBrowsers(
+    rows.map((row) => {
+      const detail = parsedDetail(row.detail);
+      return {
+        event: row.event,
+        at: row.last_at ?? row.at,
+        ip: row.ip,
+        browser: typeof detail.browser === 'string' ? detail.browser : null,
+        outcome: outcomeOf(row.event, detail),
+      };
+    }),
+  );
 }

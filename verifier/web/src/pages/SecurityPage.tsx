@@ -53,7 +53,7 @@ export function SecurityPage() {
                 <dt>Method</dt>
                 <dd>{methodNames[overview.method]}</dd>
                 <dt>Set up</dt>
-                <dd>{formatDateTime(overview.setUpAt)}</dd>
+                <dd>{overview.setUpAt ? formatDateTime(overview.setUpAt) : 'Before this was recorded'}</dd>
               </dl>
             ) : (
               <p>
@@ -135,8 +135,7 @@ export function SecurityPage() {
                     <div>
                       <strong>{entry.outcome}</strong>
                       <span>
-                        {formatDateTime(entry.at)} · {entry.ip ?? 'address not recorded'} ·{' '}
-                        {entry.browser ?? 'browser not recorded'}
+                        {[formatDateTime(entry.at), entry.ip, entry.browser].filter(Boolean).join(' · ')}
                       </span>
                     </div>
                   </li>
