@@ -312,6 +312,12 @@ describe.each(databaseKinds())('remember this device on %s', (kind) => {
     });
     expect(revoked.statusCode).toBe(204);
     expect((await admin.get(`/api/admin/users/${danaId}/remembered-devices`)).json().items).toEqual([]);
+    const audit = (await admin.get('/api/admin/audit?event=device.revoked')).json().items;
+    expect(audit[0]).toMatchObject({ actor: 'admin', target: 'dana' });
+    const again = await admin.post(`/api/admin/users/${danaId}/remembered-devices/revoke`, {
+      ref: listed[0].ref,
+    });
+    expect(again.statusCode).toBe(404);
     expect(await stepOf(browser)).toBe('code');
   });
 });

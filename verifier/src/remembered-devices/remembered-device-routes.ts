@@ -2,10 +2,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findUserView } from '../accounts/users.ts';
+import { writeAudit } from '../audit/audit-log.ts';
 import { notFound } from '../domain-error.ts';
-import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
+import { requireAdmin } from '../http/admin-guard.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors, IdParams } from '../http/schemas.ts';
+import { signedIn } from '../http/session-guard.ts';
 import { deviceAnswer, RememberedDeviceAnswer } from '../security/security-routes.ts';
 import { listRememberedDevices, revokeRememberedDevice } from './remembered-device-store.ts';
 import { rememberDays } from './remembered-sign-in.ts';
@@ -56,8 +58,17 @@ export function registerAdminRememberedDeviceRoutes(app: FastifyInstance, ctx: A
     async (request, reply) => {
       const user = await findUserView(ctx.db, request.params.id, ctx.clock.now());
       if (!user) throw notFound('The user');
-      if (!(await revokeRememberedDevice(ctx.db, user.id, request.body.ref))) throw notFound('The device');
-      await auditAdmin(ctx, request, 'device.revoked', user.username);
+      // The revoke and its audit entry commit together.
+      await ctx.db.transaction().execute(async (trx) => {
+        if (!(await revokeRememberedDevice(trx, user.id, request.body.ref))) throw notFound('The device');
+        await writeAudit(trx, {
+          at: ctx.clock.now(),
+          actor: signedIn(request).user.username,
+          event: 'device.revoked',
+          target: user.username,
+          ip: request.ip,
+        });
+      });
       return reply.status(204).send(null);
     },
   );
