@@ -20,6 +20,8 @@ import { registerInvitationRoutes } from './invitations/invitation-routes.ts';
 import { installMetrics } from './metrics/http-metrics.ts';
 import { registerAdminOidcClientRoutes } from './oidc/oidc-client-routes.ts';
 import { registerOidcRoutes } from './oidc/oidc-routes.ts';
+import { registerAdminRememberedDeviceRoutes } from './remembered-devices/remembered-device-routes.ts';
+import { registerSecurityRoutes } from './security/security-routes.ts';
 import { registerAdminSettingsRoutes } from './settings/settings-routes.ts';
 import { registerAdminUsersCsvRoutes } from './users-csv/users-csv-routes.ts';
 import { registerVerifyApiRoutes } from './verification/verify-api-routes.ts';
@@ -96,6 +98,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await registerOidcRoutes(app, ctx);
   registerAdminOidcClientRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerSecurityRoutes(app, ctx);
+  registerAdminRememberedDeviceRoutes(app, ctx);
   await registerStaticPages(app, options.webRoot);
   return app;
 }

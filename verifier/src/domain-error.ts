@@ -3,7 +3,7 @@
  * snake_case code and a sentence a person can act on. The rules know nothing of HTTP: the HTTP error
  * handler turns the kind into a status, the command line prints the sentence.
  */
-export type RefusalKind = 'invalid' | 'not_found' | 'conflict' | 'unavailable';
+export type RefusalKind = 'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'throttled';
 
 export class DomainError extends Error {
   override name = 'DomainError';

@@ -316,9 +316,17 @@ describe('command line', () => {
       expect(audit.map((row) => [row.event, JSON.parse(row.detail).ended])).toEqual([
         [
           'user.two_factor_reset',
-          ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
+          [
+            'credential',
+            'enrollment',
+            'email_code',
+            'email_confirmation',
+            'sessions',
+            'device_tokens',
+            'remembered_devices',
+          ],
         ],
-        ['password.changed', ['sessions', 'device_tokens', 'invitation']],
+        ['password.changed', ['sessions', 'device_tokens', 'remembered_devices', 'invitation']],
       ]);
     } finally {
       db.close();

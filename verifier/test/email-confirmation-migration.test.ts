@@ -37,6 +37,8 @@ describe.each(databaseKinds())(`migration ${MIGRATION} on %s`, (kind) => {
     await sql`alter table users drop column email_confirmed`.execute(t.ctx.db);
     await sql`drop table invitations`.execute(t.ctx.db);
     await sql`alter table sessions drop column second_factor_at`.execute(t.ctx.db);
+    await sql`drop table remembered_devices`.execute(t.ctx.db);
+    await sql`alter table settings drop column remember_device_days`.execute(t.ctx.db);
     for (const table of ['oidc_models', 'oidc_signing_keys', 'oidc_clients']) {
       await sql`drop table ${sql.table(table)}`.execute(t.ctx.db);
     }

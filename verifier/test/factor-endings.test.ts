@@ -81,6 +81,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_code',
       'email_confirmation',
       'sessions',
+      'remembered_devices',
     ]);
   });
 
@@ -113,6 +114,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_confirmation',
       'sessions',
       'device_tokens',
+      'remembered_devices',
     ]);
   });
 
@@ -129,7 +131,12 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
     expect((await browser.get('/api/me')).statusCode).toBe(401);
     expect(await rowsOf('device_tokens')).toBe(0);
     expect(await rowsOf('credentials')).toBe(1);
-    expect((await lastUpdate()).ended).toEqual(['sessions', 'device_tokens', 'invitation']);
+    expect((await lastUpdate()).ended).toEqual([
+      'sessions',
+      'device_tokens',
+      'remembered_devices',
+      'invitation',
+    ]);
   });
 
   it('switching a user to single sign-on ends their password sessions', async () => {
@@ -164,6 +171,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_confirmation',
       'sessions',
       'device_tokens',
+      'remembered_devices',
     ]);
   });
 });

@@ -83,7 +83,14 @@ describe.each(databaseKinds())(
           actor: 'admin',
           reason: 'settings',
           method: { from: 'totp', to: 'email' },
-          ended: ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions'],
+          ended: [
+            'credential',
+            'enrollment',
+            'email_code',
+            'email_confirmation',
+            'sessions',
+            'remembered_devices',
+          ],
         },
       ]);
       expect(await updatesOf('erin')).toEqual([]);
@@ -94,6 +101,7 @@ describe.each(databaseKinds())(
         'enrollment',
         'email_code',
         'email_confirmation',
+        'remembered_devices',
       ]);
       await admin.patch('/api/admin/settings', { methods: ['totp', 'email'] });
       expect(await statusOf('dana')).toMatchObject({ method: 'totp', twoFactorStatus: 'Pending' });

@@ -3,17 +3,18 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { writeAudit } from '../audit/audit-log.ts';
 import { sourceFromKey } from '../auth/attempt-source.ts';
-import { refundSourceAttempt, takeSourceAttempt } from '../auth/attempt-throttle.ts';
 import { revokeDevices } from '../auth/device-tokens.ts';
+import { reauthenticate } from '../auth/reauthenticate.ts';
 import { deleteSession } from '../auth/sessions.ts';
-import { invalidCredentials, tooManyAttempts, weakPassword } from '../auth/sign-in-errors.ts';
+import { weakPassword } from '../auth/sign-in-errors.ts';
 import { startNextStep } from '../auth/step-up.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../crypto/passwords.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors, Method, Status, Step, User } from '../http/schemas.ts';
 import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { forgetRememberedDevices } from '../remembered-devices/remembered-device-store.ts';
 import { readSettings } from '../settings/settings.ts';
-import { findUserByName, findUserView, type UserView } from './users.ts';
+import { findUserView, type UserView } from './users.ts';
 
 export const MeAnswer = Type.Object({
   user: Type.Object({
@@ -75,7 +76,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
           currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
           newPassword: Type.String({ maxLength: 1024 }),
         }),
-        response: { 200: Type.Object({ step: Step, csrfToken: Type.String() }), ...errors(400, 401, 403) },
+        response: {
+          200: Type.Object({ step: Step, csrfToken: Type.String() }),
+          ...errors(400, 401, 403, 429),
+        },
       },
       preHandler: requireSession(ctx, { scopes: ['change-password', 'full'] }),
     },
@@ -85,11 +89,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (newPassword.length < MIN_PASSWORD_LENGTH) throw weakPassword();
       const now = ctx.clock.now();
       const source = sourceFromKey(session.attempt_source, user.username);
-      const wait = await takeSourceAttempt(ctx.db, source, now);
-      if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
-      const row = await findUserByName(ctx.db, user.username);
-      if (!row || !(await verifyPassword(row.password_hash, currentPassword))) throw invalidCredentials();
-      await refundSourceAttempt(ctx.db, source, now);
+      await reauthenticate(ctx.db, {
+        user,
+        attemptSource: session.attempt_source,
+        password: currentPassword,
+        purpose: 'change_password',
+        now,
+        ip: request.ip,
+      });
       const hash = await hashPassword(newPassword);
       await ctx.db
         .updateTable('users')
@@ -111,6 +118,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         .where('id_hash', '!=', session.id_hash)
         .execute();
       await revokeDevices(ctx.db, user.id);
+      await forgetRememberedDevices(ctx.db, user.id);
       const fresh = (await findUserView(ctx.db, user.id, ctx.clock.now())) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.
       const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;

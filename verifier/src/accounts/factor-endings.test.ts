@@ -13,18 +13,40 @@ const cases: Array<[AdminAction, Ending[]]> = [
   ['two_factor_on', []],
   [
     'two_factor_off',
-    ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
+    [
+      'credential',
+      'enrollment',
+      'email_code',
+      'email_confirmation',
+      'sessions',
+      'device_tokens',
+      'remembered_devices',
+    ],
   ],
   [
     'lost_device_reset',
-    ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'device_tokens'],
+    [
+      'credential',
+      'enrollment',
+      'email_code',
+      'email_confirmation',
+      'sessions',
+      'device_tokens',
+      'remembered_devices',
+    ],
   ],
-  ['method_changed', ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions']],
-  ['method_changed_while_disabled', ['credential', 'enrollment', 'email_code', 'email_confirmation']],
-  ['email_changed', ['email_code', 'email_confirmation']],
+  [
+    'method_changed',
+    ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions', 'remembered_devices'],
+  ],
+  [
+    'method_changed_while_disabled',
+    ['credential', 'enrollment', 'email_code', 'email_confirmation', 'remembered_devices'],
+  ],
+  ['email_changed', ['email_code', 'email_confirmation', 'remembered_devices']],
   ['group_changed', []],
-  ['source_changed', ['enrollment', 'email_code', 'sessions', 'invitation']],
-  ['password_reset', ['sessions', 'device_tokens', 'invitation']],
+  ['source_changed', ['enrollment', 'email_code', 'sessions', 'remembered_devices', 'invitation']],
+  ['password_reset', ['sessions', 'device_tokens', 'remembered_devices', 'invitation']],
 ];
 const ACTIONS = cases.map(([action]) => action);
 

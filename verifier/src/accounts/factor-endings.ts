@@ -9,6 +9,7 @@ export type Ending =
   | 'email_confirmation'
   | 'sessions'
   | 'device_tokens'
+  | 'remembered_devices'
   | 'invitation';
 
 /** The order endings are listed in, in the audit log and in tests. */
@@ -19,6 +20,7 @@ export const ENDINGS: readonly Ending[] = [
   'email_confirmation',
   'sessions',
   'device_tokens',
+  'remembered_devices',
   'invitation',
 ];
 
@@ -41,6 +43,7 @@ const FACTOR_AND_ACCESS: readonly Ending[] = [
   'email_confirmation',
   'sessions',
   'device_tokens',
+  'remembered_devices',
 ];
 
 /**
@@ -54,18 +57,32 @@ const FACTOR_AND_ACCESS: readonly Ending[] = [
  * is not signed out by their own save), the rest ends as for a method change. A pending invitation lets
  * the user choose a first password, so a password set by an admin voids it, and so does a switch to SSO
  * (SSO users never set one here). Turning 2FA on and a group change end nothing: the status rules ask
- * for the factor from the next sign-in.
+ * for the factor from the next sign-in. A remembered device stands in for the factor under the password
+ * it was given with, so whatever ends the factor, the password or the way of signing in ends it too.
  */
 const ENDS: Record<AdminAction, readonly Ending[]> = {
   two_factor_on: [],
   two_factor_off: FACTOR_AND_ACCESS,
   lost_device_reset: FACTOR_AND_ACCESS,
-  method_changed: ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions'],
-  method_changed_while_disabled: ['credential', 'enrollment', 'email_code', 'email_confirmation'],
-  email_changed: ['email_code', 'email_confirmation'],
+  method_changed: [
+    'credential',
+    'enrollment',
+    'email_code',
+    'email_confirmation',
+    'sessions',
+    'remembered_devices',
+  ],
+  method_changed_while_disabled: [
+    'credential',
+    'enrollment',
+    'email_code',
+    'email_confirmation',
+    'remembered_devices',
+  ],
+  email_changed: ['email_code', 'email_confirmation', 'remembered_devices'],
   group_changed: [],
-  source_changed: ['enrollment', 'email_code', 'sessions', 'invitation'],
-  password_reset: ['sessions', 'device_tokens', 'invitation'],
+  source_changed: ['enrollment', 'email_code', 'sessions', 'remembered_devices', 'invitation'],
+  password_reset: ['sessions', 'device_tokens', 'remembered_devices', 'invitation'],
 };
 
 /** What the given actions end together, each once, in the order of ENDINGS. */
@@ -129,6 +146,7 @@ const TABLES = {
   email_code: 'email_codes',
   sessions: 'sessions',
   device_tokens: 'device_tokens',
+  remembered_devices: 'remembered_devices',
   invitation: 'invitations',
 } as const satisfies Record<Exclude<Ending, 'email_confirmation'>, string>;
 

@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
+import { randomBytes } from 'node:crypto';
+import { signedId, signId } from '../crypto/signed-id.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
 import type { Db } from '../db/schema.ts';
 
@@ -13,18 +13,13 @@ export const DEVICE_TOKEN_LIFETIME_MS = 90 * 24 * 60 * 60_000;
  * holds a hash of the id, for revocation (a password change, a reset, the user's deletion).
  */
 
-function mac(key: Uint8Array, id: string, username: string): Buffer {
-  return createHmac('sha256', key).update(`device-token\0${id}\0${username}`).digest();
-}
+const PURPOSE = 'device-token';
 
 /** The id of the token in `tokens` that was made for `username` and whose signature holds. */
 export function signedFor(key: Uint8Array, tokens: readonly string[], username: string): string | undefined {
   for (const token of tokens) {
-    const [id, signature, ...rest] = token.split(':');
-    if (!id || !signature || rest.length > 0 || id.length !== 22) continue;
-    const presented = Buffer.from(signature, 'base64url');
-    const expected = mac(key, id, username);
-    if (constantTimeEqual(presented, expected)) return id;
+    const id = signedId(key, PURPOSE, token, username);
+    if (id) return id;
   }
   return undefined;
 }
@@ -91,7 +86,7 @@ export async function rememberDevice(
 }
 
 function tokenOf(key: Uint8Array, id: string, username: string): string {
-  return `${id}:${mac(key, id, username).toString('base64url')}`;
+  return signId(key, PURPOSE, id, username);
 }
 
 /** Ends every device token of a user: the next sign-in from those browsers counts as untrusted. */

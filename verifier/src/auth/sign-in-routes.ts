@@ -10,6 +10,8 @@ import type { AppContext } from '../http/context.ts';
 import { attemptSourceOf } from '../http/device-cookie.ts';
 import { Code, errors, Method, Step } from '../http/schemas.ts';
 import { clearSessionCookie, requireSession, sessionToken, signedIn } from '../http/session-guard.ts';
+import { browserName } from '../remembered-devices/browser-name.ts';
+import { rememberIfAsked, skipsSecondFactor } from '../remembered-devices/remembered-sign-in.ts';
 import { checkSecondFactor } from '../verification/check-second-factor.ts';
 import { loadSubject } from '../verification/subject.ts';
 import { sourceFromKey } from './attempt-source.ts';
@@ -40,6 +42,9 @@ export const StepAnswer = Type.Object({
   csrfToken: Type.String(),
   method: Type.Optional(Method),
   digits: Type.Optional(Type.Integer()),
+  rememberDays: Type.Optional(
+    Type.Integer({ description: 'On the code step: the days "Remember this device" lasts (absent: off).' }),
+  ),
 });
 
 export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -88,7 +93,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
         await writeAudit(ctx.db, {
           ...audit,
           event: 'sign_in.password_failed',
-          detail: { from: source.kind },
+          detail: { from: source.kind, browser: browserName(request.headers['user-agent']) },
         });
         throw invalidCredentials();
       }
@@ -105,8 +110,16 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
         throw singleSignOnOnly();
       }
       const view = (await findUserView(ctx.db, user.id, now)) as UserView;
-      await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok' });
+      const browser = browserName(request.headers['user-agent']);
+      await writeAudit(ctx.db, { ...audit, event: 'sign_in.password_ok', detail: { browser } });
       const previous = sessionToken(ctx, request);
+      // A browser the user chose to remember stands in for the code (audited as such), until it ends.
+      if (await skipsSecondFactor(ctx, request, view)) {
+        const previousHash = previous ? sha256Hex(previous) : undefined;
+        const full = await replaceSession(ctx, reply, view, 'full', previousHash, source, now);
+        await clearAttempts(ctx.db, source.key);
+        return { step: 'signed-in' as const, csrfToken: full.csrfToken };
+      }
       const answer = await startNextStep(
         ctx,
         request,
@@ -126,14 +139,20 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ['sign-in'],
         summary: 'Answer the second-factor challenge with a code.',
-        body: Type.Object({ code: Code }),
+        body: Type.Object({
+          code: Code,
+          remember: Type.Optional(
+            Type.Boolean({ description: 'Remember this browser: it skips the code until it ends.' }),
+          ),
+        }),
         response: { 200: StepAnswer, ...errors(400, 401, 403, 410, 423, 429) },
       },
       preHandler: requireSession(ctx, { scopes: ['code'], challenge: true }),
     },
     async (request, reply) => {
       const { session, user } = signedIn(request);
-      if (user.method === 'email') return answerEmailCode(ctx, request, reply, request.body.code);
+      const { remember } = request.body;
+      if (user.method === 'email') return answerEmailCode(ctx, request, reply, request.body.code, remember);
       const now = ctx.clock.now();
       const subject = await loadSubject(ctx.db, user.username, now);
       if (!subject) throw challengeVoid();
@@ -142,6 +161,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: AppContext): voi
       const outcome = await checkSecondFactor({ ...check, channel: 'sign_in' }, subject, request.body.code);
       switch (outcome.kind) {
         case 'accepted': {
+          await rememberIfAsked(ctx, request, reply, user, remember);
           const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source, now);
           return { step: 'signed-in' as const, csrfToken: full.csrfToken };
         }

@@ -8,6 +8,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { rememberThisDevice } from '../http/device-cookie.ts';
 import { setSessionCookie } from '../http/session-guard.ts';
+import { rememberDays } from '../remembered-devices/remembered-sign-in.ts';
 import { loadCredential } from '../verification/credentials.ts';
 import { spokenDuration } from '../wording/duration.ts';
 import type { AttemptSource } from './attempt-source.ts';
@@ -76,12 +77,20 @@ export async function startNextStep(
     await deliverCode(ctx, request, user, 'issue');
     const session = await replaceSession(ctx, reply, user, scope, previous, source);
     await renewSession(ctx.db, sha256Hex(session.token), ctx.clock.now(), EMAIL_CHALLENGE_MS);
-    return { step, csrfToken: session.csrfToken, method: 'email' as const, digits: EMAIL_CODE_DIGITS };
+    const email = { method: 'email' as const, digits: EMAIL_CODE_DIGITS };
+    return { step, csrfToken: session.csrfToken, ...email, ...(await rememberOffer(ctx)) };
   }
   const session = await replaceSession(ctx, reply, user, scope, previous, source, secondFactorAt);
   if (step !== 'code') return { step, csrfToken: session.csrfToken };
   const credential = await loadCredential(ctx.db, user.id);
-  return { step, csrfToken: session.csrfToken, method: 'totp' as const, digits: credential?.digits ?? 6 };
+  const totp = { method: 'totp' as const, digits: credential?.digits ?? 6 };
+  return { step, csrfToken: session.csrfToken, ...totp, ...(await rememberOffer(ctx)) };
+}
+
+/** The code page offers "Remember this device" only while the admin allows it, for the days set. */
+async function rememberOffer(ctx: AppContext): Promise<{ rememberDays?: number }> {
+  const days = await rememberDays(ctx);
+  return days > 0 ? { rememberDays: days } : {};
 }
 
 /**

@@ -268,6 +268,32 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('sessions').addColumn('second_factor_at', 'bigint').execute();
       },
     },
+    '0013_remembered_devices': {
+      // Browsers a user chose to remember after a code (off until an admin sets the days). Only a hash
+      // of each token's id, and a keyed hash of the password and factor the token was given under.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('settings')
+          .addColumn('remember_device_days', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable('remembered_devices')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('binding', 'text', (c) => c.notNull())
+          .addColumn('browser', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_used_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('remembered_devices_user')
+          .on('remembered_devices')
+          .column('user_id')
+          .execute();
+      },
+    },
     '0015_oidc_provider': oidcProviderMigration,
   };
 }

@@ -15,6 +15,8 @@ export interface SettingsTable {
   grace_days: Generated<number>;
   /** A later grace end set by an admin; null when never extended. */
   grace_extended_until: number | null;
+  /** How many days a remembered device skips the code; 0: users cannot remember devices. */
+  remember_device_days: Generated<number>;
 }
 
 export interface GroupsTable {
@@ -98,6 +100,23 @@ export interface AttemptThrottleTable {
 export interface DeviceTokensTable {
   id_hash: string;
   user_id: number;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number;
+}
+
+/**
+ * A browser whose user chose "Remember this device" after a code: only a hash of the token's id, and
+ * `binding`, a keyed hash of the password hash and the factor it was given under, so a new password or
+ * factor ends it without anyone having to remember to.
+ */
+export interface RememberedDevicesTable {
+  id_hash: string;
+  user_id: number;
+  binding: string;
+  /** The browser in plain words ("Firefox on Linux"), for the lists with Revoke. */
+  browser: string;
+  ip: string;
   created_at: number;
   last_used_at: number;
   expires_at: number;
@@ -219,6 +238,7 @@ export interface Database {
   attempt_throttle: AttemptThrottleTable;
   address_throttle: AddressThrottleTable;
   device_tokens: DeviceTokensTable;
+  remembered_devices: RememberedDevicesTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   email_codes: EmailCodesTable;

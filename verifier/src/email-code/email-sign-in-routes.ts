@@ -9,6 +9,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors } from '../http/schemas.ts';
 import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { rememberIfAsked } from '../remembered-devices/remembered-sign-in.ts';
 import { checkEmailSignInCode } from './check-sent-code.ts';
 import { DEFAULT_EMAIL_CODE_POLICY } from './index.ts';
 
@@ -43,12 +44,15 @@ export async function answerEmailCode(
   request: FastifyRequest,
   reply: FastifyReply,
   code: string,
+  /** "Remember this device" was ticked. */
+  remember?: boolean,
 ) {
   const { session, user } = signedIn(request);
   const source = sourceFromKey(session.attempt_source, user.username);
   const outcome = await checkEmailSignInCode(ctx, user, code, request.ip, source);
   switch (outcome.kind) {
     case 'accepted': {
+      await rememberIfAsked(ctx, request, reply, user, remember);
       const full = await replaceSession(ctx, reply, user, 'full', session.id_hash, source, ctx.clock.now());
       return { step: 'signed-in' as const, csrfToken: full.csrfToken };
     }

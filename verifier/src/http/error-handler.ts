@@ -10,6 +10,7 @@ const STATUS_OF: Record<RefusalKind, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  throttled: 429,
 };
 
 /** Seconds a client is told to wait while the database is out of reach. */

@@ -8,6 +8,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors, Method } from '../http/schemas.ts';
 import { signedIn } from '../http/session-guard.ts';
+import { REMEMBER_DAYS_MAX } from '../remembered-devices/remember-rules.ts';
 import { graceOf, MAX_VERIFICATION_WINDOW, readSettings, settingsView, updateSettings } from './settings.ts';
 
 export const SettingsAnswer = Type.Object({
@@ -23,6 +24,9 @@ export const SettingsAnswer = Type.Object({
   graceDaysLeft: Type.Integer(),
   graceExtended: Type.Boolean(),
   mandatory: Type.Boolean(),
+  rememberDeviceDays: Type.Integer({
+    description: 'Days a remembered device skips the second factor (1-30); 0: users cannot remember devices.',
+  }),
 });
 
 export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -54,6 +58,7 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
             organisationName: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
             verificationWindow: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_VERIFICATION_WINDOW })),
             methods: Type.Optional(Type.Array(Method, { minItems: 1, maxItems: 2 })),
+            rememberDeviceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: REMEMBER_DAYS_MAX })),
           },
           { additionalProperties: false },
         ),

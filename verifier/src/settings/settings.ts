@@ -13,6 +13,8 @@ export interface Settings {
   organisationCreatedAt: string;
   graceDays: number;
   graceExtendedUntil: string | null;
+  /** Days a remembered device skips the code (1-30); 0: off, no checkbox on the code page. */
+  rememberDeviceDays: number;
 }
 
 export const MAX_VERIFICATION_WINDOW = 10;
@@ -27,6 +29,7 @@ function toSettings(row: SettingsRow): Settings {
     graceDays: row.grace_days,
     graceExtendedUntil:
       row.grace_extended_until === null ? null : new Date(row.grace_extended_until).toISOString(),
+    rememberDeviceDays: row.remember_device_days,
   };
 }
 
@@ -119,6 +122,7 @@ export interface SettingsChange {
   organisationName?: string;
   verificationWindow?: number;
   methods?: Method[];
+  rememberDeviceDays?: number;
 }
 
 /**
@@ -131,6 +135,7 @@ export async function updateSettings(db: Db, change: SettingsChange, by: Setting
   if (change.organisationName !== undefined) values.organisation_name = change.organisationName;
   if (change.verificationWindow !== undefined) values.verification_window = change.verificationWindow;
   if (change.methods !== undefined) values.methods = JSON.stringify([...new Set(change.methods)]);
+  if (change.rememberDeviceDays !== undefined) values.remember_device_days = change.rememberDeviceDays;
   if (Object.keys(values).length > 0) {
     await db.transaction().execute(async (trx) => {
       const before = policySettings(await readSettings(trx), by.at);

@@ -14,6 +14,7 @@ import { ChangePassword } from './pages/ChangePassword.tsx';
 import { Home } from './pages/Home.tsx';
 import { Invitation } from './pages/Invitation.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+import { SecurityPage } from './pages/SecurityPage.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { SetupSuccessful } from './pages/setup/SetupSuccessful.tsx';
 import { SetupWizard } from './pages/setup/SetupWizard.tsx';
@@ -29,6 +30,7 @@ const titles: Record<string, string> = {
   '/sign-in/code': 'Two-factor authentication',
   '/change-password': 'Choose a new password',
   '/invitation': 'Invitation',
+  '/security': 'Security',
   '/setup': 'Set up two-factor authentication',
   '/setup/done': 'Setup successful',
   '/admin/users': 'Users',
@@ -112,6 +114,8 @@ function page(path: string, isAdmin: boolean): ComponentChildren {
       return <ChangePassword />;
     case '/invitation':
       return <Invitation />;
+    case '/security':
+      return <SecurityPage />;
     case '/setup':
       return <SetupWizard />;
     case '/setup/done':

@@ -9,6 +9,8 @@ import { navigate } from './router.tsx';
 export interface Challenge {
   method: CodeMethod;
   digits: number;
+  /** The days "Remember this device" lasts; absent while the admin has it off. */
+  rememberDays?: number;
 }
 
 export interface Session {
@@ -47,7 +49,8 @@ function storedChallenge(): Challenge {
       (parsed.method === 'totp' || parsed.method === 'email') &&
       Number.isInteger(parsed.digits)
     ) {
-      return parsed;
+      const days = Number.isInteger(parsed.rememberDays) ? { rememberDays: parsed.rememberDays } : {};
+      return { method: parsed.method, digits: parsed.digits, ...days };
     }
   } catch {
     // Nothing usable stored: fall back to the common case.
@@ -97,7 +100,11 @@ export function SessionProvider({ children, baseUrl }: { children: ComponentChil
   }, [refresh]);
 
   const rememberChallenge = useCallback((answer: SignInAnswer) => {
-    const next: Challenge = { method: answer.method ?? 'totp', digits: answer.digits ?? 6 };
+    const next: Challenge = {
+      method: answer.method ?? 'totp',
+      digits: answer.digits ?? 6,
+      ...(answer.rememberDays ? { rememberDays: answer.rememberDays } : {}),
+    };
     setChallenge(next);
     try {
       sessionStorage.setItem(challengeKey, JSON.stringify(next));

@@ -27,6 +27,7 @@ import type {
   OidcOverview as OidcOverviewSchema,
   OidcRegistration as OidcRegistrationSchema,
 } from '../../../src/oidc/oidc-client-routes.ts';
+import type { RememberedDeviceAnswer, SecurityAnswer } from '../../../src/security/security-routes.ts';
 import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
 import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
@@ -47,6 +48,9 @@ export type Me = Static<typeof MeAnswer>;
 export type SessionScope = Me['scope'];
 export type Enrollment = Static<typeof Offer>;
 export type Settings = Static<typeof SettingsAnswer>;
+/** The user's own security page: method, remembered devices, sessions, last sign-ins. */
+export type SecurityOverview = Static<typeof SecurityAnswer>;
+export type RememberedDevice = Static<typeof RememberedDeviceAnswer>;
 
 /** The e-mail that carries sign-in codes, as the admin edits it. */
 export type NotificationTemplate = Omit<Static<typeof TemplateBody>, 'html'>;

@@ -20,8 +20,10 @@ import type {
   OidcRegistration,
   OpenedInvitation,
   Page,
+  RememberedDevice,
   RenderedMail,
   SavedTemplate,
+  SecurityOverview,
   Settings,
   SignInAnswer,
   UserChanges,
@@ -40,7 +42,13 @@ export function verifierApi(client: ApiClient) {
     me: async () => remember(await client.get<Me>('/api/me')),
     login: async (username: string, password: string) =>
       remember(await client.post<SignInAnswer>('/api/auth/login', { username, password })),
-    submitCode: async (code: string) => remember(await client.post<SignInAnswer>('/api/auth/code', { code })),
+    submitCode: async (code: string, rememberDevice = false) =>
+      remember(
+        await client.post<SignInAnswer>(
+          '/api/auth/code',
+          rememberDevice ? { code, remember: true } : { code },
+        ),
+      ),
     resendCode: () => client.post<{ sent: boolean }>('/api/auth/resend', {}),
     changePassword: async (currentPassword: string, newPassword: string) =>
       remember(await client.post<SignInAnswer>('/api/auth/password', { currentPassword, newPassword })),
@@ -50,6 +58,11 @@ export function verifierApi(client: ApiClient) {
     /** Whether the verifier lets the sign-in page send the browser to `rd` (a protected app). */
     returnTarget: (rd: string) =>
       client.get<{ target: string }>(`/api/forward-auth/return-target?rd=${encodeURIComponent(rd)}`),
+    security: () => client.get<SecurityOverview>('/api/security'),
+    revokeDevice: (ref: string, currentPassword: string) =>
+      client.post<void>('/api/security/devices/revoke', { ref, currentPassword }),
+    revokeSession: (ref: string, currentPassword: string) =>
+      client.post<void>('/api/security/sessions/revoke', { ref, currentPassword }),
     logout: async () => {
       await client.post<void>('/api/auth/logout');
       client.setCsrfToken(null);
@@ -76,7 +89,10 @@ export function verifierApi(client: ApiClient) {
       client.post<ImportPreview>('/api/admin/users/import', { csv, dryRun }),
     updateSettings: (
       changes: Partial<
-        Pick<Settings, 'twoFactorEnabled' | 'organisationName' | 'verificationWindow' | 'methods'>
+        Pick<
+          Settings,
+          'twoFactorEnabled' | 'organisationName' | 'verificationWindow' | 'methods' | 'rememberDeviceDays'
+        >
       >,
     ) => client.patch<Settings>('/api/admin/settings', changes),
 
@@ -86,6 +102,10 @@ export function verifierApi(client: ApiClient) {
     createUser: (user: NewUser) => client.post<AdminUser>('/api/admin/users', user),
     updateUser: (userId: AdminUser['id'], changes: UserChanges) =>
       client.patch<AdminUser>(`/api/admin/users/${id(userId)}`, changes),
+    userRememberedDevices: (userId: AdminUser['id']) =>
+      client.get<{ items: RememberedDevice[] }>(`/api/admin/users/${id(userId)}/remembered-devices`),
+    revokeUserDevice: (userId: AdminUser['id'], ref: string) =>
+      client.post<void>(`/api/admin/users/${id(userId)}/remembered-devices/revoke`, { ref }),
     unlockUser: (userId: AdminUser['id']) =>
       client.post<AdminUser>(`/api/admin/users/${id(userId)}/unlock`, {}),
     clearEmailLimit: (userId: AdminUser['id']) =>

@@ -64,6 +64,13 @@ export function Home() {
               </p>
             )}
           </section>
+          <section class="card">
+            <h2>Security</h2>
+            <p>See your remembered devices, sessions and last sign-ins, and change your password.</p>
+            <Link href="/security" class="button secondary">
+              Open your security page
+            </Link>
+          </section>
           {user.isAdmin && (
             <section class="card">
               <h2>Administration</h2>

@@ -40,6 +40,7 @@ export function TwoFactorCode() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rememberDevice, setRememberDevice] = useState(false);
   // A refused Resend says how long to wait; the sentence counts down and Resend waits with it.
   const [resendAfter, setResendAfter] = useState<{ code: string; until: number } | null>(null);
   const waitLeft = useCountdown(resendAfter?.until ?? null);
@@ -59,7 +60,7 @@ export function TwoFactorCode() {
     }
     setBusy(true);
     try {
-      await api.submitCode(code);
+      await api.submitCode(code, rememberDevice);
       setRefusal(null);
       await refresh();
       navigate('/', { replace: true });
@@ -126,6 +127,22 @@ export function TwoFactorCode() {
               {waiting ? waitMessage(resendAfter.code, waitLeft) : refusal?.text}
             </Message>
             {refusal?.code === 'code_invalid' && !byEmail && <ClockHelp />}
+            {challenge.rememberDays !== undefined && (
+              <div class="field">
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    checked={rememberDevice}
+                    aria-describedby="remember-hint"
+                    onChange={(event) => setRememberDevice(event.currentTarget.checked)}
+                  />
+                  Remember this device
+                </label>
+                <p id="remember-hint" class="hint">
+                  {`For ${challenge.rememberDays === 1 ? '1 day' : `${challenge.rememberDays} days`}, signing in on this browser needs only your password. Leave it unticked on a shared or public computer.`}
+                </p>
+              </div>
+            )}
             <Message kind="success">{info}</Message>
             <div class="actions">
               <button type="submit" class="button primary" disabled={busy}>

@@ -36,6 +36,11 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
                   Home
                 </Link>
               )}
+              {full && (
+                <Link href="/security" aria-current={path === '/security' ? 'page' : undefined}>
+                  Security
+                </Link>
+              )}
               {full && me.user.isAdmin && (
                 <Link href="/admin/users" aria-current={path.startsWith('/admin') ? 'page' : undefined}>
                   Admin console

@@ -16,16 +16,28 @@ const methodLabels: Record<CodeMethod, string> = {
 };
 
 /** What the Save button would change, to tell whether the form differs from what is saved. */
-function editable(settings: Settings, windowText: string): string {
+function editable(settings: Settings, windowText: string, rememberText: string): string {
   const { twoFactorEnabled, organisationName, methods } = settings;
-  return JSON.stringify([twoFactorEnabled, organisationName, [...methods].sort(), windowText.trim()]);
+  return JSON.stringify([
+    twoFactorEnabled,
+    organisationName,
+    [...methods].sort(),
+    windowText.trim(),
+    rememberText.trim(),
+  ]);
 }
+
+/** The days field of "Remember this device": empty while it is off. */
+const rememberTextOf = (settings: Settings) =>
+  settings.rememberDeviceDays > 0 ? String(settings.rememberDeviceDays) : '';
 
 export function SettingsPage() {
   const { api, refresh } = useSession();
   const loaded = useLoad(() => api.settings(), []);
   const [form, setForm] = useState<Settings | null>(null);
   const [windowText, setWindowText] = useState('');
+  const [rememberText, setRememberText] = useState('');
+  const [rememberOn, setRememberOn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,13 +49,16 @@ export function SettingsPage() {
       setForm(loaded.data);
       setSavedForm(loaded.data);
       setWindowText(String(loaded.data.verificationWindow));
+      setRememberText(rememberTextOf(loaded.data));
+      setRememberOn(loaded.data.rememberDeviceDays > 0);
     }
   }, [loaded.data]);
 
   const dirty =
     form !== null &&
     savedForm !== null &&
-    editable(form, windowText) !== editable(savedForm, String(savedForm.verificationWindow));
+    editable(form, windowText, rememberOn ? rememberText : '') !==
+      editable(savedForm, String(savedForm.verificationWindow), rememberTextOf(savedForm));
   useUnsavedWarning(dirty);
 
   if (!form) {
@@ -78,6 +93,10 @@ export function SettingsPage() {
       return setError('The verification window is a whole number of steps from 0 to 10.');
     }
     if (!form.organisationName.trim()) return setError('Enter the organisation name.');
+    const days = rememberOn ? Number(rememberText.trim()) : 0;
+    if (rememberOn && (!/^\d+$/.test(rememberText.trim()) || days < 1 || days > 30)) {
+      return setError('A device is remembered for a whole number of days from 1 to 30.');
+    }
     if (form.methods.length === 0) return setError('Keep at least one way to receive codes.');
     setBusy(true);
     setError(null);
@@ -88,10 +107,13 @@ export function SettingsPage() {
         organisationName: form.organisationName.trim(),
         verificationWindow: steps,
         methods: form.methods,
+        rememberDeviceDays: days,
       });
       setForm(next);
       setSavedForm(next);
       setWindowText(String(next.verificationWindow));
+      setRememberText(rememberTextOf(next));
+      setRememberOn(next.rememberDeviceDays > 0);
       setSaved('Settings saved.');
       // The organisation name shows in the header: read it again.
       void refresh();
@@ -135,6 +157,29 @@ export function SettingsPage() {
               ))}
             </div>
           </fieldset>
+        </fieldset>
+        <fieldset>
+          <legend>Remember this device</legend>
+          <Switch
+            id="remember-device"
+            label="Let users remember a device"
+            checked={rememberOn}
+            onChange={(checked) => {
+              setRememberOn(checked);
+              if (checked && rememberText === '') setRememberText('30');
+            }}
+            hint="Offers “Remember this device” on the code page. A remembered browser skips the code until the days run out, the password or the second factor changes, or it is revoked."
+          />
+          {rememberOn && (
+            <Field
+              id="remember-days"
+              label="Days a device is remembered (1 to 30)"
+              value={rememberText}
+              onValue={setRememberText}
+              inputMode="numeric"
+              maxLength={2}
+            />
+          )}
         </fieldset>
         <fieldset>
           <legend>Organisation</legend>

@@ -5,6 +5,7 @@ import { useSession } from '../../session.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
 import { InvitationPanel } from './InvitationPanel.tsx';
+import { RememberedDevicesPanel } from './RememberedDevicesPanel.tsx';
 import { UserForm, type UserValues } from './UserForm.tsx';
 
 /** Add user (`id` undefined) or Edit user. */
@@ -116,6 +117,7 @@ export function UserEditPage({ id }: { id?: string }) {
         </div>
       )}
       {user && <InvitationPanel key={`${user.id}-${round}`} user={user} />}
+      {user && <RememberedDevicesPanel key={`devices-${user.id}-${round}`} user={user} />}
       <Message kind="success">{status}</Message>
       <UserForm
         // A new form once the saved user is back: the round starts it, the saved fields finish it.
