@@ -86,6 +86,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
           accounts={plan.accounts}
           duplicates={duplicateIndexes(existing, plan.accounts)}
           skipped={plan.skipped}
+          repeats={plan.repeats}
           action={action}
           busy={busy}
           verb="Import"
