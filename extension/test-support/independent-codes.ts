@@ -122,3 +122,17 @@ export function accountedFor(result: {
 }): number {
   return result.accounts.length + result.skipped.length + result.repeats;
 }
+
+/** The account as this extension holds it, for `app`. */
+export function asAccount(app: AppAccount): OtpAccount {
+  return {
+    type: app.type,
+    secret: new Uint8Array(OTPAuth.Secret.fromBase32(app.secret).bytes),
+    issuer: app.issuer,
+    account: app.account,
+    algorithm: app.algorithm ?? 'SHA1',
+    digits: app.type === 'steam' ? 5 : (app.digits ?? 6),
+    period: app.period ?? 30,
+    counter: app.counter ?? 0,
+  };
+}
