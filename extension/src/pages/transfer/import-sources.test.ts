@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatOtpauthUri } from '../../../../shared/index.ts';
+import { andOtpEncrypted } from '../../../test-support/foreign-files.ts';
 import { otp } from '../../../test-support/transfer-fixtures.ts';
 import { ImportSourceError, readSources, sourcesFromFiles } from './import-sources.ts';
 
@@ -65,5 +66,28 @@ describe('reading import sources', () => {
     const outcome = await readSources(sources);
     if (outcome.kind !== 'plan') throw new Error('plain text needs no password');
     expect(outcome.plan.accounts.map((a) => a.account)).toEqual(['user3@example.com']);
+  });
+
+  it('reads a binary encrypted andOTP backup from its file bytes once the password is given', async () => {
+    const entries = [
+      {
+        secret: 'JBSWY3DPEHPK3PXP',
+        issuer: 'Example',
+        label: 'alice',
+        digits: 6,
+        type: 'TOTP',
+        algorithm: 'SHA1',
+        period: 30,
+      },
+    ];
+    const file = new File([new Uint8Array(andOtpEncrypted('andOTP pw', entries))], 'otp_accounts.json.aes');
+    const sources = await sourcesFromFiles([file], async () => null);
+    expect(await readSources(sources)).toEqual({ kind: 'password', names: ['otp_accounts.json.aes'] });
+    const outcome = await readSources(sources, 'andOTP pw');
+    if (outcome.kind !== 'plan') throw new Error('the password was given');
+    expect(outcome.plan.accounts.map((a) => `${a.issuer} ${a.account}`)).toEqual(['Example alice']);
+    await expect(readSources(sources, 'wrong')).rejects.toThrow(
+      'otp_accounts.json.aes: The password does not open this andOTP backup (or the file is damaged).',
+    );
   });
 });
