@@ -106,6 +106,8 @@ export async function unlockInBrowsers(harness: Harness): Promise<void> {
       harness.note(`unlock in ${name}: skipped, ${binary} is not installed`);
       continue;
     }
-    harness.note(`unlock in ${name}'s popup, Argon2id 64 MiB, 3 passes (target ≤ 1 s): ${summary(await run())}`);
+    harness.note(
+      `unlock in ${name}'s popup, Argon2id 64 MiB, 3 passes (target ≤ 1 s): ${summary(await run())}`,
+    );
   }
 }

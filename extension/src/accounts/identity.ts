@@ -79,14 +79,20 @@ export function findReEnrolled<T extends Identity & Pick<OtpAccount, 'issuer' | 
 }
 
 /** Remembers the accounts seen so far, to keep the first of each within one file or one set of files. */
-export class SeenAccounts {
-  private readonly keys = new Set<string>();
+export class SeenAccounts<T extends Identity = Identity> {
+  private readonly firsts = new Map<string, T>();
 
   /** True the first time an account is seen; false for the same account again. */
-  add(account: Identity): boolean {
+  add(account: T): boolean {
+    return this.addOrFind(account) === undefined;
+  }
+
+  /** Remembers the account and returns undefined the first time; the account seen first otherwise. */
+  addOrFind(account: T): T | undefined {
     const key = identityKey(account);
-    if (this.keys.has(key)) return false;
-    this.keys.add(key);
-    return true;
+    const first = this.firsts.get(key);
+    if (first !== undefined) return first;
+    this.firsts.set(key, account);
+    return undefined;
   }
 }

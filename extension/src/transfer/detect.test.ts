@@ -75,6 +75,25 @@ describe('detectFormat', () => {
     expect(() => detectFormat('[1,2,3]')).toThrow(UnrecognisedFormatError);
   });
 
+  it('names the formats it reads when a JSON file is none of them', () => {
+    expect(() => detectFormat('{"some":"thing"}')).toThrow(
+      /Aegis, 2FAS, andOTP, Bitwarden, FreeOTP\+, Proton Authenticator, Stratum, the Authenticator extension/,
+    );
+  });
+
+  it('returns a result or one of its own errors for any file bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), async (bytes) => {
+        try {
+          await detectAndParseWithPassword(bytes, 'pw');
+        } catch (error) {
+          expect(error).toBeInstanceOf(TransferError);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('says a cut-off JSON export is damaged', () => {
     expect(() => detectFormat(samples.aegis.slice(0, 30))).toThrow(CorruptFileError);
   });
@@ -128,6 +147,17 @@ describe('detectAndParse', () => {
         { format: fc.constant('authenticator-backup'), version: fc.anything(), kdf: fc.anything() },
         { requiredKeys: ['format'] },
       ),
+      fc.record({
+        encrypted: fc.boolean(),
+        items: fc.array(fc.record({ name: fc.anything(), login: fc.anything() })),
+      }),
+      fc.record({ version: fc.anything(), entries: fc.array(fc.record({ content: fc.anything() })) }),
+      fc.record({ tokens: fc.array(fc.anything()) }),
+      fc.record({ Authenticators: fc.array(fc.anything()) }),
+      fc.array(fc.record({ secret: fc.string(), label: fc.anything(), type: fc.anything() }), {
+        minLength: 1,
+      }),
+      fc.record({ schemaVersion: fc.constant(4), servicesEncrypted: fc.string() }),
     );
     await fc.assert(
       fc.asyncProperty(shaped, async (document) => {

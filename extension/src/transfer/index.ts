@@ -11,7 +11,13 @@ export {
   readBackup,
 } from './backup.ts';
 export type { BackupAccount } from './backup-account.ts';
-export { detectAndParse, detectAndParseWithPassword, detectFormat, MAX_IMPORT_CHARS } from './detect.ts';
+export {
+  detectAndParse,
+  detectAndParseWithPassword,
+  detectFormat,
+  type ImportInput,
+  MAX_IMPORT_CHARS,
+} from './detect.ts';
 export {
   CorruptFileError,
   NewerVersionError,
@@ -24,4 +30,6 @@ export {
   WrongPasswordError,
 } from './errors.ts';
 export { type MigrationExport, plainTextExport, toMigrationPages, toOtpauthLines } from './export.ts';
+export { aegisEncryptedExport, aegisPlainExport } from './export-aegis.ts';
+export { twoFasExport } from './export-two-fas.ts';
 export type { ImportFormat, ImportResult, SkippedEntry } from './import-result.ts';

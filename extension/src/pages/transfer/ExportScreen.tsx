@@ -1,5 +1,6 @@
 import type { VaultAccount } from '../../accounts/account.ts';
 import { AccountQrExport } from './AccountQrExport.tsx';
+import { type AppFileKind, OtherAppExport } from './OtherAppExport.tsx';
 import { PhoneExport } from './PhoneExport.tsx';
 import { PlainTextExport } from './PlainTextExport.tsx';
 import type { SavedFile } from './save-file.ts';
@@ -8,10 +9,11 @@ export interface ExportScreenProps {
   accounts: readonly VaultAccount[];
   randomBytes(n: number): Uint8Array;
   onSavePlainText(): SavedFile;
+  onSaveForApp(kind: AppFileKind, password?: string): Promise<SavedFile>;
 }
 
-/** Export: one account's QR code, all accounts for a phone, or a text file of otpauth links. */
-export function ExportScreen({ accounts, randomBytes, onSavePlainText }: ExportScreenProps) {
+/** Export: one account's QR code, all accounts for a phone, a text file of otpauth links, or another app's file. */
+export function ExportScreen({ accounts, randomBytes, onSavePlainText, onSaveForApp }: ExportScreenProps) {
   return (
     <section aria-label="Export">
       <h3>One account</h3>
@@ -24,6 +26,8 @@ export function ExportScreen({ accounts, randomBytes, onSavePlainText }: ExportS
       <PhoneExport accounts={accounts} randomBytes={randomBytes} />
       <h3>All accounts as a text file</h3>
       <PlainTextExport accountCount={accounts.length} onSave={onSavePlainText} />
+      <h3>All accounts for Aegis or 2FAS</h3>
+      <OtherAppExport accountCount={accounts.length} onSave={onSaveForApp} />
     </section>
   );
 }

@@ -7,6 +7,8 @@ export interface ImportPreviewProps {
   accounts: readonly OtpAccount[];
   duplicates: ReadonlySet<number>;
   skipped: readonly SkippedEntry[];
+  /** Entries that repeat one already listed (same account, same name): counted, not listed. */
+  repeats?: number;
   action: DuplicateAction;
   busy: boolean;
   /** "Import" or "Restore". */
@@ -24,6 +26,7 @@ function kind(account: OtpAccount): string {
 /** Everything that an import or restore would change, shown before anything is stored. */
 export function ImportPreview(props: ImportPreviewProps) {
   const { accounts, duplicates, skipped, action, busy, verb } = props;
+  const repeats = props.repeats ?? 0;
   // Replaced duplicates are written too, so they count as applied.
   const count = accounts.length - (action === 'skip' ? duplicates.size : 0);
   return (
@@ -31,6 +34,7 @@ export function ImportPreview(props: ImportPreviewProps) {
       <h3>
         {accounts.length === 1 ? '1 account found' : `${accounts.length} accounts found`}
         {skipped.length > 0 && `, ${skipped.length} skipped`}
+        {repeats > 0 && `, ${repeats} repeated`}
       </h3>
       {accounts.length > 0 && (
         <table>
@@ -69,6 +73,13 @@ export function ImportPreview(props: ImportPreviewProps) {
             ))}
           </ul>
         </>
+      )}
+      {repeats > 0 && (
+        <p class="repeats">
+          {repeats === 1
+            ? '1 entry repeats an account listed above (same key and name); it is added once.'
+            : `${repeats} entries repeat accounts listed above (same key and name); each is added once.`}
+        </p>
       )}
       {duplicates.size > 0 && (
         <fieldset>

@@ -86,6 +86,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
           accounts={plan.accounts}
           duplicates={duplicateIndexes(existing, plan.accounts)}
           skipped={plan.skipped}
+          repeats={plan.repeats}
           action={action}
           busy={busy}
           verb="Import"
@@ -128,15 +129,16 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
     <form aria-label="Import" onSubmit={(event) => void start(event)}>
       <p>
         Reads otpauth:// links (one per line), the export QR codes of phone authenticators (as text or as
-        PNG/JPEG screenshots, several at once), Aegis exports (plain or encrypted), 2FAS backups and
-        Authenticator extension backups. The format is detected.
+        PNG/JPEG screenshots, several at once), and the exports of Aegis, 2FAS, andOTP, Bitwarden (JSON or
+        CSV), FreeOTP+, Proton Authenticator, Stratum, Ente Auth (plain text) and the Authenticator extension,
+        plain or encrypted. The format is detected.
       </p>
       <label>
         Files
         <input
           type="file"
           multiple
-          accept=".txt,.json,text/plain,application/json,image/png,image/jpeg"
+          accept=".txt,.json,.2fas,.csv,.aes,text/plain,text/csv,application/json,image/png,image/jpeg"
           onChange={(event) => setFiles(chosenFiles(event))}
         />
       </label>

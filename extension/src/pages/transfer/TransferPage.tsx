@@ -3,7 +3,14 @@ import type { OtpAccount } from '../../../../shared/index.ts';
 import { displayOrder } from '../../accounts/list.ts';
 import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
-import { createBackup, plainTextExport, type RestoredBackup } from '../../transfer/index.ts';
+import {
+  aegisEncryptedExport,
+  aegisPlainExport,
+  createBackup,
+  plainTextExport,
+  type RestoredBackup,
+  twoFasExport,
+} from '../../transfer/index.ts';
 import { FatalError } from '../components/FatalError.tsx';
 import { Unlock } from '../components/Unlock.tsx';
 import { useVaultState } from '../use-vault-state.ts';
@@ -13,6 +20,7 @@ import { ExportScreen } from './ExportScreen.tsx';
 import { ImportScreen } from './ImportScreen.tsx';
 import { qrTextFromImage } from './image-qr.ts';
 import { type DuplicateAction, mergeIncoming } from './merge.ts';
+import type { AppFileKind } from './OtherAppExport.tsx';
 import { RestoreScreen } from './RestoreScreen.tsx';
 import { type SavedFile, saveTextFile } from './save-file.ts';
 import { SCREEN_TITLES, screenFromHash, TRANSFER_SCREENS, type TransferScreenName } from './screens.ts';
@@ -129,6 +137,17 @@ export function TransferPage() {
     return saveTextFile(file.fileName, file.text, 'text/plain');
   };
 
+  const saveForApp = async (kind: AppFileKind, password?: string) => {
+    const now = new Date();
+    const file =
+      kind === '2fas'
+        ? twoFasExport(accounts, { now })
+        : kind === 'aegis'
+          ? aegisPlainExport(accounts, { now, randomBytes })
+          : await aegisEncryptedExport(accounts, password ?? '', { now, randomBytes });
+    return saveTextFile(file.fileName, file.text, 'application/json');
+  };
+
   return (
     <main class="transfer">
       <header>
@@ -171,7 +190,12 @@ export function TransferPage() {
         />
       )}
       {screen === 'export' && !exportDisabled && (
-        <ExportScreen accounts={accounts} randomBytes={randomBytes} onSavePlainText={savePlainText} />
+        <ExportScreen
+          accounts={accounts}
+          randomBytes={randomBytes}
+          onSavePlainText={savePlainText}
+          onSaveForApp={saveForApp}
+        />
       )}
     </main>
   );

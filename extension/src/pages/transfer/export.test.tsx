@@ -6,18 +6,28 @@ import { decodeQrSvg, pixelsOfQrSvg } from '../../../test-support/svg-qr.ts';
 import { inVault, otp } from '../../../test-support/transfer-fixtures.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { decodeQr, type Pixels } from '../../scan/decode.ts';
+import { aegisEncryptedExport, detectAndParseWithPassword } from '../../transfer/index.ts';
 import { ExportScreen } from './ExportScreen.tsx';
 import { ImportScreen } from './ImportScreen.tsx';
 import { mergeIncoming } from './merge.ts';
+import type { AppFileKind } from './OtherAppExport.tsx';
 
 afterEach(cleanup);
 
 const saved = () => ({ fileName: 'authenticator-accounts-2026-11-23.txt', url: 'blob:x', revoke: vi.fn() });
+const forApp = async () => saved();
 
 describe('exporting', () => {
   it('shows an account’s QR code and link only after a warning is confirmed', () => {
     const account = inVault(otp(3, { issuer: 'Bank' }));
-    render(<ExportScreen accounts={[account]} randomBytes={randomBytes} onSavePlainText={saved} />);
+    render(
+      <ExportScreen
+        accounts={[account]}
+        randomBytes={randomBytes}
+        onSavePlainText={saved}
+        onSaveForApp={forApp}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code of Bank (user3@example.com)' }));
     expect(screen.getByRole('alertdialog').textContent).toMatch(
       /anyone who sees them can generate its codes/,
@@ -33,7 +43,14 @@ describe('exporting', () => {
 
   it('saves the plain text file only once the user ticks that it reveals the keys', () => {
     const onSave = vi.fn(saved);
-    render(<ExportScreen accounts={[inVault(otp(1))]} randomBytes={randomBytes} onSavePlainText={onSave} />);
+    render(
+      <ExportScreen
+        accounts={[inVault(otp(1))]}
+        randomBytes={randomBytes}
+        onSavePlainText={onSave}
+        onSaveForApp={forApp}
+      />,
+    );
     const button = screen.getByRole('button', {
       name: 'Save text file of otpauth links',
     }) as HTMLButtonElement;
@@ -53,7 +70,14 @@ describe('exporting', () => {
       inVault(otp(40, { digits: 7 })),
       inVault(otp(41, { type: 'hotp', counter: 9, algorithm: 'SHA256' })),
     ];
-    render(<ExportScreen accounts={accounts} randomBytes={randomBytes} onSavePlainText={saved} />);
+    render(
+      <ExportScreen
+        accounts={accounts}
+        randomBytes={randomBytes}
+        onSavePlainText={saved}
+        onSaveForApp={forApp}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Export all to a phone…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Show export QR codes' }));
     expect(screen.getByRole('list', { name: 'Not exported' }).textContent).toMatch(
@@ -89,5 +113,60 @@ describe('exporting', () => {
     const imported = mergeIncoming([], onImport.mock.calls[0]?.[0] ?? [], 'skip', randomBytes);
     const exportable = accounts.filter((a) => a.digits !== 7);
     expect(new Set(imported.map(formatOtpauthUri))).toEqual(new Set(exportable.map(formatOtpauthUri)));
+  });
+
+  it('saves an encrypted Aegis vault with the password typed twice, which opens with that password', async () => {
+    const accounts = [inVault(otp(1)), inVault(otp(2, { type: 'hotp', counter: 4 }))];
+    const files: string[] = [];
+    const onSaveForApp = vi.fn(async (_kind: AppFileKind, password?: string) => {
+      const file = await aegisEncryptedExport(accounts, password ?? '', { now: new Date(), randomBytes });
+      files.push(file.text);
+      return { fileName: file.fileName, url: 'blob:y', revoke: vi.fn() };
+    });
+    render(
+      <ExportScreen
+        accounts={accounts}
+        randomBytes={randomBytes}
+        onSavePlainText={saved}
+        onSaveForApp={onSaveForApp}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Save encrypted Aegis vault' }) as HTMLButtonElement;
+    fireEvent.input(screen.getByLabelText('Password for the Aegis vault'), { target: { value: 'vault pw' } });
+    fireEvent.input(screen.getByLabelText('The same password again'), { target: { value: 'vault pX' } });
+    expect(screen.getByRole('alert').textContent).toBe('The two passwords differ.');
+    expect(button.disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText('The same password again'), { target: { value: 'vault pw' } });
+    fireEvent.click(button);
+    await waitFor(
+      () =>
+        expect(screen.getByRole('status').textContent).toMatch(
+          /^Saved aegis-export-.*\.json to your downloads\.$/,
+        ),
+      { timeout: 30_000 },
+    );
+    expect(onSaveForApp).toHaveBeenCalledWith('aegis-encrypted', 'vault pw');
+    const back = await detectAndParseWithPassword(files[0] as string, 'vault pw');
+    expect(back.accounts.map((a) => a.account)).toEqual(['user1@example.com', 'user2@example.com']);
+  });
+
+  it('saves plain Aegis and 2FAS files only once the user ticks that they reveal the keys', async () => {
+    const onSaveForApp = vi.fn(async () => saved());
+    render(
+      <ExportScreen
+        accounts={[inVault(otp(1))]}
+        randomBytes={randomBytes}
+        onSavePlainText={saved}
+        onSaveForApp={onSaveForApp}
+      />,
+    );
+    const aegis = screen.getByRole('button', { name: 'Save plain Aegis vault' }) as HTMLButtonElement;
+    const twoFas = screen.getByRole('button', { name: 'Save 2FAS file' }) as HTMLButtonElement;
+    expect([aegis.disabled, twoFas.disabled]).toEqual([true, true]);
+    fireEvent.click(screen.getByLabelText('I understand that these files reveal my secret keys'));
+    fireEvent.click(twoFas);
+    await waitFor(() => expect(onSaveForApp).toHaveBeenCalledWith('2fas', undefined));
+    fireEvent.click(aegis);
+    await waitFor(() => expect(onSaveForApp).toHaveBeenCalledWith('aegis', undefined));
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatOtpauthUri } from '../../../../shared/index.ts';
+import { andOtpEncrypted } from '../../../test-support/foreign-files.ts';
 import { otp } from '../../../test-support/transfer-fixtures.ts';
 import { ImportSourceError, readSources, sourcesFromFiles } from './import-sources.ts';
 
@@ -40,11 +41,53 @@ describe('reading import sources', () => {
     const files = ['1.png', '2.jpg', 'notes.txt'].map(
       (name) => new File([name], name, { type: name.endsWith('txt') ? 'text/plain' : '' }),
     );
-    const sources = await sourcesFromFiles(files, async (image) => `qr of ${(image as File).name}`);
-    expect(sources).toEqual([
+    const qrOf = (image: Blob) => `otpauth://totp/${(image as File).name}?secret=JBSWY3DP`;
+    const sources = await sourcesFromFiles(files, async (image) => qrOf(image));
+    expect(sources.map(({ name, text }) => ({ name, text }))).toEqual([
       { name: 'notes.txt', text: 'notes.txt' },
-      { name: 'the 2 QR code images', text: 'qr of 1.png\nqr of 2.jpg' },
+      {
+        name: 'the 2 QR code images',
+        text: 'otpauth://totp/1.png?secret=JBSWY3DP\notpauth://totp/2.jpg?secret=JBSWY3DP',
+      },
     ]);
     await expect(readSources([])).rejects.toThrow('Choose a file or paste the exported text first.');
+  });
+
+  it('says when a QR code image holds something other than an authenticator account', async () => {
+    const files = [new File(['x'], 'menu.png', { type: 'image/png' })];
+    await expect(sourcesFromFiles(files, async () => 'https://example.com/menu')).rejects.toThrow(
+      'The QR code in menu.png holds no authenticator account (it holds “https://example.com/menu”), so there is nothing to import from it.',
+    );
+  });
+
+  it('reads text copied from QR tools, with their "QR-Code:" prefix', async () => {
+    const files = [new File(['x'], 'shot.png', { type: 'image/png' })];
+    const sources = await sourcesFromFiles(files, async () => `QR-Code:${formatOtpauthUri(otp(3))}`);
+    const outcome = await readSources(sources);
+    if (outcome.kind !== 'plan') throw new Error('plain text needs no password');
+    expect(outcome.plan.accounts.map((a) => a.account)).toEqual(['user3@example.com']);
+  });
+
+  it('reads a binary encrypted andOTP backup from its file bytes once the password is given', async () => {
+    const entries = [
+      {
+        secret: 'JBSWY3DPEHPK3PXP',
+        issuer: 'Example',
+        label: 'alice',
+        digits: 6,
+        type: 'TOTP',
+        algorithm: 'SHA1',
+        period: 30,
+      },
+    ];
+    const file = new File([new Uint8Array(andOtpEncrypted('andOTP pw', entries))], 'otp_accounts.json.aes');
+    const sources = await sourcesFromFiles([file], async () => null);
+    expect(await readSources(sources)).toEqual({ kind: 'password', names: ['otp_accounts.json.aes'] });
+    const outcome = await readSources(sources, 'andOTP pw');
+    if (outcome.kind !== 'plan') throw new Error('the password was given');
+    expect(outcome.plan.accounts.map((a) => `${a.issuer} ${a.account}`)).toEqual(['Example alice']);
+    await expect(readSources(sources, 'wrong')).rejects.toThrow(
+      'otp_accounts.json.aes: The password does not open this andOTP backup (or the file is damaged).',
+    );
   });
 });

@@ -14,6 +14,8 @@ import {
 export interface ImportSource {
   name: string;
   text: string;
+  /** A file's bytes, for the binary exports (encrypted andOTP backups); `text` is read otherwise. */
+  bytes?: Uint8Array;
 }
 
 /** A file or pasted text that cannot be read as a whole; nothing is imported while one is chosen. */
@@ -24,6 +26,8 @@ export class ImportSourceError extends Error {
 export interface ImportPlan {
   accounts: OtpAccount[];
   skipped: SkippedEntry[];
+  /** Entries that repeat an account already in the plan under the same name, counted not listed. */
+  repeats: number;
   formats: ImportFormat[];
 }
 
@@ -33,6 +37,13 @@ export type ReadOutcome =
   | { kind: 'password'; names: string[] };
 
 const IMAGE_TYPES = /^image\/(png|jpeg)$/;
+/** What an authenticator's QR code holds: an account or a phone export, as QR tools may print it. */
+const OTP_QR_TEXT = /^\s*(?:QR-?Code:\s*)?otpauth(?:-migration)?:\/\//i;
+
+function shortened(text: string): string {
+  const line = text.trim().replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 export function isImage(file: File): boolean {
@@ -60,11 +71,17 @@ export async function sourcesFromFiles(
         throw new ImportSourceError(`${file.name} could not be opened as a PNG or JPEG image.`);
       }
       if (text === null) throw new ImportSourceError(`No QR code was found in ${file.name}.`);
+      if (!OTP_QR_TEXT.test(text)) {
+        throw new ImportSourceError(
+          `The QR code in ${file.name} holds no authenticator account (it holds “${shortened(text)}”), so there is nothing to import from it.`,
+        );
+      }
       scanned.push(text);
     } else {
       if (file.size > MAX_IMPORT_CHARS)
         throw new ImportSourceError(`${file.name} is too large to be an authenticator export.`);
-      sources.push({ name: file.name, text: await file.text() });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      sources.push({ name: file.name, text: new TextDecoder().decode(bytes), bytes });
     }
   }
   if (scanned.length > 0) {
@@ -88,19 +105,18 @@ export async function readSources(sources: readonly ImportSource[], password?: s
   const locked: string[] = [];
   for (const source of sources) {
     try {
-      if (detectFormat(source.text).needsPassword) locked.push(source.name);
+      if (detectFormat(source.bytes ?? source.text).needsPassword) locked.push(source.name);
     } catch (error) {
       named(source, error);
     }
   }
   if (locked.length > 0 && !password) return { kind: 'password', names: locked };
-  const plan: ImportPlan = { accounts: [], skipped: [], formats: [] };
+  const plan: ImportPlan = { accounts: [], skipped: [], repeats: 0, formats: [] };
   for (const source of sources) {
     let result: Awaited<ReturnType<typeof detectAndParseWithPassword>>;
     try {
-      result = password
-        ? await detectAndParseWithPassword(source.text, password)
-        : detectAndParse(source.text);
+      const input = source.bytes ?? source.text;
+      result = password ? await detectAndParseWithPassword(input, password) : detectAndParse(input);
     } catch (error) {
       named(source, error);
     }
@@ -114,6 +130,7 @@ export async function readSources(sources: readonly ImportSource[], password?: s
         });
     });
     plan.skipped.push(...result.skipped);
+    plan.repeats += result.repeats;
     if (!plan.formats.includes(result.format)) plan.formats.push(result.format);
   }
   return { kind: 'plan', plan };

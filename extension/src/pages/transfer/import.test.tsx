@@ -45,6 +45,23 @@ describe('importing from other authenticators', () => {
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('2 accounts found, 1 skipped');
   });
 
+  it('offers the other apps’ export files in the file chooser', () => {
+    renderImport();
+    const input = screen.getByLabelText('Files') as HTMLInputElement;
+    expect(input.accept.split(',')).toEqual(
+      expect.arrayContaining(['.json', '.2fas', '.csv', '.aes', '.txt']),
+    );
+  });
+
+  it('counts an entry that repeats one already listed, so every entry of the file is accounted for', async () => {
+    renderImport();
+    const line = formatOtpauthUri(otp(1));
+    paste([line, line, formatOtpauthUri(otp(2))].join('\n'));
+    await screen.findAllByRole('row');
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('2 accounts found, 1 repeated');
+    expect(screen.getByText(/^1 entry repeats an account listed above/)).toBeTruthy();
+  });
+
   it('marks accounts already in the list and imports only the new ones unless asked to replace', async () => {
     const onImport = renderImport([inVault(otp(1))]);
     paste([otp(1), otp(2)].map(formatOtpauthUri).join('\n'));

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
+import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { isBrowserAuthenticatorBackup, parseBrowserAuthenticator } from './browser-authenticator.ts';
+import {
+  type AppAccount,
+  accountedFor,
+  countCorrect,
+  sameCodes,
+} from '../../../test-support/independent-codes.ts';
+import { PasswordRequiredError } from '../errors.ts';
+import {
+  browserAuthenticatorEntries,
+  isBrowserAuthenticatorBackup,
+  parseBrowserAuthenticator,
+} from './browser-authenticator.ts';
 
 // Written from the Authenticator extension's storage layout: entries keyed by hash, defaults left out.
 const BACKUP = {
@@ -74,7 +86,7 @@ describe('Authenticator extension backup', () => {
   it('imports TOTP, HOTP and hex-secret entries in the extension’s order, applying its defaults', () => {
     const result = parseBrowserAuthenticator(BACKUP);
     expect(result.format).toBe('browser-authenticator');
-    expect(result.accounts.map(({ secret, ...rest }) => rest)).toEqual([
+    expect(result.accounts.slice(0, 3).map(({ secret, ...rest }) => rest)).toEqual([
       {
         type: 'hotp',
         issuer: 'Counter Co',
@@ -108,13 +120,112 @@ describe('Authenticator extension backup', () => {
     expect(result.accounts[2]?.secret).toEqual(rfcSecret);
   });
 
-  it('lists Steam, Battle.net, encrypted and GOST entries as skipped, and ignores key records', () => {
-    expect(parseBrowserAuthenticator(BACKUP).skipped).toEqual([
-      { label: 'Steam (gamer)', reason: expect.stringMatching(/"steam" is not supported/) },
-      { label: 'Battle (hero)', reason: expect.stringMatching(/"battle" is not supported/) },
+  it('imports Steam and Battle.net entries, lists encrypted and GOST ones as skipped, and ignores key records', () => {
+    const result = parseBrowserAuthenticator(BACKUP);
+    expect(result.accounts.slice(3).map(({ type, issuer, digits }) => ({ type, issuer, digits }))).toEqual([
+      { type: 'steam', issuer: 'Steam', digits: 5 },
+      { type: 'totp', issuer: 'Battle', digits: 8 },
+    ]);
+    expect(result.skipped).toEqual([
       { label: 'Entry 6', reason: expect.stringMatching(/encrypted/) },
       { label: 'Gost (g)', reason: expect.stringMatching(/GOST3411_2012_256/) },
     ]);
+    expect(result.entries).toBe(7);
+  });
+
+  it('accounts for all 15 of its own edge cases: imported, skipped with a reason, or a counted repeat', () => {
+    const hex = '3132333435363738393031323334353637383930';
+    const edgeCases = {
+      a: { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', issuer: 'Example', account: 'alice', index: 0 },
+      b: {
+        type: 'hotp',
+        secret: 'GEZDGNBVGY3TQOJQ',
+        issuer: 'Counter',
+        account: 'bob',
+        counter: 5,
+        digits: 8,
+        algorithm: 'SHA512',
+        index: 1,
+      },
+      c: { type: 'hex', secret: hex, issuer: 'Hex', account: 'h', algorithm: 2, index: 2 },
+      d: { type: 'hhex', secret: '3132333435363738', issuer: 'Hhex', account: 'hh', counter: 2, index: 3 },
+      e: { type: 'steam', secret: 'ONSWG4TFORZXG5DF', issuer: 'Steam', account: 's1', index: 4 },
+      f: { type: 'totp', secret: 'stm-MFRGGZDFMZTWQ2LK', issuer: 'Steam', account: 's2', index: 5 },
+      g: { type: 'battle', secret: 'blz-KRUGS4ZANFZSAYJA', issuer: 'Battle.net', account: 'hero', index: 6 },
+      h: { secret: 'NBSWY3DPO5XXE3DE' },
+      i: 'JBSWY3DPEHPK3PXP',
+      j: {
+        type: 'totp',
+        secret: 'MZXW6YTBOI',
+        issuer: 'Gost',
+        account: 'g',
+        algorithm: 'GOST3411_2012_256',
+        index: 9,
+      },
+      k: { dataType: 'EncOTPStorage', keyId: 'k1', data: 'U2FsdGVkX1+AAAA', index: 10 },
+      l: { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', issuer: 'Example', account: 'alice', index: 11 },
+      m: { type: 'totp', secret: '', issuer: 'Empty', account: 'e', index: 12 },
+      n: {
+        type: 'totp',
+        secret: 'ORSXG5DJNZTXGZLD',
+        issuer: 'Slow',
+        account: 'seven',
+        digits: 7,
+        period: 60,
+        index: 13,
+      },
+      o: { secret: 'GEZDGNBVGY3TQOJQGEZA', issuer: 'Ünïcode', account: 'ç@example.com' },
+      key: { enc: 'U2FsdGVkX1+abc', hash: '$argon2id$v=19$...' },
+      'key-1': { dataType: 'Key', id: 'key-1', salt: 'c2FsdA==', hash: 'x', version: 3 },
+    };
+    const result = parseBrowserAuthenticator(edgeCases);
+    expect(result.entries).toBe(15);
+    expect(result.accounts).toHaveLength(10);
+    expect(result.skipped.map((entry) => entry.label)).toEqual([
+      'Gost (g)',
+      'Entry 11',
+      'Empty (e)',
+      'Entry 9',
+    ]);
+    expect(result.skipped.every((entry) => entry.reason.length > 10)).toBe(true);
+    expect(result.repeats).toBe(1);
+    const apps: AppAccount[] = [
+      { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', issuer: 'Example', account: 'alice' },
+      {
+        type: 'hotp',
+        secret: 'GEZDGNBVGY3TQOJQ',
+        issuer: 'Counter',
+        account: 'bob',
+        counter: 5,
+        digits: 8,
+        algorithm: 'SHA512',
+      },
+      {
+        type: 'totp',
+        secret: OTPAuth.Secret.fromHex(hex).base32,
+        issuer: 'Hex',
+        account: 'h',
+        algorithm: 'SHA256',
+      },
+      {
+        type: 'hotp',
+        secret: OTPAuth.Secret.fromHex('3132333435363738').base32,
+        issuer: 'Hhex',
+        account: 'hh',
+        counter: 2,
+      },
+      { type: 'steam', secret: 'ONSWG4TFORZXG5DF', issuer: 'Steam', account: 's1' },
+      { type: 'steam', secret: 'MFRGGZDFMZTWQ2LK', issuer: 'Steam', account: 's2' },
+      { type: 'totp', secret: 'KRUGS4ZANFZSAYJA', issuer: 'Battle.net', account: 'hero', digits: 8 },
+      { type: 'totp', secret: 'ORSXG5DJNZTXGZLD', issuer: 'Slow', account: 'seven', digits: 7, period: 60 },
+      { type: 'totp', secret: 'GEZDGNBVGY3TQOJQGEZA', issuer: 'Ünïcode', account: 'ç@example.com' },
+    ];
+    expect(countCorrect(result.accounts, apps)).toBe(apps.length);
+    // The secret-only entry has no name in the file: it gets one to rename, and the TOTP defaults.
+    const unnamed = result.accounts.find((a) => a.account === 'Unnamed account 8');
+    expect(
+      unnamed && sameCodes(unnamed, { type: 'totp', secret: 'NBSWY3DPO5XXE3DE', issuer: '', account: '' }),
+    ).toBe(true);
   });
 
   it('returns a result for arbitrary entries', () => {
@@ -136,8 +247,15 @@ describe('Authenticator extension backup', () => {
     );
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(entry, fc.anything())), (backup) => {
-        const result = parseBrowserAuthenticator(backup);
-        expect(Array.isArray(result.accounts)).toBe(true);
+        let result: ReturnType<typeof parseBrowserAuthenticator>;
+        try {
+          result = parseBrowserAuthenticator(backup);
+        } catch (error) {
+          expect(error).toBeInstanceOf(PasswordRequiredError);
+          return;
+        }
+        expect(accountedFor(result)).toBe(result.entries);
+        expect(result.entries).toBe(browserAuthenticatorEntries(backup).length);
       }),
       { numRuns: 300 },
     );

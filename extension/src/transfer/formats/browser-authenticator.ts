@@ -1,5 +1,6 @@
 import type { HashAlgorithm, OtpAccount } from '../../../../shared/index.ts';
-import { entryLabel, ImportCollector, type ImportResult } from '../import-result.ts';
+import { PasswordRequiredError } from '../errors.ts';
+import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
   base32Secret,
   collectEntry,
@@ -15,23 +16,47 @@ import {
 /**
  * JSON backup of the open-source "Authenticator" browser extension: an object keyed by entry
  * hash, each value `{ type, secret, issuer, account, digits, period, algorithm, counter, index,
- * encrypted, pinned }`, with defaults left out (6 digits, 30 s, SHA1). Types `hex`/`hhex` carry a
- * hexadecimal secret for TOTP/HOTP. The same object may hold key records (`key`, or values with
- * `dataType: "Key"`) when the extension had a password; those are not accounts.
+ * encrypted, pinned }`, with defaults left out (6 digits, 30 s, SHA1, TOTP: an entry may hold
+ * only its secret). Types `hex`/`hhex` carry a hexadecimal secret for TOTP/HOTP; `steam` (or a
+ * secret starting "stm-") is Steam Guard; `battle` (or "blz-") is Battle.net's 8-digit TOTP.
+ * The same object may hold key records (`key`, top-level `enc`/`hash`, or `dataType: "Key"`):
+ * those are not accounts. Every other value is an entry, read or listed as skipped.
  */
 
 const ENTRY_TYPES = new Set(['OTPStorage', 'EncOTPStorage']);
 /** The extension stores its algorithm either by name or as its enum number. */
 const ALGORITHM_NUMBERS: Record<string, HashAlgorithm> = { '1': 'SHA1', '2': 'SHA256', '3': 'SHA512' };
 
-function isEntry(value: unknown): value is Record<string, unknown> {
+function looksLikeEntry(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false;
   if (typeof value.dataType === 'string') return ENTRY_TYPES.has(value.dataType);
-  return typeof value.secret === 'string' && ('type' in value || 'encrypted' in value || 'hash' in value);
+  return typeof value.secret === 'string';
+}
+
+function isKeyRecord(name: string, value: unknown): boolean {
+  if (name === 'key' && (isRecord(value) || value === null)) return true;
+  if ((name === 'enc' || name === 'hash') && typeof value === 'string') return true;
+  return isRecord(value) && value.dataType === 'Key';
 }
 
 export function isBrowserAuthenticatorBackup(json: unknown): json is Record<string, unknown> {
-  return isRecord(json) && Object.values(json).some(isEntry);
+  return isRecord(json) && Object.values(json).some(looksLikeEntry);
+}
+
+/** An entry whose secret was encrypted with the extension's password (its v1 and v2 backups). */
+export function isPasswordEncryptedEntry(value: unknown): value is Record<string, unknown> {
+  return (
+    isRecord(value) &&
+    value.encrypted === true &&
+    typeof value.secret === 'string' &&
+    value.dataType !== 'EncOTPStorage'
+  );
+}
+
+export function needsBrowserAuthenticatorPassword(backup: Record<string, unknown>): boolean {
+  return Object.entries(backup).some(
+    ([name, value]) => !isKeyRecord(name, value) && isPasswordEncryptedEntry(value),
+  );
 }
 
 function readAlgorithm(value: unknown): HashAlgorithm {
@@ -45,16 +70,30 @@ function readAlgorithm(value: unknown): HashAlgorithm {
 const BASE32 = /^[a-z2-7]+=*$/i;
 const HEX = /^[0-9a-f]+$/i;
 
-function readEntry(entry: Record<string, unknown>): OtpAccount {
-  if (entry.dataType === 'EncOTPStorage' || entry.encrypted === true) {
-    throw new EntryProblem(
-      'It is encrypted with the extension’s password; in the extension, export a backup without encryption.',
-    );
-  }
-  const rawSecret = text(entry.secret);
+function readEntry(entry: Record<string, unknown>, secretText: string, position: number): OtpAccount {
+  let rawSecret = secretText.trim();
   let type = text(entry.type).toLowerCase() || 'totp';
-  if (/^(stm-)/i.test(rawSecret)) type = 'steam';
-  if (/^(blz-|bliz-)/i.test(rawSecret)) type = 'battle';
+  const prefix = /^(stm-|blz-|bliz-)/i.exec(rawSecret);
+  if (prefix) {
+    type = prefix[0].toLowerCase() === 'stm-' ? 'steam' : 'battle';
+    rawSecret = rawSecret.slice(prefix[0].length);
+  }
+  // The extension keeps entries that hold nothing but a secret; they get a name to rename later.
+  const issuer = text(entry.issuer);
+  const names = {
+    issuer,
+    account: text(entry.account) || (issuer === '' ? `Unnamed account ${position + 1}` : ''),
+  };
+  if (type === 'steam' || type === 'battle') {
+    return makeAccount({
+      type: type === 'steam' ? 'steam' : 'totp',
+      secret: base32Secret(rawSecret),
+      ...names,
+      algorithm: 'SHA1',
+      digits: 8,
+      period: 30,
+    });
+  }
   let secret: Uint8Array;
   if (type === 'hex' || type === 'hhex') {
     secret = hexSecret(rawSecret);
@@ -63,14 +102,13 @@ function readEntry(entry: Record<string, unknown>): OtpAccount {
     secret = !BASE32.test(rawSecret) && HEX.test(rawSecret) ? hexSecret(rawSecret) : base32Secret(rawSecret);
   } else {
     throw new EntryProblem(
-      `Its type "${type}" is not supported; only TOTP and HOTP accounts can be imported.`,
+      `Its type "${type}" is not supported; only TOTP, HOTP, Steam and Battle.net accounts can be imported.`,
     );
   }
   return makeAccount({
     type: type === 'hotp' || type === 'hhex' ? 'hotp' : 'totp',
     secret,
-    issuer: text(entry.issuer),
-    account: text(entry.account),
+    ...names,
     algorithm: readAlgorithm(entry.algorithm),
     digits: wholeNumber(entry.digits, 'number of digits', 6),
     period: wholeNumber(entry.period, 'period', 30),
@@ -78,18 +116,55 @@ function readEntry(entry: Record<string, unknown>): OtpAccount {
   });
 }
 
-export function parseBrowserAuthenticator(backup: Record<string, unknown>): ImportResult {
-  const entries = Object.values(backup)
-    .filter(isEntry)
-    .map((entry, position) => ({
+/** The entries in the extension's order, with key records left out. */
+export function browserAuthenticatorEntries(
+  backup: Record<string, unknown>,
+): { entry: unknown; position: number }[] {
+  return Object.entries(backup)
+    .filter(([name, value]) => !isKeyRecord(name, value))
+    .map(([, entry], position) => ({
       entry,
       position,
-      index: typeof entry.index === 'number' ? entry.index : position,
+      index: isRecord(entry) && typeof entry.index === 'number' ? entry.index : Number.POSITIVE_INFINITY,
     }))
     .sort((a, b) => a.index - b.index || a.position - b.position);
+}
+
+/**
+ * Reads the entries; `secretOf` gives each entry's secret text (decrypted for an encrypted
+ * backup), or throws EntryProblem when it cannot.
+ */
+export function readBrowserAuthenticatorEntries(
+  backup: Record<string, unknown>,
+  format: ImportFormat,
+  secretOf: (entry: Record<string, unknown>) => string = (entry) => text(entry.secret),
+): ImportResult {
   const collector = new ImportCollector();
-  for (const { entry, position } of entries) {
-    collectEntry(collector, entryLabel(entry.issuer, entry.account, position), () => readEntry(entry));
+  for (const { entry, position } of browserAuthenticatorEntries(backup)) {
+    const label = isRecord(entry)
+      ? entryLabel(entry.issuer, entry.account, position)
+      : `Entry ${position + 1}`;
+    collectEntry(collector, label, () => {
+      if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+      if (entry.dataType === 'EncOTPStorage') {
+        throw new EntryProblem(
+          'It is encrypted with the extension’s newer key format, which cannot be read here; in the extension, export a backup without encryption.',
+        );
+      }
+      if (typeof entry.secret !== 'string' || entry.secret.trim() === '')
+        throw new EntryProblem('It has no secret.');
+      return readEntry(entry, secretOf(entry), position);
+    });
   }
-  return collector.result('browser-authenticator');
+  return collector.result(format);
+}
+
+/** Reads a plain backup; one with password-encrypted secrets needs `parseEncryptedBrowserAuthenticator`. */
+export function parseBrowserAuthenticator(backup: Record<string, unknown>): ImportResult {
+  if (needsBrowserAuthenticatorPassword(backup)) {
+    throw new PasswordRequiredError(
+      'This Authenticator extension backup is encrypted: enter the extension’s password it was made with.',
+    );
+  }
+  return readBrowserAuthenticatorEntries(backup, 'browser-authenticator');
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { steamCode } from '../../../../shared/index.ts';
-import { CorruptFileError, TransferError, UnsupportedFileError } from '../errors.ts';
+import { CorruptFileError, PasswordRequiredError, TransferError } from '../errors.ts';
 import { isTwoFasBackup, parseTwoFas } from './two-fas.ts';
 
 // Written from the 2FAS backup layout: services[] with the secret at the top and OTP details in `otp`.
@@ -130,14 +130,14 @@ describe('2FAS backup', () => {
     ]);
   });
 
-  it('explains that password-protected backups must be exported again without a password', () => {
+  it('asks for the password of a password-protected backup instead of reading it as empty', () => {
     const encrypted = {
       schemaVersion: 4,
       services: [],
       servicesEncrypted: 'ZGF0YQ==:c2FsdA==:aXY=',
       reference: 'x',
     };
-    expect(() => parseTwoFas(encrypted)).toThrow(UnsupportedFileError);
+    expect(() => parseTwoFas(encrypted)).toThrow(PasswordRequiredError);
     expect(() => parseTwoFas({ schemaVersion: 4, services: 'none' })).toThrow(CorruptFileError);
   });
 

@@ -1,6 +1,6 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
-import { CorruptFileError, UnsupportedFileError } from '../errors.ts';
-import { entryLabel, ImportCollector, type ImportResult } from '../import-result.ts';
+import { CorruptFileError, PasswordRequiredError } from '../errors.ts';
+import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
   base32Secret,
   collectEntry,
@@ -15,7 +15,7 @@ import {
 /**
  * 2FAS backup (`.2fas`, JSON): `{ schemaVersion, services: [{ name, secret, otp: { account,
  * issuer, label, digits, period, algorithm, tokenType, counter } }] }`. A password-protected
- * backup keeps its services in `servicesEncrypted` instead and is not read here.
+ * backup keeps its services in `servicesEncrypted` instead (two-fas-encrypted.ts).
  */
 export function isTwoFasBackup(json: unknown): json is Record<string, unknown> {
   return (
@@ -49,14 +49,15 @@ function readService(service: Record<string, unknown>): OtpAccount {
   });
 }
 
-export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
-  const services = backup.services;
-  if (typeof backup.servicesEncrypted === 'string' && !(Array.isArray(services) && services.length > 0)) {
-    throw new UnsupportedFileError(
-      'This 2FAS backup is password protected, which is not supported; export it again from 2FAS without a password.',
-    );
-  }
-  if (!Array.isArray(services)) throw new CorruptFileError('The 2FAS backup has no list of services.');
+/** True for a password-protected backup: its services are only in `servicesEncrypted`. */
+export function isEncryptedTwoFas(backup: Record<string, unknown>): boolean {
+  return (
+    typeof backup.servicesEncrypted === 'string' &&
+    !(Array.isArray(backup.services) && backup.services.length > 0)
+  );
+}
+
+export function parseTwoFasServices(services: unknown[], format: ImportFormat): ImportResult {
   const collector = new ImportCollector();
   services.forEach((service: unknown, index) => {
     if (!isRecord(service)) {
@@ -67,5 +68,16 @@ export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
     const label = entryLabel(text(otp.issuer) || service.name, otp.account, index);
     collectEntry(collector, label, () => readService(service));
   });
-  return collector.result('2fas');
+  return collector.result(format);
+}
+
+/** Reads a plain backup; a password-protected one needs `parseEncryptedTwoFas` and its password. */
+export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
+  if (isEncryptedTwoFas(backup)) {
+    throw new PasswordRequiredError(
+      'This 2FAS backup is password protected: enter the password it was made with.',
+    );
+  }
+  if (!Array.isArray(backup.services)) throw new CorruptFileError('The 2FAS backup has no list of services.');
+  return parseTwoFasServices(backup.services, '2fas');
 }

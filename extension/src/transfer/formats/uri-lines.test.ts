@@ -66,13 +66,27 @@ describe('parseUriLines with otpauth:// lines', () => {
     expect(result.skipped[4 - 1]?.reason).toMatch(/not an otpauth/);
   });
 
-  it('adds an account pasted twice only once', () => {
+  it('adds an account pasted twice only once and counts the repeat', () => {
     const line = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP';
     const result = parseUriLines(`${line}\n${line}\n`);
     expect(result.accounts).toHaveLength(1);
+    expect(result.skipped).toEqual([]);
+    expect(result).toMatchObject({ repeats: 1, entries: 2 });
+  });
+
+  it('lists the same key under another name as skipped, naming the one kept', () => {
+    const result = parseUriLines(
+      'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP\notpauth://totp/Other:al?secret=JBSWY3DPEHPK3PXP',
+    );
+    expect(result.accounts).toHaveLength(1);
     expect(result.skipped).toEqual([
-      { label: 'Example (alice)', reason: expect.stringMatching(/more than once/) },
+      { label: 'Other (al)', reason: expect.stringMatching(/same key as Example \(alice\)/) },
     ]);
+  });
+
+  it('reads lines as QR tools print them, with their "QR-Code:" prefix', () => {
+    const result = parseUriLines('QR-Code:otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP\n');
+    expect(result.accounts.map((account) => account.account)).toEqual(['alice']);
   });
 });
 
@@ -135,6 +149,7 @@ describe('parseUriLines with otpauth-migration:// export QR codes', () => {
     const [first, second, third] = encodeMigrationUris(accounts, { batchSize: 2, batchId: 77 });
     const result = parseUriLines([third, first, second, first].join('\n'));
     expect(result.skipped).toEqual([]);
+    expect(result).toMatchObject({ repeats: 2, entries: 7 });
     expect(result.accounts).toHaveLength(5);
     expect(new Set(result.accounts.map((a) => a.account))).toEqual(new Set(accounts.map((a) => a.account)));
   });

@@ -6,11 +6,14 @@ const MIGRATION = /^otpauth-migration:\/\//i;
 /** Beyond this, one summary line says how incomplete a multi-part export is. */
 const MAX_LISTED_MISSING = 20;
 
-/** Lines that carry something: blank lines and `#` comments are ignored. */
+/** What QR tools print before the code's text (zbarimg: "QR-Code:otpauth://…"). */
+const QR_TOOL_PREFIX = /^QR-?Code:\s*/i;
+
+/** Lines that carry something: blank lines and `#` comments are ignored, QR tools' prefixes dropped. */
 function meaningfulLines(text: string): { line: string; number: number }[] {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .map((line, index) => ({ line: line.trim().replace(QR_TOOL_PREFIX, ''), number: index + 1 }))
     .filter(({ line }) => line !== '' && !line.startsWith('#'));
 }
 
@@ -49,9 +52,12 @@ export function parseUriLines(text: string): ImportResult {
       try {
         // The same QR code pasted or scanned twice counts once; two exports that happen to share a
         // batch id (some apps always write 0) are both read.
-        if (seenBatches.has(line)) continue;
-        seenBatches.add(line);
         const batch = decodeMigrationBatch(line);
+        if (seenBatches.has(line)) {
+          for (let i = 0; i < batch.accounts.length + batch.skipped.length; i++) collector.repeat();
+          continue;
+        }
+        seenBatches.add(line);
         for (const { error } of batch.skipped) collector.skip(`${label} (export QR code)`, error.message);
         const known = exports.get(batch.batchId) ?? { size: batch.batchSize, indexes: new Set<number>() };
         known.indexes.add(batch.batchIndex);

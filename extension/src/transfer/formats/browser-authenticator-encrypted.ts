@@ -1,0 +1,64 @@
+import { CorruptFileError, WrongPasswordError } from '../errors.ts';
+import { bytesToHex } from '../hex.ts';
+import type { ImportResult } from '../import-result.ts';
+import { openCryptoJsAes, utf8 } from '../password-crypto.ts';
+import {
+  browserAuthenticatorEntries,
+  isPasswordEncryptedEntry,
+  readBrowserAuthenticatorEntries,
+} from './browser-authenticator.ts';
+import { EntryProblem, isRecord } from './entry-fields.ts';
+
+/**
+ * The Authenticator extension's encrypted backup: the same object as a plain one, with each
+ * entry's `secret` sealed by CryptoJS `AES.encrypt(secret, passphrase)` (OpenSSL's salted
+ * format) and `encrypted: true`. In the first version the passphrase is the password; in the
+ * second, a `key: { enc, hash }` record holds a random key sealed with the password the same
+ * way, and the passphrase is that key's bytes in hexadecimal (what CryptoJS's toString() gives).
+ */
+
+/** What a secret looks like once decrypted, as the extension itself checks it. */
+const PLAUSIBLE_SECRET = /^(?:[a-z2-7]+=*|[0-9a-f]+|(?:stm|blz|bliz)-[a-z2-7]+=*)$/i;
+
+async function passphraseFor(backup: Record<string, unknown>, password: string): Promise<string> {
+  const key = isRecord(backup.key) ? backup.key : typeof backup.enc === 'string' ? { enc: backup.enc } : null;
+  if (key === null) return password;
+  if (typeof key.enc !== 'string')
+    throw new CorruptFileError('The Authenticator extension backup’s key record is damaged.');
+  const opened = await openCryptoJsAes(key.enc, password);
+  if (opened === null || opened.length === 0) {
+    throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
+  }
+  const passphrase = bytesToHex(opened);
+  opened.fill(0);
+  return passphrase;
+}
+
+async function openSecret(sealed: string, passphrase: string): Promise<string | null> {
+  const opened = await openCryptoJsAes(sealed, passphrase);
+  const secret = opened === null ? null : utf8(opened)?.replace(/\s/g, '');
+  opened?.fill(0);
+  return secret && PLAUSIBLE_SECRET.test(secret) ? secret : null;
+}
+
+export async function parseEncryptedBrowserAuthenticator(
+  backup: Record<string, unknown>,
+  password: string,
+): Promise<ImportResult> {
+  const passphrase = await passphraseFor(backup, password);
+  const secrets = new Map<Record<string, unknown>, string | null>();
+  for (const { entry } of browserAuthenticatorEntries(backup)) {
+    if (isPasswordEncryptedEntry(entry))
+      secrets.set(entry, await openSecret(entry.secret as string, passphrase));
+  }
+  // One password seals every entry: when none opens, it is the password that is wrong.
+  if (secrets.size > 0 && [...secrets.values()].every((secret) => secret === null)) {
+    throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
+  }
+  return readBrowserAuthenticatorEntries(backup, 'browser-authenticator-encrypted', (entry) => {
+    if (!secrets.has(entry)) return typeof entry.secret === 'string' ? entry.secret : '';
+    const secret = secrets.get(entry);
+    if (!secret) throw new EntryProblem('Its secret does not open with this password; it may be damaged.');
+    return secret;
+  });
+}
