@@ -18,6 +18,8 @@ import { registerStaticPages } from './http/static-pages.ts';
 import { registerAdminInvitationRoutes } from './invitations/admin-invitation-routes.ts';
 import { registerInvitationRoutes } from './invitations/invitation-routes.ts';
 import { installMetrics } from './metrics/http-metrics.ts';
+import { registerRecoveryCodeRoutes } from './recovery-codes/recovery-code-routes.ts';
+import { registerSecurityMailRoutes } from './security-mail/security-mail-routes.ts';
 import { registerAdminSettingsRoutes } from './settings/settings-routes.ts';
 import { registerAdminUsersCsvRoutes } from './users-csv/users-csv-routes.ts';
 import { registerVerifyApiRoutes } from './verification/verify-api-routes.ts';
@@ -91,6 +93,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAdminAuditRoutes(app, ctx);
   registerVerifyApiRoutes(app, ctx);
   registerForwardAuthRoutes(app, ctx);
+  registerRecoveryCodeRoutes(app, ctx);
+  registerSecurityMailRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
   await registerStaticPages(app, options.webRoot);
   return app;

@@ -81,6 +81,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_code',
       'email_confirmation',
       'sessions',
+      'recovery_codes',
     ]);
   });
 
@@ -113,6 +114,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_confirmation',
       'sessions',
       'device_tokens',
+      'recovery_codes',
     ]);
   });
 
@@ -164,6 +166,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_confirmation',
       'sessions',
       'device_tokens',
+      'recovery_codes',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import type { SecurityMailKind } from '../security-mail/kinds.ts';
 import type { Method } from '../settings/settings.ts';
 
 /** What an admin action can end for a user. */
@@ -9,7 +10,8 @@ export type Ending =
   | 'email_confirmation'
   | 'sessions'
   | 'device_tokens'
-  | 'invitation';
+  | 'invitation'
+  | 'recovery_codes';
 
 /** The order endings are listed in, in the audit log and in tests. */
 export const ENDINGS: readonly Ending[] = [
@@ -20,6 +22,7 @@ export const ENDINGS: readonly Ending[] = [
   'sessions',
   'device_tokens',
   'invitation',
+  'recovery_codes',
 ];
 
 export type AdminAction =
@@ -41,6 +44,7 @@ const FACTOR_AND_ACCESS: readonly Ending[] = [
   'email_confirmation',
   'sessions',
   'device_tokens',
+  'recovery_codes',
 ];
 
 /**
@@ -60,8 +64,21 @@ const ENDS: Record<AdminAction, readonly Ending[]> = {
   two_factor_on: [],
   two_factor_off: FACTOR_AND_ACCESS,
   lost_device_reset: FACTOR_AND_ACCESS,
-  method_changed: ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions'],
-  method_changed_while_disabled: ['credential', 'enrollment', 'email_code', 'email_confirmation'],
+  method_changed: [
+    'credential',
+    'enrollment',
+    'email_code',
+    'email_confirmation',
+    'sessions',
+    'recovery_codes',
+  ],
+  method_changed_while_disabled: [
+    'credential',
+    'enrollment',
+    'email_code',
+    'email_confirmation',
+    'recovery_codes',
+  ],
   email_changed: ['email_code', 'email_confirmation'],
   group_changed: [],
   source_changed: ['enrollment', 'email_code', 'sessions', 'invitation'],
@@ -130,7 +147,24 @@ const TABLES = {
   sessions: 'sessions',
   device_tokens: 'device_tokens',
   invitation: 'invitations',
+  recovery_codes: 'recovery_codes',
 } as const satisfies Record<Exclude<Ending, 'email_confirmation'>, string>;
+
+/**
+ * The security e-mail an action sends its user (ASVS 6.3.7), whichever path made it (Edit user, CSV
+ * import, command line): a reset of the factor, or a password set by an admin. A method change is
+ * told to the user by the setup it asks for at the next sign-in.
+ */
+const NOTICES: Partial<Record<AdminAction, SecurityMailKind>> = {
+  two_factor_off: 'two_factor_reset_by_admin',
+  lost_device_reset: 'two_factor_reset_by_admin',
+  password_reset: 'password_changed',
+};
+
+/** The security e-mails the given actions send, each once. */
+export function noticesOf(actions: readonly AdminAction[]): SecurityMailKind[] {
+  return [...new Set(actions.flatMap((action) => NOTICES[action] ?? []))];
+}
 
 /** The audit detail for an action's endings; nothing when it ended nothing. */
 export function endedDetail(endings: readonly Ending[]): { ended?: Ending[] } {

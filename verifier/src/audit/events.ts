@@ -37,6 +37,11 @@ export const AUDIT_EVENTS = [
   'invitation.accepted',
   'sign_out',
   'forward_auth.refused',
+  'recovery_codes.issued',
+  'recovery_code.used',
+  'security_mail.sent',
+  'security_mail.send_failed',
+  'security_mail.settings_updated',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

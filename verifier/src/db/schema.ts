@@ -171,6 +171,24 @@ export interface InvitationsTable {
   expires_at: number;
 }
 
+/** One recovery code (NIST SP 800-63B look-up secret); only an argon2id hash of its secret part. */
+export interface RecoveryCodesTable {
+  user_id: number;
+  /** The code's first group: not secret, unique per user, so a check finds its one row. */
+  code_id: string;
+  code_hash: string;
+  created_at: number;
+  /** Set once, by the one conditional UPDATE that accepts it. */
+  used_at: number | null;
+}
+
+/** A security e-mail kind an admin switched on or off; a kind without a row is sent. */
+export interface SecurityMailSettingsTable {
+  kind: string;
+  enabled: number;
+  updated_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   groups: GroupsTable;
@@ -186,6 +204,8 @@ export interface Database {
   email_codes: EmailCodesTable;
   notification_templates: NotificationTemplatesTable;
   invitations: InvitationsTable;
+  recovery_codes: RecoveryCodesTable;
+  security_mail_settings: SecurityMailSettingsTable;
 }
 
 export type Db = Kysely<Database>;
