@@ -4,10 +4,23 @@ import {
   type NoticeOutcome,
   type SecurityNoticeDeps,
   sendSecurityNotice,
+  trackNotices,
 } from './send-security-notice.ts';
 
 /** Security e-mails to users named by id (after an admin action on one or many), each kind once per user. */
-export async function notifyUsers(
+export function notifyUsers(
+  deps: SecurityNoticeDeps,
+  notices: readonly { userId: number; kinds: readonly SecurityMailKind[] }[],
+  details: NoticeDetails,
+): Promise<NoticeOutcome[]> {
+  // Tracked whole: its own read of the users comes before the notices it sends.
+  return trackNotices(
+    deps.mailer,
+    notify(deps, notices, details).catch(() => []),
+  );
+}
+
+async function notify(
   deps: SecurityNoticeDeps,
   notices: readonly { userId: number; kinds: readonly SecurityMailKind[] }[],
   details: NoticeDetails,

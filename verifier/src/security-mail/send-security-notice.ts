@@ -33,7 +33,7 @@ export interface NoticeDetails {
 export type NoticeOutcome = 'sent' | 'switched_off' | 'no_address' | 'failed';
 
 /** Notices still being sent, per mailer, so closing the app can wait for them (see settleNotices). */
-const pending = new WeakMap<Mailer, Set<Promise<NoticeOutcome>>>();
+const pending = new WeakMap<Mailer, Set<Promise<unknown>>>();
 
 /**
  * Tells the user by e-mail of a change to their sign-in (ASVS 6.3.7), unless the admin switched the
@@ -46,17 +46,26 @@ export function sendSecurityNotice(
   kind: SecurityMailKind,
   details: NoticeDetails = {},
 ): Promise<NoticeOutcome> {
-  const sending = deliver(deps, user, kind, details).catch(() => 'failed' as const);
-  const set = pending.get(deps.mailer) ?? new Set();
-  pending.set(deps.mailer, set);
-  set.add(sending);
-  void sending.finally(() => set.delete(sending));
-  return sending;
+  return trackNotices(
+    deps.mailer,
+    deliver(deps, user, kind, details).catch(() => 'failed' as const),
+  );
+}
+
+/** Counts `work` among the notices under way through `mailer` until it settles. */
+export function trackNotices<T>(mailer: Mailer, work: Promise<T>): Promise<T> {
+  const set = pending.get(mailer) ?? new Set();
+  pending.set(mailer, set);
+  set.add(work);
+  void work.finally(() => set.delete(work)).catch(() => {});
+  return work;
 }
 
 /** Waits for every notice sent through `mailer` (on close, before the database closes). */
 export async function settleNotices(mailer: Mailer): Promise<void> {
-  await Promise.all([...(pending.get(mailer) ?? [])]);
+  for (let set = pending.get(mailer); set && set.size > 0; set = pending.get(mailer)) {
+    await Promise.allSettled([...set]);
+  }
 }
 
 async function deliver(
