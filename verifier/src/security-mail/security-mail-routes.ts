@@ -20,7 +20,7 @@ const Switches = Type.Object(
   { additionalProperties: false },
 );
 
-const SecurityMailAnswer = Type.Object({
+export const SecurityMailAnswer = Type.Object({
   kinds: Type.Array(
     Type.Object({
       kind: Type.String(),

@@ -5,5 +5,6 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/setup.css';
 import './styles/admin.css';
+import './styles/recovery-codes.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);

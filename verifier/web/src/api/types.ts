@@ -21,6 +21,8 @@ import type {
   UserInvitation as UserInvitationSchema,
 } from '../../../src/invitations/admin-invitation-routes.ts';
 import type { OpenedInvitation as OpenedInvitationSchema } from '../../../src/invitations/invitation-routes.ts';
+import type { CodesLeft } from '../../../src/recovery-codes/recovery-code-routes.ts';
+import type { SecurityMailAnswer } from '../../../src/security-mail/security-mail-routes.ts';
 import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
 import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
@@ -40,6 +42,13 @@ export type SignInAnswer = Static<typeof StepAnswer>;
 export type Me = Static<typeof MeAnswer>;
 export type SessionScope = Me['scope'];
 export type Enrollment = Static<typeof Offer>;
+/** The end of setup: signed out, with the recovery codes shown this once. */
+export interface EnrollmentConfirmed {
+  step: 'signed-out';
+  recoveryCodes: string[];
+}
+export type RecoveryCodesLeft = Static<typeof CodesLeft>;
+export type SecurityMailKinds = Static<typeof SecurityMailAnswer>;
 export type Settings = Static<typeof SettingsAnswer>;
 
 /** The e-mail that carries sign-in codes, as the admin edits it. */

@@ -6,6 +6,7 @@ import type {
   AuditFilter,
   BulkInvitations,
   Enrollment,
+  EnrollmentConfirmed,
   Group,
   ImportPreview,
   InvitationCounts,
@@ -16,8 +17,10 @@ import type {
   NotificationTemplate,
   OpenedInvitation,
   Page,
+  RecoveryCodesLeft,
   RenderedMail,
   SavedTemplate,
+  SecurityMailKinds,
   Settings,
   SignInAnswer,
   UserChanges,
@@ -54,10 +57,21 @@ export function verifierApi(client: ApiClient) {
     startEnrollment: () => client.post<Enrollment>('/api/enrollment/start', {}),
     newEnrollmentKey: () => client.post<Enrollment>('/api/enrollment/new-key', {}),
     confirmEnrollment: async (code: string) => {
-      const answer = await client.post<{ step: 'signed-out' }>('/api/enrollment/confirm', { code });
+      const answer = await client.post<EnrollmentConfirmed>('/api/enrollment/confirm', { code });
       client.setCsrfToken(null);
       return answer;
     },
+
+    submitRecoveryCode: async (code: string) =>
+      remember(await client.post<SignInAnswer>('/api/auth/recovery-code', { code })),
+    recoveryCodesLeft: () => client.get<RecoveryCodesLeft>('/api/recovery-codes'),
+    regenerateRecoveryCodes: (currentPassword: string, code: string) =>
+      client.post<{ codes: string[] }>('/api/recovery-codes/regenerate', { currentPassword, code }),
+    userRecoveryCodesLeft: (userId: AdminUser['id']) =>
+      client.get<RecoveryCodesLeft>(`/api/admin/users/${id(userId)}/recovery-codes`),
+    securityMail: () => client.get<SecurityMailKinds>('/api/admin/security-mail'),
+    saveSecurityMail: (switches: Partial<Record<string, boolean>>) =>
+      client.patch<SecurityMailKinds>('/api/admin/security-mail', switches),
 
     settings: () => client.get<Settings>('/api/admin/settings'),
     extendGrace: (graceEndsAt: string) => client.post<Settings>('/api/admin/settings/grace', { graceEndsAt }),

@@ -8,6 +8,7 @@ import { ClockHelp } from '../../ui/ClockHelp.tsx';
 import { CodeInput } from '../../ui/CodeInput.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { errorText } from '../../ui/useLoad.ts';
+import { keepIssuedCodes } from '../recovery-codes/issued-codes.ts';
 import { NewKey } from './NewKey.tsx';
 import { ScanQrCode } from './ScanQrCode.tsx';
 import { SetupSteps } from './SetupSteps.tsx';
@@ -81,7 +82,8 @@ export function SetupWizard() {
     }
     setBusy(true);
     try {
-      await api.confirmEnrollment(code);
+      const confirmed = await api.confirmEnrollment(code);
+      keepIssuedCodes(confirmed.recoveryCodes);
       navigate('/setup/done', { replace: true });
       forget();
     } catch (caught) {
