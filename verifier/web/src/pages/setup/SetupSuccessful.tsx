@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { Link } from '../../router.tsx';
-import { useSession } from '../../session.tsx';
 import { takeIssuedCodes } from '../recovery-codes/issued-codes.ts';
 import { RecoveryCodesList } from '../recovery-codes/RecoveryCodesList.tsx';
 
@@ -9,10 +8,7 @@ import { RecoveryCodesList } from '../recovery-codes/RecoveryCodesList.tsx';
  * recovery codes the confirmation answered are shown here once (a reload finds none).
  */
 export function SetupSuccessful() {
-  const [codes] = useState(takeIssuedCodes);
-  const { me } = useSession();
-  const [username] = useState(() => me?.user.username ?? '');
-  const [organisation] = useState(() => me?.organisationName ?? '');
+  const [{ codes, username, organisation }] = useState(takeIssuedCodes);
   return (
     <div class="narrow">
       <section class="card success">

@@ -26,7 +26,7 @@ function stepFrom(query: URLSearchParams): Step {
 
 /** Get started → Install an authenticator → Scan the QR code → Verify configuration → Setup successful. */
 export function SetupWizard() {
-  const { api, forget } = useSession();
+  const { api, forget, me } = useSession();
   const step = stepFrom(useLocation().query);
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const [code, setCode] = useState('');
@@ -83,7 +83,11 @@ export function SetupWizard() {
     setBusy(true);
     try {
       const confirmed = await api.confirmEnrollment(code);
-      keepIssuedCodes(confirmed.recoveryCodes);
+      keepIssuedCodes({
+        codes: confirmed.recoveryCodes,
+        username: me?.user.username ?? '',
+        organisation: me?.organisationName ?? '',
+      });
       navigate('/setup/done', { replace: true });
       forget();
     } catch (caught) {
