@@ -83,7 +83,14 @@ describe.each(databaseKinds())(
           actor: 'admin',
           reason: 'settings',
           method: { from: 'totp', to: 'email' },
-          ended: ['credential', 'enrollment', 'email_code', 'email_confirmation', 'sessions'],
+          ended: [
+            'credential',
+            'enrollment',
+            'email_code',
+            'email_confirmation',
+            'sessions',
+            'recovery_codes',
+          ],
         },
       ]);
       expect(await updatesOf('erin')).toEqual([]);
@@ -94,6 +101,7 @@ describe.each(databaseKinds())(
         'enrollment',
         'email_code',
         'email_confirmation',
+        'recovery_codes',
       ]);
       await admin.patch('/api/admin/settings', { methods: ['totp', 'email'] });
       expect(await statusOf('dana')).toMatchObject({ method: 'totp', twoFactorStatus: 'Pending' });
