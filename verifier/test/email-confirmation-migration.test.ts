@@ -42,6 +42,8 @@ describe.each(databaseKinds())(`migration ${MIGRATION} on %s`, (kind) => {
     for (const table of ['oidc_models', 'oidc_signing_keys', 'oidc_clients']) {
       await sql`drop table ${sql.table(table)}`.execute(t.ctx.db);
     }
+    await sql`drop table recovery_codes`.execute(t.ctx.db);
+    await sql`drop table security_mail_settings`.execute(t.ctx.db);
     await sql`delete from kysely_migration where name > ${'0007_template_html_from_text'}`.execute(t.ctx.db);
     await before();
     const upgraded = await t.database.open();

@@ -51,7 +51,7 @@ describe.each(databaseKinds())('enrollment on %s', (kind) => {
   it('activates 2FA on a current code and ends the session so the user signs in with a code', async () => {
     const { secret } = (await client.post('/api/enrollment/start')).json();
     const confirm = await client.post('/api/enrollment/confirm', { code: codeFor(secret, t.clock.now()) });
-    expect(confirm.json()).toEqual({ step: 'signed-out' });
+    expect(confirm.json()).toEqual({ step: 'signed-out', recoveryCodes: expect.any(Array) });
     expect(confirm.cookies.find((c) => c.name === 'sid')?.value).toBe('');
     expect((await client.get('/api/me')).statusCode).toBe(401);
     t.clock.advance(30_000);

@@ -82,6 +82,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'email_confirmation',
       'sessions',
       'remembered_devices',
+      'recovery_codes',
     ]);
   });
 
@@ -115,6 +116,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'sessions',
       'device_tokens',
       'remembered_devices',
+      'recovery_codes',
     ]);
   });
 
@@ -172,6 +174,7 @@ describe.each(databaseKinds())('what an admin action ends, on %s', (kind) => {
       'sessions',
       'device_tokens',
       'remembered_devices',
+      'recovery_codes',
     ]);
   });
 });

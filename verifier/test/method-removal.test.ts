@@ -90,6 +90,7 @@ describe.each(databaseKinds())(
             'email_confirmation',
             'sessions',
             'remembered_devices',
+            'recovery_codes',
           ],
         },
       ]);
@@ -102,6 +103,7 @@ describe.each(databaseKinds())(
         'email_code',
         'email_confirmation',
         'remembered_devices',
+        'recovery_codes',
       ]);
       await admin.patch('/api/admin/settings', { methods: ['totp', 'email'] });
       expect(await statusOf('dana')).toMatchObject({ method: 'totp', twoFactorStatus: 'Pending' });

@@ -13,6 +13,7 @@ import type { AppContext } from '../http/context.ts';
 import { errors, Method, Status, Step, User } from '../http/schemas.ts';
 import { ALL_SCOPES, clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
 import { forgetRememberedDevices } from '../remembered-devices/remembered-device-store.ts';
+import { sendSecurityNotice } from '../security-mail/send-security-notice.ts';
 import { readSettings } from '../settings/settings.ts';
 import { findUserView, type UserView } from './users.ts';
 
@@ -119,6 +120,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         .execute();
       await revokeDevices(ctx.db, user.id);
       await forgetRememberedDevices(ctx.db, user.id);
+      void sendSecurityNotice({ ...ctx, log: request.log }, user, 'password_changed', { ip: request.ip });
       const fresh = (await findUserView(ctx.db, user.id, ctx.clock.now())) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.
       const next = session.scope === 'full' ? { ...fresh, twoFactorStatus: 'Disabled' as const } : fresh;

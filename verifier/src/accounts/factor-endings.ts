@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import type { SecurityMailKind } from '../security-mail/kinds.ts';
 import type { Method } from '../settings/settings.ts';
 
 /** What an admin action can end for a user. */
@@ -10,7 +11,8 @@ export type Ending =
   | 'sessions'
   | 'device_tokens'
   | 'remembered_devices'
-  | 'invitation';
+  | 'invitation'
+  | 'recovery_codes';
 
 /** The order endings are listed in, in the audit log and in tests. */
 export const ENDINGS: readonly Ending[] = [
@@ -22,6 +24,7 @@ export const ENDINGS: readonly Ending[] = [
   'device_tokens',
   'remembered_devices',
   'invitation',
+  'recovery_codes',
 ];
 
 export type AdminAction =
@@ -44,6 +47,7 @@ const FACTOR_AND_ACCESS: readonly Ending[] = [
   'sessions',
   'device_tokens',
   'remembered_devices',
+  'recovery_codes',
 ];
 
 /**
@@ -71,6 +75,7 @@ const ENDS: Record<AdminAction, readonly Ending[]> = {
     'email_confirmation',
     'sessions',
     'remembered_devices',
+    'recovery_codes',
   ],
   method_changed_while_disabled: [
     'credential',
@@ -78,6 +83,7 @@ const ENDS: Record<AdminAction, readonly Ending[]> = {
     'email_code',
     'email_confirmation',
     'remembered_devices',
+    'recovery_codes',
   ],
   email_changed: ['email_code', 'email_confirmation', 'remembered_devices'],
   group_changed: [],
@@ -148,7 +154,24 @@ const TABLES = {
   device_tokens: 'device_tokens',
   remembered_devices: 'remembered_devices',
   invitation: 'invitations',
+  recovery_codes: 'recovery_codes',
 } as const satisfies Record<Exclude<Ending, 'email_confirmation'>, string>;
+
+/**
+ * The security e-mail an action sends its user (ASVS 6.3.7), whichever path made it (Edit user, CSV
+ * import, command line): a reset of the factor, or a password set by an admin. A method change is
+ * told to the user by the setup it asks for at the next sign-in.
+ */
+const NOTICES: Partial<Record<AdminAction, SecurityMailKind>> = {
+  two_factor_off: 'two_factor_reset_by_admin',
+  lost_device_reset: 'two_factor_reset_by_admin',
+  password_reset: 'password_changed',
+};
+
+/** The security e-mails the given actions send, each once. */
+export function noticesOf(actions: readonly AdminAction[]): SecurityMailKind[] {
+  return [...new Set(actions.flatMap((action) => NOTICES[action] ?? []))];
+}
 
 /** The audit detail for an action's endings; nothing when it ended nothing. */
 export function endedDetail(endings: readonly Ending[]): { ended?: Ending[] } {

@@ -5,7 +5,7 @@ import type { Db, UsersTable } from '../db/schema.ts';
 import { DomainError, notFound } from '../domain-error.ts';
 import { type Method, readSettings } from '../settings/settings.ts';
 import { requireAnAdminLeft } from './admin-remains.ts';
-import { actionsOf, applyEndings, type Ending, endingsOf } from './factor-endings.ts';
+import { type AdminAction, actionsOf, applyEndings, type Ending, endingsOf } from './factor-endings.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from './identity-rules.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
@@ -117,6 +117,8 @@ export interface UpdateResult {
   twoFactorReset: boolean;
   /** What the change ended (see factor-endings.ts), for the audit log. */
   ended: Ending[];
+  /** The actions the change amounted to (for the security e-mails they send). */
+  actions: AdminAction[];
 }
 
 /** Applies a partial change and ends what factor-endings.ts says it ends, in one transaction. */
@@ -171,7 +173,7 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
     if (change.groupId !== undefined || change.source !== undefined) await requireAnAdminLeft(trx);
   });
   const twoFactorReset = actions.includes('two_factor_off');
-  return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset, ended };
+  return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset, ended, actions };
 }
 
 /** Clears the hard lock and every failure counter of the account. */

@@ -6,7 +6,9 @@ import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User } from '../http/schemas.ts';
-import { endedDetail } from './factor-endings.ts';
+import { signedIn } from '../http/session-guard.ts';
+import { notifyUsers } from '../security-mail/notify-users.ts';
+import { endedDetail, noticesOf } from './factor-endings.ts';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from './identity-rules.ts';
 import { createUser, unlockUser, updateUser } from './user-admin.ts';
 import { findUserView, listUserViews } from './users.ts';
@@ -125,7 +127,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
       preHandler: guard,
     },
     async (request) => {
-      const { user, twoFactorReset, ended } = await updateUser(
+      const { user, twoFactorReset, ended, actions } = await updateUser(
         ctx.db,
         request.params.id,
         request.body,
@@ -136,6 +138,11 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
         ...endedDetail(ended),
       });
       if (twoFactorReset) await auditAdmin(ctx, request, 'user.two_factor_reset', user.username);
+      // Told to the user by e-mail after the answer, whether or not the mail goes out (ASVS 6.3.7).
+      void notifyUsers({ ...ctx, log: request.log }, [{ userId: user.id, kinds: noticesOf(actions) }], {
+        actor: signedIn(request).user.username,
+        ip: request.ip,
+      });
       return user;
     },
   );

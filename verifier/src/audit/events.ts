@@ -47,6 +47,11 @@ export const AUDIT_EVENTS = [
   'oidc.client_created',
   'oidc.client_deleted',
   'oidc.keys_rotated',
+  'recovery_codes.issued',
+  'recovery_code.used',
+  'security_mail.sent',
+  'security_mail.send_failed',
+  'security_mail.settings_updated',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

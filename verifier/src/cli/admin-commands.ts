@@ -4,6 +4,7 @@ import { findUserByName } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import { randomPassword } from '../crypto/tokens.ts';
+import { sendSecurityNotice } from '../security-mail/send-security-notice.ts';
 import { UsageError } from './command-errors.ts';
 import { withRuntime } from './runtime.ts';
 
@@ -36,6 +37,8 @@ export async function resetAdminPassword(args: string[]): Promise<void> {
       target: 'admin',
       detail: endedDetail(endingsOf(['password_reset'])),
     });
+    const notice = { username: admin.username, email: admin.email, displayName: admin.display_name };
+    await sendSecurityNotice(ctx, notice, 'password_changed', { actor: 'cli' });
     process.stdout.write(
       `One-time password for admin: ${password}\nIt must be changed at the next sign-in.\n`,
     );

@@ -6,7 +6,9 @@ import { type Checked, checkDisplayName, checkEmail, checkUsername } from '../ac
 import { createUser, resetTwoFactor } from '../accounts/user-admin.ts';
 import { findUserByName } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { exportUsers, importUsers } from '../users-csv/import-users.ts';
+import { notifyUsers } from '../security-mail/notify-users.ts';
+import { sendSecurityNotice } from '../security-mail/send-security-notice.ts';
+import { exportUsers, importNotices, importUsers } from '../users-csv/import-users.ts';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../users-csv/index.ts';
 import { CommandFailed, UsageError } from './command-errors.ts';
 import { printable } from './printable.ts';
@@ -89,6 +91,8 @@ export async function resetUserTwoFactor(args: string[]): Promise<void> {
       target: user.username,
       detail: endedDetail(ended),
     });
+    const notice = { username: user.username, email: user.email, displayName: user.display_name };
+    await sendSecurityNotice(ctx, notice, 'two_factor_reset_by_admin', { actor: 'cli' });
     process.stdout.write(
       `Deleted the 2FA credential of ${printable(user.username)}; they set up again at next sign-in.\n`,
     );
@@ -156,6 +160,8 @@ async function importFromFile(file: string, handle: FileHandle, dryRun: boolean)
       throw new CommandFailed(`${refused}:\n${lines.join('\n')}`);
     }
     const { creates, updates, unchanged } = result.plan;
+    // The command waits for the e-mails (it closes the database next); a failure is audited, never fatal.
+    if (result.applied) await notifyUsers(ctx, importNotices(result.plan), { actor: 'cli' });
     for (const c of creates) process.stdout.write(`+ row ${c.row}: ${printable(c.username)}\n`);
     for (const u of updates) {
       const fields = u.changes.map(

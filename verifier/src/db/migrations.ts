@@ -268,6 +268,28 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('sessions').addColumn('second_factor_at', 'bigint').execute();
       },
     },
+    '0012_recovery_codes': {
+      // Look-up secrets (recovery codes): one row per code, keyed by its short non-secret id so a check
+      // hashes once; only an argon2id hash of the secret part. And which security e-mails an admin
+      // switched off (a kind without a row is sent). Independent of every other step.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('recovery_codes')
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('code_id', 'text', (c) => c.notNull())
+          .addColumn('code_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .addPrimaryKeyConstraint('recovery_codes_pk', ['user_id', 'code_id'])
+          .execute();
+        await db.schema
+          .createTable('security_mail_settings')
+          .addColumn('kind', 'text', (c) => c.primaryKey())
+          .addColumn('enabled', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
     '0013_remembered_devices': {
       // Browsers a user chose to remember after a code (off until an admin sets the days). Only a hash
       // of each token's id, and a keyed hash of the password and factor the token was given under.

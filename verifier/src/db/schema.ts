@@ -228,6 +228,24 @@ export interface OidcClientsTable {
   created_at: number;
 }
 
+/** One recovery code (NIST SP 800-63B look-up secret); only an argon2id hash of its secret part. */
+export interface RecoveryCodesTable {
+  user_id: number;
+  /** The code's first group: not secret, unique per user, so a check finds its one row. */
+  code_id: string;
+  code_hash: string;
+  created_at: number;
+  /** Set once, by the one conditional UPDATE that accepts it. */
+  used_at: number | null;
+}
+
+/** A security e-mail kind an admin switched on or off; a kind without a row is sent. */
+export interface SecurityMailSettingsTable {
+  kind: string;
+  enabled: number;
+  updated_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   groups: GroupsTable;
@@ -247,6 +265,8 @@ export interface Database {
   oidc_models: OidcModelsTable;
   oidc_signing_keys: OidcSigningKeysTable;
   oidc_clients: OidcClientsTable;
+  recovery_codes: RecoveryCodesTable;
+  security_mail_settings: SecurityMailSettingsTable;
 }
 
 export type Db = Kysely<Database>;

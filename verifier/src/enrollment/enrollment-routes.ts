@@ -9,6 +9,8 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { Code, errors } from '../http/schemas.ts';
 import { clearSessionCookie, requireSession, signedIn } from '../http/session-guard.ts';
+import { issueRecoveryCodes } from '../recovery-codes/issue-recovery-codes.ts';
+import { sendSecurityNotice } from '../security-mail/send-security-notice.ts';
 import { readSettings } from '../settings/settings.ts';
 import { normaliseCode } from '../verification/match-totp.ts';
 import { confirmEnrollment, startEnrollment } from './enrollment.ts';
@@ -105,10 +107,16 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext):
     {
       schema: {
         tags: ['enrollment'],
-        summary: 'Confirm the setup with a current code; the session ends.',
+        summary:
+          'Confirm the setup with a current code; answers the recovery codes (this once) and the session ends.',
         body: Type.Object({ code: Code }),
         response: {
-          200: Type.Object({ step: Type.Literal('signed-out') }),
+          200: Type.Object({
+            step: Type.Literal('signed-out'),
+            recoveryCodes: Type.Array(Type.String(), {
+              description: 'Ten single-use recovery codes, shown this once; only their hashes are kept.',
+            }),
+          }),
           ...errors(400, 401, 403, 409, 410),
         },
       },
@@ -140,7 +148,16 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext):
         target: user.username,
         ip: request.ip,
       });
-      return { step: 'signed-out' as const };
+      // A new authenticator gets a new set; any from an earlier setup were ended by the reset.
+      const recoveryCodes = await issueRecoveryCodes(ctx.db, {
+        userId: user.id,
+        username: user.username,
+        now,
+        ip: request.ip,
+        reason: 'setup',
+      });
+      void sendSecurityNotice({ ...ctx, log: request.log }, user, 'two_factor_set_up', { ip: request.ip });
+      return { step: 'signed-out' as const, recoveryCodes };
     },
   );
 }

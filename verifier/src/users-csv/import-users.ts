@@ -1,6 +1,12 @@
 import type { Updateable } from 'kysely';
 import { requireAnAdminLeft } from '../accounts/admin-remains.ts';
-import { actionsOfChange, applyEndings, endedDetail, endingsOf } from '../accounts/factor-endings.ts';
+import {
+  actionsOfChange,
+  applyEndings,
+  endedDetail,
+  endingsOf,
+  noticesOf,
+} from '../accounts/factor-endings.ts';
 import { toGroup } from '../accounts/groups.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import {
@@ -107,6 +113,14 @@ export async function importUsers(
     await requireAnAdminLeft(trx);
     return { ok: true, applied: true, plan, ignoredColumns, groupNames };
   });
+}
+
+/** The security e-mails an applied plan sends (a 2FA reset by turning the column off). */
+export function importNotices(plan: ImportPlan) {
+  return plan.updates.map((update) => ({
+    userId: update.id,
+    kinds: noticesOf(actionsOfChange(update.set)),
+  }));
 }
 
 /** A plan's `set` holds only the fields that differ, so each is an action (the method is no CSV column). */

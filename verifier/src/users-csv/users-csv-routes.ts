@@ -6,7 +6,8 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors } from '../http/schemas.ts';
 import { signedIn } from '../http/session-guard.ts';
-import { exportUsers, importUsers } from './import-users.ts';
+import { notifyUsers } from '../security-mail/notify-users.ts';
+import { exportUsers, importNotices, importUsers } from './import-users.ts';
 import { fileTooLarge, type ImportLimit, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './index.ts';
 
 /**
@@ -105,6 +106,12 @@ export function registerAdminUsersCsvRoutes(app: FastifyInstance, ctx: AppContex
         );
       }
       const { plan, groupNames } = result;
+      if (result.applied) {
+        void notifyUsers({ ...ctx, log: request.log }, importNotices(plan), {
+          actor: audit.actor,
+          ip: request.ip,
+        });
+      }
       return {
         applied: result.applied,
         created: plan.creates.length,

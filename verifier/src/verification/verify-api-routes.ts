@@ -6,6 +6,8 @@ import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/bearer-token.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors } from '../http/schemas.ts';
+import { parseRecoveryCode } from '../recovery-codes/recovery-code-format.ts';
+import { verifyWithRecoveryCode } from '../recovery-codes/verify-with-recovery-code.ts';
 import { Reason } from './verify-answer.ts';
 import { verifyInSteps } from './verify-in-steps.ts';
 import { verifyOnPostgres } from './verify-on-postgres.ts';
@@ -28,9 +30,23 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
         body: Type.Object({
           username: Type.String({ minLength: 1, maxLength: 256 }),
           code: Type.String({ maxLength: 32 }),
+          allowRecoveryCode: Type.Optional(
+            Type.Boolean({
+              description:
+                "Also accept one of the user's recovery codes (single use; the user is e-mailed). Off unless asked.",
+            }),
+          ),
         }),
         response: {
-          200: Type.Object({ ok: Type.Boolean(), reason: Type.Optional(Reason) }),
+          200: Type.Object({
+            ok: Type.Boolean(),
+            reason: Type.Optional(Reason),
+            recoveryCodesLeft: Type.Optional(
+              Type.Integer({
+                description: 'Set when a recovery code was accepted: how many the user has left.',
+              }),
+            ),
+          }),
           ...errors(400, 401),
         },
       },
@@ -38,14 +54,20 @@ export function registerVerifyApiRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const presentedKey = bearerToken(request);
       if (!presentedKey) throw invalidApiKey();
-      const { username, code } = request.body;
-      const answer = await verify(ctx, {
+      const { username, code, allowRecoveryCode } = request.body;
+      const question = {
         presentedKey,
         username: normaliseUsername(username),
         code,
         ip: request.ip,
         now: ctx.clock.now(),
-      });
+      };
+      // Only when the application asks, and only for text shaped as a recovery code: an authenticator
+      // code (digits) takes the ordinary path with its answers unchanged.
+      const answer =
+        allowRecoveryCode === true && parseRecoveryCode(code) !== null
+          ? await verifyWithRecoveryCode({ ...ctx, log: request.log }, question)
+          : await verify(ctx, question);
       if (!answer) throw invalidApiKey();
       return answer;
     },

@@ -6,5 +6,6 @@ import './styles/forms.css';
 import './styles/setup.css';
 import './styles/admin.css';
 import './styles/security.css';
+import './styles/recovery-codes.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -26,7 +26,7 @@ export interface ClientOptions {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Calls that answer 401 for a wrong password rather than for a lost session. */
-const credentialCalls = new Set(['/api/auth/login', '/api/auth/password']);
+const credentialCalls = new Set(['/api/auth/login', '/api/auth/password', '/api/recovery-codes/regenerate']);
 
 /**
  * Thin JSON client for the verifier. Remembers the session's CSRF token and sends it on every

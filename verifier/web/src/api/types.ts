@@ -27,7 +27,9 @@ import type {
   OidcOverview as OidcOverviewSchema,
   OidcRegistration as OidcRegistrationSchema,
 } from '../../../src/oidc/oidc-client-routes.ts';
+import type { CodesLeft } from '../../../src/recovery-codes/recovery-code-routes.ts';
 import type { RememberedDeviceAnswer, SecurityAnswer } from '../../../src/security/security-routes.ts';
+import type { SecurityMailAnswer } from '../../../src/security-mail/security-mail-routes.ts';
 import type { SettingsAnswer } from '../../../src/settings/settings-routes.ts';
 import type { ImportAnswer } from '../../../src/users-csv/users-csv-routes.ts';
 
@@ -47,6 +49,13 @@ export type SignInAnswer = Static<typeof StepAnswer>;
 export type Me = Static<typeof MeAnswer>;
 export type SessionScope = Me['scope'];
 export type Enrollment = Static<typeof Offer>;
+/** The end of setup: signed out, with the recovery codes shown this once. */
+export interface EnrollmentConfirmed {
+  step: 'signed-out';
+  recoveryCodes: string[];
+}
+export type RecoveryCodesLeft = Static<typeof CodesLeft>;
+export type SecurityMailKinds = Static<typeof SecurityMailAnswer>;
 export type Settings = Static<typeof SettingsAnswer>;
 /** The user's own security page: method, remembered devices, sessions, last sign-ins. */
 export type SecurityOverview = Static<typeof SecurityAnswer>;

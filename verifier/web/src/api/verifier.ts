@@ -6,6 +6,7 @@ import type {
   AuditFilter,
   BulkInvitations,
   Enrollment,
+  EnrollmentConfirmed,
   Group,
   ImportPreview,
   InvitationCounts,
@@ -20,9 +21,11 @@ import type {
   OidcRegistration,
   OpenedInvitation,
   Page,
+  RecoveryCodesLeft,
   RememberedDevice,
   RenderedMail,
   SavedTemplate,
+  SecurityMailKinds,
   SecurityOverview,
   Settings,
   SignInAnswer,
@@ -71,10 +74,21 @@ export function verifierApi(client: ApiClient) {
     startEnrollment: () => client.post<Enrollment>('/api/enrollment/start', {}),
     newEnrollmentKey: () => client.post<Enrollment>('/api/enrollment/new-key', {}),
     confirmEnrollment: async (code: string) => {
-      const answer = await client.post<{ step: 'signed-out' }>('/api/enrollment/confirm', { code });
+      const answer = await client.post<EnrollmentConfirmed>('/api/enrollment/confirm', { code });
       client.setCsrfToken(null);
       return answer;
     },
+
+    submitRecoveryCode: async (code: string) =>
+      remember(await client.post<SignInAnswer>('/api/auth/recovery-code', { code })),
+    recoveryCodesLeft: () => client.get<RecoveryCodesLeft>('/api/recovery-codes'),
+    regenerateRecoveryCodes: (currentPassword: string, code: string) =>
+      client.post<{ codes: string[] }>('/api/recovery-codes/regenerate', { currentPassword, code }),
+    userRecoveryCodesLeft: (userId: AdminUser['id']) =>
+      client.get<RecoveryCodesLeft>(`/api/admin/users/${id(userId)}/recovery-codes`),
+    securityMail: () => client.get<SecurityMailKinds>('/api/admin/security-mail'),
+    saveSecurityMail: (switches: Partial<Record<string, boolean>>) =>
+      client.patch<SecurityMailKinds>('/api/admin/security-mail', switches),
 
     settings: () => client.get<Settings>('/api/admin/settings'),
     extendGrace: (graceEndsAt: string) => client.post<Settings>('/api/admin/settings/grace', { graceEndsAt }),

@@ -1,6 +1,7 @@
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { RecoveryCodesPanel } from './recovery-codes/RecoveryCodesPanel.tsx';
 
 const methodNames = { totp: 'Authenticator app or browser extension', email: 'Code sent by e-mail' };
 
@@ -71,6 +72,7 @@ export function Home() {
               Open your security page
             </Link>
           </section>
+          {user.twoFactorStatus === 'Activated' && user.method === 'totp' && <RecoveryCodesPanel />}
           {user.isAdmin && (
             <section class="card">
               <h2>Administration</h2>

@@ -5,6 +5,7 @@ import { useSession } from '../session.tsx';
 import { Message } from '../ui/Message.tsx';
 import { PasswordConfirmDialog } from '../ui/PasswordConfirmDialog.tsx';
 import { useLoad } from '../ui/useLoad.ts';
+import { RecoveryCodesPanel } from './recovery-codes/RecoveryCodesPanel.tsx';
 import { PasswordPanel } from './security/PasswordPanel.tsx';
 
 const methodNames = { totp: 'Authenticator app or browser extension', email: 'Code sent by e-mail' };
@@ -64,7 +65,7 @@ export function SecurityPage() {
             )}
           </section>
 
-          {/* Recovery codes panel: mounted here (codes left, regenerate) once recovery codes exist. */}
+          {overview.twoFactorStatus === 'Activated' && overview.method === 'totp' && <RecoveryCodesPanel />}
 
           <section class="card" aria-labelledby="devices-title">
             <h2 id="devices-title">Remembered devices</h2>

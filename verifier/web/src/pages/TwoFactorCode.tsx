@@ -10,6 +10,7 @@ import { CodeInput } from '../ui/CodeInput.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useCountdown } from '../ui/useCountdown.ts';
 import { errorText } from '../ui/useLoad.ts';
+import { RecoveryCodeForm } from './recovery-codes/RecoveryCodeForm.tsx';
 
 /** The words for a refused code; e-mailed codes have their own (no authenticator, no device clock). */
 function refusalText(caught: unknown, errorCode: string, wait: number | undefined, byEmail: boolean): string {
@@ -49,6 +50,13 @@ export function TwoFactorCode() {
   // A Pending e-mail user's first code is their setup: it confirms the address.
   const confirming = byEmail && me?.user.twoFactorStatus === 'Pending';
   const challengeVoid = refusal?.code === 'challenge_void';
+  // Authenticator users may sign in with a recovery code instead (e-mail users get a new code).
+  const [withRecoveryCode, setWithRecoveryCode] = useState(false);
+  const submitRecoveryCode = async (recoveryCode: string) => {
+    await api.submitRecoveryCode(recoveryCode);
+    await refresh();
+    navigate('/', { replace: true });
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -111,6 +119,12 @@ export function TwoFactorCode() {
               Back to sign in
             </Link>
           </>
+        ) : withRecoveryCode && !byEmail ? (
+          <RecoveryCodeForm
+            submit={submitRecoveryCode}
+            onCancel={() => setWithRecoveryCode(false)}
+            onChallengeVoid={(text) => setRefusal({ code: 'challenge_void', text })}
+          />
         ) : (
           <form onSubmit={submit} noValidate>
             <CodeInput
@@ -159,6 +173,14 @@ export function TwoFactorCode() {
                 </button>
               )}
             </div>
+            {!byEmail && (
+              <p class="aside">
+                Lost your authenticator?{' '}
+                <button type="button" class="link-button" onClick={() => setWithRecoveryCode(true)}>
+                  Use a recovery code
+                </button>
+              </p>
+            )}
             <p class="aside">
               Not you, or want to start over? <Link href="/sign-in">Back to sign in</Link>
             </p>

@@ -8,6 +8,7 @@ import { Message } from '../../ui/Message.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
 import { useUnsavedWarning } from '../../ui/useUnsavedWarning.ts';
+import { SecurityMailPanel } from '../recovery-codes/SecurityMailPanel.tsx';
 import { GracePeriod } from './GracePeriod.tsx';
 
 const methodLabels: Record<CodeMethod, string> = {
@@ -233,6 +234,7 @@ export function SettingsPage() {
           void refresh();
         }}
       />
+      <SecurityMailPanel />
     </section>
   );
 }

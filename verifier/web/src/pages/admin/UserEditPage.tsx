@@ -4,6 +4,7 @@ import { navigate } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
+import { UserRecoveryCodes } from '../recovery-codes/UserRecoveryCodes.tsx';
 import { InvitationPanel } from './InvitationPanel.tsx';
 import { RememberedDevicesPanel } from './RememberedDevicesPanel.tsx';
 import { UserForm, type UserValues } from './UserForm.tsx';
@@ -118,6 +119,7 @@ export function UserEditPage({ id }: { id?: string }) {
       )}
       {user && <InvitationPanel key={`${user.id}-${round}`} user={user} />}
       {user && <RememberedDevicesPanel key={`devices-${user.id}-${round}`} user={user} />}
+      {user && <UserRecoveryCodes user={user} />}
       <Message kind="success">{status}</Message>
       <UserForm
         // A new form once the saved user is back: the round starts it, the saved fields finish it.

@@ -8,6 +8,7 @@ import { ClockHelp } from '../../ui/ClockHelp.tsx';
 import { CodeInput } from '../../ui/CodeInput.tsx';
 import { Message } from '../../ui/Message.tsx';
 import { errorText } from '../../ui/useLoad.ts';
+import { keepIssuedCodes } from '../recovery-codes/issued-codes.ts';
 import { NewKey } from './NewKey.tsx';
 import { ScanQrCode } from './ScanQrCode.tsx';
 import { SetupSteps } from './SetupSteps.tsx';
@@ -25,7 +26,7 @@ function stepFrom(query: URLSearchParams): Step {
 
 /** Get started → Install an authenticator → Scan the QR code → Verify configuration → Setup successful. */
 export function SetupWizard() {
-  const { api, forget } = useSession();
+  const { api, forget, me } = useSession();
   const step = stepFrom(useLocation().query);
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const [code, setCode] = useState('');
@@ -81,7 +82,12 @@ export function SetupWizard() {
     }
     setBusy(true);
     try {
-      await api.confirmEnrollment(code);
+      const confirmed = await api.confirmEnrollment(code);
+      keepIssuedCodes({
+        codes: confirmed.recoveryCodes,
+        username: me?.user.username ?? '',
+        organisation: me?.organisationName ?? '',
+      });
       navigate('/setup/done', { replace: true });
       forget();
     } catch (caught) {
