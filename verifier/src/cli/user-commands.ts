@@ -81,7 +81,7 @@ export async function resetUserTwoFactor(args: string[]): Promise<void> {
   await withRuntime(async ({ ctx }) => {
     const user = await findUserByName(ctx.db, username);
     if (!user) throw new UsageError(`There is no user named ${printable(username)}.`);
-    const ended = await resetTwoFactor(ctx.db, user.id);
+    const ended = await resetTwoFactor(ctx.db, user.id, ctx.clock.now());
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import { requireAnAdminLeft } from '../accounts/admin-remains.ts';
 import { actionsOfChange, applyEndings, endedDetail, endingsOf } from '../accounts/factor-endings.ts';
 import { toGroup } from '../accounts/groups.ts';
+import { refreshPendingSince } from '../accounts/pending-since.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import {
   type CsvInput,
@@ -105,6 +106,7 @@ export async function importUsers(
     if (options.dryRun) return { ok: true, applied: false, plan, ignoredColumns, groupNames };
     await applyPlan(trx, plan, options.audit);
     await requireAnAdminLeft(trx);
+    await refreshPendingSince(trx, options.audit.at);
     return { ok: true, applied: true, plan, ignoredColumns, groupNames };
   });
 }
