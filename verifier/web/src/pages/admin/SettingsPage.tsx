@@ -9,6 +9,7 @@ import { Switch } from '../../ui/Switch.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
 import { useUnsavedWarning } from '../../ui/useUnsavedWarning.ts';
 import { GracePeriod } from './GracePeriod.tsx';
+import { UsersSummary } from './UsersSummary.tsx';
 
 const methodLabels: Record<CodeMethod, string> = {
   totp: 'Authenticator app or browser extension (time-based codes)',
@@ -188,6 +189,7 @@ export function SettingsPage() {
           void refresh();
         }}
       />
+      <UsersSummary />
     </section>
   );
 }
