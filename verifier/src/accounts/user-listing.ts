@@ -138,3 +138,10 @@ export async function matchingUserIds(db: Db, filter: UserFilter, now: number): 
   const rows = await applyFilter(baseQuery(db), filter, policy, now).orderBy('users.id').execute();
   return rows.map((r) => r.id);
 }
+
+/** Each user's 2FA status by id, for the CSV export's read-only column. */
+export async function statusesById(db: Db, now: number): Promise<Map<number, TwoFactorStatus>> {
+  const policy = await loadPolicy(db, now);
+  const rows = await baseQuery(db).select(statusExpression(policy).as('status')).execute();
+  return new Map(rows.map((r) => [r.id, r.status as TwoFactorStatus]));
+}

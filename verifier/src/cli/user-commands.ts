@@ -99,7 +99,7 @@ export async function resetUserTwoFactor(args: string[]): Promise<void> {
 export async function exportUsersCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { output: { type: 'string' } } });
   await withRuntime(async ({ ctx }) => {
-    const { csv, count } = await exportUsers(ctx.db);
+    const { csv, count } = await exportUsers(ctx.db, ctx.clock.now());
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',
