@@ -110,6 +110,19 @@ describe.each(databaseKinds())('the Users list of 1,000 users on %s', (kind) => 
     },
   );
 
+  it('counts the users per status for System Settings as the list shows them', async () => {
+    const answer = await admin.get('/api/admin/users/summary?pendingDays=0');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const count = (status: string) => everyone.filter((u) => u.twoFactorStatus === status).length;
+    expect(answer.json()).toEqual({
+      byStatus: { Pending: count('Pending'), Activated: count('Activated'), Disabled: count('Disabled') },
+      total: USERS + 1,
+      // Stamped at this very instant: none has waited longer than 0 days yet.
+      pendingLonger: { days: 0, count: 0 },
+    });
+    expect((await admin.get('/api/admin/users/summary?pendingDays=-1')).statusCode).toBe(400);
+  });
+
   it('shows Pending since only for Pending users, stamped when the list first saw them', () => {
     for (const user of everyone) {
       if (user.twoFactorStatus === 'Pending')
@@ -165,6 +178,8 @@ describe.each(databaseKinds())('Pending since on %s', (kind) => {
     expect(names).toContain('old');
     expect(names).not.toContain('new');
     expect(listed.items.every((u: UserView) => u.twoFactorStatus === 'Pending')).toBe(true);
+    const summary = (await (await signInAdmin(t)).get('/api/admin/users/summary?pendingDays=7')).json();
+    expect(summary.pendingLonger).toEqual({ days: 7, count: listed.total });
   });
 });
 
