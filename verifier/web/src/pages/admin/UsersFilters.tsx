@@ -37,9 +37,9 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
           change({ query: search.trim() });
         }}
       >
-        <label for="user-search">
-          Search users
-          <span class="search-row">
+        <div class="search-field">
+          <label for="user-search">Search users</label>
+          <div class="search-row">
             <input
               id="user-search"
               type="search"
@@ -51,10 +51,10 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
             <button type="submit" class="button secondary">
               Search
             </button>
-          </span>
-        </label>
-        <label for="filter-status">
-          2FA status
+          </div>
+        </div>
+        <div class="filter-field">
+          <label for="filter-status">2FA status</label>
           <select
             id="filter-status"
             value={view.status ?? ''}
@@ -69,9 +69,9 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
             <option value="Activated">Activated</option>
             <option value="Disabled">Disabled</option>
           </select>
-        </label>
-        <label for="filter-group">
-          Security access group
+        </div>
+        <div class="filter-field">
+          <label for="filter-group">Security access group</label>
           <select
             id="filter-group"
             value={view.groupId === undefined ? '' : String(view.groupId)}
@@ -88,9 +88,9 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
               </option>
             ))}
           </select>
-        </label>
-        <label for="filter-source">
-          Sign-in
+        </div>
+        <div class="filter-field">
+          <label for="filter-source">Sign-in</label>
           <select
             id="filter-source"
             value={view.source ?? ''}
@@ -108,7 +108,7 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
             <option value="local">Local</option>
             <option value="sso">SSO</option>
           </select>
-        </label>
+        </div>
         <label for="filter-no-password" class="check">
           <input
             id="filter-no-password"
@@ -118,8 +118,8 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
           />
           No password yet
         </label>
-        <label for="sort-by">
-          Sort by
+        <div class="filter-field">
+          <label for="sort-by">Sort by</label>
           <select
             id="sort-by"
             value={view.sort}
@@ -131,9 +131,9 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
               </option>
             ))}
           </select>
-        </label>
-        <label for="sort-order">
-          Order
+        </div>
+        <div class="filter-field">
+          <label for="sort-order">Order</label>
           <select
             id="sort-order"
             value={view.order}
@@ -142,7 +142,7 @@ export function UsersFilters({ view, groups, onChange }: UsersFiltersProps) {
             <option value="asc">Ascending</option>
             <option value="desc">Descending</option>
           </select>
-        </label>
+        </div>
       </form>
       {view.pendingDays !== undefined && (
         <p class="note">
