@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAccountRoutes } from './accounts/account-routes.ts';
+import { registerBulkUserRoutes, registerUserSummaryRoute } from './accounts/bulk-routes.ts';
 import { registerAdminGroupRoutes } from './accounts/group-routes.ts';
 import { registerAdminUserRoutes } from './accounts/user-routes.ts';
 import { registerAdminApiKeyRoutes } from './api-keys/api-key-routes.ts';
@@ -90,6 +91,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAdminTemplateRoutes(app, ctx);
   registerAdminUsersCsvRoutes(app, ctx);
   registerAdminUserRoutes(app, ctx);
+  registerBulkUserRoutes(app, ctx);
+  registerUserSummaryRoute(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerAdminInvitationRoutes(app, ctx);
   registerAdminGroupRoutes(app, ctx);

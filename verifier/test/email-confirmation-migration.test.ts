@@ -44,6 +44,8 @@ describe.each(databaseKinds())(`migration ${MIGRATION} on %s`, (kind) => {
     }
     await sql`drop table recovery_codes`.execute(t.ctx.db);
     await sql`drop table security_mail_settings`.execute(t.ctx.db);
+    await sql`drop index users_pending_since`.execute(t.ctx.db);
+    await sql`alter table users drop column pending_since`.execute(t.ctx.db);
     await sql`delete from kysely_migration where name > ${'0007_template_html_from_text'}`.execute(t.ctx.db);
     await before();
     const upgraded = await t.database.open();

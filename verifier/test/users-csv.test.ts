@@ -30,7 +30,7 @@ describe.each(databaseKinds())('users CSV on %s', (kind) => {
   const snapshot = async () =>
     JSON.stringify(await t.ctx.db.selectFrom('users').selectAll().orderBy('id').execute());
 
-  it('exports every user with the "2FA Enabled" column last, as y or n', async () => {
+  it('exports every user with "2FA Enabled" as y or n, then the read-only 2FA status', async () => {
     const answer = await admin.get('/api/admin/users/export');
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['content-type']).toContain('text/csv');
@@ -39,9 +39,25 @@ describe.each(databaseKinds())('users CSV on %s', (kind) => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe(HEADER);
-    expect(lines).toContain('ana,ana@example.test,ana,Agent,local,n');
-    expect(lines).toContain('ben,ben@example.test,ben,Analyst,local,y');
+    expect(lines[0]).toBe(`${HEADER},2FA Status`);
+    expect(lines).toContain('ana,ana@example.test,ana,Agent,local,n,Disabled');
+    await enableSystemTwoFactor(t);
+    const after = (await admin.get('/api/admin/users/export')).body;
+    expect(after).toContain('ben,ben@example.test,ben,Analyst,local,y,Pending\r\n');
+  });
+
+  it('accepts a file with the 2FA Status column and ignores what it says: the status follows from the switches', async () => {
+    const before = await snapshot();
+    const csv = `${HEADER},2FA Status\r\nana,ana@example.test,ana,Agent,local,n,Activated\r\nben,ben@example.test,ben,Analyst,local,y,not a status\r\n`;
+    const answer = await importCsv(csv);
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({ applied: true, created: 0, updated: 0, ignoredColumns: [] });
+    expect(await snapshot()).toBe(before);
+    const bad = await importCsv(
+      `${HEADER},2FA Status\r\nana,ana@example.test,ana,Agent,local,maybe,Activated\r\n`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('2FA Enabled');
   });
 
   it('imports its own export unchanged, changing nothing', async () => {

@@ -136,6 +136,9 @@ export function actionsOf(before: FactorFacts, change: FactorChange): AdminActio
 export async function applyEndings(trx: Db, userIds: readonly number[], endings: readonly Ending[]) {
   if (userIds.length === 0) return;
   const ids = [...userIds];
+  // A factor that ends starts a new wait for set-up: refreshPendingSince stamps it afresh.
+  if (endings.includes('credential') || endings.includes('email_confirmation'))
+    await trx.updateTable('users').set({ pending_since: null }).where('id', 'in', ids).execute();
   for (const ending of endings) {
     if (ending === 'email_confirmation') {
       await trx.updateTable('users').set({ email_confirmed: null }).where('id', 'in', ids).execute();

@@ -6,6 +6,7 @@ import { ApiError, notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
 import { errors, Group as GroupSchema, IdParams } from '../http/schemas.ts';
 import { findGroup, findGroupByName, type Group, listGroups } from './groups.ts';
+import { refreshPendingSince } from './pending-since.ts';
 
 const GroupName = Type.String({
   minLength: 1,
@@ -102,6 +103,7 @@ export function registerAdminGroupRoutes(app: FastifyInstance, ctx: AppContext):
         values.two_factor_enabled = twoFactorEnabled ? 1 : 0;
       if (Object.keys(values).length > 0)
         await ctx.db.updateTable('groups').set(values).where('id', '=', id).execute();
+      await refreshPendingSince(ctx.db, ctx.clock.now());
       const updated = (await findGroup(ctx.db, id)) as Group;
       await auditAdmin(ctx, request, 'group.updated', updated.name, { ...request.body });
       return updated;

@@ -8,6 +8,7 @@ import { requireAnAdminLeft } from './admin-remains.ts';
 import { type AdminAction, actionsOf, applyEndings, type Ending, endingsOf } from './factor-endings.ts';
 import { findGroup, type Group } from './groups.ts';
 import { type Checked, checkDisplayName, checkEmail, checkUsername } from './identity-rules.ts';
+import { refreshPendingSince } from './pending-since.ts';
 import { findUserView, normaliseUsername, type UserView } from './users.ts';
 
 export interface UserFields {
@@ -108,6 +109,7 @@ export async function createUser(
     .returning('id')
     .executeTakeFirst();
   if (!row) throw new DomainError('conflict', 'username_taken', `The username ${username} is already taken.`);
+  await refreshPendingSince(db, now);
   return (await findUserView(db, row.id, now)) as UserView;
 }
 
@@ -171,6 +173,7 @@ export async function updateUser(db: Db, id: number, change: UserFields, now: nu
       await trx.updateTable('users').set(values).where('id', '=', id).execute();
     await applyEndings(trx, [id], ended);
     if (change.groupId !== undefined || change.source !== undefined) await requireAnAdminLeft(trx);
+    await refreshPendingSince(trx, now);
   });
   const twoFactorReset = actions.includes('two_factor_off');
   return { user: (await findUserView(db, id, now)) as UserView, twoFactorReset, ended, actions };
@@ -188,8 +191,11 @@ export async function unlockUser(db: Db, id: number, now: number): Promise<UserV
 }
 
 /** CLI lost-device reset: the user sets up again (Pending while the switch is on). Returns what ended. */
-export async function resetTwoFactor(db: Db, id: number): Promise<Ending[]> {
+export async function resetTwoFactor(db: Db, id: number, now: number): Promise<Ending[]> {
   const ended = endingsOf(['lost_device_reset']);
-  await db.transaction().execute((trx) => applyEndings(trx, [id], ended));
+  await db.transaction().execute(async (trx) => {
+    await applyEndings(trx, [id], ended);
+    await refreshPendingSince(trx, now);
+  });
   return ended;
 }

@@ -11,7 +11,9 @@ import { notifyUsers } from '../security-mail/notify-users.ts';
 import { endedDetail, noticesOf } from './factor-endings.ts';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_USERNAME_LENGTH } from './identity-rules.ts';
 import { createUser, unlockUser, updateUser } from './user-admin.ts';
-import { findUserView, listUserViews } from './users.ts';
+import { UserFilterQuery, UserSortQuery } from './user-list-schemas.ts';
+import { listUsers } from './user-listing.ts';
+import { findUserView } from './users.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
 // The identity rules decide in createUser and updateUser, as for the CSV import and the command line,
@@ -62,15 +64,19 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
     {
       schema: {
         tags: ['admin'],
-        summary: 'Users, searched by username, name or e-mail.',
-        querystring: Type.Object({ query: Type.Optional(FilterText(100)), ...Paging }),
+        summary:
+          'Users, searched by username, name or e-mail, filtered by 2FA status, group, sign-in source or a missing password, and sorted by any column.',
+        querystring: Type.Object(
+          { ...UserFilterQuery, ...UserSortQuery, ...Paging },
+          { additionalProperties: false },
+        ),
         response: { 200: paged(User), ...errors(400, 401, 403) },
       },
       preHandler: guard,
     },
     async (request) => {
-      const { query = '', page = 1, pageSize = 25 } = request.query;
-      return listUserViews(ctx.db, query, page, pageSize, ctx.clock.now());
+      const { sort = 'username', order = 'asc', page = 1, pageSize = 25, ...filter } = request.query;
+      return listUsers(ctx.db, filter, { sort, order }, page, pageSize, ctx.clock.now());
     },
   );
 

@@ -31,6 +31,8 @@ export interface UserView {
   hasPassword: boolean;
   mustChangePassword: boolean;
   createdAt: string;
+  /** When the user last became Pending (see pending-since.ts); null unless Pending. */
+  pendingSince: string | null;
 }
 
 /** Whether a code sent to the user's current address has been typed back (a changed address is not). */
@@ -43,7 +45,8 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-function baseQuery(db: Db) {
+/** Users with their group and whether a credential exists: what toView and the status SQL read. */
+export function baseQuery(db: Db) {
   return db
     .selectFrom('users')
     .innerJoin('groups', 'groups.id', 'users.group_id')
@@ -57,14 +60,14 @@ function baseQuery(db: Db) {
     ]);
 }
 
-type Joined = UserRow & {
+export type Joined = UserRow & {
   group_name: string;
   group_is_default: number;
   group_two_factor_enabled: number;
   credential_user_id: number | null;
 };
 
-function toView(row: Joined, policy: PolicySettings): UserView {
+export function toView(row: Joined, policy: PolicySettings): UserView {
   const group = toGroup({
     id: row.group_id,
     name: row.group_name,
@@ -82,6 +85,7 @@ function toView(row: Joined, policy: PolicySettings): UserView {
     hasCredential: row.credential_user_id !== null,
     emailConfirmed: addressConfirmed(row),
   };
+  const status = twoFactorStatus(inputs);
   return {
     id: row.id,
     username: row.username,
@@ -92,13 +96,17 @@ function toView(row: Joined, policy: PolicySettings): UserView {
     isAdmin: group.isDefault && group.name === ADMIN_GROUP,
     twoFactorEnabled: user.twoFactorEnabled,
     twoFactorAvailable: twoFactorAvailable(group),
-    twoFactorStatus: twoFactorStatus(inputs),
+    twoFactorStatus: status,
     twoFactorReason: twoFactorReason(inputs),
     method,
     locked: row.locked_at !== null,
     hasPassword: row.password_hash !== null,
     mustChangePassword: row.must_change_password === 1,
     createdAt: new Date(row.created_at).toISOString(),
+    pendingSince:
+      status === 'Pending' && row.pending_since !== null
+        ? new Date(Number(row.pending_since)).toISOString()
+        : null,
   };
 }
 
@@ -125,36 +133,4 @@ export interface UserPage {
   total: number;
   page: number;
   pageSize: number;
-}
-
-/** Users matching `query` in username, display name or e-mail, ordered by username. */
-export async function listUserViews(
-  db: Db,
-  query: string,
-  page: number,
-  pageSize: number,
-  now: number,
-): Promise<UserPage> {
-  const pattern = `%${query.trim().toLowerCase()}%`;
-  const filtered = <Q extends ReturnType<typeof baseQuery>>(q: Q) =>
-    query.trim() === ''
-      ? q
-      : (q.where((eb) =>
-          eb.or([
-            eb(eb.fn('lower', ['users.username']), 'like', pattern),
-            eb(eb.fn('lower', ['users.display_name']), 'like', pattern),
-            eb(eb.fn('lower', ['users.email']), 'like', pattern),
-          ]),
-        ) as Q);
-  const rows = await filtered(baseQuery(db))
-    .orderBy('users.username')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  const count = await db
-    .selectFrom(filtered(baseQuery(db)).as('matches'))
-    .select((eb) => eb.fn.countAll<number | string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const policy = await loadPolicy(db, now);
-  return { items: rows.map((r) => toView(r as Joined, policy)), total: Number(count.total), page, pageSize };
 }

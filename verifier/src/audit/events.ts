@@ -40,6 +40,7 @@ export const AUDIT_EVENTS = [
   'invitation.sent',
   'invitation.send_failed',
   'invitation.accepted',
+  'reminder.sent',
   'sign_out',
   'forward_auth.refused',
   'oidc.token_issued',

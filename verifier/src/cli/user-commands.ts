@@ -83,7 +83,7 @@ export async function resetUserTwoFactor(args: string[]): Promise<void> {
   await withRuntime(async ({ ctx }) => {
     const user = await findUserByName(ctx.db, username);
     if (!user) throw new UsageError(`There is no user named ${printable(username)}.`);
-    const ended = await resetTwoFactor(ctx.db, user.id);
+    const ended = await resetTwoFactor(ctx.db, user.id, ctx.clock.now());
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',
@@ -103,7 +103,7 @@ export async function resetUserTwoFactor(args: string[]): Promise<void> {
 export async function exportUsersCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { output: { type: 'string' } } });
   await withRuntime(async ({ ctx }) => {
-    const { csv, count } = await exportUsers(ctx.db);
+    const { csv, count } = await exportUsers(ctx.db, ctx.clock.now());
     await writeAudit(ctx.db, {
       at: ctx.clock.now(),
       actor: 'cli',

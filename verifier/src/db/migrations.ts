@@ -316,6 +316,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0014_pending_since': {
+      // When each user last became Pending, for the Users list and the System Settings summary.
+      // Kept by accounts/pending-since.ts after every change that can move a status. Users without
+      // a factor start from their creation time, the only instant known for them; the first refresh
+      // clears it for those whom the rules do not ask for one.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('pending_since', 'bigint').execute();
+        await sql`UPDATE users SET pending_since = created_at WHERE source = 'local'
+          AND NOT EXISTS (SELECT 1 FROM credentials WHERE credentials.user_id = users.id)
+          AND (users.email_confirmed IS NULL OR users.email_confirmed <> users.email)`.execute(db);
+        await db.schema.createIndex('users_pending_since').on('users').column('pending_since').execute();
+      },
+    },
     '0015_oidc_provider': oidcProviderMigration,
   };
 }

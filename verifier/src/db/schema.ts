@@ -43,6 +43,8 @@ export interface UsersTable {
   code_failures: number;
   locked_at: number | null;
   created_at: number;
+  /** When the user last became Pending (see accounts/pending-since.ts); null while not Pending. */
+  pending_since: Generated<number | null>;
 }
 
 export interface CredentialsTable {

@@ -71,6 +71,7 @@ export const User = Type.Object({
   hasPassword: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
+  pendingSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 export function paged<T extends TSchema>(item: T) {

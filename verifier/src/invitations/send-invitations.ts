@@ -34,6 +34,15 @@ export async function countInvitees(db: Db): Promise<{ withoutPassword: number; 
  */
 export async function sendInvitations(deps: InvitationDeps, sender: Sender): Promise<BulkInvitations> {
   const users = await withoutPassword(deps.db).select(['id', 'username']).orderBy('username').execute();
+  return sendInvitationsTo(deps, users, sender);
+}
+
+/** The same run for a chosen list of users (the Users page's selection), each by the single-invitation rules. */
+export async function sendInvitationsTo(
+  deps: InvitationDeps,
+  users: ReadonlyArray<{ id: number; username: string }>,
+  sender: Sender,
+): Promise<BulkInvitations> {
   const result: BulkInvitations = { sent: [], refused: [] };
   for (const user of users) {
     try {

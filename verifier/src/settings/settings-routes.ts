@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { refreshPendingSince } from '../accounts/pending-since.ts';
 import { checkSystemSwitchChange } from '../grace/index.ts';
 import { extendGracePeriod } from '../grace/save-extension.ts';
 import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
@@ -85,6 +86,7 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
       }
       const actor = { at: now, actor: signedIn(request).user.username, ip: request.ip };
       const settings = await updateSettings(ctx.db, change, actor);
+      await refreshPendingSince(ctx.db, now);
       await auditAdmin(ctx, request, 'settings.updated', null, { ...change });
       return settingsView(settings, now);
     },
@@ -106,6 +108,7 @@ export function registerAdminSettingsRoutes(app: FastifyInstance, ctx: AppContex
     },
     async (request) => {
       const { from, settings } = await extendGracePeriod(ctx, request.body.graceEndsAt);
+      await refreshPendingSince(ctx.db, ctx.clock.now());
       await auditAdmin(ctx, request, 'settings.grace_extended', null, {
         from,
         to: settings.graceExtendedUntil,

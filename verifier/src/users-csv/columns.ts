@@ -14,6 +14,15 @@ export const USER_COLUMNS = [
 
 export type ColumnKey = (typeof USER_COLUMNS)[number]['key'];
 
+/**
+ * Columns the export adds for reading only. The 2FA status follows from the switches and whether a
+ * factor is set up, so no file can set it: an import accepts the column and ignores its values
+ * (whatever they say), and does not list it among the unknown columns.
+ */
+export const READ_ONLY_COLUMNS = [
+  { key: 'twoFactorStatus', label: '2FA Status', aliases: ['2fastatus', 'twofactorstatus'] },
+] as const;
+
 export type SignInSource = 'local' | 'sso';
 
 /** One user as exported: the group by name, the 2FA switch as a boolean. */
@@ -24,6 +33,8 @@ export interface UserCsvRecord {
   readonly group: string;
   readonly source: SignInSource;
   readonly twoFactorEnabled: boolean;
+  /** Pending, Activated or Disabled as the list shows it; read-only, empty when not given. */
+  readonly twoFactorStatus?: string;
 }
 
 /** One data row as read from a file: every column as trimmed text, not yet checked. */

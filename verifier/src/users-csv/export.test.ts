@@ -23,7 +23,7 @@ describe('exporting users', () => {
       },
     ]);
     expect(csv).toBe(
-      `\uFEFF${HEADER}\r\nana,ana@example.org,"Lima, Ana ""AL""",Admin,local,y\r\nsam,sam@example.org,Sam,Agent,sso,n\r\n`,
+      `\uFEFF${HEADER},2FA Status\r\nana,ana@example.org,"Lima, Ana ""AL""",Admin,local,y,\r\nsam,sam@example.org,Sam,Agent,sso,n,\r\n`,
     );
   });
 

@@ -8,6 +8,8 @@ import {
   noticesOf,
 } from '../accounts/factor-endings.ts';
 import { toGroup } from '../accounts/groups.ts';
+import { refreshPendingSince } from '../accounts/pending-since.ts';
+import { statusesById } from '../accounts/user-listing.ts';
 import type { Db, UsersTable } from '../db/schema.ts';
 import {
   type CsvInput,
@@ -52,10 +54,17 @@ async function currentUsersAndGroups(db: Db) {
 }
 
 /** Every user as CSV: username, e-mail, display name, group, sign-in source and "2FA Enabled" y/n. */
-export async function exportUsers(db: Db): Promise<{ csv: string; count: number }> {
+export async function exportUsers(db: Db, now: number): Promise<{ csv: string; count: number }> {
   const { users, groups } = await currentUsersAndGroups(db);
   const names = new Map(groups.map((group) => [group.id, group.name]));
-  const csv = exportUsersCsv(users.map((user) => ({ ...user, group: names.get(user.groupId) ?? '' })));
+  const statuses = await statusesById(db, now);
+  const csv = exportUsersCsv(
+    users.map((user) => ({
+      ...user,
+      group: names.get(user.groupId) ?? '',
+      twoFactorStatus: statuses.get(user.id) ?? '',
+    })),
+  );
   return { csv, count: users.length };
 }
 
@@ -111,6 +120,7 @@ export async function importUsers(
     if (options.dryRun) return { ok: true, applied: false, plan, ignoredColumns, groupNames };
     await applyPlan(trx, plan, options.audit);
     await requireAnAdminLeft(trx);
+    await refreshPendingSince(trx, options.audit.at);
     return { ok: true, applied: true, plan, ignoredColumns, groupNames };
   });
 }

@@ -5,6 +5,7 @@ import {
   type ColumnKey,
   type CsvUserRow,
   normaliseHeader,
+  READ_ONLY_COLUMNS,
   type RowError,
   USER_COLUMNS,
   unguardFormula,
@@ -96,6 +97,8 @@ function readHeader(cells: readonly string[]): HeaderMap | RowError[] {
   cells.forEach((cell, index) => {
     const name = normaliseHeader(cell);
     const column = USER_COLUMNS.find((candidate) => (candidate.aliases as readonly string[]).includes(name));
+    const readOnly = READ_ONLY_COLUMNS.some((c) => (c.aliases as readonly string[]).includes(name));
+    if (readOnly) return;
     if (!column) {
       if (cell.trim() !== '') ignored.push(cell.trim());
     } else if (indexes[column.key] !== undefined) {

@@ -56,14 +56,15 @@ export function registerAdminUsersCsvRoutes(app: FastifyInstance, ctx: AppContex
     {
       schema: {
         tags: ['admin'],
-        summary: 'Every user as CSV (UTF-8 with BOM, CRLF); the last column "2FA Enabled" is y or n.',
+        summary:
+          'Every user as CSV (UTF-8 with BOM, CRLF); "2FA Enabled" is y or n, then the read-only "2FA Status".',
         produces: ['text/csv'],
         response: { 200: Type.String(), ...errors(401, 403) },
       },
       preHandler: guard,
     },
     async (request, reply) => {
-      const { csv, count } = await exportUsers(ctx.db);
+      const { csv, count } = await exportUsers(ctx.db, ctx.clock.now());
       await auditAdmin(ctx, request, 'users.exported', null, { count });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -3,6 +3,7 @@
 // nothing of the server reaches the page's bundle.
 import type { Static } from '@sinclair/typebox';
 import type { MeAnswer } from '../../../src/accounts/account-routes.ts';
+import type { BulkAnswer, BulkBody, UserSummaryAnswer } from '../../../src/accounts/bulk-routes.ts';
 import type { GroupWithCount } from '../../../src/accounts/group-routes.ts';
 import type { NewUserBody, UserChangesBody } from '../../../src/accounts/user-routes.ts';
 import type {
@@ -100,3 +101,10 @@ export type BulkInvitations = Static<typeof BulkInvitationsSchema>;
 
 /** Event names the audit log records: the server's own list, so the filter offers every one it writes. */
 export { AUDIT_EVENTS } from '../../../src/audit/events.ts';
+
+/** A bulk action's answer, and its request (ids ticked, or every user a filter matches). */
+export type BulkResult = Static<typeof BulkAnswer>;
+export type BulkRequest = Static<typeof BulkBody>;
+export type BulkAction = BulkRequest['action'];
+export type UserFilter = NonNullable<BulkRequest['filter']>;
+export type UserSummary = Static<typeof UserSummaryAnswer>;

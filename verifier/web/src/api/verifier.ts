@@ -5,6 +5,8 @@ import type {
   AuditEntry,
   AuditFilter,
   BulkInvitations,
+  BulkRequest,
+  BulkResult,
   Enrollment,
   EnrollmentConfirmed,
   Group,
@@ -31,6 +33,7 @@ import type {
   SignInAnswer,
   UserChanges,
   UserInvitation,
+  UserSummary,
 } from './types.ts';
 
 /** Every call the pages make, one typed function per endpoint of the API contract. */
@@ -110,8 +113,12 @@ export function verifierApi(client: ApiClient) {
       >,
     ) => client.patch<Settings>('/api/admin/settings', changes),
 
-    users: (query: string, page: number, pageSize: number) =>
-      client.get<Page<AdminUser>>('/api/admin/users', { query, page, pageSize }),
+    /** The Users list: its address's parameters go to the API as they are (see users-view.ts). */
+    users: (params: Record<string, string | number | undefined>) =>
+      client.get<Page<AdminUser>>('/api/admin/users', params),
+    bulkUsers: (request: BulkRequest) => client.post<BulkResult>('/api/admin/users/bulk', request),
+    usersSummary: (pendingDays: number) =>
+      client.get<UserSummary>('/api/admin/users/summary', { pendingDays }),
     user: (userId: AdminUser['id']) => client.get<AdminUser>(`/api/admin/users/${id(userId)}`),
     createUser: (user: NewUser) => client.post<AdminUser>('/api/admin/users', user),
     updateUser: (userId: AdminUser['id'], changes: UserChanges) =>

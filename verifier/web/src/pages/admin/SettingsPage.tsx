@@ -10,6 +10,7 @@ import { errorText, useLoad } from '../../ui/useLoad.ts';
 import { useUnsavedWarning } from '../../ui/useUnsavedWarning.ts';
 import { SecurityMailPanel } from '../recovery-codes/SecurityMailPanel.tsx';
 import { GracePeriod } from './GracePeriod.tsx';
+import { UsersSummary } from './UsersSummary.tsx';
 
 const methodLabels: Record<CodeMethod, string> = {
   totp: 'Authenticator app or browser extension (time-based codes)',
@@ -234,6 +235,7 @@ export function SettingsPage() {
           void refresh();
         }}
       />
+      <UsersSummary />
       <SecurityMailPanel />
     </section>
   );

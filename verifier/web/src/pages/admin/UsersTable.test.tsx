@@ -21,6 +21,7 @@ const user = (over: Partial<AdminUser>): AdminUser => ({
   hasPassword: true,
   mustChangePassword: false,
   createdAt: '2026-01-01T00:00:00Z',
+  pendingSince: '2026-01-02T00:00:00Z',
   ...over,
 });
 
