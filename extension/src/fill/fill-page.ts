@@ -9,6 +9,10 @@ export type FillRequest =
   | { action: 'probe'; preferFocused: boolean }
   | { action: 'fill'; code: string; preferFocused: boolean };
 
+/** What the user reads when no frame of the page has a field to take the code. */
+export const NO_FIELD_MESSAGE =
+  'No code field was found on this page. Click into the field for the code and try again.';
+
 export type ProbeResult = { found: false } | { found: true; rank: number; focused: boolean };
 export type FillResult = { filled: false } | { filled: true; fields: number; kind: CodeTarget['kind'] };
 
