@@ -55,7 +55,7 @@ export function usePopup() {
   const [revealedHotp, setRevealedHotp] = useState<Record<string, string>>({});
   // The page the popup works on (its Fill buttons and its site's accounts): the active tab, or the
   // tab a shortcut or the context menu named when it opened the popup.
-  const [page, setPage] = useState<{ tabId: number; url: string | undefined } | null>(null);
+  const [page, setPage] = useState<{ tabId: number; url: string | undefined; named: boolean } | null>(null);
   const now = useClock(settings.timeOffsetMs);
 
   const fail = useCallback(
@@ -77,7 +77,7 @@ export function usePopup() {
     const tabId = notice?.tabId ?? (await targetTabId());
     if (tabId === undefined) return setPage(null);
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    setPage(tab ? { tabId, url: tab.url } : null);
+    setPage(tab ? { tabId, url: tab.url, named: notice !== null } : null);
   }, []);
 
   useEffect(() => {
@@ -196,8 +196,10 @@ export function usePopup() {
     const fill = (account: VaultAccount, code: string) =>
       run(async () => {
         setNotice('');
-        if (!page) return setNotice('There is no page to fill in this window.');
-        const request = { type: 'fill-code', tabId: page.tabId, code } satisfies PopupRequest;
+        // The popup page in a tab stays open while the user moves between pages: aim at the page now.
+        const tabId = page?.named ? page.tabId : ((await targetTabId()) ?? page?.tabId);
+        if (tabId === undefined) return setNotice('There is no page to fill in this window.');
+        const request = { type: 'fill-code', tabId, code } satisfies PopupRequest;
         const reply = (await browser.runtime.sendMessage(request)) as FillReply;
         if (!reply.ok) return setNotice(reply.message);
         if (!account.site && pageSite) {

@@ -63,7 +63,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onQuery={popup.setQuery}
       onCopy={actions.copy}
       pageUrl={popup.page?.url}
-      onFill={popup.page ? actions.fill : undefined}
+      onFill={actions.fill}
       onNextHotp={actions.nextHotp}
       onEdit={(account) => setView({ name: 'edit', id: account.id })}
     />
