@@ -7,7 +7,7 @@ import { browserAvailable, CHROMIUM } from '../../../../shared/test-support/brow
 import { buildExtension } from '../../../build/targets.ts';
 import { BACKUP_TEST_ACCOUNTS } from '../../../test-support/backup-accounts.ts';
 import { addByHand, freshInstall } from '../../../test-support/chromium-extension.ts';
-import { FILL_LABEL, fillCodesNow } from '../../../test-support/fill-codes.ts';
+import { FILL_LABEL, fillCodesNow, fillScreenshot } from '../../../test-support/fill-codes.ts';
 import {
   FORM_KINDS,
   type FormKind,
@@ -69,6 +69,10 @@ describe.skipIf(!browserAvailable(CHROMIUM))('filling the code in Chromium', () 
     await fillOn(kind);
     const seen = await heard(page, kind);
     expect(fillCodesNow().map((code) => heardFor(kind, code))).toContain(seen);
+    if (kind === 'six-boxes') {
+      await (await popup.$('main'))?.screenshot({ path: fillScreenshot('flow-chromium-14-fill-button') });
+      await page.screenshot({ path: fillScreenshot('flow-chromium-15-code-filled') });
+    }
   });
 
   it('links the account to the site on its first fill and lists it first there, marked', async () => {

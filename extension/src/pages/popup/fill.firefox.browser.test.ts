@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, FIREFOX } from '../../../../shared/test-support/browsers.ts';
 import { buildExtension } from '../../../build/targets.ts';
 import { BACKUP_TEST_ACCOUNTS, VAULT_PASSWORD } from '../../../test-support/backup-accounts.ts';
-import { FILL_LABEL, fillCodesNow } from '../../../test-support/fill-codes.ts';
+import { FILL_LABEL, fillCodesNow, fillScreenshot } from '../../../test-support/fill-codes.ts';
 import {
   addByHandInFirefox,
   launchFirefox,
@@ -72,6 +72,10 @@ describe.skipIf(!browserAvailable(FIREFOX))('filling the code in Firefox', () =>
     await fillOn(kind);
     const seen = await heard(page, kind);
     expect(fillCodesNow().map((code) => heardFor(kind, code))).toContain(seen);
+    if (kind === 'six-boxes') {
+      await (await popup.$('main'))?.screenshot({ path: fillScreenshot('flow-firefox-14-fill-button') });
+      await page.screenshot({ path: fillScreenshot('flow-firefox-15-code-filled') });
+    }
   });
 
   it('says so when the page has no code field, and fills nothing', async () => {
