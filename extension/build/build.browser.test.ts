@@ -64,7 +64,7 @@ describe('the published builds', () => {
   it('ask for the same small set of permissions in both browsers, plus offscreen in Chrome', async () => {
     const chrome = await manifestOf(outputDir('chrome'));
     const firefox = await manifestOf(outputDir('firefox'));
-    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite', 'idle'];
+    const common = ['activeTab', 'storage', 'scripting', 'alarms', 'clipboardWrite', 'idle', 'contextMenus'];
     expect(chrome.permissions).toEqual([...common, 'offscreen']);
     expect(firefox.permissions).toEqual(common);
     for (const manifest of [chrome, firefox]) {
@@ -72,6 +72,8 @@ describe('the published builds', () => {
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.web_accessible_resources).toBeUndefined();
       expect(manifest.content_scripts).toBeUndefined();
+      // The shortcuts: open the popup, fill the code for this site, scan a QR code.
+      expect(Object.keys(manifest.commands as object)).toEqual(['_execute_action', 'fill-code', 'scan-qr']);
     }
   });
 

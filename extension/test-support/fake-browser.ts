@@ -4,7 +4,7 @@ import { type ChangeListener, type CopySemantics, MemoryArea } from './memory-ar
  * The part of the extension API the pages use, in memory: `storage.local` and `storage.session`
  * with the browser's copy semantics, one `storage.onChanged` for both areas, and alarms that are
  * only recorded, and optional origin permissions that are granted on request and recorded as they are
- * asked for and given back. Tests mock `src/platform/browser.ts` with it to drive the real pages.
+ * asked for and given back, and no tabs. Tests mock `src/platform/browser.ts` with it to drive the real pages.
  */
 export function fakeBrowser(semantics: CopySemantics = 'chrome') {
   const local = new MemoryArea('local', semantics);
@@ -59,6 +59,14 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
       },
     },
     runtime: { sendMessage: async (_message: unknown) => undefined },
+    // No web page is open: the popup shows no Fill buttons (browser tests cover filling).
+    tabs: {
+      getCurrent: async () => undefined,
+      query: async (_query: unknown) => [] as { id?: number; url?: string; active?: boolean }[],
+      get: async (tabId: number) => {
+        throw new Error(`no tab ${tabId}`);
+      },
+    },
   };
 }
 

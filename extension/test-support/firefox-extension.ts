@@ -45,3 +45,36 @@ export async function findExtensionPage(browser: Browser, file: string): Promise
   }
   throw new Error(`the extension did not open ${file}`);
 }
+
+/** The test build's popup tab after a first vault password is set. */
+export async function setUpFirefoxVault(browser: Browser, password: string): Promise<Page> {
+  const popup = await findExtensionPage(browser, 'popup.html');
+  await popup.locator('input[name="password"]').fill(password);
+  await popup.locator('input[name="confirm"]').fill(password);
+  await popup.locator('button::-p-text(Set password)').click();
+  await popup.waitForSelector('::-p-text(No accounts yet)');
+  return popup;
+}
+
+/** Adds an account through "Add manually", as the form takes it. */
+export async function addByHandInFirefox(
+  popup: Page,
+  account: {
+    secret: string;
+    issuer: string;
+    account: string;
+    algorithm: string;
+    digits: string;
+    period: string;
+  },
+): Promise<void> {
+  await popup.locator('button::-p-text(Add manually)').click();
+  await popup.locator('input[name="secret"]').fill(account.secret);
+  await popup.locator('input[name="issuer"]').fill(account.issuer);
+  await popup.locator('input[name="account"]').fill(account.account);
+  await popup.select('select[name="algorithm"]', account.algorithm);
+  await popup.select('select[name="digits"]', account.digits);
+  await popup.locator('input[name="period"]').fill(account.period);
+  await popup.locator('form button[type="submit"]').click();
+  await popup.waitForSelector(`.name::-p-text(${account.account})`);
+}

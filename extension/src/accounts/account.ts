@@ -8,6 +8,8 @@ export interface VaultAccount extends OtpAccount {
   pinned: boolean;
   /** When it was added (ms since 1970), stamped by the vault on save; 0 when unknown. */
   addedAt?: number;
+  /** The web origin it was scanned on or first filled into (https://login.example.com), if any. */
+  site?: string;
 }
 
 export function newAccountId(randomBytes: (n: number) => Uint8Array): string {

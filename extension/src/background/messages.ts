@@ -4,7 +4,8 @@ import type { Selection } from '../scan/region.ts';
 export type PopupRequest =
   | { type: 'scan-selection'; tabId: number }
   | { type: 'scan-page'; tabId: number }
-  | { type: 'code-copied' };
+  | { type: 'code-copied' }
+  | { type: 'fill-code'; tabId: number; code: string };
 
 /** Messages the selection overlay sends from the page. */
 export type SelectionMessage =
@@ -19,10 +20,14 @@ export type ExtensionMessage = PopupRequest | SelectionMessage | OffscreenReques
 /** Answer to a scan request: the scan itself lands in the pending-scan slot. */
 export type ScanReply = { ok: true } | { ok: false; message: string };
 
+/** Answer to a fill request. */
+export type FillReply = { ok: true } | { ok: false; message: string };
+
 const TYPES = new Set<string>([
   'scan-selection',
   'scan-page',
   'code-copied',
+  'fill-code',
   'selection-made',
   'selection-cancelled',
   'offscreen-clear-clipboard',

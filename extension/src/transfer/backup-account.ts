@@ -5,11 +5,14 @@ import {
   OtpError,
   validateAccount,
 } from '../../../shared/index.ts';
+import { webOrigin } from '../fill/site.ts';
 import { CorruptFileError } from './errors.ts';
 
 /** What a backup keeps per account: the shared OTP fields plus the list's own metadata. Order is list order. */
 export interface BackupAccount extends OtpAccount {
   pinned?: boolean;
+  /** The web origin the account belongs to; backups made before sites existed have none. */
+  site?: string;
 }
 
 /** JSON form inside the encrypted payload; the secret as unpadded upper-case base32 (RFC 4648 §6). */
@@ -23,6 +26,7 @@ interface StoredAccount {
   period: number;
   counter: number;
   pinned: boolean;
+  site?: string;
 }
 
 const STORED_FIELDS = [
@@ -49,6 +53,7 @@ export function toStoredAccount(account: BackupAccount): StoredAccount {
     period: account.period,
     counter: account.counter,
     pinned: account.pinned === true,
+    ...(account.site !== undefined && { site: account.site }),
   };
 }
 
@@ -63,9 +68,15 @@ export function fromStoredAccount(value: unknown, position: number): BackupAccou
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail('it is not an object.');
   const stored = value as Record<string, unknown>;
-  const keys = Object.keys(stored);
+  const keys = Object.keys(stored).filter((key) => key !== 'site');
   if (keys.length !== STORED_FIELDS.length || !STORED_FIELDS.every((field) => keys.includes(field))) {
-    return fail(`it must have exactly the fields ${STORED_FIELDS.join(', ')}.`);
+    return fail(`it must have exactly the fields ${STORED_FIELDS.join(', ')} (and optionally site).`);
+  }
+  if (
+    stored.site !== undefined &&
+    (typeof stored.site !== 'string' || webOrigin(stored.site) !== stored.site)
+  ) {
+    return fail('its site is not a web origin.');
   }
   if (typeof stored.secret !== 'string' || typeof stored.pinned !== 'boolean') {
     return fail('its secret or pinned flag has the wrong type.');
@@ -82,7 +93,11 @@ export function fromStoredAccount(value: unknown, position: number): BackupAccou
       counter: stored.counter,
     } as OtpAccount;
     validateAccount(account);
-    return { ...account, pinned: stored.pinned };
+    return {
+      ...account,
+      pinned: stored.pinned,
+      ...(typeof stored.site === 'string' && { site: stored.site }),
+    };
   } catch (error) {
     if (error instanceof OtpError) return fail(error.message);
     throw error;

@@ -46,6 +46,7 @@ const accounts: BackupAccount[] = [
     period: 30,
     counter: 0,
     pinned: true,
+    site: 'https://login.example.com',
   },
   {
     type: 'hotp',
@@ -81,7 +82,7 @@ function edit(text: string, change: (document: Record<string, unknown>) => void)
 }
 
 describe('createBackup and readBackup', () => {
-  it('restores every account with all its fields, its pinned flag and its order', async () => {
+  it('restores every account with all its fields, its pinned flag, its site and its order', async () => {
     const restored = await readBackup(await backupText(), 'correct horse battery staple');
     expect(restored.createdAt).toBe(now.toISOString());
     expect(restored.accounts).toEqual(

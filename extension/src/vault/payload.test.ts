@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { VaultAccount } from '../accounts/account.ts';
 import { VaultCorruptError } from './errors.ts';
-import { decodePayload } from './payload.ts';
+import { decodePayload, encodePayload } from './payload.ts';
 
 describe('the sealed account list', () => {
   it('reads as accounts or fails as damaged for any bytes, in either format', () => {
@@ -46,5 +47,38 @@ describe('the sealed account list', () => {
       'the time of the last backup is invalid',
     );
     expect(decodePayload(encode({ accounts: [account] }), 2).accounts[0]?.addedAt).toBe(0);
+  });
+});
+
+describe('the site an account belongs to', () => {
+  const account = {
+    id: 'a',
+    type: 'totp',
+    secret: 'JBSWY3DP',
+    issuer: 'Example',
+    account: 'ana',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    pinned: false,
+    addedAt: 5,
+  };
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+  it('is kept through a save and a read, and lists written before sites existed read without one', () => {
+    const [withSite] = decodePayload(encode({ accounts: [account], lastBackupAt: null }), 3).accounts;
+    expect(withSite?.site).toBeUndefined();
+    const saved = encodePayload([{ ...(withSite as VaultAccount), site: 'https://login.example.com' }]);
+    expect(decodePayload(saved, 3).accounts[0]?.site).toBe('https://login.example.com');
+    expect(decodePayload(encode({ accounts: [account] }), 2).accounts[0]?.site).toBeUndefined();
+  });
+
+  it('refuses a site that is not a web origin as damage', () => {
+    for (const site of ['javascript:alert(1)', 'https://example.com/path', 42, '']) {
+      expect(() =>
+        decodePayload(encode({ accounts: [{ ...account, site }], lastBackupAt: null }), 3),
+      ).toThrow('account 1 has an invalid site');
+    }
   });
 });

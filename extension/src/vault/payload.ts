@@ -1,10 +1,13 @@
 import { base32Decode, base32Encode } from '../../../shared/index.ts';
 import type { VaultAccount } from '../accounts/account.ts';
+import { webOrigin } from '../fill/site.ts';
 import { VaultCorruptError } from './errors.ts';
 
 /**
  * The decrypted account list: JSON with secrets in base32. Format 3 adds `addedAt` to each account
- * and `lastBackupAt` to the list, which the backup reminder compares; format 2 has neither.
+ * and `lastBackupAt` to the list, which the backup reminder compares; format 2 has neither. An
+ * account's `site` (the origin it belongs to) is optional in either format: lists written before it
+ * existed read as accounts without a site, and a reader that does not know it ignores it.
  */
 interface StoredAccount {
   id: string;
@@ -19,6 +22,7 @@ interface StoredAccount {
   pinned: boolean;
   /** Milliseconds since 1970; 0 when unknown (accounts older than format 3). */
   addedAt: number;
+  site?: string;
 }
 
 export interface Payload {
@@ -43,6 +47,7 @@ export function encodePayload(
     counter: a.counter,
     pinned: a.pinned,
     addedAt: a.addedAt ?? 0,
+    ...(a.site !== undefined && { site: a.site }),
   }));
   return new TextEncoder().encode(JSON.stringify({ accounts: stored, lastBackupAt }));
 }
@@ -69,6 +74,8 @@ function decodeAccount(value: unknown, index: number, version: 2 | 3): VaultAcco
   if (!Number.isInteger(a.period)) fail(index, 'period');
   if (!Number.isSafeInteger(a.counter)) fail(index, 'counter');
   if (version === 3 && !isTime(a.addedAt)) fail(index, 'time added');
+  if (a.site !== undefined && (typeof a.site !== 'string' || webOrigin(a.site) !== a.site))
+    fail(index, 'site');
   let secret: Uint8Array;
   try {
     secret = base32Decode(a.secret);
@@ -87,6 +94,7 @@ function decodeAccount(value: unknown, index: number, version: 2 | 3): VaultAcco
     counter: a.counter as number,
     pinned: a.pinned === true,
     addedAt: version === 3 ? (a.addedAt as number) : 0,
+    ...(typeof a.site === 'string' && { site: a.site }),
   };
 }
 

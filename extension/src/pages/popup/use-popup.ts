@@ -11,7 +11,9 @@ import {
   togglePin,
   updateAccount,
 } from '../../accounts/list.ts';
-import type { PopupRequest, ScanReply } from '../../background/messages.ts';
+import type { FillReply, PopupRequest, ScanReply } from '../../background/messages.ts';
+import { FILL_NOTICE_KEY, takeFillNotice } from '../../fill/fill-notice.ts';
+import { webOrigin } from '../../fill/site.ts';
 import { browser } from '../../platform/browser.ts';
 import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
@@ -52,9 +54,13 @@ export function usePopup() {
   const settings = applyPolicy(storedSettings, policy);
   const [view, setView] = useState<View>({ name: 'list' });
   const [scan, setScan] = useState<ScanOutcome | null>(null);
+  const [scanFromPage, setScanFromPage] = useState(false);
   const [query, setQuery] = useState('');
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [revealedHotp, setRevealedHotp] = useState<Record<string, string>>({});
+  // The page the popup works on (its Fill buttons and its site's accounts): the active tab, or the
+  // tab a shortcut or the context menu named when it opened the popup.
+  const [page, setPage] = useState<{ tabId: number; url: string | undefined; named: boolean } | null>(null);
   const now = useClock(settings.timeOffsetMs);
 
   const fail = useCallback(
@@ -64,20 +70,34 @@ export function usePopup() {
   const { state, setState } = useVaultState(fail);
   const showPendingScan = useCallback(async () => {
     const pending = await takePendingScan(browser.storage.session, Date.now());
-    if (pending) setScan(classifyQrText(pending.text));
+    if (pending) {
+      setScan(classifyQrText(pending.text));
+      setScanFromPage(true);
+    }
+  }, []);
+
+  const findPage = useCallback(async () => {
+    const notice = await takeFillNotice(browser.storage.session);
+    if (notice) setNotice(notice.message);
+    const tabId = notice?.tabId ?? (await targetTabId());
+    if (tabId === undefined) return setPage(null);
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    setPage(tab ? { tabId, url: tab.url, named: notice !== null } : null);
   }, []);
 
   useEffect(() => {
     loadSettings(browser.storage.local).then(setSettings, fail);
     loadManagedPolicy().then(setPolicy, fail);
     void showPendingScan();
+    void findPage();
     // The overlay stores the scanned text while the popup is closed; show it when it arrives.
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session' && changes[PENDING_SCAN_KEY]?.newValue) void showPendingScan();
+      if (area === 'session' && changes[FILL_NOTICE_KEY]?.newValue) void findPage();
     };
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
-  }, [fail, showPendingScan]);
+  }, [fail, showPendingScan, findPage]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -176,9 +196,38 @@ export function usePopup() {
       });
     };
 
-    const addScanned = (found: OtpAccount[], choice: DuplicateChoice) =>
+    const pageSite = webOrigin(page?.url);
+
+    /** Fills the page's code field; the account is linked to the site on its first fill there. */
+    const fill = (account: VaultAccount, code: string) =>
       run(async () => {
-        setState(await vault.save(unlocked, addAccounts(accounts, found, choice, randomBytes)));
+        setNotice('');
+        // The popup page in a tab stays open while the user moves between pages: aim at the page now.
+        const tabId = page?.named ? page.tabId : ((await targetTabId()) ?? page?.tabId);
+        if (tabId === undefined) return setNotice('There is no page to fill in this window.');
+        const request = { type: 'fill-code', tabId, code } satisfies PopupRequest;
+        const reply = (await browser.runtime.sendMessage(request)) as FillReply;
+        if (!reply.ok) return setNotice(reply.message);
+        if (!account.site && pageSite) {
+          setState(await vault.save(unlocked, updateAccount(accounts, account.id, { site: pageSite })));
+        }
+        void vault.noteActivity();
+        if (!(await isInTab())) window.close();
+      });
+
+    // Accounts scanned from a page belong to its site (the popup's page is the one scanned); a
+    // replaced account keeps the site it had. Accounts typed by hand are linked on their first fill.
+    const withSite = (next: VaultAccount[], linkNew: boolean) =>
+      next.map((account) => {
+        const site = account.site ?? accounts.find((old) => old.id === account.id)?.site;
+        if (site) return { ...account, site };
+        return linkNew && pageSite ? { ...account, site: pageSite } : account;
+      });
+
+    const addScanned = (found: OtpAccount[], choice: DuplicateChoice, linkNew = scanFromPage) =>
+      run(async () => {
+        const next = withSite(addAccounts(accounts, found, choice, randomBytes), linkNew);
+        setState(await vault.save(unlocked, next));
         await clearPendingScan(browser.storage.session);
         setScan(null);
         toList();
@@ -186,12 +235,15 @@ export function usePopup() {
 
     // A typed account that is already present goes through the same confirmation as a scanned one.
     const addManual = (account: OtpAccount) => {
+      setScanFromPage(false);
       if (findDuplicate(accounts, account)) setScan({ kind: 'accounts', accounts: [account] });
-      else void addScanned([account], 'keep-both');
+      else void addScanned([account], 'keep-both', false);
     };
 
     return {
       accounts,
+      pageSite,
+      fill,
       copy,
       nextHotp,
       addScanned,
@@ -205,6 +257,8 @@ export function usePopup() {
         toList();
       },
       togglePin: (id: string) => void saveList(togglePin(accounts, id)),
+      linkSite: (id: string, site: string | undefined) =>
+        void saveList(updateAccount(accounts, id, { site })),
       move: (id: string, direction: -1 | 1) => void saveList(moveAccount(accounts, id, direction)),
     };
   };
@@ -222,6 +276,7 @@ export function usePopup() {
     query,
     copiedId,
     revealedHotp,
+    page,
     now,
     setView,
     setQuery,

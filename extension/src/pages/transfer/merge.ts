@@ -22,7 +22,8 @@ function otpFields(account: BackupAccount): OtpAccount {
 /**
  * The list after an import or a restore, for one vault write: new accounts are appended in their
  * order; duplicates are left alone ('skip') or take the incoming fields in place ('replace'),
- * keeping the existing id, pin and added-at time (the secret is the same). `addedAt`, when given,
+ * keeping the existing id, pin, added-at time and site (the secret is the same; a site comes from
+ * the file only where the vault's account has none). `addedAt`, when given,
  * stamps the new accounts (a restore passes the backup's time); otherwise the vault stamps them.
  */
 export function mergeIncoming(
@@ -39,7 +40,10 @@ export function mergeIncoming(
   incoming.forEach((account, index) => {
     const existingIndex = duplicateOf.get(index);
     if (existingIndex === undefined) {
-      const added = withId(otpFields(account), randomBytes, account.pinned === true);
+      const added = {
+        ...withId(otpFields(account), randomBytes, account.pinned === true),
+        ...(account.site !== undefined && { site: account.site }),
+      };
       next.push(addedAt === undefined ? added : { ...added, addedAt });
     } else if (action === 'replace') {
       const kept = existing[existingIndex] as VaultAccount;
@@ -48,6 +52,7 @@ export function mergeIncoming(
         id: kept.id,
         pinned: kept.pinned,
         addedAt: kept.addedAt,
+        ...((kept.site ?? account.site) !== undefined && { site: kept.site ?? account.site }),
       };
     }
   });

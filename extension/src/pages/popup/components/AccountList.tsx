@@ -1,5 +1,7 @@
 import type { VaultAccount } from '../../../accounts/account.ts';
-import { displayOrder, filterAccounts } from '../../../accounts/list.ts';
+import { filterAccounts } from '../../../accounts/list.ts';
+import { siteFirst } from '../../../fill/choose-account.ts';
+import { sameSite } from '../../../fill/site.ts';
 import { AccountRow } from './AccountRow.tsx';
 
 export interface AccountListProps {
@@ -10,13 +12,18 @@ export interface AccountListProps {
   revealedHotp: Readonly<Record<string, string>>;
   onQuery(query: string): void;
   onCopy(account: VaultAccount, code: string): void;
+  /** The page the popup is on: its site's accounts come first. */
+  pageUrl?: string | undefined;
+  /** Fills a code into that page; absent when there is no page to fill. */
+  onFill?: ((account: VaultAccount, code: string) => void) | undefined;
   onNextHotp(account: VaultAccount): void;
   onEdit(account: VaultAccount): void;
 }
 
 export function AccountList(props: AccountListProps) {
   const { accounts, nowMs, query, copiedId, revealedHotp } = props;
-  const shown = filterAccounts(displayOrder(accounts), query);
+  const shown = filterAccounts(siteFirst(accounts, props.pageUrl), query);
+  const { onFill } = props;
   return (
     <section aria-label="Accounts">
       {accounts.length > 0 && (
@@ -42,6 +49,8 @@ export function AccountList(props: AccountListProps) {
             copied={copiedId === account.id}
             revealedHotp={revealedHotp[account.id]}
             onCopy={(code) => props.onCopy(account, code)}
+            forThisSite={sameSite(account.site, props.pageUrl)}
+            onFill={onFill && ((code) => onFill(account, code))}
             onNextHotp={() => props.onNextHotp(account)}
             onEdit={() => props.onEdit(account)}
           />

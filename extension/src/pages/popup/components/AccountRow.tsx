@@ -8,6 +8,10 @@ export interface AccountRowProps {
   /** HOTP: the code revealed by "Next code" in this popup session, if any. */
   revealedHotp: string | undefined;
   onCopy(code: string): void;
+  /** The account is linked to the site of the page the popup is on. */
+  forThisSite?: boolean;
+  /** Fills the code into the page; absent when there is no page to fill. */
+  onFill?: ((code: string) => void) | undefined;
   onNextHotp(): void;
   onEdit(): void;
 }
@@ -20,13 +24,18 @@ export function AccountRow({
   onCopy,
   onEdit,
   onNextHotp,
+  forThisSite = false,
+  onFill,
 }: AccountRowProps) {
   const totp = account.type === 'hotp' ? null : totpView(account, nowMs);
   const code = totp ? totp.code : revealedHotp;
   const label = displayName(account);
   const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
   return (
-    <li class={`account${account.pinned ? ' pinned' : ''}`} data-account-id={account.id}>
+    <li
+      class={`account${account.pinned ? ' pinned' : ''}${forThisSite ? ' this-site' : ''}`}
+      data-account-id={account.id}
+    >
       <button
         type="button"
         class="code-button"
@@ -36,6 +45,7 @@ export function AccountRow({
       >
         <span class="issuer">{account.issuer || account.account}</span>
         {account.issuer && <span class="name">{account.account}</span>}
+        {forThisSite && <span class="site-badge">This site</span>}
         <span class="code" data-testid="code">
           {code === undefined ? '••• •••' : account.type === 'steam' ? code : groupDigits(code)}
         </span>
@@ -62,6 +72,11 @@ export function AccountRow({
           </svg>
           <span class="seconds">{totp.secondsLeft}</span>
         </span>
+      )}
+      {onFill && code !== undefined && (
+        <button type="button" class="fill" aria-label={`Fill code for ${label}`} onClick={() => onFill(code)}>
+          Fill
+        </button>
       )}
       {account.type === 'hotp' && (
         <button type="button" class="next-code" onClick={onNextHotp}>

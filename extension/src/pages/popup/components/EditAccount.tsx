@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { sameSite } from '../../../fill/site.ts';
 import { AccountForm } from './AccountForm.tsx';
+
+const hostOf = (origin: string) => new URL(origin).host;
 
 export interface EditAccountProps {
   account: VaultAccount;
@@ -10,9 +13,14 @@ export interface EditAccountProps {
   onTogglePin(): void;
   onMove(direction: -1 | 1): void;
   onClose(): void;
+  /** The origin of the page the popup is on, when it is a web page. */
+  pageSite: string | null;
+  /** Links the account to a site (the shortcut fills it there) or, with undefined, unlinks it. */
+  onLinkSite(site: string | undefined): void;
 }
 
-export function EditAccount({ account, onSave, onDelete, onTogglePin, onMove, onClose }: EditAccountProps) {
+export function EditAccount(props: EditAccountProps) {
+  const { account, onSave, onDelete, onTogglePin, onMove, onClose, pageSite, onLinkSite } = props;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   return (
     <section class="panel" aria-label={`Edit ${displayName(account)}`}>
@@ -28,6 +36,24 @@ export function EditAccount({ account, onSave, onDelete, onTogglePin, onMove, on
           Move down
         </button>
       </div>
+      <fieldset class="site">
+        <legend>Site</legend>
+        <p>
+          {account.site
+            ? `Filled on ${hostOf(account.site)} and its other addresses.`
+            : 'Not linked to a site: the shortcut does not fill it anywhere yet.'}
+        </p>
+        {pageSite && !sameSite(account.site, pageSite) && (
+          <button type="button" onClick={() => onLinkSite(pageSite)}>
+            Link to {hostOf(pageSite)}
+          </button>
+        )}
+        {account.site && (
+          <button type="button" onClick={() => onLinkSite(undefined)}>
+            Unlink from {hostOf(account.site)}
+          </button>
+        )}
+      </fieldset>
       <AccountForm initial={account} submitLabel="Save" onSubmit={onSave} onCancel={onClose} />
       {confirmingDelete ? (
         <div class="confirm" role="alertdialog" aria-label="Confirm delete">

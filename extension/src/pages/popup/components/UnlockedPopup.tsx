@@ -40,6 +40,8 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onTogglePin={() => actions.togglePin(editing.id)}
       onMove={(direction) => actions.move(editing.id, direction)}
       onClose={toList}
+      pageSite={actions.pageSite}
+      onLinkSite={(site) => actions.linkSite(editing.id, site)}
     />
   ) : view.name === 'settings' ? (
     <Settings
@@ -61,6 +63,8 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       revealedHotp={popup.revealedHotp}
       onQuery={popup.setQuery}
       onCopy={actions.copy}
+      pageUrl={popup.page?.url}
+      onFill={actions.fill}
       onNextHotp={actions.nextHotp}
       onEdit={(account) => setView({ name: 'edit', id: account.id })}
     />

@@ -144,6 +144,31 @@ describe('adding an account by hand', () => {
 });
 
 describe('editing an account', () => {
+  it('links the account to the page’s site and unlinks it from its own', () => {
+    const onLinkSite = vi.fn();
+    const props = {
+      onSave: vi.fn(),
+      onDelete: vi.fn(),
+      onTogglePin: vi.fn(),
+      onMove: vi.fn(),
+      onClose: vi.fn(),
+      onLinkSite,
+    };
+    const { unmount } = render(
+      <EditAccount account={account('Example', 'ana')} pageSite="https://login.example.com" {...props} />,
+    );
+    expect(screen.getByRole('group', { name: 'Site' }).textContent).toContain('Not linked to a site');
+    fireEvent.click(screen.getByRole('button', { name: 'Link to login.example.com' }));
+    expect(onLinkSite).toHaveBeenCalledWith('https://login.example.com');
+    unmount();
+    const linked = { ...account('Example', 'ana'), site: 'https://id.example.com' };
+    render(<EditAccount account={linked} pageSite="https://www.example.com" {...props} />);
+    // The page is the same site: nothing to link, only to unlink.
+    expect(screen.queryByRole('button', { name: /^Link to/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Unlink from id.example.com' }));
+    expect(onLinkSite).toHaveBeenLastCalledWith(undefined);
+  });
+
   it('deletes only after a second, explicit confirmation', () => {
     const onDelete = vi.fn();
     render(
@@ -154,6 +179,8 @@ describe('editing an account', () => {
         onTogglePin={vi.fn()}
         onMove={vi.fn()}
         onClose={vi.fn()}
+        pageSite={null}
+        onLinkSite={vi.fn()}
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
@@ -177,6 +204,8 @@ describe('editing an account', () => {
         onTogglePin={vi.fn()}
         onMove={vi.fn()}
         onClose={vi.fn()}
+        pageSite={null}
+        onLinkSite={vi.fn()}
       />,
     );
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'Example Corp' } });

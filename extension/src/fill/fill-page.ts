@@ -1,0 +1,36 @@
+import { type CodeTarget, findCodeTarget, REASON_RANK } from './detect.ts';
+import { fillTarget } from './type-code.ts';
+
+/**
+ * What one frame answers. The background asks every frame first (`probe`), then fills in the frame
+ * with the surest field only, so a code never lands in two places.
+ */
+export type FillRequest =
+  | { action: 'probe'; preferFocused: boolean }
+  | { action: 'fill'; code: string; preferFocused: boolean };
+
+/** What the user reads when no frame of the page has a field to take the code. */
+export const NO_FIELD_MESSAGE =
+  'No code field was found on this page. Click into the field for the code and try again.';
+
+export type ProbeResult = { found: false } | { found: true; rank: number; focused: boolean };
+export type FillResult = { filled: false } | { filled: true; fields: number; kind: CodeTarget['kind'] };
+
+export function probe(document: Document, preferFocused: boolean): ProbeResult {
+  const target = findCodeTarget(document, { preferFocused });
+  if (!target) return { found: false };
+  return { found: true, rank: REASON_RANK[target.reason], focused: document.hasFocus() };
+}
+
+export function fill(document: Document, code: string, preferFocused: boolean): FillResult {
+  const target = findCodeTarget(document, { preferFocused });
+  if (!target) return { filled: false };
+  return { filled: true, fields: fillTarget(target, code), kind: target.kind };
+}
+
+/** Answers a request in `document`; the injected script calls this with what the background sent. */
+export function answer(document: Document, request: FillRequest): ProbeResult | FillResult {
+  return request.action === 'probe'
+    ? probe(document, request.preferFocused)
+    : fill(document, request.code, request.preferFocused);
+}
