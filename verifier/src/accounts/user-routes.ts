@@ -5,7 +5,7 @@ import { clearEmailSendLimit } from '../email-code/clear-limit.ts';
 import { auditAdmin, requireAdmin } from '../http/admin-guard.ts';
 import { notFound } from '../http/api-error.ts';
 import type { AppContext } from '../http/context.ts';
-import { errors, FilterText, IdParams, Method, Paging, paged, RowId, User } from '../http/schemas.ts';
+import { errors, IdParams, Method, Paging, paged, RowId, User } from '../http/schemas.ts';
 import { signedIn } from '../http/session-guard.ts';
 import { notifyUsers } from '../security-mail/notify-users.ts';
 import { endedDetail, noticesOf } from './factor-endings.ts';
