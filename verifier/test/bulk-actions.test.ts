@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserView } from '../src/accounts/users.ts';
+import { settleNotices } from '../src/security-mail/send-security-notice.ts';
 import { type GeneratedUser, insertManyUsers } from '../test-support/many-users.ts';
 import { type TestSmtpServer, useSmtpServer } from '../test-support/smtp.ts';
 import {
@@ -63,6 +64,16 @@ describe.each(databaseKinds())('bulk actions on 1,000 users on %s', (kind) => {
       pendingSince: new Date(t.clock.now()).toISOString(),
     });
     expect((await audited('user.two_factor_reset')).map((e) => e.target).sort()).toEqual(answer.json().done);
+    // Each reset user with an address is told by e-mail, as after a single reset; the SSO users are not.
+    await settleNotices(t.ctx.mailer);
+    const told = smtp.received.map((m) => (m.to && 'text' in m.to ? m.to.text : '')).sort();
+    expect(told).toEqual(
+      withFactor
+        .filter((u) => u.email !== '')
+        .map((u) => u.email)
+        .sort(),
+    );
+    expect(new Set(smtp.received.map((m) => m.subject)).size).toBe(1);
   });
 
   it('resets every user matching the filter, not only the page shown', async () => {

@@ -7,9 +7,11 @@ import type { AppContext } from '../http/context.ts';
 import { errors, RowId } from '../http/schemas.ts';
 import { signedIn } from '../http/session-guard.ts';
 import { sendInvitationsTo } from '../invitations/send-invitations.ts';
+import { notifyUsers } from '../security-mail/notify-users.ts';
 import { type BulkActionName, type BulkOutcome, bulkSummary, MAX_BULK_USERS } from './bulk-outcome.ts';
 import { sendReminders } from './bulk-reminders.ts';
 import { type BulkActor, enableTwoFactor, resetTwoFactor, selectedUsers } from './bulk-two-factor.ts';
+import { noticesOf } from './factor-endings.ts';
 import { UserFilterBody } from './user-list-schemas.ts';
 import { matchingUserIds } from './user-listing.ts';
 import { summariseUsers } from './user-summary.ts';
@@ -77,6 +79,24 @@ export function registerBulkUserRoutes(app: FastifyInstance, ctx: AppContext): v
           `The filter matches ${chosen.length} users; a bulk action takes at most ${MAX_BULK_USERS}. Narrow the filter.`,
         );
       const outcome = await run(ctx, action, chosen, by);
+      if (action === 'reset-two-factor' && outcome.done.length > 0) {
+        // As for one reset: each user is told, by e-mail, that an admin reset their 2FA.
+        const reset = await ctx.db
+          .selectFrom('users')
+          .select('id')
+          .where('id', 'in', chosen)
+          .where('username', 'in', outcome.done)
+          .execute();
+        const kinds = noticesOf(['lost_device_reset']);
+        void notifyUsers(
+          { ...ctx, log: request.log },
+          reset.map((user) => ({ userId: user.id, kinds })),
+          {
+            actor: by.username,
+            ip: request.ip,
+          },
+        );
+      }
       return { action, summary: bulkSummary(action, outcome), ...outcome };
     },
   );
