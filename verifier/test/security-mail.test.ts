@@ -55,6 +55,25 @@ describe.each(databaseKinds())('security e-mails on %s', (kind) => {
     expect(message?.text).toContain('Two-factor authentication was set up for your account dana');
   });
 
+  it('tells the user when a browser was remembered, and not when the box was left unticked', async () => {
+    const { secret } = await enrollWithCodes();
+    await received();
+    mail.server.received.length = 0;
+    const admin = await signInAdmin(t);
+    expect((await admin.patch('/api/admin/settings', { rememberDeviceDays: 14 })).statusCode).toBe(200);
+    for (const remember of [false, true]) {
+      t.clock.advance(30_000);
+      const client = new Client(t.app);
+      await client.post('/api/auth/login', { username: 'dana', password: PASSWORD });
+      const code = await client.post('/api/auth/code', { code: codeFor(secret, t.clock.now()), remember });
+      expect(code.json().step, code.body).toBe('signed-in');
+    }
+    const messages = await received();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.subject).toBe('A new device was remembered for Acme Support');
+    expect(messages[0]?.text).toContain('A browser was remembered for your account dana');
+  });
+
   it('tells the user a recovery code was used, with how many are left, and audits the sending', async () => {
     const { codes } = await enrollWithCodes();
     await received();

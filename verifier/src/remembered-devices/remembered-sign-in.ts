@@ -3,6 +3,7 @@ import type { UserView } from '../accounts/users.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { nextStep } from '../auth/next-step.ts';
 import type { AppContext } from '../http/context.ts';
+import { sendSecurityNotice } from '../security-mail/send-security-notice.ts';
 import { readSettings } from '../settings/settings.ts';
 import { browserName } from './browser-name.ts';
 import { keepRememberedToken, rememberedTokens } from './remember-cookie.ts';
@@ -84,6 +85,9 @@ export async function rememberIfAsked(
     });
     return made;
   });
-  // security notice: device_remembered
+  void sendSecurityNotice({ ...ctx, log: request.log }, user, 'device_remembered', {
+    ip: request.ip,
+    actor: user.username,
+  });
   keepRememberedToken(ctx, reply, token, days);
 }
