@@ -3,7 +3,7 @@ import { type ChangeListener, type CopySemantics, MemoryArea } from './memory-ar
 /**
  * The part of the extension API the pages use, in memory: `storage.local` and `storage.session`
  * with the browser's copy semantics, one `storage.onChanged` for both areas, and alarms that are
- * only recorded, and optional origin permissions that are granted on request and recorded as they are
+ * only recorded, tab events the popup listens to, and optional origin permissions that are granted on request and recorded as they are
  * asked for and given back. Tests mock `src/platform/browser.ts` with it to drive the real pages.
  */
 export function fakeBrowser(semantics: CopySemantics = 'chrome') {
@@ -59,6 +59,17 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
       },
     },
     runtime: { sendMessage: async (_message: unknown) => undefined },
+    tabs: { onActivated: tabEvent(), onUpdated: tabEvent() },
+  };
+}
+
+/** A tab event the popup listens to; `emit` plays the browser's part. */
+function tabEvent() {
+  const listeners = new Set<(...args: never[]) => void>();
+  return {
+    listeners,
+    addListener: (listener: (...args: never[]) => void) => listeners.add(listener),
+    removeListener: (listener: (...args: never[]) => void) => listeners.delete(listener),
   };
 }
 
