@@ -55,11 +55,13 @@ export function findQrTexts(image: Pixels): string[] {
   const full = { x: 0, y: 0, width: image.width, height: image.height };
 
   // Reads the window until it shows nothing more; true when it found a new code.
-  const sweep = (rect: PixelRect, inversion: Inversion): boolean => {
+  const sweep = (rect: PixelRect, firstInversion: Inversion): boolean => {
     let foundNew = false;
+    let inversion = firstInversion;
     while (texts.length < MAX_CODES) {
       const part = rect === full ? work : crop(work, rect);
       const found = read(part, inversion);
+      inversion = 'dontInvert';
       if (!found) break;
       whiteOut(work, footprint(found, rect));
       if (!texts.includes(found.data)) {
