@@ -63,6 +63,14 @@ describe('finding every QR code in a capture', () => {
     expect(findQrTexts(page).sort()).toEqual([otp('Payroll'), otp('Work mail')]);
   });
 
+  it('finds both codes when they stand close together in one half of the page', () => {
+    const page = pageWith(1280, 720, [
+      { text: otp('Left'), x: 180, y: 200, side: 200 },
+      { text: otp('Right'), x: 440, y: 200, side: 200 },
+    ]);
+    expect(findQrTexts(page).sort()).toEqual([otp('Left'), otp('Right')]);
+  });
+
   it('finds both codes when one stands above the other', () => {
     const page = pageWith(1280, 720, [
       { text: otp('Staging'), x: 520, y: 90, side: 150 },

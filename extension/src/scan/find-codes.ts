@@ -6,8 +6,8 @@ import type { PixelRect } from './region.ts';
 /**
  * Finding every QR code in a capture. jsQR reads one code per call and, with two codes in view,
  * often combines finder patterns of both and reads none. So: read the whole image, paint each code
- * found white and read again; then read overlapping halves of the image, where codes side by side
- * or stacked come one at a time.
+ * found white and read again; then read overlapping halves and thirds of the image, where codes
+ * side by side or stacked come one at a time.
  */
 
 /** A page never shows more codes than this; the cap also bounds the work on a hostile page. */
@@ -38,13 +38,16 @@ function footprint(found: QRCode, offset: { x: number; y: number }): PixelRect {
   };
 }
 
-/** Overlapping windows of the image: halves side by side, then halves stacked. */
+/** Overlapping windows of the image: halves side by side, halves stacked, then thirds side by side. */
 function scanWindows(width: number, height: number): PixelRect[] {
   const windows: PixelRect[] = [];
   const w = width / 2;
   const h = height / 2;
   for (const x of [0, width / 4, w]) windows.push({ x, y: 0, width: w, height });
   for (const y of [0, height / 4, h]) windows.push({ x: 0, y, width, height: h });
+  // Thirds side by side catch two codes close together within one half.
+  for (const x of [0, width / 6, width / 3, width / 2, (2 * width) / 3])
+    windows.push({ x, y: 0, width: width / 3, height });
   return windows;
 }
 
