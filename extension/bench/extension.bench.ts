@@ -17,12 +17,13 @@ import { CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
 import { type VaultAccount, withId } from '../src/accounts/account.ts';
 import { randomBytes } from '../src/platform/random.ts';
-import { decodeQr, type Pixels } from '../src/scan/decode.ts';
+import { decodeQr } from '../src/scan/decode.ts';
 import { STORAGE_KEY } from '../src/vault/format.ts';
 import { createVault, loadAccounts, saveAccounts, unlock } from '../src/vault/vault.ts';
 import { extensionId, launch, popupUrl } from '../test-support/chromium-extension.ts';
 import { MemoryArea } from '../test-support/memory-area.ts';
 import { TEST_URI } from '../test-support/qr-page.ts';
+import { crop, pageWithQr } from './qr-capture.ts';
 import { unlockInBrowsers } from './unlock-in-browser.ts';
 
 const ACCOUNTS = 200;
@@ -52,42 +53,6 @@ async function vaultOf200(): Promise<{ area: MemoryArea; key: Uint8Array }> {
   const key = await createVault({ area, randomBytes }, PASSWORD);
   await saveAccounts({ area, randomBytes }, key, accounts(), 0);
   return { area, key };
-}
-
-/** A white RGBA image with the QR code of TEST_URI drawn at `scale` pixels per module. */
-function pageWithQr(width: number, height: number, at: { x: number; y: number }, scale: number): Pixels {
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  // Some grey blocks, as text and pictures on a real page.
-  for (let y = 40; y < height; y += 90) {
-    for (let x = 30; x < width - 200; x += 260) {
-      for (let dy = 0; dy < 14; dy++) {
-        for (let dx = 0; dx < 180; dx++)
-          data.fill(90, ((y + dy) * width + x + dx) * 4, ((y + dy) * width + x + dx) * 4 + 3);
-      }
-    }
-  }
-  const qr = QRCode.create(TEST_URI, { errorCorrectionLevel: 'M' }).modules;
-  const quiet = 4;
-  const side = (qr.size + 2 * quiet) * scale;
-  for (let y = 0; y < side; y++) {
-    for (let x = 0; x < side; x++) {
-      const row = Math.floor(y / scale) - quiet;
-      const col = Math.floor(x / scale) - quiet;
-      const dark = row >= 0 && col >= 0 && row < qr.size && col < qr.size && qr.get(row, col);
-      const offset = ((at.y + y) * width + at.x + x) * 4;
-      data.fill(dark ? 0 : 255, offset, offset + 3);
-    }
-  }
-  return { data, width, height };
-}
-
-function crop(source: Pixels, x: number, y: number, width: number, height: number): Pixels {
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let row = 0; row < height; row++) {
-    const from = ((y + row) * source.width + x) * 4;
-    data.set(source.data.subarray(from, from + width * 4), row * width * 4);
-  }
-  return { data, width, height };
 }
 
 async function popupGzipBytes(dir: string): Promise<number> {

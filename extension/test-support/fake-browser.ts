@@ -3,8 +3,9 @@ import { type ChangeListener, type CopySemantics, MemoryArea } from './memory-ar
 /**
  * The part of the extension API the pages use, in memory: `storage.local` and `storage.session`
  * with the browser's copy semantics, one `storage.onChanged` for both areas, and alarms that are
- * only recorded, and optional origin permissions that are granted on request and recorded as they are
- * asked for and given back, and no tabs. Tests mock `src/platform/browser.ts` with it to drive the real pages.
+ * only recorded, tab events the popup listens to, optional origin permissions that are granted on request
+ * and recorded as they are asked for and given back, and no open tabs. Tests mock
+ * `src/platform/browser.ts` with it to drive the real pages.
  */
 export function fakeBrowser(semantics: CopySemantics = 'chrome') {
   const local = new MemoryArea('local', semantics);
@@ -66,7 +67,19 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
       get: async (tabId: number) => {
         throw new Error(`no tab ${tabId}`);
       },
+      onActivated: tabEvent(),
+      onUpdated: tabEvent(),
     },
+  };
+}
+
+/** A tab event the popup listens to; `emit` plays the browser's part. */
+function tabEvent() {
+  const listeners = new Set<(...args: never[]) => void>();
+  return {
+    listeners,
+    addListener: (listener: (...args: never[]) => void) => listeners.add(listener),
+    removeListener: (listener: (...args: never[]) => void) => listeners.delete(listener),
   };
 }
 

@@ -1,9 +1,10 @@
 import overlayScript from '../content/selection-overlay.ts?iife';
 import { browser } from '../platform/browser.ts';
 import { loadCapture, regionPixels, wholePixels } from '../scan/capture-image.ts';
-import { decodeQr } from '../scan/decode.ts';
+import { findInRegion, findQrTexts } from '../scan/find-codes.ts';
 import { savePendingScan } from '../scan/pending.ts';
 import { type Selection, selectionToPixels } from '../scan/region.ts';
+import { CANNOT_CAPTURE_MESSAGE, restrictedPageMessage, type ScanKind } from '../scan/restricted-page.ts';
 import type { ScanReply } from './messages.ts';
 
 /** Captures what the tab shows. The tab is brought to the front first: only the visible tab can be captured. */
@@ -14,46 +15,59 @@ async function capture(tabId: number): Promise<ImageBitmap> {
   return loadCapture(dataUrl);
 }
 
-function failure(error: unknown): ScanReply {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    ok: false,
-    message: `This page cannot be scanned (${detail}). Browser pages and the extension store are off limits.`,
-  };
+/**
+ * A page the browser keeps from extensions is named before anything is tried. The tab's address is
+ * known when the extension may see it (activeTab after the click, or the test build's host access);
+ * otherwise the browser's refusal is answered with the general sentence, never its raw error.
+ */
+async function refusal(tabId: number, kind: ScanKind): Promise<ScanReply | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const message = restrictedPageMessage(tab?.url, kind);
+  return message ? { ok: false, message } : null;
 }
 
-/** "Scan whole page": decode the first QR code anywhere in the visible area. */
+const cannotCapture: ScanReply = { ok: false, message: CANNOT_CAPTURE_MESSAGE };
+
+/** "Scan whole page": every QR code in the visible area; the popup offers the setup codes among them. */
 export async function scanWholePage(tabId: number): Promise<ScanReply> {
+  const refused = await refusal(tabId, 'page');
+  if (refused) return refused;
+  let image: ImageBitmap;
   try {
-    const image = await capture(tabId);
-    const text = decodeQr(wholePixels(image));
-    image.close();
-    await savePendingScan(browser.storage.session, { text, mode: 'page', at: Date.now() });
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
+    image = await capture(tabId);
+  } catch {
+    return cannotCapture;
   }
+  const texts = findQrTexts(wholePixels(image));
+  image.close();
+  await savePendingScan(browser.storage.session, { texts, mode: 'page', at: Date.now() });
+  return { ok: true };
 }
 
 /** "Scan QR code": show the selection overlay; the page reports back with `scanSelection`. */
 export async function startSelection(tabId: number): Promise<ScanReply> {
+  const refused = await refusal(tabId, 'selection');
+  if (refused) return refused;
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [overlayScript] });
     return { ok: true };
-  } catch (error) {
-    return failure(error);
+  } catch {
+    return cannotCapture;
   }
 }
 
 export async function scanSelection(tabId: number, selection: Selection): Promise<void> {
-  let text: string | null = null;
+  let texts: string[] = [];
   try {
     const image = await capture(tabId);
-    const region = selectionToPixels(selection, image.width, image.height);
-    text = region.width > 0 && region.height > 0 ? decodeQr(regionPixels(image, region)) : null;
+    const drag = selectionToPixels(selection, image.width, image.height);
+    if (drag.width > 0 && drag.height > 0) {
+      const { pixels, region } = regionPixels(image, drag);
+      texts = findInRegion(pixels, region);
+    }
     image.close();
   } finally {
-    await savePendingScan(browser.storage.session, { text, mode: 'selection', at: Date.now() });
+    await savePendingScan(browser.storage.session, { texts, mode: 'selection', at: Date.now() });
   }
   await reopenPopup();
 }

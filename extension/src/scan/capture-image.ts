@@ -1,10 +1,11 @@
 import type { Pixels } from './decode.ts';
+import { clampRect } from './pixel-ops.ts';
 import type { PixelRect } from './region.ts';
 
 /** Whole-page captures wider than this are scaled down first: QR modules stay large, decoding stays fast. */
 const MAX_WHOLE_PAGE_WIDTH = 1920;
-/** A white border around a selection restores the quiet zone a tight drag cuts off (ISO/IEC 18004 §6.3.8). */
-const QUIET_ZONE_FRACTION = 0.1;
+/** A drag is read with this much of the page around it (fraction of its longer side), for the retries. */
+const CONTEXT_FRACTION = 0.25;
 
 /** Decodes a `captureVisibleTab` data URL; works in the service worker and in Firefox's background page. */
 export async function loadCapture(dataUrl: string): Promise<ImageBitmap> {
@@ -18,25 +19,23 @@ function context(width: number, height: number): OffscreenCanvasRenderingContext
   return ctx;
 }
 
-export function regionPixels(image: ImageBitmap, region: PixelRect): Pixels {
-  const margin = Math.round(Math.max(region.width, region.height) * QUIET_ZONE_FRACTION);
-  const width = region.width + 2 * margin;
-  const height = region.height + 2 * margin;
-  const ctx = context(width, height);
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(
-    image,
-    region.x,
-    region.y,
-    region.width,
-    region.height,
-    margin,
-    margin,
-    region.width,
-    region.height,
+/**
+ * The dragged region with some of the page around it: the retries widen a drag that clipped the code.
+ * `region` is where the drag lies inside the returned pixels.
+ */
+export function regionPixels(image: ImageBitmap, drag: PixelRect): { pixels: Pixels; region: PixelRect } {
+  const extra = Math.round(Math.max(drag.width, drag.height) * CONTEXT_FRACTION);
+  const around = clampRect(
+    { x: drag.x - extra, y: drag.y - extra, width: drag.width + 2 * extra, height: drag.height + 2 * extra },
+    image.width,
+    image.height,
   );
-  return ctx.getImageData(0, 0, width, height);
+  const ctx = context(around.width, around.height);
+  ctx.drawImage(image, around.x, around.y, around.width, around.height, 0, 0, around.width, around.height);
+  return {
+    pixels: ctx.getImageData(0, 0, around.width, around.height),
+    region: { x: drag.x - around.x, y: drag.y - around.y, width: drag.width, height: drag.height },
+  };
 }
 
 export function wholePixels(image: ImageBitmap): Pixels {

@@ -3,6 +3,7 @@ import { decodeMigrationUri, type OtpAccount, OtpError, parseOtpauthUri } from '
 /** Everything a scan can end in, each with the message the popup shows. */
 export type ScanOutcome =
   | { kind: 'accounts'; accounts: OtpAccount[] }
+  | { kind: 'choose'; codes: OtpAccount[][] }
   | { kind: 'no-qr'; message: string }
   | { kind: 'not-otp'; message: string }
   | { kind: 'invalid'; message: string }
@@ -36,4 +37,35 @@ export function classifyQrText(text: string | null): ScanOutcome {
       : 'This setup code is not valid';
     return { kind, message: `${prefix}: ${error.message}` };
   }
+}
+
+/** Where the codes came from, for the wording of what was found. */
+export type ScanMode = 'selection' | 'page';
+
+function notSetupCodes(texts: readonly string[], mode: ScanMode): ScanOutcome {
+  const where = mode === 'page' ? 'on this page' : 'you selected';
+  const links = texts.every((text) => /^https?:\/\//i.test(text.trim()));
+  const message =
+    texts.length === 1
+      ? `The QR code ${where} ${links ? 'is a web address' : 'does not start with otpauth://'}, not a two-factor setup code.`
+      : `The ${texts.length} QR codes ${where} ${links ? 'are web addresses' : 'do not start with otpauth://'}, not two-factor setup codes.`;
+  return {
+    kind: 'not-otp',
+    message: `${message} Look for the code the site shows when you turn on an authenticator app, or use Add manually with its setup key.`,
+  };
+}
+
+/**
+ * The outcome of every code one scan found: the setup codes among them (one to confirm, several to
+ * choose from), else the most telling reason there is none (a broken setup code before a web link).
+ */
+export function classifyQrTexts(texts: readonly string[], mode: ScanMode): ScanOutcome {
+  if (texts.length === 0) return classifyQrText(null);
+  const outcomes = texts.map((text) => classifyQrText(text));
+  const codes = outcomes.flatMap((outcome) => (outcome.kind === 'accounts' ? [outcome.accounts] : []));
+  const [first] = codes;
+  if (first && codes.length === 1) return { kind: 'accounts', accounts: first };
+  if (codes.length > 1) return { kind: 'choose', codes };
+  const broken = outcomes.find((outcome) => outcome.kind === 'invalid' || outcome.kind === 'unsupported');
+  return broken ?? notSetupCodes(texts, mode);
 }

@@ -1,18 +1,19 @@
 import type { KeyValueArea } from '../platform/storage-area.ts';
+import type { ScanMode } from './classify.ts';
 
 /**
  * The last scan's result, kept in `storage.session` because the popup closes while the user drags on
- * the page: the popup shows it for confirmation when it opens again. Only the QR text is kept (it is
- * re-read through the shared module), and it expires so a forgotten scan does not linger.
+ * the page: the popup shows it for confirmation when it opens again. Only the QR texts are kept (they
+ * are re-read through the shared module), and they expire so a forgotten scan does not linger.
  */
 export const PENDING_SCAN_KEY = 'pendingScan';
 const PENDING_SCAN_TTL_MS = 10 * 60 * 1000;
 
 export interface PendingScan {
-  /** The QR code's text, or `null` when none was found. */
-  text: string | null;
-  /** How the user scanned: shapes the "nothing found" advice. */
-  mode: 'selection' | 'page';
+  /** The text of every QR code found, empty when none was. */
+  texts: string[];
+  /** How the user scanned: shapes the wording of what was found. */
+  mode: ScanMode;
   at: number;
 }
 
@@ -22,7 +23,7 @@ export async function savePendingScan(session: KeyValueArea, scan: PendingScan):
 
 export async function takePendingScan(session: KeyValueArea, now: number): Promise<PendingScan | null> {
   const scan = (await session.get(PENDING_SCAN_KEY))[PENDING_SCAN_KEY] as PendingScan | undefined;
-  if (!scan || typeof scan.at !== 'number') return null;
+  if (!scan || typeof scan.at !== 'number' || !Array.isArray(scan.texts)) return null;
   if (now - scan.at > PENDING_SCAN_TTL_MS) {
     await session.remove(PENDING_SCAN_KEY);
     return null;

@@ -25,7 +25,11 @@ async function unlockedSession(policy: ManagedPolicy = NO_POLICY) {
   const local = new MemoryArea();
   const session = new MemoryArea();
   await rememberKey(session, new Uint8Array(32).fill(7));
-  await savePendingScan(session, { text: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', mode: 'page', at: 1 });
+  await savePendingScan(session, {
+    texts: ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
+    mode: 'page',
+    at: 1,
+  });
   const idle = fakeIdle();
   const watching = watchSystemIdle({ idle, local, session, policy: async () => policy });
   return { local, session, idle, watching };

@@ -18,7 +18,7 @@ import { browser } from '../../platform/browser.ts';
 import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
 import { applyPolicy, type ManagedPolicy, NO_POLICY } from '../../policy/managed-policy.ts';
-import { classifyQrText, type ScanOutcome } from '../../scan/classify.ts';
+import { classifyQrTexts, type ScanOutcome } from '../../scan/classify.ts';
 import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../../scan/pending.ts';
 import type { ClockCheck } from '../../settings/clock-check.ts';
 import {
@@ -71,7 +71,7 @@ export function usePopup() {
   const showPendingScan = useCallback(async () => {
     const pending = await takePendingScan(browser.storage.session, Date.now());
     if (pending) {
-      setScan(classifyQrText(pending.text));
+      setScan(classifyQrTexts(pending.texts, pending.mode));
       setScanFromPage(true);
     }
   }, []);
@@ -96,7 +96,18 @@ export function usePopup() {
       if (area === 'session' && changes[FILL_NOTICE_KEY]?.newValue) void findPage();
     };
     browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    // A message about the page (one that cannot be captured) no longer holds once another page shows.
+    const onTabActivated = () => setNotice('');
+    const onTabUpdated = (_id: number, change: { status?: string; url?: string }) => {
+      if (change.status === 'loading' || change.url) setNotice('');
+    };
+    browser.tabs.onActivated.addListener(onTabActivated);
+    browser.tabs.onUpdated.addListener(onTabUpdated);
+    return () => {
+      browser.storage.onChanged.removeListener(onChange);
+      browser.tabs.onActivated.removeListener(onTabActivated);
+      browser.tabs.onUpdated.removeListener(onTabUpdated);
+    };
   }, [fail, showPendingScan, findPage]);
 
   const run = async (action: () => Promise<void>) => {
@@ -132,6 +143,9 @@ export function usePopup() {
     if (!reply.ok) return setNotice(reply.message);
     if (type === 'scan-selection' && !inTab) window.close();
   };
+
+  /** Of several setup codes found, the one the user picked goes on to the usual confirmation. */
+  const chooseScanned = (accounts: OtpAccount[]) => setScan({ kind: 'accounts', accounts });
 
   const dismissScan = () => {
     setScan(null);
@@ -284,6 +298,7 @@ export function usePopup() {
     unlock,
     lockNow,
     startScan,
+    chooseScanned,
     dismissScan,
     saveIdle,
     saveLockOnSystemIdle,

@@ -7,6 +7,8 @@ export interface ScanConfirmProps {
   outcome: ScanOutcome;
   existing: readonly VaultAccount[];
   onAdd(accounts: OtpAccount[], choice: DuplicateChoice): void;
+  /** Of several setup codes found, the one picked: it is then confirmed like a single one. */
+  onChoose(accounts: OtpAccount[]): void;
   onDismiss(): void;
 }
 
@@ -21,7 +23,10 @@ function describe(account: OtpAccount): string {
 }
 
 /** What a scan found, for the user to confirm before anything is stored. */
-export function ScanConfirm({ outcome, existing, onAdd, onDismiss }: ScanConfirmProps) {
+export function ScanConfirm({ outcome, existing, onAdd, onChoose, onDismiss }: ScanConfirmProps) {
+  if (outcome.kind === 'choose') {
+    return <ChooseCode codes={outcome.codes} existing={existing} onChoose={onChoose} onDismiss={onDismiss} />;
+  }
   if (outcome.kind !== 'accounts') {
     return (
       <section class="panel scan-result" aria-label="Scan result">
@@ -81,6 +86,43 @@ export function ScanConfirm({ outcome, existing, onAdd, onDismiss }: ScanConfirm
           </button>
         </div>
       )}
+    </section>
+  );
+}
+
+interface ChooseCodeProps {
+  codes: OtpAccount[][];
+  existing: readonly VaultAccount[];
+  onChoose(accounts: OtpAccount[]): void;
+  onDismiss(): void;
+}
+
+const codeName = (accounts: OtpAccount[]) =>
+  accounts.length === 1 && accounts[0] ? displayName(accounts[0]) : `${accounts.length} accounts`;
+
+/** Several setup codes were in view: one button per code, named for its account. */
+function ChooseCode({ codes, existing, onChoose, onDismiss }: ChooseCodeProps) {
+  return (
+    <section class="panel scan-result" aria-label="Scan result">
+      <h2 id="choose-code-heading">{codes.length} setup codes were found: choose the one to add</h2>
+      <ul class="scanned" aria-labelledby="choose-code-heading">
+        {codes.map((accounts, index) => (
+          <li key={index}>
+            <button type="button" onClick={() => onChoose(accounts)}>
+              {`Add ${codeName(accounts)}`}
+            </button>
+            <small>{accounts.map(describe).join('; ')}</small>
+            {accounts.some((account) => findDuplicate(existing, account)) && (
+              <em class="duplicate">Already in your list</em>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button type="button" onClick={onDismiss}>
+          Cancel
+        </button>
+      </div>
     </section>
   );
 }

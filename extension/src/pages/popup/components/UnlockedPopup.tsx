@@ -28,6 +28,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       outcome={scan}
       existing={accounts}
       onAdd={actions.addScanned}
+      onChoose={popup.chooseScanned}
       onDismiss={popup.dismissScan}
     />
   ) : view.name === 'add' ? (

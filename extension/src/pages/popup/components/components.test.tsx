@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base32Decode, hotp, type OtpAccount, totp } from '../../../../../shared/index.ts';
 import { type VaultAccount, withId } from '../../../accounts/account.ts';
 import { randomBytes } from '../../../platform/random.ts';
-import { classifyQrText } from '../../../scan/classify.ts';
+import { classifyQrText, classifyQrTexts } from '../../../scan/classify.ts';
 import { Unlock } from '../../components/Unlock.tsx';
 import { AccountForm } from './AccountForm.tsx';
 import { AccountList } from './AccountList.tsx';
@@ -219,7 +219,15 @@ describe('confirming a scan', () => {
 
   it('shows issuer, account, type, digits and period before anything is added', () => {
     const onAdd = vi.fn();
-    render(<ScanConfirm outcome={classifyQrText(uri)} existing={[]} onAdd={onAdd} onDismiss={vi.fn()} />);
+    render(
+      <ScanConfirm
+        outcome={classifyQrText(uri)}
+        existing={[]}
+        onAdd={onAdd}
+        onChoose={vi.fn()}
+        onDismiss={vi.fn()}
+      />,
+    );
     const region = screen.getByRole('region', { name: 'Scan result' });
     expect(region.textContent).toContain('Example');
     expect(region.textContent).toContain('ana');
@@ -237,6 +245,7 @@ describe('confirming a scan', () => {
         outcome={classifyQrText(uri)}
         existing={[account('Example', 'ana')]}
         onAdd={onAdd}
+        onChoose={vi.fn()}
         onDismiss={onDismiss}
       />,
     );
@@ -255,10 +264,37 @@ describe('confirming a scan', () => {
         outcome={classifyQrText('https://example.com')}
         existing={[]}
         onAdd={vi.fn()}
+        onChoose={vi.fn()}
         onDismiss={vi.fn()}
       />,
     );
     expect(screen.getByRole('alert').textContent).toContain('not a two-factor setup code');
+  });
+});
+
+describe('choosing among several setup codes', () => {
+  const code = (issuer: string) => `otpauth://totp/${issuer}:ana?secret=GEZDGNBVGY3TQOJQ&issuer=${issuer}`;
+
+  it('lists one button per setup code, skips the web address, and passes on the one picked', () => {
+    const onChoose = vi.fn();
+    const onDismiss = vi.fn();
+    render(
+      <ScanConfirm
+        outcome={classifyQrTexts([code('Work'), 'https://apps.example.com', code('Payroll')], 'page')}
+        existing={[account('Payroll', 'ana')]}
+        onAdd={vi.fn()}
+        onChoose={onChoose}
+        onDismiss={onDismiss}
+      />,
+    );
+    const list = screen.getByRole('list', { name: '2 setup codes were found: choose the one to add' });
+    expect(list.querySelectorAll('li')).toHaveLength(2);
+    expect(list.textContent).toContain('Already in your list');
+    expect(list.textContent).not.toContain('apps.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Add Payroll (ana)' }));
+    expect(onChoose).toHaveBeenCalledWith([expect.objectContaining({ issuer: 'Payroll' })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
   });
 });
 
