@@ -77,6 +77,9 @@ export function findQrTexts(image: Pixels): string[] {
 
   // Light-on-dark codes are rare: only the first read of the whole image tries them.
   sweep(full, 'attemptBoth');
+  // Windows cost several reads each; they are for the captures where codes hid one another (two
+  // codes in view that jsQR reads as none), not for the usual page with one readable code.
+  if (texts.length > 0) return texts;
   for (const window of scanWindows(image.width, image.height)) {
     if (sweep(window, 'dontInvert')) sweep(full, 'dontInvert');
   }
