@@ -56,7 +56,9 @@ async function verifierWith(env: NodeJS.ProcessEnv, ...args: string[]) {
 const verifier = (...args: string[]) => verifierWith({}, ...args);
 const verifierIn = (dir: string, ...args: string[]) => verifierWith({ VERIFIER_DATA_DIR: dir }, ...args);
 
-describe('command line', () => {
+// Each test starts the command line several times as separate processes (a few seconds each on a
+// busy 2-core machine), so a test gets minutes, not the default 30 s.
+describe('command line', { timeout: 240_000 }, () => {
   const dirs = [dataDir, otherDataDir];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'verifier-cli-'));
