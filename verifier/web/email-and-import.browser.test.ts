@@ -1,8 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
+import { outboxMessages } from '../test-support/browser/outbox.ts';
 import { usePagesSession } from '../test-support/browser/pages-session.ts';
 
 // The admin imports users from CSV (a refused file first, then a preview and Apply), gives one of them
@@ -21,9 +20,9 @@ run('e-mailed codes and CSV import in Chromium', () => {
 
   /** The code in the newest .eml of the outbox, once it holds `count` messages. */
   async function latestCode(count: number): Promise<string> {
-    const files = (await readdir(s.verifier.outbox)).filter((name) => name.endsWith('.eml')).sort();
-    expect(files).toHaveLength(count);
-    const mail = await simpleParser(await readFile(join(s.verifier.outbox, files.at(-1) as string)));
+    const codes = await outboxMessages(s.verifier.outbox, /sign-in code/i);
+    expect(codes).toHaveLength(count);
+    const mail = codes.at(-1) as ParsedMail;
     expect(mail.subject).toBe('Sign-in code for Verifier');
     const code = /your code is (\d{6})\./.exec(mail.text ?? '')?.[1] as string;
     expect(code).toMatch(/^\d{6}$/);

@@ -1,10 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../shared/index.ts';
 import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { updateSettings } from '../src/settings/settings.ts';
+import { outboxMessages } from '../test-support/browser/outbox.ts';
 import { usePagesSession } from '../test-support/browser/pages-session.ts';
 
 // The admin imports a user from CSV (no password), sends her an invitation from Edit user; she opens
@@ -24,9 +23,9 @@ run('invitations in Chromium', () => {
 
   /** The invitation link in the newest .eml of the outbox, once it holds `count` messages. */
   async function latestLink(count: number): Promise<string> {
-    const files = (await readdir(s.verifier.outbox)).filter((name) => name.endsWith('.eml')).sort();
-    expect(files).toHaveLength(count);
-    const mail = await simpleParser(await readFile(join(s.verifier.outbox, files.at(-1) as string)));
+    const invitations = await outboxMessages(s.verifier.outbox, /invitation/i);
+    expect(invitations).toHaveLength(count);
+    const mail = invitations.at(-1) as ParsedMail;
     expect(mail.subject).toBe('Your invitation to Example Support');
     const found = /(http:\/\/\S+\/invitation#[A-Za-z0-9_-]{43})/.exec(mail.text ?? '')?.[1];
     expect(found).toBeDefined();
