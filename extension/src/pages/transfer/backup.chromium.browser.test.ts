@@ -45,7 +45,11 @@ describe.skipIf(!browserAvailable(CHROMIUM))('backup and restore in Chromium', (
     const backupFile = join(profiles[0] as string, download.suggestedFilename());
     await download.saveAs(backupFile);
     const backupText = await readFile(backupFile, 'utf8');
-    expect(JSON.parse(backupText)).toMatchObject({ format: 'authenticator-backup', version: 1 });
+    expect(JSON.parse(backupText)).toMatchObject({
+      format: 'authenticator-backup',
+      version: 2,
+      kdf: { algorithm: 'argon2id' },
+    });
     for (const account of BACKUP_TEST_ACCOUNTS) {
       expect(backupText).not.toContain(account.secret);
       expect(backupText).not.toContain(account.account);

@@ -102,7 +102,11 @@ describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () 
     expect(fileName).toMatch(/^authenticator-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backupPath = join(downloads as string, fileName);
     const backupText = await readFile(backupPath, 'utf8');
-    expect(JSON.parse(backupText)).toMatchObject({ format: 'authenticator-backup', version: 1 });
+    expect(JSON.parse(backupText)).toMatchObject({
+      format: 'authenticator-backup',
+      version: 2,
+      kdf: { algorithm: 'argon2id' },
+    });
     expect(backupText).not.toContain(BACKUP_TEST_ACCOUNTS[0].secret);
     await popupA.waitForSelector('.backup-reminder', { hidden: true });
 
