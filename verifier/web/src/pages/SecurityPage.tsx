@@ -24,19 +24,23 @@ export function SecurityPage() {
   const overview = loaded.data;
 
   const revoke = async (what: Revoking, password: string) => {
+    let message: string;
     if (what.kind === 'device') {
       await api.revokeDevice(what.device.ref, password);
-      setDone(`${what.device.browser} is no longer remembered: it asks for the code at the next sign-in.`);
+      message = `${what.device.browser} is no longer remembered: it asks for the code at the next sign-in.`;
     } else {
       await api.revokeSession(what.session.ref, password);
       if (what.session.current) {
         setRevoking(null);
         return signOut();
       }
-      setDone('That session has ended.');
+      message = 'That session has ended.';
     }
     setRevoking(null);
-    loaded.reload();
+    // The message comes with the list that no longer shows what was revoked, never before it.
+    setDone(null);
+    await loaded.reload();
+    setDone(message);
   };
 
   return (
@@ -146,9 +150,10 @@ export function SecurityPage() {
           </section>
 
           <PasswordPanel
-            onChanged={() => {
+            onChanged={async () => {
+              setDone(null);
+              await loaded.reload();
               setDone('Password changed. Your other sessions and remembered devices have ended.');
-              loaded.reload();
             }}
           />
         </>

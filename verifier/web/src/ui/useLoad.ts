@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { fallbackMessage } from '../api/errors.ts';
 
@@ -6,7 +6,8 @@ export interface Loaded<T> {
   data: T | undefined;
   error: string | null;
   loading: boolean;
-  reload: () => void;
+  /** Loads again; the promise settles once the new answer (or its error) is on the page. */
+  reload: () => Promise<void>;
 }
 
 /** Loads data for a page and reloads when `keys` change; a late answer for old keys is dropped. */
@@ -15,6 +16,8 @@ export function useLoad<T>(load: () => Promise<T>, keys: unknown[]): Loaded<T> {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
+  // Callers of reload() waiting for the round they started, so a message can follow the new data.
+  const waiting = useRef<Array<() => void>>([]);
 
   useEffect(() => {
     let current = true;
@@ -29,14 +32,23 @@ export function useLoad<T>(load: () => Promise<T>, keys: unknown[]): Loaded<T> {
         if (current) setError(errorText(caught));
       })
       .finally(() => {
-        if (current) setLoading(false);
+        if (!current) return;
+        setLoading(false);
+        for (const settle of waiting.current.splice(0)) settle();
       });
     return () => {
       current = false;
     };
   }, [...keys, round]);
 
-  const reload = useCallback(() => setRound((value) => value + 1), []);
+  const reload = useCallback(
+    () =>
+      new Promise<void>((settle) => {
+        waiting.current.push(settle);
+        setRound((value) => value + 1);
+      }),
+    [],
+  );
   return { data, error, loading, reload };
 }
 
