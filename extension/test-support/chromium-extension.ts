@@ -58,7 +58,10 @@ export async function freshInstall(
   return { context, popup, id };
 }
 
-export async function addByHand(popup: Page, account: (typeof BACKUP_TEST_ACCOUNTS)[number]): Promise<void> {
+/** An account as the Add manually form takes it. */
+export type HandAccount = { readonly [field in keyof (typeof BACKUP_TEST_ACCOUNTS)[number]]: string };
+
+export async function addByHand(popup: Page, account: HandAccount): Promise<void> {
   await popup.getByRole('button', { name: 'Add manually' }).click();
   await popup.getByLabel('Secret key').fill(account.secret);
   await popup.getByLabel('Issuer').fill(account.issuer);
