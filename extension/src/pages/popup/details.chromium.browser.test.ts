@@ -102,6 +102,9 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the popup details in Chromium', ()
       expect(ring.inline, 'colours written into the ring').toBe(false);
       expect(contrastRatio(ring.progress, ring.background), JSON.stringify(theme)).toBeGreaterThanOrEqual(3);
       tracks.add(ring.track);
+      // High contrast draws the avatar's letter in the text colour on the page's background.
+      const [avatar] = await json(popup, AVATARS);
+      if (theme.contrast === 'more') expect(avatar.background, theme.colorScheme).toBe(ring.background);
       expect(await axe(popup, { only: ['color-contrast'], within: '.backup-reminder' })).toEqual([]);
       expect(await axe(popup)).toEqual([]);
     }
