@@ -1,6 +1,6 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../shared/test-support/browsers.ts';
-import { type BACKUP_TEST_ACCOUNTS, READ_CODES, VAULT_PASSWORD } from './backup-accounts.ts';
+import { READ_CODES, VAULT_PASSWORD } from './backup-accounts.ts';
 
 // Driving the test build of the extension in Chromium: launching it, finding its id, opening its popup.
 
@@ -58,10 +58,17 @@ export async function freshInstall(
   return { context, popup, id };
 }
 
-/** An account as the Add manually form takes it. */
-export type HandAccount = { readonly [field in keyof (typeof BACKUP_TEST_ACCOUNTS)[number]]: string };
+/** An account as the "Add manually" form takes it, every field as typed. */
+export interface TypedAccount {
+  secret: string;
+  issuer: string;
+  account: string;
+  algorithm: string;
+  digits: string;
+  period: string;
+}
 
-export async function addByHand(popup: Page, account: HandAccount): Promise<void> {
+export async function addByHand(popup: Page, account: TypedAccount): Promise<void> {
   await popup.getByRole('button', { name: 'Add manually' }).click();
   await popup.getByLabel('Secret key').fill(account.secret);
   await popup.getByLabel('Issuer').fill(account.issuer);

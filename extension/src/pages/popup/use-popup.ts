@@ -6,9 +6,7 @@ import {
   addAccounts,
   type DuplicateChoice,
   findDuplicate,
-  moveAccount,
   removeAccount,
-  togglePin,
   updateAccount,
 } from '../../accounts/list.ts';
 import type { FillReply, PopupRequest, ScanReply } from '../../background/messages.ts';
@@ -31,6 +29,7 @@ import { useVaultState } from '../use-vault-state.ts';
 import * as vault from '../vault-session.ts';
 import { checkTimeAgainst } from './check-time.ts';
 import { hotpCode } from './codes.ts';
+import { applyPlacement, type Placement } from './placement.ts';
 import { isInTab, targetTabId } from './target-tab.ts';
 import { useClock } from './use-clock.ts';
 
@@ -262,18 +261,16 @@ export function usePopup() {
       nextHotp,
       addScanned,
       addManual,
-      saveEdit: (id: string, changes: AccountChanges) => {
-        void saveList(updateAccount(accounts, id, changes));
+      saveEdit: (id: string, changes: AccountChanges, placement: Placement) => {
+        void saveList(updateAccount(applyPlacement(accounts, id, placement), id, changes));
         toList();
       },
       remove: (id: string) => {
         void saveList(removeAccount(accounts, id));
         toList();
       },
-      togglePin: (id: string) => void saveList(togglePin(accounts, id)),
       linkSite: (id: string, site: string | undefined) =>
         void saveList(updateAccount(accounts, id, { site })),
-      move: (id: string, direction: -1 | 1) => void saveList(moveAccount(accounts, id, direction)),
     };
   };
 

@@ -1,5 +1,6 @@
 import { openTransferPage } from '../open-transfer.ts';
 import type { PopupState, Unlocked } from '../use-popup.ts';
+import { useSortOrder } from '../use-sort-order.ts';
 import { AccountForm } from './AccountForm.tsx';
 import { AccountList } from './AccountList.tsx';
 import { BackupReminder } from './BackupReminder.tsx';
@@ -20,6 +21,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
   const { view, scan, setView } = popup;
   const actions = popup.onVault(unlocked);
   const { accounts } = actions;
+  const [sortOrder, setSortOrder] = useSortOrder();
   const toList = () => setView({ name: 'list' });
   const editing = view.name === 'edit' ? accounts.find((a) => a.id === view.id) : undefined;
 
@@ -36,10 +38,9 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
   ) : editing ? (
     <EditAccount
       account={editing}
-      onSave={(changes) => actions.saveEdit(editing.id, changes)}
+      accounts={accounts}
+      onSave={(changes, order) => actions.saveEdit(editing.id, changes, order)}
       onDelete={() => actions.remove(editing.id)}
-      onTogglePin={() => actions.togglePin(editing.id)}
-      onMove={(direction) => actions.move(editing.id, direction)}
       onClose={toList}
       pageSite={actions.pageSite}
       onLinkSite={(site) => actions.linkSite(editing.id, site)}
@@ -68,6 +69,8 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onFill={actions.fill}
       onNextHotp={actions.nextHotp}
       onEdit={(account) => setView({ name: 'edit', id: account.id })}
+      sortOrder={sortOrder}
+      onSortOrder={setSortOrder}
     />
   );
 
