@@ -29,8 +29,9 @@ import {
 
 // The core scenario with the build users install (`npm run build:extension`'s dist/chrome: activeTab,
 // no host permissions), every step from a press of the toolbar button as a user makes it. Firefox ESR
-// has no such path: its WebDriver cannot press the toolbar button, and key presses it sends do not
-// reach extension shortcuts, so src/pages/popup/fill.firefox.browser.test.ts runs the test build.
+// has no such path: its WebDriver cannot press the toolbar button, and no key press sent to it reached
+// an extension shortcut (published-shortcuts.chromium.browser.test.ts says what was tried), so
+// src/pages/popup/fill.firefox.browser.test.ts runs the test build.
 
 const secret = base32Decode(TEST_SECRET_BASE32);
 const LABEL = `${TEST_ISSUER} (${TEST_ACCOUNT})`;
