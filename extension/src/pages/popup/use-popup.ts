@@ -96,10 +96,15 @@ export function usePopup() {
       if (area === 'session' && changes[FILL_NOTICE_KEY]?.newValue) void findPage();
     };
     browser.storage.onChanged.addListener(onChange);
-    // A message about the page (one that cannot be captured) no longer holds once another page shows.
-    const onTabActivated = () => setNotice('');
+    // A message about the page (one that cannot be captured) no longer holds once another page shows;
+    // the popup page in a tab stays open meanwhile, so it looks for the page (and its site) again.
+    const onTabActivated = () => {
+      setNotice('');
+      void findPage();
+    };
     const onTabUpdated = (_id: number, change: { status?: string; url?: string }) => {
       if (change.status === 'loading' || change.url) setNotice('');
+      if (change.url || change.status === 'complete') void findPage();
     };
     browser.tabs.onActivated.addListener(onTabActivated);
     browser.tabs.onUpdated.addListener(onTabUpdated);
