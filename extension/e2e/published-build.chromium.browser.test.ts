@@ -6,6 +6,12 @@ import { buildExtension } from '../build/targets.ts';
 import { frameNotice } from '../src/fill/frame-access.ts';
 import { VAULT_PASSWORD } from '../test-support/backup-accounts.ts';
 import {
+  clickText,
+  clickToolbarButton,
+  launchPublished,
+  reopenedPopup,
+} from '../test-support/published-chromium.ts';
+import {
   QR_BOX,
   type QrPageServer,
   startQrPageServer,
@@ -20,12 +26,6 @@ import {
   type SignInPages,
   startSignInPages,
 } from '../test-support/sign-in-pages.ts';
-import {
-  clickText,
-  clickToolbarButton,
-  launchPublished,
-  reopenedPopup,
-} from './support/published-chromium.ts';
 
 // The core scenario with the build users install (`npm run build:extension`'s dist/chrome: activeTab,
 // no host permissions), every step from a press of the toolbar button as a user makes it. Firefox ESR

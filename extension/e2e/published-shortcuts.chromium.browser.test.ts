@@ -4,20 +4,20 @@ import manifest from '../../manifest.json' with { type: 'json' };
 import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
 import { BACKUP_TEST_ACCOUNTS, VAULT_PASSWORD } from '../test-support/backup-accounts.ts';
+import { pressShortcut } from '../test-support/chromium-shortcut.ts';
 import { FILL_LABEL, fillCodesNow } from '../test-support/fill-codes.ts';
 import { addByHandInFirefox as addByHand } from '../test-support/firefox-extension.ts';
-import { type SignInPages, startSignInPages } from '../test-support/sign-in-pages.ts';
-import { pressShortcut } from './support/chromium-shortcut.ts';
 import {
   clickText,
   clickToolbarButton,
   launchPublished,
   reopenedPopup,
-} from './support/published-chromium.ts';
+} from '../test-support/published-chromium.ts';
+import { type SignInPages, startSignInPages } from '../test-support/sign-in-pages.ts';
 
 // The manifest's keyboard shortcuts pressed in Chromium with the build users install (activeTab,
 // no host permissions): the key goes to the browser as a real key press does (see
-// support/chromium-shortcut.ts), and the shortcut is what grants activeTab.
+// test-support/chromium-shortcut.ts), and the shortcut is what grants activeTab.
 //
 // Firefox ESR 153 could not be driven to a shortcut, so it has no such test. Tried: Puppeteer's
 // keyboard over WebDriver BiDi (the page gets the keys, the browser's shortcuts never see them);
