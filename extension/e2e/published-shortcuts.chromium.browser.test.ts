@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { browserAvailable, CHROMIUM } from '../../shared/test-support/browsers.ts';
 import { buildExtension } from '../build/targets.ts';
+import { frameShortcutNotice } from '../src/fill/frame-access.ts';
 import { BACKUP_TEST_ACCOUNTS, VAULT_PASSWORD } from '../test-support/backup-accounts.ts';
 import { pressShortcut } from '../test-support/chromium-shortcut.ts';
 import { FILL_LABEL, fillCodesNow } from '../test-support/fill-codes.ts';
@@ -96,6 +97,15 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the published build’s shortcuts 
     await pressShortcut(page, OPEN_KEY);
     const popup = await opened;
     await popup.waitForSelector('li.account.this-site');
+    await popup.close();
+  });
+
+  it('opens the popup naming the cross-origin frame the shortcut could not reach', async () => {
+    await page.goto(pages.url('cross-origin-iframe'));
+    const opened = reopenedPopup(browser);
+    await pressShortcut(page, FILL_KEY);
+    const popup = await opened;
+    await popup.waitForSelector(`::-p-text(${frameShortcutNotice(pages.frameOrigin)})`);
     await popup.close();
   });
 
