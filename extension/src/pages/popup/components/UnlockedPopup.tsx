@@ -6,6 +6,7 @@ import { AccountList } from './AccountList.tsx';
 import { BackupReminder } from './BackupReminder.tsx';
 import { ClockOffset } from './ClockOffset.tsx';
 import { EditAccount } from './EditAccount.tsx';
+import { FrameAccess } from './FrameAccess.tsx';
 import { ScanConfirm } from './ScanConfirm.tsx';
 import { Settings } from './Settings.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -100,6 +101,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
           {popup.notice}
         </p>
       )}
+      {popup.notice && <FrameAccess ask={popup.frameAsk} />}
       {screen}
     </main>
   );
