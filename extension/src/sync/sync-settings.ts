@@ -75,7 +75,7 @@ export function describeSyncStatus(status: SyncStatus): string {
     case 'refused-empty':
       return 'Sync is paused: the synced copy would remove every account from this computer, so nothing was changed.';
     case 'no-password':
-      return 'Sync needs a vault password: set one above first.';
+      return 'Sync needs a vault password: set one in Settings first.';
     case 'damaged':
       return `Sync is paused: ${status.detail}`;
   }

@@ -25,6 +25,12 @@ export function App() {
     return (
       <main>
         {popup.scan && <p class="notice">A scanned QR code is waiting: unlock to add it.</p>}
+        {state.synced && (
+          <p class="notice">
+            Accounts synced through this browser’s account were found: enter their vault password to bring
+            them back.
+          </p>
+        )}
         <Unlock busy={busy} error={popup.unlockError} onUnlock={(password) => void popup.unlock(password)} />
       </main>
     );
