@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { base32Encode } from '../../shared/index.ts';
 
 // Sync between two browser profiles, as the browser tests do it. These browsers offer no sync
@@ -9,8 +10,17 @@ import { base32Encode } from '../../shared/index.ts';
 // extension in the receiving profile sees them through storage.onChanged, as it would from sync.
 
 /** A page of the extension (either browser's API), driven through Playwright's or Puppeteer's `evaluate`. */
-export interface ExtensionPage {
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+export type ExtensionPage = Page | PuppeteerPage;
+
+type PageFunction = (arg: Record<string, unknown>) => unknown;
+
+/** Both libraries' `evaluate(fn, arg)` run the function in the page with one serialisable argument. */
+function inPage<R>(page: ExtensionPage, fn: PageFunction, arg: Record<string, unknown> = {}): Promise<R> {
+  return (page.evaluate as unknown as (f: PageFunction, a: Record<string, unknown>) => Promise<R>).call(
+    page,
+    fn,
+    arg,
+  );
 }
 
 type Api = {
@@ -18,12 +28,12 @@ type Api = {
 };
 
 export function readSyncArea(page: ExtensionPage): Promise<Record<string, unknown>> {
-  return page.evaluate(() => {
+  return inPage(page, () => {
     const api =
       (globalThis as unknown as { browser?: Api; chrome: Api }).browser ??
       (globalThis as unknown as { chrome: Api }).chrome;
     return api.storage.sync.get(null);
-  }, undefined);
+  });
 }
 
 /** Copies every synced item of `from` into `to`'s sync area; returns the copied items. */
@@ -32,24 +42,28 @@ export async function carrySyncArea(
   to: ExtensionPage,
 ): Promise<Record<string, unknown>> {
   const items = await readSyncArea(from);
-  await to.evaluate((copied: Record<string, unknown>) => {
-    const api =
-      (globalThis as unknown as { browser?: Api; chrome: Api }).browser ??
-      (globalThis as unknown as { chrome: Api }).chrome;
-    return api.storage.sync.set(copied);
-  }, items);
+  await inPage(
+    to,
+    (copied: Record<string, unknown>) => {
+      const api =
+        (globalThis as unknown as { browser?: Api; chrome: Api }).browser ??
+        (globalThis as unknown as { chrome: Api }).chrome;
+      return api.storage.sync.set(copied);
+    },
+    items,
+  );
   return items;
 }
 
 /** Empties storage.local and storage.session, as removing and installing the extension again does. */
-export function forgetThisInstall(page: ExtensionPage): Promise<void> {
-  return page.evaluate(async () => {
+export async function forgetThisInstall(page: ExtensionPage): Promise<void> {
+  await inPage(page, async () => {
     type Area = { clear(): Promise<void> };
     const api = ((globalThis as unknown as { browser?: unknown }).browser ??
       (globalThis as unknown as { chrome: unknown }).chrome) as { storage: { local: Area; session: Area } };
     await api.storage.local.clear();
     await api.storage.session.clear();
-  }, undefined);
+  });
 }
 
 /** otpauth links with long random names: about 130 KB once compressed, more than storage.sync holds. */
