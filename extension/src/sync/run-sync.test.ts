@@ -146,6 +146,21 @@ describe('sync through storage.sync', () => {
     expect(JSON.stringify(Object.fromEntries(sync.items))).toBe(before);
   });
 
+  it('never pushes an empty list over the synced accounts: an empty vault without a merged state gets them back', async () => {
+    const { a, key, sync } = await firstComputer();
+    const b = computer(sync);
+    const joined = await joinSyncedVault(b, PASSWORD);
+    if (!joined.ok) throw new Error('join failed');
+    // B's own sync record is lost and its vault is empty: nothing there says an account was deleted.
+    await edit(b, joined.key, () => []);
+    b.local.items.delete('sync');
+    await turnOn(b);
+    expect(await syncOnce(b, joined.key)).toMatchObject({ kind: 'synced' });
+    expect(await names(b, joined.key)).toEqual(await names(a, key));
+    await syncOnce(a, key);
+    expect(await names(a, key)).toHaveLength(2);
+  });
+
   it('leaves the synced copy of another vault alone and says so', async () => {
     const { sync } = await firstComputer();
     const before = JSON.stringify(Object.fromEntries(sync.items));
