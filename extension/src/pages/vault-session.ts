@@ -57,11 +57,7 @@ export async function currentState(): Promise<VaultState> {
     readRecord(browser.storage.local),
     recallKey(browser.storage.session),
   ]);
-  if (!record) {
-    return (await syncedVaultWaiting({ sync: browserSyncArea() }))
-      ? { status: 'locked', synced: true }
-      : { status: 'absent' };
-  }
+  if (!record) return { status: 'absent' };
   if (record.version !== 1 && record.protection.mode === 'none') {
     // An older passwordless vault is upgraded here, as a password vault is on unlock.
     const key =
@@ -78,6 +74,16 @@ export async function currentState(): Promise<VaultState> {
     snapshot: await openAccounts(record, sessionKey),
     passwordless: false,
   };
+}
+
+/**
+ * For a page that found no vault, when the user asks for synced accounts: the Unlock screen when a
+ * vault synced from another computer waits in storage.sync, else null. Only this question reads the
+ * sync area before sync is turned on.
+ */
+export async function syncedState(): Promise<VaultState | null> {
+  if (await readRecord(browser.storage.local)) return null;
+  return (await syncedVaultWaiting({ sync: browserSyncArea() })) ? { status: 'locked', synced: true } : null;
 }
 
 export async function setUp(password: string | null): Promise<VaultState> {

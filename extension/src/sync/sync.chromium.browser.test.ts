@@ -78,8 +78,10 @@ describe.skipIf(!browserAvailable(CHROMIUM))('sync through storage.sync in Chrom
     const second = await context.newPage();
     await second.goto(popupUrl(id));
     await carrySyncArea(first.popup, second);
-    await second.reload();
-    await second.getByText('synced through this browser’s account').waitFor();
+    await second
+      .getByRole('button', { name: 'Bring back accounts synced with this browser’s account…' })
+      .click();
+    await second.getByText('synced through this browser’s account were found').waitFor();
     await second.getByLabel('Password', { exact: true }).fill('not the vault password');
     await second.getByRole('button', { name: 'Unlock' }).click();
     await second.getByText('Wrong password').waitFor();
@@ -106,7 +108,10 @@ describe.skipIf(!browserAvailable(CHROMIUM))('sync through storage.sync in Chrom
     // sealed accounts, and the vault password brings them back without the deleted one.
     await forgetThisInstall(first.popup);
     await first.popup.reload();
-    await first.popup.getByText('synced through this browser’s account').waitFor();
+    await first.popup
+      .getByRole('button', { name: 'Bring back accounts synced with this browser’s account…' })
+      .click();
+    await first.popup.getByText('synced through this browser’s account were found').waitFor();
     await first.popup.getByLabel('Password', { exact: true }).fill(VAULT_PASSWORD);
     await first.popup.getByRole('button', { name: 'Unlock' }).click();
     await showsExactly(first.popup, merged);

@@ -96,8 +96,8 @@ describe.skipIf(!browserAvailable(FIREFOX))('sync through storage.sync in Firefo
     const second = await findExtensionPage(secondBrowser, 'popup.html');
     await second.waitForSelector('::-p-text(Set password)');
     await carrySyncArea(first, second);
-    await reload(second);
-    await second.waitForSelector('::-p-text(synced through this browser’s account)');
+    await click(second, 'Bring back accounts synced');
+    await second.waitForSelector('::-p-text(synced through this browser’s account were found)');
     await unlockWith(second, 'not the vault password');
     await second.waitForSelector('::-p-text(Wrong password)');
     await unlockWith(second, VAULT_PASSWORD);
@@ -118,7 +118,8 @@ describe.skipIf(!browserAvailable(FIREFOX))('sync through storage.sync in Firefo
 
     await forgetThisInstall(first);
     await reload(first);
-    await first.waitForSelector('::-p-text(synced through this browser’s account)');
+    await click(first, 'Bring back accounts synced');
+    await first.waitForSelector('::-p-text(synced through this browser’s account were found)');
     await unlockWith(first, VAULT_PASSWORD);
     await showsExactly(first, merged);
 

@@ -17,6 +17,7 @@ export function App() {
           busy={busy}
           passwordRequired={popup.policy.requirePassword}
           onCreate={(password) => void popup.setUp(password)}
+          onFindSynced={popup.findSynced}
         />
       </main>
     );
