@@ -13,10 +13,10 @@ import { recallKey } from '../vault/session.ts';
 // (an edit here), the sync area (another computer's edit arriving), the session key (an unlock:
 // merging needs the key, so a locked vault waits) or sync being turned on. Runs never overlap.
 
+const isOn = (value: unknown) => (value as { enabled?: boolean } | undefined)?.enabled === true;
+
 const turnedOn = (change: Storage.StorageChange | undefined) =>
-  change !== undefined &&
-  (change.newValue as { enabled?: boolean } | undefined)?.enabled === true &&
-  (change.oldValue as { enabled?: boolean } | undefined)?.enabled !== true;
+  change !== undefined && isOn(change.newValue) && !isOn(change.oldValue);
 
 async function exchange(): Promise<'again' | 'done'> {
   const key = await recallKey(browser.storage.session);
@@ -44,7 +44,10 @@ async function exchange(): Promise<'again' | 'done'> {
 export function watchSync(): void {
   let running = false;
   let pending = false;
+  // Until sync is turned on the background does nothing for it: no reads on every vault change.
+  let enabled = false;
   const run = async () => {
+    if (!enabled) return;
     pending = true;
     if (running) return;
     running = true;
@@ -58,11 +61,16 @@ export function watchSync(): void {
     }
   };
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SYNC_SETTINGS_KEY in changes)
+      enabled = isOn(changes[SYNC_SETTINGS_KEY]?.newValue);
     const relevant =
       area === 'sync' ||
       (area === 'local' && (STORAGE_KEY in changes || turnedOn(changes[SYNC_SETTINGS_KEY]))) ||
       (area === 'session' && changes.vaultKey?.newValue !== undefined);
     if (relevant) void run();
   });
-  void run();
+  void browser.storage.local.get(SYNC_SETTINGS_KEY).then((stored) => {
+    enabled = isOn(stored[SYNC_SETTINGS_KEY]);
+    void run();
+  });
 }
