@@ -80,12 +80,8 @@ export function validateAccount(account: OtpAccount): void {
   if (typeof account.account !== 'string' || account.account.length === 0) {
     fail('The account name must be a non-empty string.');
   }
+  // The issuer ends at the label's first colon, so it cannot hold one; the name can (uri.ts).
   if (account.issuer.includes(':')) fail(`The issuer "${account.issuer}" must not contain a colon.`);
-  if (account.issuer === '' && account.account.includes(':')) {
-    fail(
-      `The account name "${account.account}" contains a colon, which is only allowed when an issuer is set.`,
-    );
-  }
   if (LONE_SURROGATE.test(account.issuer) || LONE_SURROGATE.test(account.account)) {
     fail('The issuer or account name contains a broken character (an unpaired UTF-16 surrogate).');
   }

@@ -213,4 +213,25 @@ describe('agreement with the otpauth and otplib packages', () => {
       ),
     );
   });
+
+  it('writes names with a colon and no issuer so that otpauth reads the whole name and no issuer', () => {
+    fc.assert(
+      fc.property(secretBytes, text(12), text(12), (secret, before, after) => {
+        const account = `${before}:${after}`;
+        const uri = formatOtpauthUri({
+          type: 'totp',
+          secret,
+          issuer: '',
+          account,
+          algorithm: 'SHA1',
+          digits: 6,
+          period: 30,
+          counter: 0,
+        });
+        const parsed = OTPAuth.URI.parse(uri);
+        expect(parsed.issuer).toBe('');
+        expect(parsed.label).toBe(account);
+      }),
+    );
+  });
 });

@@ -48,6 +48,16 @@ describe('decodeMigrationUri', () => {
     });
   });
 
+  it('keeps the whole name, colon and all, when the export has no issuer', () => {
+    // Google's payload names the issuer in a field of its own; an empty one means there is none.
+    const name = ascii('encoding: ¿äÄéÉ? (demo)');
+    const entry = [0x0a, 1, 0x61, 0x12, name.length, ...name, 0x30, 2];
+    expect(decodeMigrationUri(uriFor(payload([entry])))[0]).toMatchObject({
+      issuer: '',
+      account: 'encoding: ¿äÄéÉ? (demo)',
+    });
+  });
+
   it('reads unspecified algorithm and digits as SHA-1 and six digits', () => {
     const entry = [0x0a, 1, 0x61, 0x12, 1, 0x61, 0x30, 2];
     expect(decodeMigrationUri(uriFor(payload([entry])))[0]).toMatchObject({

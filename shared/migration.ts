@@ -117,16 +117,13 @@ function toAccount(message: OtpParametersMessage, index: number): OtpAccount {
   if (type === 'hotp' && (message.counter < 0n || message.counter > BigInt(Number.MAX_SAFE_INTEGER))) {
     unsupported(`has a counter ${message.counter} outside 0 to 2^53 - 1.`);
   }
-  // Names often carry "Issuer:account"; strip the prefix only when it is the issuer itself.
-  let issuer = message.issuer.trim();
+  // Names often carry "Issuer:account"; strip the prefix only when it is the issuer itself. The
+  // payload has its own issuer field, so with that empty a colon is part of the name.
+  const issuer = message.issuer.trim();
   let account = message.name.trim();
   const colon = account.indexOf(':');
-  if (colon >= 0) {
-    const prefix = account.slice(0, colon).trim();
-    if (issuer === '' || issuer === prefix) {
-      issuer = prefix;
-      account = account.slice(colon + 1).trim();
-    }
+  if (issuer !== '' && colon >= 0 && account.slice(0, colon).trim() === issuer) {
+    account = account.slice(colon + 1).trim();
   }
   const result: OtpAccount = {
     type,

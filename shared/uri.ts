@@ -161,12 +161,20 @@ export function parseOtpauthUri(uri: string): OtpAccount {
 /**
  * Writes the account as a Key URI Format address with every parameter explicit: issuer both
  * as label prefix and parameter (older apps read one, newer the other), secret as unpadded
- * base32. Throws OtpError('INVALID_ACCOUNT') when the account cannot be written faithfully.
+ * base32. What it writes, parseOtpauthUri reads back as the same account. Throws OtpError('INVALID_ACCOUNT') when the account cannot be written faithfully.
  */
 export function formatOtpauthUri(account: OtpAccount): string {
   validateAccount(account);
   const name = encodeURIComponent(account.account);
-  const label = account.issuer === '' ? name : `${encodeURIComponent(account.issuer)}:${name}`;
+  // Readers split the label at its first colon, literal or %3A (Key URI Format), so a name with a
+  // colon and no issuer gets an empty issuer before it: ":a%3Ab" reads back as issuer "", name "a:b".
+  const prefix =
+    account.issuer === ''
+      ? account.account.includes(':')
+        ? ':'
+        : ''
+      : `${encodeURIComponent(account.issuer)}:`;
+  const label = `${prefix}${name}`;
   const parameters = [`secret=${base32Encode(account.secret)}`];
   if (account.issuer !== '') parameters.push(`issuer=${encodeURIComponent(account.issuer)}`);
   if (account.type === 'steam') {

@@ -13,10 +13,21 @@ async function manifestOf(dir: string): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 }
 
-async function allJs(dir: string): Promise<string> {
+async function filesEnding(dir: string, ending: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true });
-  const files = entries.filter((name) => name.endsWith('.js'));
-  return (await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')))).join('\n');
+  const files = entries.filter((name) => name.endsWith(ending));
+  return Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+}
+
+async function allJs(dir: string): Promise<string> {
+  return (await filesEnding(dir, '.js')).join('\n');
+}
+
+interface StoreListing {
+  name: string;
+  summary: string;
+  description: string[];
+  permissionJustifications: Record<string, string>;
 }
 
 describe('the published builds', () => {
@@ -101,5 +112,59 @@ describe('the published builds', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       expect(await allJs(outputDir(target))).not.toContain('tab-mode=1');
     }
+  });
+
+  // The Chrome Web Store refuses a package that breaks these (name 75 characters, description 132,
+  // version of one to four numbers up to 65535, a 128 px icon) and, since Manifest V3, any remote or
+  // evaluated code; a reviewer reads the extension-pages policy for the same reason.
+  it("meet the stores' package rules: lengths, version, icon and no remote or evaluated code", async () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const dir = outputDir(target);
+      const manifest = await manifestOf(dir);
+      expect(String(manifest.name).length).toBeLessThanOrEqual(75);
+      expect(String(manifest.description).length).toBeLessThanOrEqual(132);
+      const parts = String(manifest.version).split('.');
+      expect(parts.length).toBeLessThanOrEqual(4);
+      for (const part of parts) expect(part).toMatch(/^(0|[1-9]\d{0,4})$/);
+      expect(parts.every((part) => Number(part) <= 65535)).toBe(true);
+      expect((manifest.icons as Record<string, string>)['128']).toBeDefined();
+
+      const policy = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+      expect(policy.split(';').map((directive) => directive.trim())).toEqual([
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "object-src 'self'",
+      ]);
+      const js = await allJs(dir);
+      expect(js).not.toMatch(
+        /\beval\(|new Function\(|importScripts\(\s*['"`]https?:|import\(\s*['"`]https?:/,
+      );
+      for (const html of await filesEnding(dir, '.html')) {
+        const sources = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map(
+          (m) => m[1],
+        );
+        expect(sources.filter((source) => /^(https?:)?\/\//.test(source ?? ''))).toEqual([]);
+      }
+    }
+  });
+
+  it('have a store listing that matches the manifest and explains every permission asked for', async () => {
+    const listing = JSON.parse(
+      await readFile(resolve(ROOT, 'extension/store/listing.en.json'), 'utf8'),
+    ) as StoreListing;
+    const asked = new Set<string>();
+    for (const target of ['chrome', 'firefox'] as const) {
+      const manifest = await manifestOf(outputDir(target));
+      expect(listing.name).toBe(manifest.name);
+      expect(listing.summary).toBe(manifest.description);
+      for (const permission of manifest.permissions as string[]) asked.add(permission);
+      if (manifest.optional_host_permissions) asked.add('optionalHostPermissions');
+    }
+    // Every permission has its reason, and no reason is left for one no longer asked for.
+    expect(Object.keys(listing.permissionJustifications).sort()).toEqual([...asked].sort());
+    for (const reason of Object.values(listing.permissionJustifications))
+      expect(reason.length).toBeGreaterThan(20);
+    // Chrome Web Store: detailed description at most 16,000 characters; AMO summary at most 250.
+    expect(listing.description.join('\n').length).toBeLessThanOrEqual(16_000);
+    expect(listing.summary.length).toBeLessThanOrEqual(250);
   });
 });

@@ -58,13 +58,17 @@ export async function freshInstall(
   return { context, popup, id };
 }
 
-/** The form's fields as typed; the backup tests' accounts are of this shape. */
-export type HandTypedAccount = Record<
-  'secret' | 'issuer' | 'account' | 'algorithm' | 'digits' | 'period',
-  string
->;
+/** An account as the "Add manually" form takes it, every field as typed. */
+export interface TypedAccount {
+  secret: string;
+  issuer: string;
+  account: string;
+  algorithm: string;
+  digits: string;
+  period: string;
+}
 
-export async function addByHand(popup: Page, account: HandTypedAccount): Promise<void> {
+export async function addByHand(popup: Page, account: TypedAccount): Promise<void> {
   await popup.getByRole('button', { name: 'Add manually' }).click();
   await popup.getByLabel('Secret key').fill(account.secret);
   await popup.getByLabel('Issuer').fill(account.issuer);

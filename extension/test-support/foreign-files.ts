@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 import { type AppAccount, javaBytes } from './independent-codes.ts';
 
 /**
@@ -187,5 +187,43 @@ export function browserAuthenticatorEncrypted(
       hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
     };
   }
+  return backup;
+}
+
+/**
+ * The extension's newest encrypted backup (key version 3): a `{ dataType: "Key", id, salt, hash,
+ * version: 3 }` record, and each entry as `{ dataType: "EncOTPStorage", keyId, index, data }`
+ * where `data` is CryptoJS `AES.encrypt(JSON of the plain entry, passphrase)`. The passphrase is
+ * the hash part of the encoded Argon2id (2 passes, 19 MiB, one lane, 32 bytes) of the password
+ * with the record's salt string; `hash` is an encoded Argon2id of that passphrase, for checking.
+ */
+export async function browserAuthenticatorV3(
+  apps: AppAccount[],
+  password: string,
+): Promise<Record<string, unknown>> {
+  const { hash } = await import('@node-rs/argon2');
+  const options = {
+    algorithm: 2,
+    timeCost: 2,
+    memoryCost: 19 * 1024,
+    parallelism: 1,
+    outputLen: 32,
+  } as const;
+  const id = randomUUID();
+  const salt = randomBytes(16).toString('hex');
+  const encoded = await hash(password, { ...options, salt: Buffer.from(salt, 'utf8') });
+  const passphrase = encoded.split('$')[5] as string;
+  const backup: Record<string, unknown> = {
+    [id]: { dataType: 'Key', id, salt, hash: await hash(passphrase, options), version: 3 },
+  };
+  apps.forEach((app, index) => {
+    const entry = { ...browserAuthenticatorEntry(app, index), dataType: 'OTPStorage' };
+    backup[`entry-${index}`] = {
+      dataType: 'EncOTPStorage',
+      keyId: id,
+      index,
+      data: cryptoJsEncrypt(JSON.stringify(entry), passphrase),
+    };
+  });
   return backup;
 }

@@ -74,7 +74,8 @@ export async function seed(target: DatabaseTarget, masterKey: Buffer, count = US
       .select('id')
       .where('username', '=', 'user0')
       .executeTakeFirstOrThrow();
-    const { token: session } = await createSession(handle.db, user0.id, 'full', now);
+    // As after the password and the code: forward-auth admits an Activated user's session only then.
+    const { token: session } = await createSession(handle.db, user0.id, 'full', now, null, now);
     return { key, secrets, session };
   } finally {
     await handle.close();

@@ -242,6 +242,22 @@ run('admin console in Chromium', () => {
     await s.page.locator('#new-api-key').waitFor({ state: 'detached' });
     expect(await s.page.getByText(key).count()).toBe(0);
 
+    // Revoking asks once in place; Keep leaves the key working, Revoke now ends it for the API.
+    const verify = () =>
+      fetch(s.url('/api/v1/verify'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nobody', code: '123456' }),
+      });
+    expect((await verify()).status).toBe(200);
+    await s.page.getByRole('button', { name: 'Revoke Help desk portal' }).click();
+    await s.page.getByRole('button', { name: 'Keep' }).click();
+    await s.page.getByRole('button', { name: 'Revoke Help desk portal' }).click();
+    await s.page.getByRole('button', { name: 'Confirm revoking Help desk portal' }).click();
+    await s.page.getByText('Key Help desk portal is revoked.', { exact: false }).waitFor();
+    await s.page.getByRole('row', { name: /Help desk portal.*Revoked/ }).waitFor();
+    expect((await verify()).status).toBe(401);
+
     await s.nav('Audit log');
     await s.heading('Audit log').waitFor();
     await s.page.getByLabel('Event').selectOption('group.created');

@@ -175,4 +175,38 @@ run('remember this device and the security page in Chromium', () => {
     await s.heading('Sign in').waitFor();
     await phone.context().close();
   });
+
+  it('changes the password only with the current one, and ends the sessions on other browsers', async () => {
+    await signInWithCode(s.page, false);
+    const phone = await s.openPhone();
+    await signInWithCode(phone, false);
+    await s.page.getByRole('link', { name: 'Open your security page' }).click();
+    await s.heading('Security').waitFor();
+    const sessions = s.page.getByRole('region', { name: 'Active sessions' });
+    await sessions.getByText('This session').waitFor();
+    // This browser, the phone, and the phone of the test before (its window closed, its session not).
+    expect(await sessions.getByRole('listitem').count()).toBe(3);
+
+    const panel = s.page.getByRole('region', { name: 'Password' });
+    const choose = async (current: string, next: string) => {
+      await panel.getByLabel('Current password').fill(current);
+      await panel.getByLabel('New password', { exact: true }).fill(next);
+      await panel.getByLabel('New password again').fill(next);
+      await panel.getByRole('button', { name: 'Change password' }).click();
+    };
+    await choose('not my password', 'mia chose a new password');
+    await panel.getByText('That is not your current password. Nothing was changed.').waitFor();
+    await choose(MIA_PASSWORD, MIA_PASSWORD);
+    await panel.getByText('Choose a password different from the current one.').waitFor();
+    await choose(MIA_PASSWORD, 'mia chose a new password');
+    await s.page
+      .getByText('Password changed. Your other sessions and remembered devices have ended.')
+      .waitFor();
+    expect(await sessions.getByRole('listitem').count()).toBe(1);
+    expect(await panel.getByLabel('Current password').inputValue()).toBe('');
+
+    await phone.reload();
+    await phone.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await phone.context().close();
+  });
 });

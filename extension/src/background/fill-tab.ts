@@ -1,5 +1,6 @@
 import fillScript from '../content/fill-code.ts?iife';
 import { type FillRequest, type FillResult, NO_FIELD_MESSAGE, type ProbeResult } from '../fill/fill-page.ts';
+import { originPattern } from '../fill/frame-access.ts';
 import { browser } from '../platform/browser.ts';
 import type { FillReply } from './messages.ts';
 
@@ -43,6 +44,20 @@ function bestFrame(answers: FrameAnswer<ProbeResult>[]): number | undefined {
   return found[0]?.frameId;
 }
 
+/**
+ * No frame the extension reached has a field. When the page holds frames from origins it may not
+ * enter (activeTab covers the tab's own origin only), the field is most likely there: say which.
+ */
+async function nothingReachable(answers: FrameAnswer<ProbeResult>[]): Promise<FillReply> {
+  const frames = answers.flatMap(({ result }) => result?.frames ?? []);
+  for (const origin of new Set(frames)) {
+    if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) {
+      return { ok: false, message: NO_FIELD_MESSAGE, frameOrigin: origin };
+    }
+  }
+  return { ok: false, message: NO_FIELD_MESSAGE };
+}
+
 function refusal(error: unknown): FillReply {
   const detail = error instanceof Error ? error.message : String(error);
   return {
@@ -63,8 +78,9 @@ export async function fillTab(target: Target, code: string): Promise<FillReply> 
           : { tabId: target.tabId, allFrames: true },
       files,
     });
-    const frameId = bestFrame(await inFrames<ProbeResult>(target, { action: 'probe', preferFocused }));
-    if (frameId === undefined) return { ok: false, message: NO_FIELD_MESSAGE };
+    const answers = await inFrames<ProbeResult>(target, { action: 'probe', preferFocused });
+    const frameId = bestFrame(answers);
+    if (frameId === undefined) return nothingReachable(answers);
     const [answer] = await inFrames<FillResult>(target, { action: 'fill', code, preferFocused }, [frameId]);
     if (!answer?.result?.filled) return { ok: false, message: NO_FIELD_MESSAGE };
     return { ok: true };

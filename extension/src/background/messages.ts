@@ -20,8 +20,8 @@ export type ExtensionMessage = PopupRequest | SelectionMessage | OffscreenReques
 /** Answer to a scan request: the scan itself lands in the pending-scan slot. */
 export type ScanReply = { ok: true } | { ok: false; message: string };
 
-/** Answer to a fill request. */
-export type FillReply = { ok: true } | { ok: false; message: string };
+/** Answer to a fill request; `frameOrigin`: the field is in a frame of that origin, out of reach. */
+export type FillReply = { ok: true } | { ok: false; message: string; frameOrigin?: string };
 
 const TYPES = new Set<string>([
   'scan-selection',

@@ -1,5 +1,6 @@
 import { chooseForSite } from '../fill/choose-account.ts';
 import { saveFillNotice } from '../fill/fill-notice.ts';
+import { frameShortcutNotice } from '../fill/frame-access.ts';
 import { totpView } from '../pages/popup/codes.ts';
 import { currentState } from '../pages/vault-session.ts';
 import { browser } from '../platform/browser.ts';
@@ -41,5 +42,7 @@ export async function fillForSite(tab: { id?: number; url?: string }, frameId?: 
   const { timeOffsetMs } = await loadSettings(browser.storage.local);
   const { code } = totpView(choice.account, Date.now() + timeOffsetMs);
   const reply = await fillTab({ tabId, ...(frameId !== undefined && { frameId }) }, code);
-  if (!reply.ok) await openPopupSaying(tabId, reply.message);
+  if (!reply.ok) {
+    await openPopupSaying(tabId, reply.frameOrigin ? frameShortcutNotice(reply.frameOrigin) : reply.message);
+  }
 }

@@ -13,13 +13,33 @@ export type FillRequest =
 export const NO_FIELD_MESSAGE =
   'No code field was found on this page. Click into the field for the code and try again.';
 
-export type ProbeResult = { found: false } | { found: true; rank: number; focused: boolean };
+/** `frames`: the origins of the frames this document holds from other sites (see frameOrigins). */
+export type ProbeResult =
+  | { found: false; frames: string[] }
+  | { found: true; rank: number; focused: boolean; frames: string[] };
 export type FillResult = { filled: false } | { filled: true; fields: number; kind: CodeTarget['kind'] };
+
+/**
+ * The web origins of the document's frames other than its own. With activeTab alone the browser lets
+ * the extension into the tab's own origin only; these are the frames a code field may hide in.
+ */
+export function frameOrigins(document: Document): string[] {
+  const own = document.location.origin;
+  const origins = Array.from(document.querySelectorAll('iframe, frame'), (frame) => {
+    try {
+      return new URL((frame as HTMLIFrameElement).src, document.baseURI).origin;
+    } catch {
+      return '';
+    }
+  });
+  return [...new Set(origins.filter((origin) => /^https?:/.test(origin) && origin !== own))];
+}
 
 export function probe(document: Document, preferFocused: boolean): ProbeResult {
   const target = findCodeTarget(document, { preferFocused });
-  if (!target) return { found: false };
-  return { found: true, rank: REASON_RANK[target.reason], focused: document.hasFocus() };
+  const frames = frameOrigins(document);
+  if (!target) return { found: false, frames };
+  return { found: true, rank: REASON_RANK[target.reason], focused: document.hasFocus(), frames };
 }
 
 export function fill(document: Document, code: string, preferFocused: boolean): FillResult {

@@ -77,7 +77,7 @@ describe('detectFormat', () => {
 
   it('names the formats it reads when a JSON file is none of them', () => {
     expect(() => detectFormat('{"some":"thing"}')).toThrow(
-      /Aegis, 2FAS, andOTP, Bitwarden, FreeOTP\+, Proton Authenticator, Stratum, the Authenticator extension/,
+      /Aegis, 2FAS, andOTP, Bitwarden, Ente Auth \(encrypted\), FreeOTP\+, Proton Authenticator, Stratum, the Authenticator extension/,
     );
   });
 

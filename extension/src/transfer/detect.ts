@@ -18,6 +18,7 @@ import {
 } from './formats/browser-authenticator.ts';
 import { parseEncryptedBrowserAuthenticator } from './formats/browser-authenticator-encrypted.ts';
 import { isEncryptedEnteExport } from './formats/ente-auth.ts';
+import { parseEncryptedEnte } from './formats/ente-auth-encrypted.ts';
 import { isFreeOtpPlusExport, parseFreeOtpPlus } from './formats/freeotp-plus.ts';
 import { isProtonAuthenticatorExport, parseProtonAuthenticator } from './formats/proton-authenticator.ts';
 import { isStratumBackup, parseStratum } from './formats/stratum.ts';
@@ -35,7 +36,7 @@ export type ImportInput = string | Uint8Array;
 
 /** Named in the message for JSON that no format recognises, so the user knows what does work. */
 export const READABLE_JSON_FORMATS =
-  'Aegis, 2FAS, andOTP, Bitwarden, FreeOTP+, Proton Authenticator, Stratum, the Authenticator extension, or this extension’s own backup';
+  'Aegis, 2FAS, andOTP, Bitwarden, Ente Auth (encrypted), FreeOTP+, Proton Authenticator, Stratum, the Authenticator extension, or this extension’s own backup';
 
 type JsonFormat = Exclude<ImportFormat, 'otpauth' | 'migration' | 'bitwarden-csv' | 'andotp-encrypted'>;
 type Detected =
@@ -54,6 +55,7 @@ const NEEDS_PASSWORD = new Set<ImportFormat>([
   '2fas-encrypted',
   'andotp-encrypted',
   'browser-authenticator-encrypted',
+  'ente-auth-encrypted',
 ]);
 
 function classifyJson(json: unknown): Detected {
@@ -66,11 +68,7 @@ function classifyJson(json: unknown): Detected {
   if (isProtonAuthenticatorExport(json)) return { format: 'proton-authenticator', document: json };
   if (isFreeOtpPlusExport(json)) return { format: 'freeotp-plus', document: json };
   if (isStratumBackup(json)) return { format: 'stratum', document: json };
-  if (isEncryptedEnteExport(json)) {
-    throw new UnsupportedFileError(
-      'This is an encrypted Ente Auth export, which cannot be read here; in Ente Auth, export again as plain text.',
-    );
-  }
+  if (isEncryptedEnteExport(json)) return { format: 'ente-auth-encrypted', document: json };
   if (isAndOtpBackup(json)) return { format: 'andotp', entries: json };
   if (isBrowserAuthenticatorBackup(json)) {
     const encrypted = needsBrowserAuthenticatorPassword(json);
@@ -172,6 +170,10 @@ export function detectAndParse(input: ImportInput): ImportResult {
       throw new PasswordRequiredError(
         'This andOTP backup is encrypted: enter the password it was made with.',
       );
+    case 'ente-auth-encrypted':
+      throw new PasswordRequiredError(
+        'This Ente Auth export is encrypted: enter the password it was exported with.',
+      );
     case 'backup':
       throw new PasswordRequiredError('This is an encrypted backup: enter the password it was made with.');
   }
@@ -192,6 +194,8 @@ export async function detectAndParseWithPassword(
       return parseEncryptedAndOtp(detected.bytes, password);
     case 'browser-authenticator-encrypted':
       return parseEncryptedBrowserAuthenticator(detected.document, password);
+    case 'ente-auth-encrypted':
+      return parseEncryptedEnte(detected.document, password);
     case 'backup': {
       const { accounts } = await readBackupDocument(detected.document, password);
       return { format: 'backup', accounts, skipped: [], repeats: 0, entries: accounts.length };

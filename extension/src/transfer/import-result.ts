@@ -18,6 +18,7 @@ export type ImportFormat =
   | 'stratum'
   | 'browser-authenticator'
   | 'browser-authenticator-encrypted'
+  | 'ente-auth-encrypted'
   | 'backup';
 
 /** An entry that was not imported, named so the user can find it in the other app. */

@@ -99,27 +99,31 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         ip: request.ip,
       });
       const hash = await hashPassword(newPassword);
-      await ctx.db
-        .updateTable('users')
-        .set({ password_hash: hash, must_change_password: 0 })
-        .where('id', '=', user.id)
-        .execute();
-      await writeAudit(ctx.db, {
-        at: now,
-        actor: user.username,
-        event: 'password.changed',
-        target: user.username,
-        ip: request.ip,
+      // The new password, its audit entry and the end of every other session and remembered
+      // browser land together: a fault half-way must not leave an old session alive on a new password.
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, must_change_password: 0 })
+          .where('id', '=', user.id)
+          .execute();
+        await writeAudit(trx, {
+          at: now,
+          actor: user.username,
+          event: 'password.changed',
+          target: user.username,
+          ip: request.ip,
+        });
+        // A new password ends every other session of this user, and every browser must sign in
+        // again to be a known device (this one is remembered anew when its session becomes full).
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', user.id)
+          .where('id_hash', '!=', session.id_hash)
+          .execute();
+        await revokeDevices(trx, user.id);
+        await forgetRememberedDevices(trx, user.id);
       });
-      // A new password ends every other session of this user, and every browser must sign in
-      // again to be a known device (this one is remembered anew when its session becomes full).
-      await ctx.db
-        .deleteFrom('sessions')
-        .where('user_id', '=', user.id)
-        .where('id_hash', '!=', session.id_hash)
-        .execute();
-      await revokeDevices(ctx.db, user.id);
-      await forgetRememberedDevices(ctx.db, user.id);
       void sendSecurityNotice({ ...ctx, log: request.log }, user, 'password_changed', { ip: request.ip });
       const fresh = (await findUserView(ctx.db, user.id, ctx.clock.now())) as UserView;
       // A full session stays full; a first sign-in continues with the 2FA step.

@@ -78,6 +78,25 @@ describe.skipIf(!browserAvailable(FIREFOX))('filling the code in Firefox', () =>
     }
   });
 
+  // The popup page in a tab stays open while the user moves between pages: it follows the page in front.
+  it('lists the account filled on a site first, with its badge, in the popup tab', async () => {
+    const [, other] = BACKUP_TEST_ACCOUNTS;
+    await page.goto(`${pages.frameOrigin}/framed-code`);
+    await page.bringToFront();
+    const label = `Fill code for ${other.issuer} (${other.account})`;
+    const button = await popup.waitForSelector(`button[aria-label="${label}"]`);
+    await button?.evaluate((element) => (element as HTMLButtonElement).click());
+    await page.waitForFunction(() => /\d{8}/.test(document.getElementById('heard')?.textContent ?? ''));
+    await popup.waitForFunction(
+      (name) => {
+        const first = document.querySelector('li.account');
+        return first?.classList.contains('this-site') && first.querySelector('.name')?.textContent === name;
+      },
+      {},
+      other.account,
+    );
+  });
+
   it('says so when the page has no code field, and fills nothing', async () => {
     await fillOn('no-field');
     await popup.waitForSelector(`::-p-text(${NO_FIELD_MESSAGE})`);

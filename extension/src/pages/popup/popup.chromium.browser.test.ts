@@ -92,7 +92,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
     expect(expectedCodes()).toContain(await shownCode(popup));
 
     await popup.bringToFront();
-    await popup.getByRole('button', { name: `Copy code for ${TEST_ISSUER} (${TEST_ACCOUNT})` }).click();
+    await popup.getByRole('button', { name: `Copy ${TEST_ISSUER} ${TEST_ACCOUNT}` }).click();
     await popup.getByText('Copied').waitFor();
     // Paste where a user would: the code field of the page.
     await page.bringToFront();
@@ -267,7 +267,7 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
       // Copy, then let the clipboard alarm (scheduled 30 s out) fire now.
       await popup.bringToFront();
       const copied = await shownCode(popup);
-      await popup.getByRole('button', { name: /^Copy code for/ }).click();
+      await popup.getByRole('button', { name: /^Copy / }).click();
       await popup.getByText('Copied').waitFor();
       const pasteIntoCodeField = async () => {
         await page.bringToFront();

@@ -6,13 +6,12 @@ import {
   addAccounts,
   type DuplicateChoice,
   findDuplicate,
-  moveAccount,
   removeAccount,
-  togglePin,
   updateAccount,
 } from '../../accounts/list.ts';
 import type { FillReply, PopupRequest, ScanReply } from '../../background/messages.ts';
 import { FILL_NOTICE_KEY, takeFillNotice } from '../../fill/fill-notice.ts';
+import { frameNotice } from '../../fill/frame-access.ts';
 import { webOrigin } from '../../fill/site.ts';
 import { browser } from '../../platform/browser.ts';
 import { loadManagedPolicy } from '../../platform/managed-storage.ts';
@@ -31,6 +30,8 @@ import { useVaultState } from '../use-vault-state.ts';
 import * as vault from '../vault-session.ts';
 import { checkTimeAgainst } from './check-time.ts';
 import { hotpCode } from './codes.ts';
+import type { FrameAsk } from './components/FrameAccess.tsx';
+import { applyPlacement, type Placement } from './placement.ts';
 import { isInTab, targetTabId } from './target-tab.ts';
 import { useClock } from './use-clock.ts';
 
@@ -61,6 +62,7 @@ export function usePopup() {
   // The page the popup works on (its Fill buttons and its site's accounts): the active tab, or the
   // tab a shortcut or the context menu named when it opened the popup.
   const [page, setPage] = useState<{ tabId: number; url: string | undefined; named: boolean } | null>(null);
+  const [frameAsk, setFrameAsk] = useState<FrameAsk | null>(null);
   const now = useClock(settings.timeOffsetMs);
 
   const fail = useCallback(
@@ -96,10 +98,15 @@ export function usePopup() {
       if (area === 'session' && changes[FILL_NOTICE_KEY]?.newValue) void findPage();
     };
     browser.storage.onChanged.addListener(onChange);
-    // A message about the page (one that cannot be captured) no longer holds once another page shows.
-    const onTabActivated = () => setNotice('');
+    // A message about the page (one that cannot be captured) no longer holds once another page shows;
+    // the popup page in a tab stays open meanwhile, so it looks for the page (and its site) again.
+    const onTabActivated = () => {
+      setNotice('');
+      void findPage();
+    };
     const onTabUpdated = (_id: number, change: { status?: string; url?: string }) => {
       if (change.status === 'loading' || change.url) setNotice('');
+      if (change.url || change.status === 'complete') void findPage();
     };
     browser.tabs.onActivated.addListener(onTabActivated);
     browser.tabs.onUpdated.addListener(onTabUpdated);
@@ -219,15 +226,29 @@ export function usePopup() {
 
     const pageSite = webOrigin(page?.url);
 
+    // The field is in a frame out of reach: the code goes to the clipboard and the popup offers the grant.
+    const askForFrame = async (origin: string, retry: () => void, code: string) => {
+      const copied = await navigator.clipboard.writeText(code).then(
+        () => true,
+        () => false,
+      );
+      if (copied) void browser.runtime.sendMessage({ type: 'code-copied' } satisfies PopupRequest);
+      setFrameAsk({ origin, retry });
+      setNotice(frameNotice(origin, copied));
+    };
+
     /** Fills the page's code field; the account is linked to the site on its first fill there. */
-    const fill = (account: VaultAccount, code: string) =>
+    const fill = (account: VaultAccount, code: string): Promise<void> =>
       run(async () => {
         setNotice('');
+        setFrameAsk(null);
         // The popup page in a tab stays open while the user moves between pages: aim at the page now.
         const tabId = page?.named ? page.tabId : ((await targetTabId()) ?? page?.tabId);
         if (tabId === undefined) return setNotice('There is no page to fill in this window.');
         const request = { type: 'fill-code', tabId, code } satisfies PopupRequest;
         const reply = (await browser.runtime.sendMessage(request)) as FillReply;
+        if (!reply.ok && reply.frameOrigin)
+          return askForFrame(reply.frameOrigin, () => fill(account, code), code);
         if (!reply.ok) return setNotice(reply.message);
         if (!account.site && pageSite) {
           setState(await vault.save(unlocked, updateAccount(accounts, account.id, { site: pageSite })));
@@ -269,18 +290,16 @@ export function usePopup() {
       nextHotp,
       addScanned,
       addManual,
-      saveEdit: (id: string, changes: AccountChanges) => {
-        void saveList(updateAccount(accounts, id, changes));
+      saveEdit: (id: string, changes: AccountChanges, placement: Placement) => {
+        void saveList(updateAccount(applyPlacement(accounts, id, placement), id, changes));
         toList();
       },
       remove: (id: string) => {
         void saveList(removeAccount(accounts, id));
         toList();
       },
-      togglePin: (id: string) => void saveList(togglePin(accounts, id)),
       linkSite: (id: string, site: string | undefined) =>
         void saveList(updateAccount(accounts, id, { site })),
-      move: (id: string, direction: -1 | 1) => void saveList(moveAccount(accounts, id, direction)),
     };
   };
 
@@ -288,6 +307,7 @@ export function usePopup() {
     state,
     fatal,
     notice,
+    frameAsk,
     busy,
     unlockError,
     settings,

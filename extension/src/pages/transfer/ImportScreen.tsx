@@ -130,8 +130,8 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
       <p>
         Reads otpauth:// links (one per line), the export QR codes of phone authenticators (as text or as
         PNG/JPEG screenshots, several at once), and the exports of Aegis, 2FAS, andOTP, Bitwarden (JSON or
-        CSV), FreeOTP+, Proton Authenticator, Stratum, Ente Auth (plain text) and the Authenticator extension,
-        plain or encrypted. The format is detected.
+        CSV), FreeOTP+, Proton Authenticator, Stratum, Ente Auth and the Authenticator extension, plain or
+        encrypted. The format is detected.
       </p>
       <label>
         Files

@@ -14,6 +14,10 @@ export interface RestoreScreenProps {
 
 const MAX_BACKUP_BYTES = 32 * 1024 * 1024;
 
+/** The message with "Nothing was changed." added, unless it already says nothing was restored. */
+const nothingChanged = (message: string) =>
+  /nothing was (restored|changed)/i.test(message) ? message : `${message} Nothing was changed.`;
+
 /** Restore: a backup file and its password, a preview with the duplicates, then all or nothing. */
 export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps) {
   const [file, setFile] = useState<File | null>(null);
@@ -37,7 +41,7 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
     } catch (caught) {
       // The transfer module's messages are written for the user; anything else is shown as is.
       const message = caught instanceof Error ? caught.message : String(caught);
-      setError(caught instanceof TransferError ? `${message} Nothing was changed.` : message);
+      setError(caught instanceof TransferError ? nothingChanged(message) : message);
     } finally {
       setOpening(false);
     }
@@ -51,7 +55,7 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
           setBackup(null);
         },
         (caught: Error) => {
-          setError(`${caught.message} Nothing was changed.`);
+          setError(nothingChanged(caught.message));
           setBackup(null);
         },
       );

@@ -7,6 +7,7 @@ import {
   isPasswordEncryptedEntry,
   readBrowserAuthenticatorEntries,
 } from './browser-authenticator.ts';
+import { openSealedEntries } from './browser-authenticator-v3.ts';
 import { EntryProblem, isRecord } from './entry-fields.ts';
 
 /**
@@ -15,6 +16,7 @@ import { EntryProblem, isRecord } from './entry-fields.ts';
  * format) and `encrypted: true`. In the first version the passphrase is the password; in the
  * second, a `key: { enc, hash }` record holds a random key sealed with the password the same
  * way, and the passphrase is that key's bytes in hexadecimal (what CryptoJS's toString() gives).
+ * The third (version 3 key records, whole entries sealed) is opened by browser-authenticator-v3.ts.
  */
 
 /** What a secret looks like once decrypted, as the extension itself checks it. */
@@ -51,14 +53,23 @@ export async function parseEncryptedBrowserAuthenticator(
     if (isPasswordEncryptedEntry(entry))
       secrets.set(entry, await openSecret(entry.secret as string, passphrase));
   }
+  const sealed = await openSealedEntries(backup, password);
   // One password seals every entry: when none opens, it is the password that is wrong.
-  if (secrets.size > 0 && [...secrets.values()].every((secret) => secret === null)) {
+  const tried = secrets.size + sealed.tried;
+  const failed = [...secrets.values()].filter((secret) => secret === null).length + sealed.failed;
+  if (tried > 0 && failed === tried) {
     throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
   }
-  return readBrowserAuthenticatorEntries(backup, 'browser-authenticator-encrypted', (entry) => {
-    if (!secrets.has(entry)) return typeof entry.secret === 'string' ? entry.secret : '';
-    const secret = secrets.get(entry);
-    if (!secret) throw new EntryProblem('Its secret does not open with this password; it may be damaged.');
-    return secret;
-  });
+  return readBrowserAuthenticatorEntries(
+    backup,
+    'browser-authenticator-encrypted',
+    (entry) => {
+      if (!secrets.has(entry)) return typeof entry.secret === 'string' ? entry.secret : '';
+      const secret = secrets.get(entry);
+      if (!secret) throw new EntryProblem('Its secret does not open with this password; it may be damaged.');
+      return secret;
+    },
+    (entry) =>
+      sealed.opened.get(entry) ?? 'It is encrypted, and the key it was encrypted with is not in this file.',
+  );
 }

@@ -20,7 +20,8 @@ import {
  * only its secret). Types `hex`/`hhex` carry a hexadecimal secret for TOTP/HOTP; `steam` (or a
  * secret starting "stm-") is Steam Guard; `battle` (or "blz-") is Battle.net's 8-digit TOTP.
  * The same object may hold key records (`key`, top-level `enc`/`hash`, or `dataType: "Key"`):
- * those are not accounts. Every other value is an entry, read or listed as skipped.
+ * those are not accounts. Every other value is an entry, read or listed as skipped; entries of
+ * the newest key format (`dataType: "EncOTPStorage"`) are opened by browser-authenticator-v3.ts.
  */
 
 const ENTRY_TYPES = new Set(['OTPStorage', 'EncOTPStorage']);
@@ -53,9 +54,29 @@ export function isPasswordEncryptedEntry(value: unknown): value is Record<string
   );
 }
 
+/** An entry of the newest key format (version 3): its fields sealed whole in `data` under `keyId`. */
+export function isSealedEntry(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && value.dataType === 'EncOTPStorage';
+}
+
+/** The version 3 key record a sealed entry names, when the file holds it. */
+export function sealedEntryKey(
+  backup: Record<string, unknown>,
+  entry: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  if (typeof entry.keyId !== 'string') return undefined;
+  const found = Object.values(backup).find(
+    (value) => isRecord(value) && value.dataType === 'Key' && value.id === entry.keyId,
+  );
+  return isRecord(found) ? found : undefined;
+}
+
 export function needsBrowserAuthenticatorPassword(backup: Record<string, unknown>): boolean {
   return Object.entries(backup).some(
-    ([name, value]) => !isKeyRecord(name, value) && isPasswordEncryptedEntry(value),
+    ([name, value]) =>
+      !isKeyRecord(name, value) &&
+      (isPasswordEncryptedEntry(value) ||
+        (isSealedEntry(value) && sealedEntryKey(backup, value) !== undefined)),
   );
 }
 
@@ -130,27 +151,35 @@ export function browserAuthenticatorEntries(
     .sort((a, b) => a.index - b.index || a.position - b.position);
 }
 
+/** Why a sealed entry is not read without its key: none in the file, or no password given. */
+function unopenedReason(backup: Record<string, unknown>, entry: Record<string, unknown>): string {
+  return sealedEntryKey(backup, entry) === undefined
+    ? 'It is encrypted, and the key it was encrypted with is not in this file.'
+    : 'It is encrypted: import the file again with the extension’s password.';
+}
+
 /**
  * Reads the entries; `secretOf` gives each entry's secret text (decrypted for an encrypted
- * backup), or throws EntryProblem when it cannot.
+ * backup), or throws EntryProblem when it cannot; `openSealed` gives a version 3 entry's fields,
+ * or the reason it cannot.
  */
 export function readBrowserAuthenticatorEntries(
   backup: Record<string, unknown>,
   format: ImportFormat,
   secretOf: (entry: Record<string, unknown>) => string = (entry) => text(entry.secret),
+  openSealed: (entry: Record<string, unknown>) => Record<string, unknown> | string = (entry) =>
+    unopenedReason(backup, entry),
 ): ImportResult {
   const collector = new ImportCollector();
-  for (const { entry, position } of browserAuthenticatorEntries(backup)) {
+  for (const { entry: stored, position } of browserAuthenticatorEntries(backup)) {
+    const opened = isSealedEntry(stored) ? openSealed(stored) : stored;
+    const entry = typeof opened === 'string' ? stored : opened;
     const label = isRecord(entry)
       ? entryLabel(entry.issuer, entry.account, position)
       : `Entry ${position + 1}`;
     collectEntry(collector, label, () => {
+      if (typeof opened === 'string') throw new EntryProblem(opened);
       if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
-      if (entry.dataType === 'EncOTPStorage') {
-        throw new EntryProblem(
-          'It is encrypted with the extension’s newer key format, which cannot be read here; in the extension, export a backup without encryption.',
-        );
-      }
       if (typeof entry.secret !== 'string' || entry.secret.trim() === '')
         throw new EntryProblem('It has no secret.');
       return readEntry(entry, secretOf(entry), position);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { otpauthUri } from '../../../test-support/foreign-files.ts';
 import { countCorrect, SAMPLE_ACCOUNTS } from '../../../test-support/independent-codes.ts';
 import { detectAndParse } from '../detect.ts';
-import { UnsupportedFileError } from '../errors.ts';
 
 describe('Ente Auth export', () => {
   it('imports its plain-text export, codeDisplay parameters and all, with the codes Ente shows', () => {
@@ -13,16 +12,5 @@ describe('Ente Auth export', () => {
     expect(result.format).toBe('otpauth');
     expect(countCorrect(result.accounts, SAMPLE_ACCOUNTS)).toBe(SAMPLE_ACCOUNTS.length);
     expect(result.entries).toBe(SAMPLE_ACCOUNTS.length);
-  });
-
-  it('recognises the encrypted export and says to export plain text instead', () => {
-    const encrypted = {
-      version: 1,
-      kdfParams: { memLimit: 67108864, opsLimit: 2, salt: 'c2FsdHNhbHRzYWx0c2FsdA==' },
-      encryptedData: 'AAAA',
-      encryptionNonce: 'BBBB',
-    };
-    expect(() => detectAndParse(JSON.stringify(encrypted))).toThrow(UnsupportedFileError);
-    expect(() => detectAndParse(JSON.stringify(encrypted))).toThrow(/export again as plain text/);
   });
 });

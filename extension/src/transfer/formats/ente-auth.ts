@@ -3,11 +3,9 @@ import { isRecord } from './entry-fields.ts';
 /**
  * Ente Auth exports either plain text, one otpauth:// URI per line (read by uri-lines.ts), or an
  * encrypted JSON file `{ version, kdfParams: { memLimit, opsLimit, salt }, encryptedData,
- * encryptionNonce }` sealed with libsodium's XChaCha20-Poly1305 secret stream under an Argon2id
- * key. That stream cipher is in neither WebCrypto nor this extension's libraries, so the encrypted
- * file is recognised and refused with what to do instead.
+ * encryptionNonce }` (read by ente-auth-encrypted.ts once the password is known).
  */
-export function isEncryptedEnteExport(json: unknown): boolean {
+export function isEncryptedEnteExport(json: unknown): json is Record<string, unknown> {
   return (
     isRecord(json) &&
     isRecord(json.kdfParams) &&

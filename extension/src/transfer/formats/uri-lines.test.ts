@@ -8,6 +8,8 @@ import {
   payload as migrationPayload,
   uriFor,
 } from '../../../../shared/test-support/migration-payloads.ts';
+import { countCorrect } from '../../../test-support/independent-codes.ts';
+import { toOtpauthLines } from '../export.ts';
 import { looksLikeUriLines, parseUriLines } from './uri-lines.ts';
 
 const HELLO = base32Decode('JBSWY3DPEHPK3PXP'); // "Hello!" 0xDEADBEEF
@@ -142,6 +144,23 @@ describe('parseUriLines with otpauth-migration:// export QR codes', () => {
         counter: 0,
       },
     ]);
+  });
+
+  it('keeps a Google export name with a colon whole when the entry has no issuer, and exports it back the same', () => {
+    // OtpParameters by hand: 1 secret, 2 name, 6 type TOTP; no 3 issuer field.
+    const name = [...new TextEncoder().encode('encoding: ¿äÄéÉ? (demo)')];
+    const entry = [0x0a, HELLO.length, ...HELLO, 0x12, name.length, ...name, 0x30, 2];
+    const app = {
+      type: 'totp',
+      secret: 'JBSWY3DPEHPK3PXP',
+      issuer: '',
+      account: 'encoding: ¿äÄéÉ? (demo)',
+    } as const;
+    const result = parseUriLines(uriFor(migrationPayload([entry])));
+    expect(result.accounts).toMatchObject([{ issuer: '', account: 'encoding: ¿äÄéÉ? (demo)' }]);
+    expect(countCorrect(result.accounts, [app])).toBe(1);
+    const again = parseUriLines(toOtpauthLines(result.accounts).join('\n'));
+    expect(again.accounts).toEqual(result.accounts);
   });
 
   it('reads several batches of one export, counting a batch pasted twice once', () => {

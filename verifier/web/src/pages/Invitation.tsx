@@ -1,13 +1,10 @@
-import { useState } from 'preact/hooks';
-import { newPasswordProblem } from '../../../src/accounts/password-rules.ts';
 import { parseInvitationToken } from '../../../src/invitations/invitation-link.ts';
 import type { OpenedInvitation } from '../api/types.ts';
 import { pathForStep } from '../flow.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { Message } from '../ui/Message.tsx';
-import { NewPasswordFields } from '../ui/NewPasswordFields.tsx';
-import { errorText, useLoad } from '../ui/useLoad.ts';
+import { NewPasswordForm } from '../ui/NewPasswordForm.tsx';
+import { useLoad } from '../ui/useLoad.ts';
 
 const cutShort =
   'This invitation link is incomplete: open it again from the e-mail, or copy the whole address. If that does not help, ask your admin for a new one.';
@@ -33,30 +30,14 @@ export function Invitation() {
     () => (token ? api.openInvitation(token) : Promise.resolve(null)),
     [token],
   );
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const save = async (next: string) => {
     if (!token) return;
-    const problem = newPasswordProblem(next, repeat);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.acceptInvitation(token, next);
-      if (answer.step === 'code') rememberChallenge(answer);
-      // The link has done its work: keep it out of the history and the address bar.
-      window.history.replaceState(null, '', window.location.pathname);
-      await refresh();
-      navigate(pathForStep(answer.step), { replace: true });
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await api.acceptInvitation(token, next);
+    if (answer.step === 'code') rememberChallenge(answer);
+    // The link has done its work: keep it out of the history and the address bar.
+    window.history.replaceState(null, '', window.location.pathname);
+    await refresh();
+    navigate(pathForStep(answer.step), { replace: true });
   };
 
   const refusal = !token ? cutShort : opened.error;
@@ -84,7 +65,13 @@ export function Invitation() {
               next.
             </p>
             <p class="hint">This link works once, until {when(opened.data.expiresAt)}.</p>
-            <form onSubmit={submit} noValidate>
+            <NewPasswordForm
+              withCurrent={false}
+              label="Password"
+              submitLabel="Set password and continue"
+              wide
+              save={save}
+            >
               <input
                 type="text"
                 name="username"
@@ -93,19 +80,7 @@ export function Invitation() {
                 hidden
                 readOnly
               />
-              <NewPasswordFields
-                label="Password"
-                password={next}
-                repeated={repeat}
-                onPassword={setNext}
-                onRepeated={setRepeat}
-                errorId={error ? 'password-error' : undefined}
-              />
-              <Message id="password-error">{error}</Message>
-              <button type="submit" class="button primary wide" disabled={busy}>
-                {busy ? 'Saving…' : 'Set password and continue'}
-              </button>
-            </form>
+            </NewPasswordForm>
           </>
         )}
       </section>

@@ -1,7 +1,10 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../../accounts/account.ts';
 import { filterAccounts } from '../../../accounts/list.ts';
 import { siteFirst } from '../../../fill/choose-account.ts';
 import { sameSite } from '../../../fill/site.ts';
+import { focusSearchOnSlash, moveFocusWithArrows } from '../list-keys.ts';
+import { type SortOrder, sortAccounts } from '../sort-order.ts';
 import { AccountRow } from './AccountRow.tsx';
 
 export interface AccountListProps {
@@ -18,23 +21,50 @@ export interface AccountListProps {
   onFill?: ((account: VaultAccount, code: string) => void) | undefined;
   onNextHotp(account: VaultAccount): void;
   onEdit(account: VaultAccount): void;
+  sortOrder: SortOrder;
+  onSortOrder(order: SortOrder): void;
 }
 
 export function AccountList(props: AccountListProps) {
   const { accounts, nowMs, query, copiedId, revealedHotp } = props;
-  const shown = filterAccounts(siteFirst(accounts, props.pageUrl), query);
+  const shown = filterAccounts(siteFirst(sortAccounts(accounts, props.sortOrder), props.pageUrl), query);
   const { onFill } = props;
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (section.current && focusSearchOnSlash(event, section.current)) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <section aria-label="Accounts">
+    <section
+      aria-label="Accounts"
+      ref={section}
+      onKeyDown={(event) => {
+        if (section.current && moveFocusWithArrows(event, section.current)) event.preventDefault();
+      }}
+    >
       {accounts.length > 0 && (
-        <input
-          type="search"
-          class="search"
-          placeholder="Search"
-          aria-label="Search accounts"
-          value={query}
-          onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
-        />
+        <div class="list-controls">
+          <input
+            type="search"
+            class="search"
+            placeholder="Search"
+            aria-label="Search accounts"
+            aria-keyshortcuts="/"
+            value={query}
+            onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+          <select
+            aria-label="Sort"
+            value={props.sortOrder}
+            onChange={(e) => props.onSortOrder((e.currentTarget as HTMLSelectElement).value as SortOrder)}
+          >
+            <option value="manual">Your order</option>
+            <option value="name">By name</option>
+          </select>
+        </div>
       )}
       {accounts.length === 0 && (
         <p class="empty">No accounts yet. Open the page that shows your QR code and press Scan QR code.</p>

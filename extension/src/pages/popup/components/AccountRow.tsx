@@ -1,4 +1,5 @@
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { avatarOf } from '../avatar.ts';
 import { groupDigits, totpView } from '../codes.ts';
 
 export interface AccountRowProps {
@@ -31,24 +32,39 @@ export function AccountRow({
   const code = totp ? totp.code : revealedHotp;
   const label = displayName(account);
   const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
+  const shown = code === undefined ? undefined : account.type === 'steam' ? code : groupDigits(code);
+  const avatar = avatarOf(account);
   return (
     <li
       class={`account${account.pinned ? ' pinned' : ''}${forThisSite ? ' this-site' : ''}`}
       data-account-id={account.id}
     >
+      <span class={`avatar avatar-${avatar.colour}`} aria-hidden="true">
+        {avatar.letter}
+      </span>
+      {/* The name comes from what the row shows, the code included, so a screen reader hears the
+          code and a speech user can say what they see (WCAG 2.5.3); "Copy" is for screen readers. */}
       <button
         type="button"
         class="code-button"
-        disabled={code === undefined}
-        aria-label={code === undefined ? `${label}: press Next code` : `Copy code for ${label}`}
+        disabled={shown === undefined}
         onClick={() => code !== undefined && onCopy(code)}
       >
-        <span class="issuer">{account.issuer || account.account}</span>
-        {account.issuer && <span class="name">{account.account}</span>}
-        {forThisSite && <span class="site-badge">This site</span>}
-        <span class="code" data-testid="code">
-          {code === undefined ? '••• •••' : account.type === 'steam' ? code : groupDigits(code)}
-        </span>
+        {/* The spaces between the parts keep the words of the name apart whatever the layout. */}
+        {shown !== undefined && <span class="visually-hidden">Copy</span>}{' '}
+        <span class="issuer" title={account.issuer || account.account}>
+          {account.issuer || account.account}
+        </span>{' '}
+        {account.issuer && (
+          <span class="name" title={account.account}>
+            {account.account}
+          </span>
+        )}{' '}
+        {forThisSite && <span class="site-badge">This site</span>}{' '}
+        <span class="code" data-testid="code" aria-hidden={shown === undefined}>
+          {shown ?? '••• •••'}
+        </span>{' '}
+        {shown === undefined && <span class="visually-hidden">press Next code to show the code</span>}
         {copied && (
           <span class="copied" role="status">
             Copied
@@ -58,13 +74,13 @@ export function AccountRow({
       {totp && (
         <span class="countdown" role="img" title={left} aria-label={left}>
           <svg viewBox="0 0 36 36" width="22" height="22" aria-hidden="true">
-            <circle cx="18" cy="18" r="15" fill="none" stroke="#ddd" stroke-width="4" />
+            <circle class="ring-track" cx="18" cy="18" r="15" fill="none" stroke-width="4" />
             <circle
+              class={`ring-progress${totp.secondsLeft <= 5 ? ' ending' : ''}`}
               cx="18"
               cy="18"
               r="15"
               fill="none"
-              stroke={totp.secondsLeft <= 5 ? '#c0392b' : '#2d6cdf'}
               stroke-width="4"
               stroke-dasharray={`${(94.25 * totp.secondsLeft) / account.period} 94.25`}
               transform="rotate(-90 18 18)"

@@ -1,17 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { moveAccount, togglePin } from '../../../accounts/list.ts';
 import { sameSite } from '../../../fill/site.ts';
+import { applyPlacement, type Placement, placementOf } from '../placement.ts';
 import { AccountForm } from './AccountForm.tsx';
 
 const hostOf = (origin: string) => new URL(origin).host;
 
 export interface EditAccountProps {
   account: VaultAccount;
-  onSave(changes: OtpAccount): void;
+  /** The whole list, for the account's place in it. */
+  accounts: readonly VaultAccount[];
+  /** Saves the fields and the place chosen on this screen together. */
+  onSave(changes: OtpAccount, placement: Placement): void;
   onDelete(): void;
-  onTogglePin(): void;
-  onMove(direction: -1 | 1): void;
   onClose(): void;
   /** The origin of the page the popup is on, when it is a web page. */
   pageSite: string | null;
@@ -20,22 +23,38 @@ export interface EditAccountProps {
 }
 
 export function EditAccount(props: EditAccountProps) {
-  const { account, onSave, onDelete, onTogglePin, onMove, onClose, pageSite, onLinkSite } = props;
+  const { account, onSave, onDelete, onClose, pageSite, onLinkSite } = props;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // Pin and moves are a draft like the fields below: Save applies them all, Cancel none.
+  const [draft, setDraft] = useState<Placement>(() => placementOf(props.accounts, account.id));
+  const drafted = applyPlacement(props.accounts, account.id, draft);
+  const redraft = (next: VaultAccount[]) => setDraft(placementOf(next, account.id));
+  const position = drafted.findIndex((a) => a.id === account.id) + 1;
   return (
     <section class="panel" aria-label={`Edit ${displayName(account)}`}>
       <h2>Edit {displayName(account)}</h2>
-      <div class="actions">
-        <button type="button" onClick={onTogglePin}>
-          {account.pinned ? 'Unpin' : 'Pin to top'}
-        </button>
-        <button type="button" onClick={() => onMove(-1)}>
-          Move up
-        </button>
-        <button type="button" onClick={() => onMove(1)}>
-          Move down
-        </button>
-      </div>
+      <fieldset class="placement">
+        <legend>Place in your list (applied when you save)</legend>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.pinned}
+            onChange={() => redraft(togglePin(drafted, account.id))}
+          />
+          Pin to top
+        </label>
+        <div class="actions">
+          <button type="button" onClick={() => redraft(moveAccount(drafted, account.id, -1))}>
+            Move up
+          </button>
+          <button type="button" onClick={() => redraft(moveAccount(drafted, account.id, 1))}>
+            Move down
+          </button>
+          <span role="status">
+            Position {position} of {drafted.length}
+          </span>
+        </div>
+      </fieldset>
       <fieldset class="site">
         <legend>Site</legend>
         <p>
@@ -54,7 +73,12 @@ export function EditAccount(props: EditAccountProps) {
           </button>
         )}
       </fieldset>
-      <AccountForm initial={account} submitLabel="Save" onSubmit={onSave} onCancel={onClose} />
+      <AccountForm
+        initial={account}
+        submitLabel="Save"
+        onSubmit={(changes) => onSave(changes, draft)}
+        onCancel={onClose}
+      />
       {confirmingDelete ? (
         <div class="confirm" role="alertdialog" aria-label="Confirm delete">
           <p>

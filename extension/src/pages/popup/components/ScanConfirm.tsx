@@ -1,5 +1,6 @@
 import type { OtpAccount } from '../../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { sameAccount } from '../../../accounts/identity.ts';
 import { type DuplicateChoice, findDuplicate } from '../../../accounts/list.ts';
 import type { ScanOutcome } from '../../../scan/classify.ts';
 
@@ -20,6 +21,31 @@ function describe(account: OtpAccount): string {
         ? `time-based, every ${account.period} s`
         : 'counter-based';
   return `${account.digits} digits, ${kind}, ${account.algorithm}`;
+}
+
+/**
+ * What Replace and Keep both would do. A duplicate with the same key shows the same codes, so
+ * Replace changes only its details; with a different key the old key's codes stop.
+ */
+function duplicatePrompt(incoming: readonly OtpAccount[], existing: readonly VaultAccount[]): string {
+  const pairs = incoming.flatMap((account) => {
+    const found = findDuplicate(existing, account);
+    return found ? [{ account, sameKey: sameAccount(found, account) }] : [];
+  });
+  const [only] = pairs;
+  if (pairs.length === 1 && only) {
+    return only.sameKey
+      ? `${displayName(only.account)} is already in your list. It has this same key: Replace updates its details and keeps its place; Keep both adds a second entry that shows the same codes.`
+      : `${displayName(only.account)} is already in your list. The new key is different: Replace keeps its place and uses the new key, so the old key’s codes stop; Keep both adds a second entry.`;
+  }
+  const same = pairs.filter((pair) => pair.sameKey).length;
+  const keys =
+    same === pairs.length
+      ? 'all with the same keys'
+      : same === 0
+        ? 'all with different keys'
+        : `${same} with the same key, ${pairs.length - same} with a different one`;
+  return `${pairs.length} of these are already in your list (${keys}). Replace keeps their places and uses the keys scanned now; Keep both adds second entries.`;
 }
 
 /** What a scan found, for the user to confirm before anything is stored. */
@@ -58,12 +84,7 @@ export function ScanConfirm({ outcome, existing, onAdd, onChoose, onDismiss }: S
       </ul>
       {duplicates.length > 0 ? (
         <>
-          <p role="alert">
-            {duplicates.length === 1
-              ? `${displayName(duplicates[0] as OtpAccount)} is already in your list.`
-              : `${duplicates.length} of these are already in your list.`}{' '}
-            Replace keeps its place and uses the new key; Keep both adds a second entry.
-          </p>
+          <p role="alert">{duplicatePrompt(duplicates, existing)}</p>
           <div class="actions">
             <button type="button" onClick={() => onAdd(outcome.accounts, 'replace')}>
               Replace

@@ -1,10 +1,12 @@
 import { openTransferPage } from '../open-transfer.ts';
 import type { PopupState, Unlocked } from '../use-popup.ts';
+import { useSortOrder } from '../use-sort-order.ts';
 import { AccountForm } from './AccountForm.tsx';
 import { AccountList } from './AccountList.tsx';
 import { BackupReminder } from './BackupReminder.tsx';
 import { ClockOffset } from './ClockOffset.tsx';
 import { EditAccount } from './EditAccount.tsx';
+import { FrameAccess } from './FrameAccess.tsx';
 import { ScanConfirm } from './ScanConfirm.tsx';
 import { Settings } from './Settings.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -20,6 +22,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
   const { view, scan, setView } = popup;
   const actions = popup.onVault(unlocked);
   const { accounts } = actions;
+  const [sortOrder, setSortOrder] = useSortOrder();
   const toList = () => setView({ name: 'list' });
   const editing = view.name === 'edit' ? accounts.find((a) => a.id === view.id) : undefined;
 
@@ -36,10 +39,9 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
   ) : editing ? (
     <EditAccount
       account={editing}
-      onSave={(changes) => actions.saveEdit(editing.id, changes)}
+      accounts={accounts}
+      onSave={(changes, order) => actions.saveEdit(editing.id, changes, order)}
       onDelete={() => actions.remove(editing.id)}
-      onTogglePin={() => actions.togglePin(editing.id)}
-      onMove={(direction) => actions.move(editing.id, direction)}
       onClose={toList}
       pageSite={actions.pageSite}
       onLinkSite={(site) => actions.linkSite(editing.id, site)}
@@ -68,6 +70,8 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onFill={actions.fill}
       onNextHotp={actions.nextHotp}
       onEdit={(account) => setView({ name: 'edit', id: account.id })}
+      sortOrder={sortOrder}
+      onSortOrder={setSortOrder}
     />
   );
 
@@ -97,6 +101,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
           {popup.notice}
         </p>
       )}
+      {popup.notice && <FrameAccess ask={popup.frameAsk} />}
       {screen}
     </main>
   );

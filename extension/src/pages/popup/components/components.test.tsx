@@ -42,6 +42,8 @@ function list(accounts: VaultAccount[], overrides: Partial<Parameters<typeof Acc
     onCopy: vi.fn(),
     onNextHotp: vi.fn(),
     onEdit: vi.fn(),
+    sortOrder: 'manual' as const,
+    onSortOrder: vi.fn(),
     ...overrides,
   };
   return { props, ...render(<AccountList {...props} />) };
@@ -68,7 +70,7 @@ describe('account list', () => {
   it('copies the code of the clicked account and shows Copied on it', () => {
     const accounts = [account('Example', 'ana'), account('Other', 'ben')];
     const { props, rerender } = list(accounts);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy code for Other (ben)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Other ben 287 082' }));
     expect(props.onCopy).toHaveBeenCalledWith(accounts[1], '287082');
     rerender(<AccountList {...props} copiedId={accounts[1]?.id ?? null} />);
     expect(screen.getByRole('status').textContent).toBe('Copied');
@@ -78,9 +80,9 @@ describe('account list', () => {
   it('lists pinned accounts first and filters by the search text', () => {
     const accounts = [account('Alpha', 'a'), account('Beta', 'b', { pinned: true })];
     const { props, rerender } = list(accounts);
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent?.slice(0, 4))).toEqual([
+    expect(screen.getAllByRole('listitem').map((li) => li.querySelector('.issuer')?.textContent)).toEqual([
       'Beta',
-      'Alph',
+      'Alpha',
     ]);
     fireEvent.input(screen.getByLabelText('Search accounts'), { target: { value: 'alp' } });
     expect(props.onQuery).toHaveBeenCalledWith('alp');
@@ -149,10 +151,9 @@ describe('editing an account', () => {
     const props = {
       onSave: vi.fn(),
       onDelete: vi.fn(),
-      onTogglePin: vi.fn(),
-      onMove: vi.fn(),
       onClose: vi.fn(),
       onLinkSite,
+      accounts: [],
     };
     const { unmount } = render(
       <EditAccount account={account('Example', 'ana')} pageSite="https://login.example.com" {...props} />,
@@ -176,8 +177,7 @@ describe('editing an account', () => {
         account={account('Example', 'ana')}
         onSave={vi.fn()}
         onDelete={onDelete}
-        onTogglePin={vi.fn()}
-        onMove={vi.fn()}
+        accounts={[]}
         onClose={vi.fn()}
         pageSite={null}
         onLinkSite={vi.fn()}
@@ -201,8 +201,7 @@ describe('editing an account', () => {
         account={existing}
         onSave={onSave}
         onDelete={vi.fn()}
-        onTogglePin={vi.fn()}
-        onMove={vi.fn()}
+        accounts={[]}
         onClose={vi.fn()}
         pageSite={null}
         onLinkSite={vi.fn()}
@@ -210,7 +209,10 @@ describe('editing an account', () => {
     );
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'Example Corp' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ issuer: 'Example Corp', secret }));
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ issuer: 'Example Corp', secret }),
+      expect.anything(),
+    );
   });
 });
 
@@ -249,7 +251,9 @@ describe('confirming a scan', () => {
         onDismiss={onDismiss}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain('Example (ana) is already in your list.');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Example (ana) is already in your list. The new key is different: Replace keeps its place and uses the new key',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
     expect(onAdd).toHaveBeenLastCalledWith(expect.any(Array), 'replace');
     fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));

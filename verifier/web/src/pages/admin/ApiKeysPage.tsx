@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import type { ApiKey, NewApiKey } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
-import { CopyButton } from '../../ui/CopyButton.tsx';
+import { ConfirmInline } from '../../ui/ConfirmInline.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Message } from '../../ui/Message.tsx';
+import { SecretShownOnce } from '../../ui/SecretShownOnce.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
 
 /** Keys other applications use to call the verify API: created here, shown once, revocable. */
@@ -40,8 +41,8 @@ export function ApiKeysPage() {
     try {
       await api.revokeApiKey(key.id);
       setConfirming(null);
+      await loaded.reload();
       setStatus(`Key ${key.name} is revoked. Applications using it are refused from now on.`);
-      loaded.reload();
     } catch (caught) {
       setError(errorText(caught));
     }
@@ -71,19 +72,16 @@ export function ApiKeysPage() {
       <Message>{error ?? loaded.error}</Message>
       <Message kind="success">{status}</Message>
       {created && (
-        <section class="note key-once" aria-label="New API key">
+        <SecretShownOnce
+          label="New API key"
+          secret={{ id: 'new-api-key', value: created.key, copyLabel: 'Copy key' }}
+          onDone={() => setCreated(null)}
+        >
           <p>
             <strong>Copy the key for {created.name} now.</strong> It is shown only this once; the verifier
             keeps only a hash of it.
           </p>
-          <p class="secret">
-            <code id="new-api-key">{created.key}</code>
-          </p>
-          <CopyButton text={created.key} label="Copy key" />{' '}
-          <button type="button" class="button link" onClick={() => setCreated(null)}>
-            Done
-          </button>
-        </section>
+        </SecretShownOnce>
       )}
       <div class="table-wrap">
         <table>
@@ -116,29 +114,16 @@ export function ApiKeysPage() {
                 <td>
                   {key.revokedAt ? (
                     `Revoked ${formatDateTime(key.revokedAt)}`
-                  ) : confirming === key.id ? (
-                    <span class="confirm">
-                      <button
-                        type="button"
-                        class="button danger small"
-                        onClick={() => void revoke(key)}
-                        aria-label={`Confirm revoking ${key.name}`}
-                      >
-                        Revoke now
-                      </button>
-                      <button type="button" class="button link small" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </span>
                   ) : (
-                    <button
-                      type="button"
-                      class="button secondary small"
-                      onClick={() => setConfirming(key.id)}
-                      aria-label={`Revoke ${key.name}`}
-                    >
-                      Revoke
-                    </button>
+                    <ConfirmInline
+                      verb="Revoke"
+                      verbing="revoking"
+                      name={key.name}
+                      confirming={confirming === key.id}
+                      onAsk={() => setConfirming(key.id)}
+                      onConfirm={() => void revoke(key)}
+                      onKeep={() => setConfirming(null)}
+                    />
                   )}
                 </td>
               </tr>

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import type { NewOidcClient, OidcClient } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
-import { CopyButton } from '../../ui/CopyButton.tsx';
+import { ConfirmInline } from '../../ui/ConfirmInline.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Message } from '../../ui/Message.tsx';
+import { SecretShownOnce } from '../../ui/SecretShownOnce.tsx';
 import { errorText, useLoad } from '../../ui/useLoad.ts';
 
 /** One address a line; blank lines dropped. */
@@ -62,8 +63,8 @@ export function OidcClientsPage() {
     try {
       await api.removeOidcClient(client.clientId);
       setConfirming(null);
+      await loaded.reload();
       setStatus(`${client.name} is removed. Its sign-ins and tokens no longer work.`);
-      loaded.reload();
     } catch (caught) {
       setError(errorText(caught));
     }
@@ -135,26 +136,25 @@ export function OidcClientsPage() {
       <Message>{error ?? loaded.error}</Message>
       <Message kind="success">{status}</Message>
       {created && (
-        <section class="note key-once" aria-label="New client">
+        <SecretShownOnce
+          label="New client"
+          secret={
+            created.clientSecret
+              ? { id: 'new-client-secret', value: created.clientSecret, copyLabel: 'Copy secret' }
+              : undefined
+          }
+          onDone={() => setCreated(null)}
+        >
           <p>
             <strong>{created.name} is registered.</strong> Client ID:{' '}
             <code id="new-client-id">{created.clientId}</code>
           </p>
           {created.clientSecret && (
-            <>
-              <p>
-                Copy its client secret now. It is shown only this once; the verifier keeps only a hash of it.
-              </p>
-              <p class="secret">
-                <code id="new-client-secret">{created.clientSecret}</code>
-              </p>
-              <CopyButton text={created.clientSecret} label="Copy secret" />{' '}
-            </>
+            <p>
+              Copy its client secret now. It is shown only this once; the verifier keeps only a hash of it.
+            </p>
           )}
-          <button type="button" class="button link" onClick={() => setCreated(null)}>
-            Done
-          </button>
-        </section>
+        </SecretShownOnce>
       )}
       <div class="table-wrap">
         <table>
@@ -187,30 +187,15 @@ export function OidcClientsPage() {
                 <td>{client.confidential ? 'Confidential' : 'Public (PKCE)'}</td>
                 <td>{formatDateTime(client.createdAt)}</td>
                 <td>
-                  {confirming === client.clientId ? (
-                    <span class="confirm">
-                      <button
-                        type="button"
-                        class="button danger small"
-                        onClick={() => void remove(client)}
-                        aria-label={`Confirm removing ${client.name}`}
-                      >
-                        Remove now
-                      </button>
-                      <button type="button" class="button link small" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      class="button secondary small"
-                      onClick={() => setConfirming(client.clientId)}
-                      aria-label={`Remove ${client.name}`}
-                    >
-                      Remove
-                    </button>
-                  )}
+                  <ConfirmInline
+                    verb="Remove"
+                    verbing="removing"
+                    name={client.name}
+                    confirming={confirming === client.clientId}
+                    onAsk={() => setConfirming(client.clientId)}
+                    onConfirm={() => void remove(client)}
+                    onKeep={() => setConfirming(null)}
+                  />
                 </td>
               </tr>
             ))}

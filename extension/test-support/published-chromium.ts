@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../../shared/test-support/browsers.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../shared/test-support/browsers.ts';
 
 /**
  * The build users install (no host permissions, no test hooks) in Chromium. Puppeteer presses the
