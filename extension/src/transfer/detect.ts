@@ -179,10 +179,14 @@ export function detectAndParse(input: ImportInput): ImportResult {
   }
 }
 
-/** Like `detectAndParse`, using `password` for encrypted formats (it is ignored for plain ones). */
+/**
+ * Like `detectAndParse`, using `password` for encrypted formats (it is ignored for plain ones).
+ * `signal` stops the slowest key derivation (Ente Auth's) while it runs.
+ */
 export async function detectAndParseWithPassword(
   input: ImportInput,
   password: string,
+  signal?: AbortSignal,
 ): Promise<ImportResult> {
   const detected = detect(input);
   switch (detected.format) {
@@ -195,7 +199,7 @@ export async function detectAndParseWithPassword(
     case 'browser-authenticator-encrypted':
       return parseEncryptedBrowserAuthenticator(detected.document, password);
     case 'ente-auth-encrypted':
-      return parseEncryptedEnte(detected.document, password);
+      return parseEncryptedEnte(detected.document, password, signal);
     case 'backup': {
       const { accounts } = await readBackupDocument(detected.document, password);
       return { format: 'backup', accounts, skipped: [], repeats: 0, entries: accounts.length };

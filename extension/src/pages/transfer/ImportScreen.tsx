@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import type { VaultAccount } from '../../accounts/account.ts';
 import { chosenFiles } from './file-field.ts';
@@ -28,20 +28,34 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
   const [reading, setReading] = useState(false);
   const [action, setAction] = useState<DuplicateAction>('skip');
   const [done, setDone] = useState('');
+  const reader = useRef<AbortController | null>(null);
 
   const read = async (sources: ImportSource[], password?: string) => {
     setError('');
     setDone('');
     setReading(true);
+    const controller = new AbortController();
+    reader.current = controller;
     try {
-      const outcome = await readSources(sources, password);
+      const outcome = await readSources(sources, password, controller.signal);
       if (outcome.kind === 'password') setStep({ name: 'password', sources, names: outcome.names });
       else setStep({ name: 'preview', plan: outcome.plan });
     } catch (caught) {
+      if (controller.signal.aborted) return;
       setError(`${caught instanceof Error ? caught.message : String(caught)} Nothing was imported.`);
     } finally {
+      if (reader.current === controller) reader.current = null;
       setReading(false);
     }
+  };
+
+  /** Back to the choice of files; a decryption under way is stopped, so its result never shows. */
+  const cancel = () => {
+    if (reader.current) {
+      reader.current.abort();
+      setDone('Decryption stopped. Nothing was imported.');
+    }
+    setStep({ name: 'choose' });
   };
 
   const start = async (event: Event) => {
@@ -117,7 +131,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
           <button type="submit" disabled={reading}>
             {reading ? 'Decrypting…' : 'Continue'}
           </button>
-          <button type="button" onClick={() => setStep({ name: 'choose' })}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </div>

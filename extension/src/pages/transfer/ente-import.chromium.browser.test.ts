@@ -66,4 +66,39 @@ describe.skipIf(!browserAvailable(CHROMIUM))('importing an encrypted Ente Auth e
     },
     15 * 60_000,
   );
+
+  it(
+    'derives the key in a worker that Cancel stops, so the page answers and nothing is imported',
+    async () => {
+      const file = join(root, 'ente-auth-codes-cancelled.txt');
+      await writeEnteExport(file);
+      const installed = await freshInstall(extensionDir, join(root, 'profile-cancel'));
+      try {
+        const page = await installed.context.newPage();
+        await page.goto(`chrome-extension://${installed.id}/extension/transfer.html#import`);
+        await page.getByLabel('Files').setInputFiles(file);
+        await page.getByRole('button', { name: 'Preview import' }).click();
+        await page.getByLabel('Password of the exported file').fill(ENTE_PASSWORD);
+
+        const started = page.waitForEvent('worker');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        const worker = await started;
+        const ended = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+        await page.getByRole('button', { name: 'Decrypting…' }).waitFor();
+        // While the gigabyte of Argon2id runs, the page still handles the click at once.
+        await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 2_000 });
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'Decryption stopped. Nothing was imported.' })
+          .waitFor();
+        await ended;
+        await expect(page.getByRole('form', { name: 'Import', exact: true }).isVisible()).resolves.toBe(true);
+        await expect(page.getByRole('heading', { name: /accounts? found/ }).count()).resolves.toBe(0);
+        await expect(codesOf(installed.popup)).resolves.toEqual([]);
+      } finally {
+        await installed.context.close();
+      }
+    },
+    10 * 60_000,
+  );
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatOtpauthUri } from '../../../../shared/index.ts';
+import { ENTE_SMALL, enteEncrypted, entePlainText } from '../../../test-support/ente-encrypted-file.ts';
 import { andOtpEncrypted } from '../../../test-support/foreign-files.ts';
 import { otp } from '../../../test-support/transfer-fixtures.ts';
 import { ImportSourceError, readSources, sourcesFromFiles } from './import-sources.ts';
@@ -19,6 +20,22 @@ describe('reading import sources', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('returns no plan for an encrypted file once its read is cancelled, before or during the key derivation', async () => {
+    const file = await enteEncrypted('ente password', entePlainText([formatOtpauthUri(otp(1))]), ENTE_SMALL);
+    const sources = [{ name: 'ente.txt', text: JSON.stringify(file) }];
+    const before = new AbortController();
+    before.abort(new Error('cancelled before'));
+    await expect(readSources(sources, 'ente password', before.signal)).rejects.toThrow('cancelled before');
+
+    const during = new AbortController();
+    const reading = readSources(sources, 'ente password', during.signal);
+    during.abort(new Error('cancelled during'));
+    await expect(reading).rejects.toThrow('cancelled during');
+
+    const outcome = await readSources(sources, 'ente password', new AbortController().signal);
+    expect(outcome.kind === 'plan' && outcome.plan.accounts.length).toBe(1);
   });
 
   it('keeps an account found in two sources once and says why the other was skipped', async () => {

@@ -99,8 +99,13 @@ function named(source: ImportSource, error: unknown): never {
 /**
  * Reads every source into one plan. An account found in two sources is kept once. A whole-source
  * problem (unknown format, damaged file, wrong password) throws ImportSourceError naming the source.
+ * Once `signal` is aborted, the read rejects with its reason and returns no plan.
  */
-export async function readSources(sources: readonly ImportSource[], password?: string): Promise<ReadOutcome> {
+export async function readSources(
+  sources: readonly ImportSource[],
+  password?: string,
+  signal?: AbortSignal,
+): Promise<ReadOutcome> {
   if (sources.length === 0) throw new ImportSourceError('Choose a file or paste the exported text first.');
   const locked: string[] = [];
   for (const source of sources) {
@@ -116,7 +121,8 @@ export async function readSources(sources: readonly ImportSource[], password?: s
     let result: Awaited<ReturnType<typeof detectAndParseWithPassword>>;
     try {
       const input = source.bytes ?? source.text;
-      result = password ? await detectAndParseWithPassword(input, password) : detectAndParse(input);
+      result = password ? await detectAndParseWithPassword(input, password, signal) : detectAndParse(input);
+      signal?.throwIfAborted();
     } catch (error) {
       named(source, error);
     }

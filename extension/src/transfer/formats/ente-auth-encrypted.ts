@@ -1,5 +1,5 @@
-import { argon2id } from 'hash-wasm';
 import { Base64Error, base64Decode } from '../../../../shared/internal/base64.ts';
+import { argon2idOffThread } from '../../crypto/argon2id-off-thread.ts';
 import { CorruptFileError, NewerVersionError, WrongPasswordError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { utf8 } from '../password-crypto.ts';
@@ -13,7 +13,8 @@ import { parseUriLines } from './uri-lines.ts';
  * KiB, rounded down), opsLimit passes, 32 bytes. The data is the plain-text export (one otpauth
  * URI a line) sealed as a single FINAL chunk of libsodium's XChaCha20-Poly1305 secret stream,
  * whose 24-byte header is `encryptionNonce`. Argon2id comes from hash-wasm (as for this
- * extension's own files): the libsodium build in use has the secret stream but not pwhash.
+ * extension's own files), in a worker the caller can stop: the libsodium build in use has the
+ * secret stream but not pwhash.
  */
 
 const SALT_BYTES = 16; // crypto_pwhash_SALTBYTES
@@ -80,23 +81,19 @@ function checked(document: Record<string, unknown>): EnteFile {
   return { memLimit, opsLimit, salt, header, sealed };
 }
 
-async function key(password: string, file: EnteFile): Promise<Uint8Array> {
+function key(password: string, file: EnteFile, signal?: AbortSignal): Promise<Uint8Array> {
   const bytes = new TextEncoder().encode(password);
   // hash-wasm refuses an empty password; Ente never exports with one (it asks for 4 characters).
   if (bytes.length === 0) throw new WrongPasswordError('The password does not open this Ente Auth export.');
-  try {
-    return await argon2id({
-      password: bytes,
-      salt: file.salt,
-      memorySize: Math.floor(file.memLimit / 1024),
-      iterations: file.opsLimit,
-      parallelism: 1,
-      hashLength: 32,
-      outputType: 'binary',
-    });
-  } finally {
-    bytes.fill(0);
-  }
+  const job = {
+    password: bytes,
+    salt: file.salt,
+    memorySize: Math.floor(file.memLimit / 1024),
+    iterations: file.opsLimit,
+    parallelism: 1,
+    hashLength: 32,
+  };
+  return argon2idOffThread(job, signal);
 }
 
 /** The sealed text, or null when the key does not open it (a wrong password, or altered data). */
@@ -116,12 +113,14 @@ async function open(
   };
 }
 
+/** `signal` stops the key derivation (seconds at Ente's 1 GiB); the promise then rejects with its reason. */
 export async function parseEncryptedEnte(
   document: Record<string, unknown>,
   password: string,
+  signal?: AbortSignal,
 ): Promise<ImportResult> {
   const file = checked(document);
-  const derived = await key(password, file);
+  const derived = await key(password, file, signal);
   let opened: Awaited<ReturnType<typeof open>>;
   try {
     opened = await open(derived, file);
