@@ -1,6 +1,7 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../shared/test-support/browsers.ts';
 import { READ_CODES, VAULT_PASSWORD } from './backup-accounts.ts';
+import type { TypedAccount } from './typed-account.ts';
 
 // Driving the test build of the extension in Chromium: launching it, finding its id, opening its popup.
 
@@ -58,15 +59,7 @@ export async function freshInstall(
   return { context, popup, id };
 }
 
-/** An account as the "Add manually" form takes it, every field as typed. */
-export interface TypedAccount {
-  secret: string;
-  issuer: string;
-  account: string;
-  algorithm: string;
-  digits: string;
-  period: string;
-}
+export type { TypedAccount };
 
 export async function addByHand(popup: Page, account: TypedAccount): Promise<void> {
   await popup.getByRole('button', { name: 'Add manually' }).click();

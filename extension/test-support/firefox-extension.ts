@@ -1,5 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX } from '../../shared/test-support/browsers.ts';
+import type { TypedAccount } from './typed-account.ts';
 
 // Driving the test build of the extension in Firefox ESR over WebDriver BiDi.
 
@@ -57,17 +58,7 @@ export async function setUpFirefoxVault(browser: Browser, password: string): Pro
 }
 
 /** Adds an account through "Add manually", as the form takes it. */
-export async function addByHandInFirefox(
-  popup: Page,
-  account: {
-    secret: string;
-    issuer: string;
-    account: string;
-    algorithm: string;
-    digits: string;
-    period: string;
-  },
-): Promise<void> {
+export async function addByHandInFirefox(popup: Page, account: TypedAccount): Promise<void> {
   await popup.locator('button::-p-text(Add manually)').click();
   await popup.locator('input[name="secret"]').fill(account.secret);
   await popup.locator('input[name="issuer"]').fill(account.issuer);

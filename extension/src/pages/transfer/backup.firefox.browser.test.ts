@@ -12,7 +12,12 @@ import {
   VAULT_PASSWORD,
 } from '../../../test-support/backup-accounts.ts';
 import { expectedRows, insideOnePeriod } from '../../../test-support/backup-codes.ts';
-import { findExtensionPage, launchFirefox } from '../../../test-support/firefox-extension.ts';
+import {
+  addByHandInFirefox as addByHand,
+  findExtensionPage,
+  launchFirefox,
+  setUpFirefoxVault,
+} from '../../../test-support/firefox-extension.ts';
 
 /** A new profile whose downloads land in `downloads` without a dialog, with the extension installed. */
 function launch(profile: string, downloads: string, extensionDir: string): Promise<Browser> {
@@ -28,27 +33,6 @@ function launch(profile: string, downloads: string, extensionDir: string): Promi
 
 async function click(page: Page, text: string): Promise<void> {
   await page.locator(`button::-p-text(${text})`).click();
-}
-
-async function setUpVault(browser: Browser): Promise<Page> {
-  const popup = await findExtensionPage(browser, 'popup.html');
-  await popup.locator('input[name="password"]').fill(VAULT_PASSWORD);
-  await popup.locator('input[name="confirm"]').fill(VAULT_PASSWORD);
-  await click(popup, 'Set password');
-  await popup.waitForSelector('::-p-text(No accounts yet)');
-  return popup;
-}
-
-async function addByHand(popup: Page, account: (typeof BACKUP_TEST_ACCOUNTS)[number]): Promise<void> {
-  await click(popup, 'Add manually');
-  await popup.locator('input[name="secret"]').fill(account.secret);
-  await popup.locator('input[name="issuer"]').fill(account.issuer);
-  await popup.locator('input[name="account"]').fill(account.account);
-  await popup.select('select[name="algorithm"]', account.algorithm);
-  await popup.select('select[name="digits"]', account.digits);
-  await popup.locator('input[name="period"]').fill(account.period);
-  await popup.locator('form button[type="submit"]').click();
-  await popup.waitForSelector(`.name::-p-text(${account.account})`);
 }
 
 /** The finished download: Firefox writes a `.part` file first and renames it when complete. */
@@ -87,7 +71,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () 
 
     const first = await launch(profileA as string, downloads as string, extensionDir);
     browsers.push(first);
-    const popupA = await setUpVault(first);
+    const popupA = await setUpFirefoxVault(first, VAULT_PASSWORD);
     for (const account of BACKUP_TEST_ACCOUNTS) await addByHand(popupA, account);
     await popupA.waitForSelector('::-p-text(2 accounts are not in any backup yet.)');
 
@@ -112,7 +96,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () 
 
     const second = await launch(profileB as string, join(root, 'unused'), extensionDir);
     browsers.push(second);
-    const popupB = await setUpVault(second);
+    const popupB = await setUpFirefoxVault(second, VAULT_PASSWORD);
     await click(popupB, 'Backup & transfer');
     const restore = await findExtensionPage(second, 'transfer.html');
     await restore.bringToFront();
