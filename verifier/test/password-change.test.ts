@@ -76,4 +76,32 @@ describe.each(databaseKinds())('changing the password on %s', (kind) => {
     expect(audit).toEqual([]);
     expect((await phone.get('/api/me')).statusCode).toBe(200);
   });
+
+  it('refuses the current password as the new one, so a password an admin set to be changed cannot be kept', async () => {
+    await t.ctx.db
+      .updateTable('users')
+      .set({ must_change_password: 1 })
+      .where('username', '=', 'lena')
+      .execute();
+    const client = new Client(t.app);
+    const login = await client.post('/api/auth/login', { username: 'lena', password: PASSWORD });
+    expect(login.json().step).toBe('change-password');
+    const kept = await client.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: PASSWORD,
+    });
+    expect(kept.statusCode).toBe(400);
+    expect(kept.json().error).toMatchObject({
+      code: 'same_password',
+      message: 'Choose a password different from the current one.',
+    });
+    // Nothing changed: the next sign-in still asks for a new password.
+    const again = await new Client(t.app).post('/api/auth/login', { username: 'lena', password: PASSWORD });
+    expect(again.json().step).toBe('change-password');
+    const changed = await client.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(changed.statusCode).toBe(200);
+  });
 });

@@ -6,7 +6,7 @@ import { sourceFromKey } from '../auth/attempt-source.ts';
 import { revokeDevices } from '../auth/device-tokens.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
 import { deleteSession } from '../auth/sessions.ts';
-import { weakPassword } from '../auth/sign-in-errors.ts';
+import { samePassword, weakPassword } from '../auth/sign-in-errors.ts';
 import { startNextStep } from '../auth/step-up.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../crypto/passwords.ts';
 import type { AppContext } from '../http/context.ts';
@@ -98,6 +98,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         now,
         ip: request.ip,
       });
+      // Checked once the current password is proven: keeping it would defeat a change an admin asked for.
+      if (newPassword === currentPassword) throw samePassword();
       const hash = await hashPassword(newPassword);
       // The new password, its audit entry and the end of every other session and remembered
       // browser land together: a fault half-way must not leave an old session alive on a new password.

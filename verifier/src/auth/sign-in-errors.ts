@@ -39,6 +39,8 @@ export const codeUsed = () =>
   new ApiError(400, 'code_used', 'That code has already been used. Wait for the next code.');
 export const weakPassword = () =>
   new ApiError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+export const samePassword = () =>
+  new ApiError(400, 'same_password', 'Choose a password different from the current one.');
 /**
  * A wrong code while setting up names the likely causes in the order they happen: reading an older
  * entry for the same site, a key replaced by "Show a new key", and only then the device's clock.

@@ -20,6 +20,7 @@ export const errorMessages: Readonly<Record<string, string>> = {
   resend_cooldown: 'A code was sent a moment ago. Wait a little before asking for another one.',
   resend_limit: 'Too many codes were sent in the last hour. Try again later.',
   weak_password: 'Choose a password of at least 12 characters.',
+  same_password: 'Choose a password different from the current one.',
   not_pending: 'Two-factor authentication is not waiting to be set up for this account.',
   enrollment_expired:
     'The setup took more than 30 minutes and has expired. Start again to get a new QR code.',
