@@ -55,6 +55,24 @@ describe.each(databaseKinds())('grace period on %s', (kind) => {
     });
   });
 
+  it('lists a user who became Pending when the grace period ended as Pending since the first look after it', async () => {
+    const lena = async () =>
+      (await admin.get('/api/admin/users?query=lena'))
+        .json()
+        .items.find((u: { username: string }) => u.username === 'lena');
+    await at(graceEnd - 1);
+    expect(await lena()).toMatchObject({ twoFactorStatus: 'Disabled', pendingSince: null });
+    expect(await lena()).toMatchObject({ twoFactorStatus: 'Disabled', pendingSince: null });
+    // Time alone moves her status and the admin's (SSO users are exempt): no write happened in between.
+    t.clock.time = graceEnd + 1;
+    const summary = (await admin.get('/api/admin/users/summary?pendingDays=0')).json();
+    expect(summary.byStatus).toMatchObject({ Pending: 2, Disabled: 1 });
+    expect(await lena()).toMatchObject({
+      twoFactorStatus: 'Pending',
+      pendingSince: new Date(graceEnd + 1).toISOString(),
+    });
+  });
+
   it('follows the switches until 1 ms before the grace end, then asks every local user for 2FA', async () => {
     await at(graceEnd - 1);
     expect((await login('lena')).json().step).toBe('signed-in');

@@ -2,7 +2,7 @@ import { type Expression, sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { TwoFactorStatus } from '../policy/two-factor-status.ts';
 import type { PolicySettings } from '../settings/settings.ts';
-import { refreshPendingSince } from './pending-since.ts';
+import { refreshPendingSinceForRead } from './pending-since.ts';
 import { type SortKey, type SortOrder, STATUSES } from './user-list-keys.ts';
 import { statusExpression } from './user-status-sql.ts';
 import { baseQuery, type Joined, loadPolicy, toView, type UserPage } from './users.ts';
@@ -97,7 +97,7 @@ export async function listUsers(
   pageSize: number,
   now: number,
 ): Promise<UserPage> {
-  await refreshPendingSince(db, now);
+  await refreshPendingSinceForRead(db, now);
   const policy = await loadPolicy(db, now);
   const rows = await applyFilter(baseQuery(db), filter, policy, now)
     .orderBy(sql`CASE WHEN ${sortExpression(order.sort, policy)} IS NULL THEN 1 ELSE 0 END`)
@@ -120,7 +120,7 @@ export async function countUsers(db: Db, filter: UserFilter, policy: PolicySetti
 
 /** The ids of every user matching the filter, for a bulk action on "all that match". */
 export async function matchingUserIds(db: Db, filter: UserFilter, now: number): Promise<number[]> {
-  await refreshPendingSince(db, now);
+  await refreshPendingSinceForRead(db, now);
   const policy = await loadPolicy(db, now);
   const rows = await applyFilter(baseQuery(db), filter, policy, now).orderBy('users.id').execute();
   return rows.map((r) => r.id);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { TwoFactorStatus } from '../policy/two-factor-status.ts';
-import { refreshPendingSince } from './pending-since.ts';
+import { refreshPendingSinceForRead } from './pending-since.ts';
 import { STATUSES } from './user-list-keys.ts';
 import { countUsers } from './user-listing.ts';
 import { statusExpression } from './user-status-sql.ts';
@@ -16,7 +16,7 @@ export interface UserSummary {
 
 /** System Settings' summary: users per 2FA status in one grouped count, and the long-Pending ones. */
 export async function summariseUsers(db: Db, pendingDays: number, now: number): Promise<UserSummary> {
-  await refreshPendingSince(db, now);
+  await refreshPendingSinceForRead(db, now);
   const policy = await loadPolicy(db, now);
   const status = statusExpression(policy);
   const rows = await db
