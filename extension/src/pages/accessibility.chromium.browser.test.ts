@@ -109,6 +109,8 @@ describe.skipIf(!browserAvailable(CHROMIUM))('every screen is accessible in ever
       }
       await transferPage.bringToFront();
       await screen.reach(pages());
+      // A step may have gone to the popup (to lock it); the page checked is the one in front.
+      await transferPage.bringToFront();
       const results = await checkScreen('chromium', screen, driver(transferPage), themeSwitch(transferPage));
       expect(problemsOf(results)).toEqual({});
     });
