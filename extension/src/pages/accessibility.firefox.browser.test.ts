@@ -121,8 +121,6 @@ describe.skipIf(!browserAvailable(FIREFOX))('every screen is accessible in every
       }
       await transferPage.bringToFront();
       await screen.reach(pages());
-      // Locking clicks in the popup tab; the page checked is the one in front, as the user sees it.
-      await transferPage.bringToFront();
       // A step may have gone to the popup (to lock it); the page checked is the one in front.
       await transferPage.bringToFront();
       const results = await checkScreen('firefox', screen, driver(transferPage), themeSwitch(transferPage));
