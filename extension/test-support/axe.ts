@@ -38,3 +38,24 @@ export async function axeViolations(
   );
   return JSON.parse(String(found)) as AxeViolation[];
 }
+
+/** One axe-core run: how many elements it checked (passed, failed or left for review) and what failed. */
+export interface AxeReport {
+  nodes: number;
+  violations: AxeViolation[];
+}
+
+/** Every rule on the whole page, with the count of distinct elements the rules looked at. */
+export async function axeReport(evaluate: Evaluate): Promise<AxeReport> {
+  if (!(await evaluate(`'axe' in window`))) await evaluate(await axeSource);
+  const found = await evaluate(
+    `axe.run('html').then((results) => {
+      const nodes = new Set();
+      for (const kind of [results.passes, results.violations, results.incomplete])
+        for (const rule of kind) for (const node of rule.nodes) nodes.add(node.target.join(' '));
+      return JSON.stringify({ nodes: nodes.size, violations: results.violations.map((v) => ({
+        id: v.id, impact: v.impact ?? '', targets: v.nodes.map((node) => node.target.join(' ')) })) });
+    })`,
+  );
+  return JSON.parse(String(found)) as AxeReport;
+}

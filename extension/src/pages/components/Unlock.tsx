@@ -11,7 +11,7 @@ export function Unlock({ error, busy, onUnlock }: UnlockProps) {
   };
   return (
     <form class="panel" aria-label="Unlock" onSubmit={submit}>
-      <h2>Locked</h2>
+      <h1>Locked</h1>
       <label>
         Password
         <input

@@ -27,7 +27,7 @@ export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) 
   if (withoutPassword && !passwordRequired) {
     return (
       <section class="panel" aria-label="Use without a password">
-        <h2>Use without a password?</h2>
+        <h1>Use without a password?</h1>
         <p class="warning" role="alert">
           Anyone who can use this browser profile, and any program that can read its files, will be able to
           read your two-factor secrets and make codes. You can set a password later in Settings.
@@ -45,7 +45,7 @@ export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) 
   }
   return (
     <form class="panel" aria-label="Set a password" onSubmit={submit} noValidate>
-      <h2>Protect your codes with a password</h2>
+      <h1>Protect your codes with a password</h1>
       <p>Your accounts are encrypted with this password. It cannot be recovered if you forget it.</p>
       <NewPasswordInputs label="Password" name="password" />
       {error && (
