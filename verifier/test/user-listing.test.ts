@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SORT_KEYS, type SortKey } from '../src/accounts/user-listing.ts';
+import { SORT_KEYS, type SortKey } from '../src/accounts/user-list-keys.ts';
 import type { UserView } from '../src/accounts/users.ts';
 import { insertManyUsers } from '../test-support/many-users.ts';
 import {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { FilterText, RowId, Status } from '../http/schemas.ts';
-import { SORT_KEYS } from './user-listing.ts';
+import { SORT_KEYS } from './user-list-keys.ts';
 
 const Source = Type.Union([Type.Literal('local'), Type.Literal('sso')]);
 

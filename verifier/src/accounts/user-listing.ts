@@ -3,23 +3,10 @@ import type { Db } from '../db/schema.ts';
 import type { TwoFactorStatus } from '../policy/two-factor-status.ts';
 import type { PolicySettings } from '../settings/settings.ts';
 import { refreshPendingSince } from './pending-since.ts';
+import { type SortKey, type SortOrder, STATUSES } from './user-list-keys.ts';
 import { statusExpression } from './user-status-sql.ts';
 import { baseQuery, type Joined, loadPolicy, toView, type UserPage } from './users.ts';
 
-export const SORT_KEYS = [
-  'name',
-  'username',
-  'email',
-  'group',
-  'source',
-  'status',
-  'pendingSince',
-  'createdAt',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortOrder = 'asc' | 'desc';
-
-export const STATUSES: readonly TwoFactorStatus[] = ['Pending', 'Activated', 'Disabled'];
 const DAY_MS = 24 * 60 * 60_000;
 
 /** What the Users list is narrowed to; every field left out matches everyone. */

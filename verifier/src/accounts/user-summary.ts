@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { TwoFactorStatus } from '../policy/two-factor-status.ts';
 import { refreshPendingSince } from './pending-since.ts';
-import { countUsers, STATUSES } from './user-listing.ts';
+import { STATUSES } from './user-list-keys.ts';
+import { countUsers } from './user-listing.ts';
 import { statusExpression } from './user-status-sql.ts';
 import { baseQuery, loadPolicy } from './users.ts';
 

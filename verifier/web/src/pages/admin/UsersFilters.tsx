@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SORT_KEYS, type SortKey } from '../../../../src/accounts/user-list-keys.ts';
 import type { Group } from '../../api/types.ts';
-import { SORT_KEYS, type SortKey, type UsersView } from './users-view.ts';
+import type { UsersView } from './users-view.ts';
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'Name',

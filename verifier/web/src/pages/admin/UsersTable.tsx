@@ -1,8 +1,8 @@
+import type { SortKey } from '../../../../src/accounts/user-list-keys.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import type { SortKey } from './users-view.ts';
 
 export interface UsersSort {
   sort: SortKey;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SORT_KEYS } from '../../../../src/accounts/user-list-keys.ts';
 import {
   DEFAULT_VIEW,
   parseUsersView,
-  SORT_KEYS,
   type UsersView,
   usersViewHref,
   usersViewParams,

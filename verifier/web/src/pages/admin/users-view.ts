@@ -1,19 +1,5 @@
+import { SORT_KEYS, type SortKey, STATUSES } from '../../../../src/accounts/user-list-keys.ts';
 import type { TwoFactorStatus } from '../../api/types.ts';
-
-/** Columns the Users list sorts by, as the API names them. */
-export const SORT_KEYS = [
-  'name',
-  'username',
-  'email',
-  'group',
-  'source',
-  'status',
-  'pendingSince',
-  'createdAt',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-const STATUSES: readonly TwoFactorStatus[] = ['Pending', 'Activated', 'Disabled'];
 
 /** What the Users page shows, kept in its address so a view can be bookmarked, shared and reloaded. */
 export interface UsersView {
