@@ -3,8 +3,7 @@ import { MemorySyncArea } from './memory-sync-area.ts';
 
 /**
  * The part of the extension API the pages use, in memory: `storage.local` and `storage.session`
- * with the browser's copy semantics, one `storage.onChanged` for all areas (storage.sync records
- * who listens to it), and alarms that are
+ * with the browser's copy semantics, one `storage.onChanged` for both areas, and alarms that are
  * only recorded, tab events the popup listens to, optional origin permissions that are granted on request
  * and recorded as they are asked for and given back, and no open tabs. Tests mock
  * `src/platform/browser.ts` with it to drive the real pages.
@@ -14,8 +13,6 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
   const session = new MemoryArea('session', semantics);
   // storage.sync with nothing synced: the pages only ask whether a synced vault is waiting.
   const sync = new MemorySyncArea();
-  // Who listens to the sync area's changes: its own onChanged and storage.onChanged, which covers it.
-  const syncListeners = new Set<ChangeListener>();
   const alarms = new Map<string, { delayInMinutes?: number; when?: number }>();
   const origins = new Set<string>();
   const permissionLog: string[] = [];
@@ -23,27 +20,15 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
     storage: {
       local,
       session,
-      sync: {
-        get: (_all: null) => sync.getAll(),
-        set: sync.set.bind(sync),
-        remove: sync.remove.bind(sync),
-        onChanged: {
-          listeners: syncListeners,
-          addListener: (listener: ChangeListener) => void syncListeners.add(listener),
-          removeListener: (listener: ChangeListener) => void syncListeners.delete(listener),
-          hasListener: (listener: ChangeListener) => syncListeners.has(listener),
-        },
-      },
+      sync: { get: (_all: null) => sync.getAll(), set: sync.set.bind(sync), remove: sync.remove.bind(sync) },
       onChanged: {
         addListener(listener: ChangeListener) {
           local.onChanged.addListener(listener);
           session.onChanged.addListener(listener);
-          syncListeners.add(listener);
         },
         removeListener(listener: ChangeListener) {
           local.onChanged.removeListener(listener);
           session.onChanged.removeListener(listener);
-          syncListeners.delete(listener);
         },
       },
     },

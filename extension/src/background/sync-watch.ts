@@ -60,27 +60,17 @@ export function watchSync(): void {
       running = false;
     }
   };
-  // The sync area is listened to only while sync is on. In Chromium, a listener for its changes in
-  // the service worker (storage.sync.onChanged, or storage.onChanged, which covers it) left the
-  // popup's storage.managed reads unanswered in most runs, and a save waits for that read (the
-  // auto-lock is re-armed within the policy's limit), so Add never finished.
-  const onSyncArea = () => void run();
-  const follow = (on: boolean) => {
-    enabled = on;
-    const syncChanges = browser.storage.sync.onChanged;
-    if (on && !syncChanges.hasListener(onSyncArea)) syncChanges.addListener(onSyncArea);
-    if (!on) syncChanges.removeListener(onSyncArea);
-  };
-  browser.storage.local.onChanged.addListener((changes) => {
-    if (SYNC_SETTINGS_KEY in changes) follow(isOn(changes[SYNC_SETTINGS_KEY]?.newValue));
-    if (STORAGE_KEY in changes || turnedOn(changes[SYNC_SETTINGS_KEY])) void run();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SYNC_SETTINGS_KEY in changes)
+      enabled = isOn(changes[SYNC_SETTINGS_KEY]?.newValue);
+    const relevant =
+      area === 'sync' ||
+      (area === 'local' && (STORAGE_KEY in changes || turnedOn(changes[SYNC_SETTINGS_KEY]))) ||
+      (area === 'session' && changes.vaultKey?.newValue !== undefined);
+    if (relevant) void run();
   });
-  browser.storage.session.onChanged.addListener((changes) => {
-    if (changes.vaultKey?.newValue !== undefined) void run();
-  });
-  // Also how an item that arrived while the background slept is merged: the run on waking.
   void browser.storage.local.get(SYNC_SETTINGS_KEY).then((stored) => {
-    follow(isOn(stored[SYNC_SETTINGS_KEY]));
+    enabled = isOn(stored[SYNC_SETTINGS_KEY]);
     void run();
   });
 }
