@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { FatalError } from '../components/FatalError.tsx';
 import { Unlock } from '../components/Unlock.tsx';
 import { Setup } from './components/Setup.tsx';
@@ -24,7 +25,7 @@ export function App() {
   if (state.status === 'locked') {
     return (
       <main>
-        {popup.scan && <p class="notice">A scanned QR code is waiting: unlock to add it.</p>}
+        {popup.scan && <p class="notice">{t('scanWaitingLocked')}</p>}
         <Unlock busy={busy} error={popup.unlockError} onUnlock={(password) => void popup.unlock(password)} />
       </main>
     );

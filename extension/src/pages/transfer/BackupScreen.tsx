@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/t.ts';
 import { NewPasswordInputs } from '../components/NewPasswordInputs.tsx';
 import { newPasswordProblem } from '../components/password-length.ts';
 import type { SavedFile } from './save-file.ts';
@@ -49,7 +50,11 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
           : `Last backup: ${new Date(lastBackupAt).toLocaleString()}.`}
       </p>
       <form aria-label="Make a backup" onSubmit={(event) => void submit(event)}>
-        <NewPasswordInputs label="Backup password" name="password" />
+        <NewPasswordInputs
+          label={t('backupPassword')}
+          confirmLabel={t('confirmBackupPassword')}
+          name="password"
+        />
         {error && (
           <p class="error" role="alert">
             {error}

@@ -3,6 +3,7 @@ import type { VaultAccount } from '../../../accounts/account.ts';
 import { filterAccounts } from '../../../accounts/list.ts';
 import { siteFirst } from '../../../fill/choose-account.ts';
 import { sameSite } from '../../../fill/site.ts';
+import { t } from '../../../i18n/t.ts';
 import { focusSearchOnSlash, moveFocusWithArrows } from '../list-keys.ts';
 import { type SortOrder, sortAccounts } from '../sort-order.ts';
 import { AccountRow } from './AccountRow.tsx';
@@ -39,7 +40,7 @@ export function AccountList(props: AccountListProps) {
   }, []);
   return (
     <section
-      aria-label="Accounts"
+      aria-label={t('accounts')}
       ref={section}
       onKeyDown={(event) => {
         if (section.current && moveFocusWithArrows(event, section.current)) event.preventDefault();
@@ -50,26 +51,24 @@ export function AccountList(props: AccountListProps) {
           <input
             type="search"
             class="search"
-            placeholder="Search"
-            aria-label="Search accounts"
+            placeholder={t('search')}
+            aria-label={t('searchAccounts')}
             aria-keyshortcuts="/"
             value={query}
             onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
           />
           <select
-            aria-label="Sort"
+            aria-label={t('sort')}
             value={props.sortOrder}
             onChange={(e) => props.onSortOrder((e.currentTarget as HTMLSelectElement).value as SortOrder)}
           >
-            <option value="manual">Your order</option>
-            <option value="name">By name</option>
+            <option value="manual">{t('sortManual')}</option>
+            <option value="name">{t('sortByName')}</option>
           </select>
         </div>
       )}
-      {accounts.length === 0 && (
-        <p class="empty">No accounts yet. Open the page that shows your QR code and press Scan QR code.</p>
-      )}
-      {accounts.length > 0 && shown.length === 0 && <p class="empty">No account matches “{query}”.</p>}
+      {accounts.length === 0 && <p class="empty">{t('noAccountsYet')}</p>}
+      {accounts.length > 0 && shown.length === 0 && <p class="empty">{t('noAccountMatches', query)}</p>}
       <ul class="accounts">
         {shown.map((account) => (
           <AccountRow

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../i18n/t.ts';
 import { NewPasswordInputs } from '../../components/NewPasswordInputs.tsx';
 import { newPasswordProblem } from '../../components/password-length.ts';
 
@@ -26,28 +27,27 @@ export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) 
   };
   if (withoutPassword && !passwordRequired) {
     return (
-      <section class="panel" aria-label="Use without a password">
-        <h2>Use without a password?</h2>
+      <section class="panel" aria-label={t('withoutPasswordLabel')}>
+        <h2>{t('withoutPasswordHeading')}</h2>
         <p class="warning" role="alert">
-          Anyone who can use this browser profile, and any program that can read its files, will be able to
-          read your two-factor secrets and make codes. You can set a password later in Settings.
+          {t('withoutPasswordWarning')}
         </p>
         <div class="actions">
           <button type="button" class="danger" disabled={busy} onClick={() => onCreate(null)}>
-            I understand, use without a password
+            {t('withoutPasswordConfirm')}
           </button>
           <button type="button" onClick={() => setWithoutPassword(false)}>
-            Back
+            {t('back')}
           </button>
         </div>
       </section>
     );
   }
   return (
-    <form class="panel" aria-label="Set a password" onSubmit={submit} noValidate>
-      <h2>Protect your codes with a password</h2>
-      <p>Your accounts are encrypted with this password. It cannot be recovered if you forget it.</p>
-      <NewPasswordInputs label="Password" name="password" />
+    <form class="panel" aria-label={t('setPasswordLabel')} onSubmit={submit} noValidate>
+      <h2>{t('setupHeading')}</h2>
+      <p>{t('setupIntro')}</p>
+      <NewPasswordInputs label={t('password')} confirmLabel={t('confirmPassword')} name="password" />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -55,13 +55,13 @@ export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) 
       )}
       <div class="actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Setting up…' : 'Set password'}
+          {busy ? t('settingUp') : t('setPassword')}
         </button>
         {passwordRequired ? (
-          <p class="hint">Your organisation requires a password.</p>
+          <p class="hint">{t('organisationRequiresPassword')}</p>
         ) : (
           <button type="button" class="link" onClick={() => setWithoutPassword(true)}>
-            Continue without a password…
+            {t('continueWithoutPassword')}
           </button>
         )}
       </div>
