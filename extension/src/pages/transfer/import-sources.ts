@@ -1,5 +1,6 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { findDuplicates } from '../../accounts/identity.ts';
+import { t } from '../../i18n/t.ts';
 import {
   detectAndParse,
   detectAndParseWithPassword,
@@ -101,7 +102,7 @@ function named(source: ImportSource, error: unknown): never {
  * problem (unknown format, damaged file, wrong password) throws ImportSourceError naming the source.
  */
 export async function readSources(sources: readonly ImportSource[], password?: string): Promise<ReadOutcome> {
-  if (sources.length === 0) throw new ImportSourceError('Choose a file or paste the exported text first.');
+  if (sources.length === 0) throw new ImportSourceError(t('chooseFileOrPaste'));
   const locked: string[] = [];
   for (const source of sources) {
     try {
