@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // attributes a user reads or hears, or shown as a child expression ({'Text'}, {ok ? 'Yes' : 'No'}).
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-// The popup and the components both pages share; the transfer page's text is not in the catalogue yet.
-const COMPONENT_DIRS = ['popup', 'components'].map((dir) => resolve(import.meta.dirname, dir));
+const PAGES = resolve(import.meta.dirname);
 
 /** Attributes whose value is read on screen or by assistive technology. */
 const READ_ATTRIBUTES = new Set([
@@ -88,7 +87,7 @@ beforeAll(() => {
   const [project] = snapshot.getProjects();
   if (!project) throw new Error('the TypeScript project did not open');
   sources = new Map();
-  for (const path of COMPONENT_DIRS.flatMap(componentFiles)) {
+  for (const path of componentFiles(PAGES)) {
     const file = project.program.getSourceFile(path);
     if (!file) throw new Error(`the TypeScript project does not include ${path}`);
     sources.set(relative(ROOT, path), file);
@@ -98,10 +97,10 @@ beforeAll(() => {
 afterAll(() => api?.close());
 
 describe('the pages’ components', () => {
-  it('are all read, the popup’s and the shared ones', () => {
+  it('are all read, popup and transfer page alike', () => {
     const names = [...sources.keys()];
     expect(names).toContain('extension/src/pages/popup/components/AccountRow.tsx');
-    expect(names).toContain('extension/src/pages/popup/App.tsx');
+    expect(names).toContain('extension/src/pages/transfer/TransferPage.tsx');
     expect(names).toContain('extension/src/pages/components/Unlock.tsx');
   });
 
