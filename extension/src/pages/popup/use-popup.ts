@@ -4,8 +4,10 @@ import type { VaultAccount } from '../../accounts/account.ts';
 import {
   type AccountChanges,
   addAccounts,
+  type DropSide,
   type DuplicateChoice,
   findDuplicate,
+  moveNextTo,
   removeAccount,
   updateAccount,
 } from '../../accounts/list.ts';
@@ -287,6 +289,8 @@ export function usePopup() {
         void saveList(updateAccount(applyPlacement(accounts, id, placement), id, changes));
         toList();
       },
+      reorder: (id: string, targetId: string, side: DropSide) =>
+        void saveList(moveNextTo(accounts, id, targetId, side)),
       remove: (id: string) => {
         void saveList(removeAccount(accounts, id));
         toList();
