@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import type { DropSide } from '../../../accounts/list.ts';
 import { avatarOf } from '../avatar.ts';
@@ -55,6 +56,8 @@ export function AccountRow({
   const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
   const shown = code === undefined ? undefined : account.type === 'steam' ? code : groupDigits(code);
   const avatar = avatarOf(account);
+  // An icon the browser cannot decode falls back to the letter avatar.
+  const [iconBroken, setIconBroken] = useState(false);
   return (
     <li
       class={`account${account.pinned ? ' pinned' : ''}${forThisSite ? ' this-site' : ''}${drag ? ` drag-${drag}` : ''}`}
@@ -73,9 +76,20 @@ export function AccountRow({
           <span aria-hidden="true">⠿</span>
         </button>
       )}
-      <span class={`avatar avatar-${avatar.colour}`} aria-hidden="true">
-        {avatar.letter}
-      </span>
+      {account.icon && !iconBroken ? (
+        <img
+          class="avatar site-icon"
+          src={account.icon}
+          alt=""
+          width={24}
+          height={24}
+          onError={() => setIconBroken(true)}
+        />
+      ) : (
+        <span class={`avatar avatar-${avatar.colour}`} aria-hidden="true">
+          {avatar.letter}
+        </span>
+      )}
       {/* The name comes from what the row shows, the code included, so a screen reader hears the
           code and a speech user can say what they see (WCAG 2.5.3); "Copy" is for screen readers. */}
       <button
