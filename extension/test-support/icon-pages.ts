@@ -22,6 +22,8 @@ async function enrolPage(issuer: string, secret: string, head: string): Promise<
 
 export interface IconPageServer {
   origin: string;
+  /** How many times /brand.png was asked for: the browser's own load, never the extension. */
+  iconRequests(): number;
   close(): Promise<void>;
 }
 
@@ -37,12 +39,14 @@ export async function startIconPageServer(): Promise<IconPageServer> {
     ),
     '/no-icon': await enrolPage(PLAIN_ISSUER, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', ''),
   };
+  let iconRequests = 0;
   const server: Server = createServer((request, response) => {
     const page = pages[request.url ?? ''];
     if (page) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(page);
     } else if (request.url === '/brand.png') {
+      iconRequests += 1;
       response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
       response.end(icon);
     } else {
@@ -54,6 +58,7 @@ export async function startIconPageServer(): Promise<IconPageServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    iconRequests: () => iconRequests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
