@@ -95,7 +95,9 @@ export async function save(
   changes: { lastBackupAt?: number } = {},
 ): Promise<Extract<VaultState, { status: 'unlocked' }>> {
   const snapshot = await saveAccounts(deps(), state.key, accounts, state.snapshot.revision, changes);
-  await noteActivity();
+  // Not awaited: re-arming the auto-lock reads storage.managed, which Chromium can leave unanswered
+  // for long; the popup would keep showing the add it already saved (as already in the list).
+  void noteActivity();
   return { ...state, snapshot };
 }
 
