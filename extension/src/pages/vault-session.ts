@@ -41,8 +41,12 @@ async function opened(key: Uint8Array, passwordless: boolean): Promise<VaultStat
 
 /** Restarts the idle countdown; called when the popup opens and on every action. */
 export async function noteActivity(): Promise<void> {
-  const { idleMinutes } = applyPolicy(await loadSettings(browser.storage.local), await loadManagedPolicy());
-  await armAutoLock(browser.alarms, idleMinutes);
+  const settings = await loadSettings(browser.storage.local);
+  // Armed at once with the user's choice, since Chromium can leave storage.managed unanswered for
+  // long and the vault must not stay open meanwhile; the policy's limit shortens it when it answers.
+  await armAutoLock(browser.alarms, settings.idleMinutes);
+  const { idleMinutes } = applyPolicy(settings, await loadManagedPolicy());
+  if (idleMinutes !== settings.idleMinutes) await armAutoLock(browser.alarms, idleMinutes);
 }
 
 /**

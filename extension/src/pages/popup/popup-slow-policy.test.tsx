@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../../test-support/fake-browser.ts';
 import { savePendingScan } from '../../scan/pending.ts';
+import { DEFAULT_SETTINGS } from '../../settings/settings.ts';
+import { AUTO_LOCK_ALARM } from '../../vault/auto-lock.ts';
 import { App } from './App.tsx';
 
 // Chromium can leave a storage.managed read unanswered for a long time (its policy service still
@@ -39,5 +41,18 @@ describe('the popup while the managed policy does not answer', () => {
     await waitFor(() => expect(screen.queryByText('Add this account?')).toBeNull());
     expect(screen.queryByText('Already in your list')).toBeNull();
     expect(await fake.browser.storage.session.get('pendingScan')).toEqual({});
+  });
+
+  it('still arms the auto-lock with the chosen idle time once the vault is open', async () => {
+    render(<App />);
+    fireEvent.input(await screen.findByLabelText('Password'), { target: { value: 'vault password' } });
+    fireEvent.input(screen.getByLabelText('Confirm password'), { target: { value: 'vault password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
+    await screen.findByText(/^No accounts yet/, {}, { timeout: 15_000 });
+    await waitFor(() =>
+      expect(fake.browser.alarms.scheduled.get(AUTO_LOCK_ALARM)).toEqual({
+        delayInMinutes: DEFAULT_SETTINGS.idleMinutes,
+      }),
+    );
   });
 });
