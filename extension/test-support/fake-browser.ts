@@ -1,4 +1,5 @@
 import { type ChangeListener, type CopySemantics, MemoryArea } from './memory-area.ts';
+import { MemorySyncArea } from './memory-sync-area.ts';
 
 /**
  * The part of the extension API the pages use, in memory: `storage.local` and `storage.session`
@@ -10,6 +11,8 @@ import { type ChangeListener, type CopySemantics, MemoryArea } from './memory-ar
 export function fakeBrowser(semantics: CopySemantics = 'chrome') {
   const local = new MemoryArea('local', semantics);
   const session = new MemoryArea('session', semantics);
+  // storage.sync with nothing synced: the pages only ask whether a synced vault is waiting.
+  const sync = new MemorySyncArea();
   const alarms = new Map<string, { delayInMinutes?: number; when?: number }>();
   const origins = new Set<string>();
   const permissionLog: string[] = [];
@@ -17,6 +20,7 @@ export function fakeBrowser(semantics: CopySemantics = 'chrome') {
     storage: {
       local,
       session,
+      sync: { get: (_all: null) => sync.getAll(), set: sync.set.bind(sync), remove: sync.remove.bind(sync) },
       onChanged: {
         addListener(listener: ChangeListener) {
           local.onChanged.addListener(listener);

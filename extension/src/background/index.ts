@@ -12,6 +12,7 @@ import { type ExtensionMessage, isExtensionMessage } from './messages.ts';
 import { scanSelection, scanWholePage, startSelection } from './scan-tab.ts';
 import { expectSelectionFrom, fromExtensionPage, type Sender, takeSelectionSender } from './senders.ts';
 import { fillForSite } from './site-fill.ts';
+import { watchSync } from './sync-watch.ts';
 import { registerTestHooks } from './test-hooks.ts';
 
 // The background only routes: typed messages to their handlers, alarms to their jobs.
@@ -88,5 +89,7 @@ void watchSystemIdle({
   session: browser.storage.session,
   policy: loadManagedPolicy,
 });
+
+watchSync();
 
 if (import.meta.env.EXTENSION_TEST_HOOKS) registerTestHooks();

@@ -3,8 +3,10 @@ import { browser } from '../platform/browser.ts';
 import { exclusiveVaultChange } from '../platform/exclusive.ts';
 import { loadManagedPolicy } from '../platform/managed-storage.ts';
 import { randomBytes } from '../platform/random.ts';
+import { browserSyncArea } from '../platform/sync-storage.ts';
 import { applyPolicy } from '../policy/managed-policy.ts';
 import { loadSettings } from '../settings/settings.ts';
+import { joinSyncedVault, syncedVaultWaiting } from '../sync/join.ts';
 import { armAutoLock, disarmAutoLock } from '../vault/auto-lock.ts';
 import { CURRENT_VERSION } from '../vault/format.ts';
 import { lockSession } from '../vault/lock.ts';
@@ -28,7 +30,8 @@ import {
  */
 export type VaultState =
   | { status: 'absent' }
-  | { status: 'locked' }
+  /** `synced`: no vault here yet, but one synced from another computer opens with its password. */
+  | { status: 'locked'; synced?: true }
   | { status: 'unlocked'; key: Uint8Array; snapshot: AccountsSnapshot; passwordless: boolean };
 
 const deps = () => ({ area: browser.storage.local, randomBytes, exclusive: exclusiveVaultChange });
@@ -77,14 +80,34 @@ export async function currentState(): Promise<VaultState> {
   };
 }
 
+/**
+ * For a page that found no vault, when the user asks for synced accounts: the Unlock screen when a
+ * vault synced from another computer waits in storage.sync, else null. Only this question reads the
+ * sync area before sync is turned on.
+ */
+export async function syncedState(): Promise<VaultState | null> {
+  if (await readRecord(browser.storage.local)) return null;
+  return (await syncedVaultWaiting({ sync: browserSyncArea() })) ? { status: 'locked', synced: true } : null;
+}
+
 export async function setUp(password: string | null): Promise<VaultState> {
   const key = await createVault(deps(), password);
   return opened(key, password === null);
 }
 
 export async function unlockWith(password: string): Promise<VaultState | UnlockResult> {
+  if (!(await readRecord(browser.storage.local))) return joinWith(password);
   const result = await unlock(deps(), password);
   return result.ok ? opened(result.key, false) : result;
+}
+
+/** A new install opening the vault synced from another computer (or this one before a reinstall). */
+async function joinWith(password: string): Promise<VaultState | UnlockResult> {
+  const sync = { local: browser.storage.local, sync: browserSyncArea(), randomBytes, now: Date.now };
+  const result = await joinSyncedVault({ ...sync, exclusive: exclusiveVaultChange }, password);
+  if (result.ok) return opened(result.key, false);
+  if (result.reason === 'nothing-synced') return { status: 'absent' };
+  return { ok: false, reason: 'wrong-password' };
 }
 
 export async function lockNow(): Promise<VaultState> {

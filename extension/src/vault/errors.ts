@@ -9,7 +9,7 @@ export class VaultError extends Error {
 /** The stored vault cannot be read: fields missing, not decryptable with the right key, bad JSON. */
 export class VaultCorruptError extends VaultError {
   override readonly name = 'VaultCorruptError';
-  constructor(detail: string) {
+  constructor(readonly detail: string) {
     super(
       `The stored vault is damaged (${detail}). Nothing was changed or deleted; restore it from a backup or reinstall.`,
     );

@@ -83,7 +83,7 @@ function checkKdf(value: unknown): KdfParams {
   return value as unknown as KdfParams;
 }
 
-function checkProtection(value: unknown): Protection {
+export function checkProtection(value: unknown): Protection {
   if (!isObject(value)) throw new VaultCorruptError('the key protection is missing');
   if (value.mode === 'password') {
     return {

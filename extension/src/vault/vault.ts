@@ -103,6 +103,32 @@ async function createNow(deps: VaultDeps, password: string | null): Promise<Uint
   return vaultKey;
 }
 
+/**
+ * A new install joining a vault synced from another computer: that vault's key protection (the
+ * same password opens it) and its accounts, in one write, only where no vault exists yet.
+ */
+export function createFromSynced(
+  deps: VaultDeps,
+  vaultKey: Uint8Array,
+  protection: Protection,
+  accounts: readonly VaultAccount[],
+): Promise<void> {
+  return alone(deps, async () => {
+    if (await readRecord(deps.area)) throw new VaultExistsError();
+    await writeRecord(deps.area, {
+      version: CURRENT_VERSION,
+      revision: 0,
+      protection,
+      accounts: await seal(
+        vaultKey,
+        encodePayload(accounts, null),
+        aad.accounts(CURRENT_VERSION),
+        deps.randomBytes,
+      ),
+    });
+  });
+}
+
 /** The password parameters and wrapped key, wherever the record's format keeps them. */
 function passwordParts(record: AnyVaultRecord): { kdf: KdfParams; wrappedKey: Sealed } | null {
   if (record.version === 1) return record;

@@ -17,6 +17,7 @@ export function App() {
           busy={busy}
           passwordRequired={popup.policy.requirePassword}
           onCreate={(password) => void popup.setUp(password)}
+          onFindSynced={popup.findSynced}
         />
       </main>
     );
@@ -25,6 +26,12 @@ export function App() {
     return (
       <main>
         {popup.scan && <p class="notice">A scanned QR code is waiting: unlock to add it.</p>}
+        {state.synced && (
+          <p class="notice">
+            Accounts synced through this browser’s account were found: enter their vault password to bring
+            them back.
+          </p>
+        )}
         <Unlock busy={busy} error={popup.unlockError} onUnlock={(password) => void popup.unlock(password)} />
       </main>
     );

@@ -130,6 +130,13 @@ export function usePopup() {
 
   const setUp = (password: string | null) => run(async () => setState(await vault.setUp(password)));
 
+  /** After a reinstall or on another computer: true when synced accounts wait for the vault password. */
+  const findSynced = async () => {
+    const synced = await vault.syncedState();
+    if (synced) setState(synced);
+    return synced !== null;
+  };
+
   const unlock = (password: string) =>
     run(async () => {
       const result = await vault.unlockWith(password);
@@ -315,6 +322,7 @@ export function usePopup() {
     setView,
     setQuery,
     setUp,
+    findSynced,
     unlock,
     lockNow,
     startScan,

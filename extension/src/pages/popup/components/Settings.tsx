@@ -8,6 +8,7 @@ import {
 } from '../../../settings/settings.ts';
 import { NewPasswordInputs } from '../../components/NewPasswordInputs.tsx';
 import { newPasswordProblem } from '../../components/password-length.ts';
+import { SyncSettings } from './SyncSettings.tsx';
 
 export interface SettingsProps {
   settings: SettingsValues;
@@ -126,6 +127,7 @@ export function Settings({
           </p>
         )}
       </fieldset>
+      <SyncSettings passwordless={passwordless} />
       <form onSubmit={changePassword} aria-label="Change password">
         <fieldset>
           <legend>{passwordless ? 'Set a password' : 'Change password'}</legend>

@@ -7,11 +7,21 @@ export interface SetupProps {
   busy: boolean;
   /** The organisation's policy asks for a password: no way around it is offered. */
   passwordRequired?: boolean;
+  /** Looks for accounts synced through the browser's account; false when there are none. */
+  onFindSynced?(): Promise<boolean>;
 }
 
 /** First run: a password for the vault, or an explicit, warned choice to keep it unprotected. */
-export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) {
+export function Setup({ onCreate, busy, passwordRequired = false, onFindSynced }: SetupProps) {
   const [error, setError] = useState('');
+  const [syncMessage, setSyncMessage] = useState('');
+  const findSynced = () => {
+    setSyncMessage('Looking…');
+    onFindSynced?.().then(
+      (found) => setSyncMessage(found ? '' : 'No synced accounts were found in this browser’s account.'),
+      (failure: Error) => setSyncMessage(failure.message),
+    );
+  };
   const [withoutPassword, setWithoutPassword] = useState(false);
   const submit = (event: Event) => {
     event.preventDefault();
@@ -57,6 +67,11 @@ export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) 
         <button type="submit" disabled={busy}>
           {busy ? 'Setting up…' : 'Set password'}
         </button>
+        {onFindSynced && (
+          <button type="button" class="link" onClick={findSynced}>
+            Bring back accounts synced with this browser’s account…
+          </button>
+        )}
         {passwordRequired ? (
           <p class="hint">Your organisation requires a password.</p>
         ) : (
@@ -65,6 +80,7 @@ export function Setup({ onCreate, busy, passwordRequired = false }: SetupProps) 
           </button>
         )}
       </div>
+      {syncMessage && <p role="status">{syncMessage}</p>}
     </form>
   );
 }
