@@ -10,6 +10,8 @@ export interface VaultAccount extends OtpAccount {
   addedAt?: number;
   /** The web origin it was scanned on or first filled into (https://login.example.com), if any. */
   site?: string;
+  /** The site's favicon read at scan time, a small PNG data: URL (site-icon.ts); else the letter avatar. */
+  icon?: string;
 }
 
 export function newAccountId(randomBytes: (n: number) => Uint8Array): string {

@@ -78,6 +78,33 @@ export function moveAccount(list: readonly VaultAccount[], id: string, direction
   return ordered;
 }
 
+/** Where a dragged account is dropped: just above or just below another row. */
+export type DropSide = 'before' | 'after';
+
+/**
+ * Moves an account next to another (a drag and drop), in display order. Pinned accounts stay in
+ * the pinned group: dropped beside an account of the other group, it goes to its own group's edge
+ * nearest that drop (the top of the others, or the bottom of the pinned). Only the moved account
+ * changes place; the stored list is rewritten in display order.
+ */
+export function moveNextTo(
+  list: readonly VaultAccount[],
+  id: string,
+  targetId: string,
+  side: DropSide,
+): VaultAccount[] {
+  const ordered = displayOrder(list);
+  const moving = ordered.find((a) => a.id === id);
+  const target = ordered.find((a) => a.id === targetId);
+  if (!moving || !target || moving === target) return ordered;
+  const rest = ordered.filter((a) => a !== moving);
+  // Across groups it goes to the border between them, which is where the pinned ones end.
+  const border = rest.filter((a) => a.pinned).length;
+  const at = target.pinned === moving.pinned ? rest.indexOf(target) + (side === 'after' ? 1 : 0) : border;
+  rest.splice(at, 0, moving);
+  return rest;
+}
+
 export function filterAccounts(list: readonly VaultAccount[], query: string): VaultAccount[] {
   const needle = query.trim().toLocaleLowerCase();
   if (!needle) return [...list];

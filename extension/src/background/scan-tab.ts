@@ -2,6 +2,7 @@ import overlayScript from '../content/selection-overlay.ts?iife';
 import { browser } from '../platform/browser.ts';
 import { loadCapture, regionPixels, wholePixels } from '../scan/capture-image.ts';
 import { findInRegion, findQrTexts } from '../scan/find-codes.ts';
+import { pageIcon } from '../scan/page-icon.ts';
 import { savePendingScan } from '../scan/pending.ts';
 import { type Selection, selectionToPixels } from '../scan/region.ts';
 import { CANNOT_CAPTURE_MESSAGE, restrictedPageMessage, type ScanKind } from '../scan/restricted-page.ts';
@@ -40,7 +41,13 @@ export async function scanWholePage(tabId: number): Promise<ScanReply> {
   }
   const texts = findQrTexts(wholePixels(image));
   image.close();
-  await savePendingScan(browser.storage.session, { texts, mode: 'page', at: Date.now() });
+  const icon = texts.length > 0 ? await pageIcon(tabId) : undefined;
+  await savePendingScan(browser.storage.session, {
+    texts,
+    mode: 'page',
+    at: Date.now(),
+    ...(icon && { icon }),
+  });
   return { ok: true };
 }
 
@@ -58,6 +65,7 @@ export async function startSelection(tabId: number): Promise<ScanReply> {
 
 export async function scanSelection(tabId: number, selection: Selection): Promise<void> {
   let texts: string[] = [];
+  let icon: string | undefined;
   try {
     const image = await capture(tabId);
     const drag = selectionToPixels(selection, image.width, image.height);
@@ -66,8 +74,14 @@ export async function scanSelection(tabId: number, selection: Selection): Promis
       texts = findInRegion(pixels, region);
     }
     image.close();
+    if (texts.length > 0) icon = await pageIcon(tabId);
   } finally {
-    await savePendingScan(browser.storage.session, { texts, mode: 'selection', at: Date.now() });
+    await savePendingScan(browser.storage.session, {
+      texts,
+      mode: 'selection',
+      at: Date.now(),
+      ...(icon && { icon }),
+    });
   }
   await reopenPopup();
 }

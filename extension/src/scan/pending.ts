@@ -15,6 +15,8 @@ export interface PendingScan {
   /** How the user scanned: shapes the wording of what was found. */
   mode: ScanMode;
   at: number;
+  /** The scanned site's icon (scan/page-icon.ts) for the accounts added from this scan, if one was read. */
+  icon?: string;
 }
 
 export async function savePendingScan(session: KeyValueArea, scan: PendingScan): Promise<void> {

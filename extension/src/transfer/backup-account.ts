@@ -5,6 +5,7 @@ import {
   OtpError,
   validateAccount,
 } from '../../../shared/index.ts';
+import { checkIcon } from '../accounts/site-icon.ts';
 import { webOrigin } from '../fill/site.ts';
 import { CorruptFileError } from './errors.ts';
 
@@ -13,6 +14,8 @@ export interface BackupAccount extends OtpAccount {
   pinned?: boolean;
   /** The web origin the account belongs to; backups made before sites existed have none. */
   site?: string;
+  /** The site's icon (a small PNG data: URL); a file's icon that is not one is dropped on reading. */
+  icon?: string;
 }
 
 /** JSON form inside the encrypted payload; the secret as unpadded upper-case base32 (RFC 4648 §6). */
@@ -27,6 +30,7 @@ interface StoredAccount {
   counter: number;
   pinned: boolean;
   site?: string;
+  icon?: string;
 }
 
 const STORED_FIELDS = [
@@ -54,6 +58,7 @@ export function toStoredAccount(account: BackupAccount): StoredAccount {
     counter: account.counter,
     pinned: account.pinned === true,
     ...(account.site !== undefined && { site: account.site }),
+    ...(account.icon !== undefined && { icon: account.icon }),
   };
 }
 
@@ -68,9 +73,11 @@ export function fromStoredAccount(value: unknown, position: number): BackupAccou
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail('it is not an object.');
   const stored = value as Record<string, unknown>;
-  const keys = Object.keys(stored).filter((key) => key !== 'site');
+  const keys = Object.keys(stored).filter((key) => key !== 'site' && key !== 'icon');
   if (keys.length !== STORED_FIELDS.length || !STORED_FIELDS.every((field) => keys.includes(field))) {
-    return fail(`it must have exactly the fields ${STORED_FIELDS.join(', ')} (and optionally site).`);
+    return fail(
+      `it must have exactly the fields ${STORED_FIELDS.join(', ')} (and optionally site and icon).`,
+    );
   }
   if (
     stored.site !== undefined &&
@@ -93,10 +100,13 @@ export function fromStoredAccount(value: unknown, position: number): BackupAccou
       counter: stored.counter,
     } as OtpAccount;
     validateAccount(account);
+    // An icon is only a picture: one that is not a small PNG is left out rather than refusing the file.
+    const icon = checkIcon(stored.icon);
     return {
       ...account,
       pinned: stored.pinned,
       ...(typeof stored.site === 'string' && { site: stored.site }),
+      ...(icon !== undefined && { icon }),
     };
   } catch (error) {
     if (error instanceof OtpError) return fail(error.message);

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32Decode } from '../../../shared/index.ts';
 import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
+import { encodePng } from '../../build/png.ts';
+import { iconUrl } from '../accounts/site-icon.ts';
 import type { ScryptParams } from '../crypto/kdf.ts';
 import { backupFileName, createBackup, readBackup } from './backup.ts';
 import type { BackupAccount } from './backup-account.ts';
@@ -47,6 +49,7 @@ const accounts: BackupAccount[] = [
     counter: 0,
     pinned: true,
     site: 'https://login.example.com',
+    icon: iconUrl(new Uint8Array(encodePng(32, 32, new Uint8Array(32 * 32 * 4).fill(120)))),
   },
   {
     type: 'hotp',
@@ -88,6 +91,17 @@ describe('createBackup and readBackup', () => {
     expect(restored.accounts).toEqual(
       accounts.map((account) => ({ ...account, pinned: account.pinned === true })),
     );
+  });
+
+  it('restores the other accounts and fields of a file whose icon is damaged, leaving the icon out', async () => {
+    const damaged = accounts.map((account, i) =>
+      i === 0 ? { ...account, icon: 'data:image/png;base64,not a png' } : account,
+    );
+    const file = await createBackup(damaged, 'pw', { now, randomBytes: random, kdf: fastKdf() });
+    const restored = await readBackup(file.text, 'pw');
+    expect(restored.accounts).toHaveLength(accounts.length);
+    expect(restored.accounts[0]).not.toHaveProperty('icon');
+    expect(restored.accounts[0]).toMatchObject({ issuer: 'Example', site: 'https://login.example.com' });
   });
 
   it('names the file authenticator-backup-YYYY-MM-DD.json with the local date', async () => {

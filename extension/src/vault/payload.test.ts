@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodePng } from '../../build/png.ts';
 import type { VaultAccount } from '../accounts/account.ts';
+import { iconUrl } from '../accounts/site-icon.ts';
 import { VaultCorruptError } from './errors.ts';
 import { decodePayload, encodePayload } from './payload.ts';
 
@@ -79,6 +81,42 @@ describe('the site an account belongs to', () => {
       expect(() =>
         decodePayload(encode({ accounts: [{ ...account, site }], lastBackupAt: null }), 3),
       ).toThrow('account 1 has an invalid site');
+    }
+  });
+});
+
+describe('the icon an account shows', () => {
+  const account = {
+    id: 'a',
+    type: 'totp',
+    secret: 'JBSWY3DP',
+    issuer: 'Example',
+    account: 'ana',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    pinned: false,
+    addedAt: 5,
+  };
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const icon = iconUrl(new Uint8Array(encodePng(16, 16, new Uint8Array(16 * 16 * 4).fill(90))));
+
+  it('is kept through a save and a read, and lists written before icons existed read without one', () => {
+    const [plain] = decodePayload(encode({ accounts: [account], lastBackupAt: null }), 3).accounts;
+    expect(plain?.icon).toBeUndefined();
+    const saved = encodePayload([{ ...(plain as VaultAccount), icon }]);
+    expect(decodePayload(saved, 3).accounts[0]?.icon).toBe(icon);
+  });
+
+  it('is left out when it is not a small PNG, and the account still opens with everything else', () => {
+    for (const bad of ['data:image/svg+xml;base64,PHN2Zz4=', 'https://example.com/favicon.ico', 42, '']) {
+      const [read] = decodePayload(
+        encode({ accounts: [{ ...account, icon: bad }], lastBackupAt: null }),
+        3,
+      ).accounts;
+      expect(read?.icon).toBeUndefined();
+      expect(read?.issuer).toBe('Example');
     }
   });
 });

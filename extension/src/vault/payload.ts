@@ -1,5 +1,6 @@
 import { base32Decode, base32Encode } from '../../../shared/index.ts';
 import type { VaultAccount } from '../accounts/account.ts';
+import { checkIcon } from '../accounts/site-icon.ts';
 import { webOrigin } from '../fill/site.ts';
 import { VaultCorruptError } from './errors.ts';
 
@@ -23,6 +24,8 @@ interface StoredAccount {
   /** Milliseconds since 1970; 0 when unknown (accounts older than format 3). */
   addedAt: number;
   site?: string;
+  /** Optional too; one that is not a small PNG (site-icon.ts) is dropped, so the account still opens. */
+  icon?: string;
 }
 
 export interface Payload {
@@ -48,6 +51,7 @@ export function encodePayload(
     pinned: a.pinned,
     addedAt: a.addedAt ?? 0,
     ...(a.site !== undefined && { site: a.site }),
+    ...(a.icon !== undefined && { icon: a.icon }),
   }));
   return new TextEncoder().encode(JSON.stringify({ accounts: stored, lastBackupAt }));
 }
@@ -76,6 +80,7 @@ function decodeAccount(value: unknown, index: number, version: 2 | 3): VaultAcco
   if (version === 3 && !isTime(a.addedAt)) fail(index, 'time added');
   if (a.site !== undefined && (typeof a.site !== 'string' || webOrigin(a.site) !== a.site))
     fail(index, 'site');
+  const icon = checkIcon(a.icon);
   let secret: Uint8Array;
   try {
     secret = base32Decode(a.secret);
@@ -95,6 +100,7 @@ function decodeAccount(value: unknown, index: number, version: 2 | 3): VaultAcco
     pinned: a.pinned === true,
     addedAt: version === 3 ? (a.addedAt as number) : 0,
     ...(typeof a.site === 'string' && { site: a.site }),
+    ...(icon !== undefined && { icon }),
   };
 }
 

@@ -4,11 +4,14 @@ import type { VaultAccount } from '../../accounts/account.ts';
 import {
   type AccountChanges,
   addAccounts,
+  type DropSide,
   type DuplicateChoice,
   findDuplicate,
+  moveNextTo,
   removeAccount,
   updateAccount,
 } from '../../accounts/list.ts';
+import { checkIcon } from '../../accounts/site-icon.ts';
 import type { FillReply, PopupRequest, ScanReply } from '../../background/messages.ts';
 import { FILL_NOTICE_KEY, takeFillNotice } from '../../fill/fill-notice.ts';
 import { frameNotice } from '../../fill/frame-access.ts';
@@ -56,6 +59,7 @@ export function usePopup() {
   const [view, setView] = useState<View>({ name: 'list' });
   const [scan, setScan] = useState<ScanOutcome | null>(null);
   const [scanFromPage, setScanFromPage] = useState(false);
+  const [scanIcon, setScanIcon] = useState<string | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [revealedHotp, setRevealedHotp] = useState<Record<string, string>>({});
@@ -75,6 +79,7 @@ export function usePopup() {
     if (pending) {
       setScan(classifyQrTexts(pending.texts, pending.mode));
       setScanFromPage(true);
+      setScanIcon(checkIcon(pending.icon));
     }
   }, []);
 
@@ -257,13 +262,17 @@ export function usePopup() {
         if (!(await isInTab())) window.close();
       });
 
-    // Accounts scanned from a page belong to its site (the popup's page is the one scanned); a
-    // replaced account keeps the site it had. Accounts typed by hand are linked on their first fill.
+    // Accounts scanned from a page belong to its site (the popup's page is the one scanned) and take
+    // its icon; a replaced account keeps the site and icon it had. Accounts typed by hand are linked
+    // on their first fill and keep the letter avatar.
     const withSite = (next: VaultAccount[], linkNew: boolean) =>
       next.map((account) => {
-        const site = account.site ?? accounts.find((old) => old.id === account.id)?.site;
-        if (site) return { ...account, site };
-        return linkNew && pageSite ? { ...account, site: pageSite } : account;
+        const old = accounts.find((kept) => kept.id === account.id);
+        const icon = old ? old.icon : linkNew ? scanIcon : undefined;
+        const iconed = icon ? { ...account, icon } : account;
+        const site = account.site ?? old?.site;
+        if (site) return { ...iconed, site };
+        return linkNew && pageSite ? { ...iconed, site: pageSite } : iconed;
       });
 
     const addScanned = (found: OtpAccount[], choice: DuplicateChoice, linkNew = scanFromPage) =>
@@ -294,6 +303,8 @@ export function usePopup() {
         void saveList(updateAccount(applyPlacement(accounts, id, placement), id, changes));
         toList();
       },
+      reorder: (id: string, targetId: string, side: DropSide) =>
+        void saveList(moveNextTo(accounts, id, targetId, side)),
       remove: (id: string) => {
         void saveList(removeAccount(accounts, id));
         toList();

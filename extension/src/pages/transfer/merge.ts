@@ -22,8 +22,8 @@ function otpFields(account: BackupAccount): OtpAccount {
 /**
  * The list after an import or a restore, for one vault write: new accounts are appended in their
  * order; duplicates are left alone ('skip') or take the incoming fields in place ('replace'),
- * keeping the existing id, pin, added-at time and site (the secret is the same; a site comes from
- * the file only where the vault's account has none). `addedAt`, when given,
+ * keeping the existing id, pin, added-at time, site and icon (the secret is the same; a site or an
+ * icon comes from the file only where the vault's account has none). `addedAt`, when given,
  * stamps the new accounts (a restore passes the backup's time); otherwise the vault stamps them.
  */
 export function mergeIncoming(
@@ -43,6 +43,7 @@ export function mergeIncoming(
       const added = {
         ...withId(otpFields(account), randomBytes, account.pinned === true),
         ...(account.site !== undefined && { site: account.site }),
+        ...(account.icon !== undefined && { icon: account.icon }),
       };
       next.push(addedAt === undefined ? added : { ...added, addedAt });
     } else if (action === 'replace') {
@@ -53,6 +54,7 @@ export function mergeIncoming(
         pinned: kept.pinned,
         addedAt: kept.addedAt,
         ...((kept.site ?? account.site) !== undefined && { site: kept.site ?? account.site }),
+        ...((kept.icon ?? account.icon) !== undefined && { icon: kept.icon ?? account.icon }),
       };
     }
   });

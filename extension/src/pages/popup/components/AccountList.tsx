@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
-import type { VaultAccount } from '../../../accounts/account.ts';
-import { filterAccounts } from '../../../accounts/list.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import { type DropSide, filterAccounts, moveNextTo } from '../../../accounts/list.ts';
 import { siteFirst } from '../../../fill/choose-account.ts';
 import { sameSite } from '../../../fill/site.ts';
 import { focusSearchOnSlash, moveFocusWithArrows } from '../list-keys.ts';
 import { type SortOrder, sortAccounts } from '../sort-order.ts';
-import { AccountRow } from './AccountRow.tsx';
+import { useRowDrag } from '../use-row-drag.ts';
+import { AccountRow, HANDLE_HINT_ID } from './AccountRow.tsx';
 
 export interface AccountListProps {
   accounts: readonly VaultAccount[];
@@ -23,13 +24,31 @@ export interface AccountListProps {
   onEdit(account: VaultAccount): void;
   sortOrder: SortOrder;
   onSortOrder(order: SortOrder): void;
+  /** Saves the account's new place in the user's order (drag and drop, or Alt+arrows). */
+  onReorder?(id: string, targetId: string, side: DropSide): void;
 }
+
+/** The group a row is in on screen; the order never crosses from one to another. */
+const groupOf = (account: VaultAccount, forThisSite: boolean) =>
+  `${forThisSite ? 'site-' : ''}${account.pinned ? 'pinned' : 'other'}`;
 
 export function AccountList(props: AccountListProps) {
   const { accounts, nowMs, query, copiedId, revealedHotp } = props;
   const shown = filterAccounts(siteFirst(sortAccounts(accounts, props.sortOrder), props.pageUrl), query);
   const { onFill } = props;
   const section = useRef<HTMLElement>(null);
+  const [announced, setAnnounced] = useState('');
+  const { onReorder } = props;
+  // The order means something only as the user's own order, every account listed.
+  const reorderable = onReorder !== undefined && props.sortOrder === 'manual' && query.trim() === '';
+  const drag = useRowDrag(section, (id, drop) => {
+    const account = accounts.find((a) => a.id === id);
+    if (!account || !onReorder) return;
+    const next = drop ? moveNextTo(accounts, id, drop.targetId, drop.side) : accounts;
+    const place = siteFirst(next, props.pageUrl).findIndex((a) => a.id === id) + 1;
+    setAnnounced(`${displayName(account)}: position ${place} of ${accounts.length}`);
+    if (drop) onReorder(id, drop.targetId, drop.side);
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (section.current && focusSearchOnSlash(event, section.current)) event.preventDefault();
@@ -70,6 +89,16 @@ export function AccountList(props: AccountListProps) {
         <p class="empty">No accounts yet. Open the page that shows your QR code and press Scan QR code.</p>
       )}
       {accounts.length > 0 && shown.length === 0 && <p class="empty">No account matches “{query}”.</p>}
+      {reorderable && shown.length > 1 && (
+        <p id={HANDLE_HINT_ID} class="visually-hidden">
+          Drag, or press Alt+ArrowUp or Alt+ArrowDown, to change the order.
+        </p>
+      )}
+      {onReorder && (
+        <p class="visually-hidden" role="status">
+          {announced}
+        </p>
+      )}
       <ul class="accounts">
         {shown.map((account) => (
           <AccountRow
@@ -80,6 +109,15 @@ export function AccountList(props: AccountListProps) {
             revealedHotp={revealedHotp[account.id]}
             onCopy={(code) => props.onCopy(account, code)}
             forThisSite={sameSite(account.site, props.pageUrl)}
+            group={groupOf(account, sameSite(account.site, props.pageUrl))}
+            handle={reorderable && shown.length > 1 ? drag.handleEvents(account.id) : undefined}
+            drag={
+              drag.dragging?.id === account.id
+                ? 'dragged'
+                : drag.dragging?.drop?.targetId === account.id
+                  ? drag.dragging.drop.side
+                  : undefined
+            }
             onFill={onFill && ((code) => onFill(account, code))}
             onNextHotp={() => props.onNextHotp(account)}
             onEdit={() => props.onEdit(account)}

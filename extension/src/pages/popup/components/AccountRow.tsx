@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
+import type { DropSide } from '../../../accounts/list.ts';
 import { avatarOf } from '../avatar.ts';
 import { groupDigits, totpView } from '../codes.ts';
 
@@ -15,7 +17,24 @@ export interface AccountRowProps {
   onFill?: ((code: string) => void) | undefined;
   onNextHotp(): void;
   onEdit(): void;
+  /** The group the row belongs to on screen (this site, pinned, the rest): drags stay within it. */
+  group?: string;
+  /** The drag handle's events; absent when the list is not in the user's own order. */
+  handle?: DragHandleEvents | undefined;
+  /** While a drag is on: this row is dragged, or the dragged one would land on this side of it. */
+  drag?: 'dragged' | DropSide | undefined;
 }
+
+export interface DragHandleEvents {
+  onPointerDown(event: PointerEvent): void;
+  onPointerMove(event: PointerEvent): void;
+  onPointerUp(event: PointerEvent): void;
+  onPointerCancel(): void;
+  onKeyDown(event: KeyboardEvent): void;
+}
+
+/** The id of the hint every handle points to (aria-describedby); the list renders it once. */
+export const HANDLE_HINT_ID = 'drag-handle-hint';
 
 export function AccountRow({
   account,
@@ -27,6 +46,9 @@ export function AccountRow({
   onNextHotp,
   forThisSite = false,
   onFill,
+  group,
+  handle,
+  drag,
 }: AccountRowProps) {
   const totp = account.type === 'hotp' ? null : totpView(account, nowMs);
   const code = totp ? totp.code : revealedHotp;
@@ -34,14 +56,40 @@ export function AccountRow({
   const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
   const shown = code === undefined ? undefined : account.type === 'steam' ? code : groupDigits(code);
   const avatar = avatarOf(account);
+  // An icon the browser cannot decode falls back to the letter avatar.
+  const [iconBroken, setIconBroken] = useState(false);
   return (
     <li
-      class={`account${account.pinned ? ' pinned' : ''}${forThisSite ? ' this-site' : ''}`}
+      class={`account${account.pinned ? ' pinned' : ''}${forThisSite ? ' this-site' : ''}${drag ? ` drag-${drag}` : ''}`}
       data-account-id={account.id}
+      data-group={group}
     >
-      <span class={`avatar avatar-${avatar.colour}`} aria-hidden="true">
-        {avatar.letter}
-      </span>
+      {handle && (
+        <button
+          type="button"
+          class="drag-handle"
+          aria-label={`Move ${label}`}
+          aria-describedby={HANDLE_HINT_ID}
+          aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+          {...handle}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+      )}
+      {account.icon && !iconBroken ? (
+        <img
+          class="avatar site-icon"
+          src={account.icon}
+          alt=""
+          width={24}
+          height={24}
+          onError={() => setIconBroken(true)}
+        />
+      ) : (
+        <span class={`avatar avatar-${avatar.colour}`} aria-hidden="true">
+          {avatar.letter}
+        </span>
+      )}
       {/* The name comes from what the row shows, the code included, so a screen reader hears the
           code and a speech user can say what they see (WCAG 2.5.3); "Copy" is for screen readers. */}
       <button

@@ -72,6 +72,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onEdit={(account) => setView({ name: 'edit', id: account.id })}
       sortOrder={sortOrder}
       onSortOrder={setSortOrder}
+      onReorder={actions.reorder}
     />
   );
 
