@@ -13,6 +13,25 @@ async function manifestOf(dir: string): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 }
 
+const LOCALES = ['en', 'de', 'fr', 'es'] as const;
+
+/** A built package's catalogue for one language, as the browser reads it from `_locales`. */
+async function messagesOf(dir: string, locale: string): Promise<Record<string, { message: string }>> {
+  return JSON.parse(await readFile(join(dir, '_locales', locale, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+}
+
+/** A manifest value as a browser in that language shows it: `__MSG_key__` looked up in the catalogue. */
+function shown(value: unknown, messages: Record<string, { message: string }>): string {
+  const key = /^__MSG_(\w+)__$/.exec(String(value))?.[1];
+  if (key === undefined) return String(value);
+  const entry = messages[key];
+  if (!entry) throw new Error(`The manifest names ${key}, which the catalogue does not have`);
+  return entry.message;
+}
+
 async function filesEnding(dir: string, ending: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true });
   const files = entries.filter((name) => name.endsWith(ending));
@@ -121,8 +140,26 @@ describe('the published builds', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       const dir = outputDir(target);
       const manifest = await manifestOf(dir);
-      expect(String(manifest.name).length).toBeLessThanOrEqual(75);
-      expect(String(manifest.description).length).toBeLessThanOrEqual(132);
+      // In every language the package carries: each browser shows its user's.
+      expect(manifest.default_locale).toBe('en');
+      for (const locale of LOCALES) {
+        const messages = await messagesOf(dir, locale);
+        const texts = {
+          locale,
+          name: shown(manifest.name, messages),
+          short: shown(manifest.short_name, messages),
+          description: shown(manifest.description, messages),
+          title: shown((manifest.action as { default_title: string }).default_title, messages),
+          commands: Object.values(manifest.commands as Record<string, { description: string }>).map(
+            (command) => shown(command.description, messages),
+          ),
+        };
+        expect(texts.name.length, locale).toBeLessThanOrEqual(75);
+        expect(texts.short.length, locale).toBeLessThanOrEqual(45);
+        expect(texts.description.length, locale).toBeLessThanOrEqual(132);
+        for (const text of [texts.name, texts.short, texts.description, texts.title, ...texts.commands])
+          expect(text, locale).toMatch(/\p{L}/u);
+      }
       const parts = String(manifest.version).split('.');
       expect(parts.length).toBeLessThanOrEqual(4);
       for (const part of parts) expect(part).toMatch(/^(0|[1-9]\d{0,4})$/);
@@ -154,8 +191,9 @@ describe('the published builds', () => {
     const asked = new Set<string>();
     for (const target of ['chrome', 'firefox'] as const) {
       const manifest = await manifestOf(outputDir(target));
-      expect(listing.name).toBe(manifest.name);
-      expect(listing.summary).toBe(manifest.description);
+      const english = await messagesOf(outputDir(target), 'en');
+      expect(listing.name).toBe(shown(manifest.name, english));
+      expect(listing.summary).toBe(shown(manifest.description, english));
       for (const permission of manifest.permissions as string[]) asked.add(permission);
       if (manifest.optional_host_permissions) asked.add('optionalHostPermissions');
     }

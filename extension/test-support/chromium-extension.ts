@@ -12,23 +12,27 @@ export interface LaunchOptions {
   args?: string[];
   /** The system theme the pages see through `prefers-color-scheme`. */
   colorScheme?: 'light' | 'dark';
+  /** The browser's interface language (`--lang` and LANGUAGE), which picks the extension's catalogue. */
+  language?: string;
 }
 
 /** Chromium with the unpacked extension loaded, in the given profile folder. */
 export function launch(
   extensionDir: string,
   userDataDir: string,
-  { args = [], ...options }: LaunchOptions = {},
+  { args = [], language, ...options }: LaunchOptions = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
     ...options,
+    ...(language && { env: { ...process.env, LANGUAGE: language }, locale: language }),
     args: [
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(language ? [`--lang=${language}`] : []),
       ...args,
     ],
   });

@@ -11,20 +11,26 @@ export interface FirefoxLaunchOptions {
   viewport?: { width: number; height: number };
   /** A home folder for the browser process, where Firefox looks for managed storage manifests. */
   home?: string;
+  /**
+   * The interface language asked for (`intl.locale.requested`), which picks the extension's catalogue;
+   * Firefox grants it only with that language's pack installed (Debian's firefox-esr-l10n-*).
+   */
+  language?: string;
 }
 
 /** Firefox in the given profile folder, with the built extension installed as a temporary add-on. */
 export async function launchFirefox(
   extensionDir: string,
   profile: string,
-  { prefs, viewport, home }: FirefoxLaunchOptions = {},
+  { prefs, viewport, home, language }: FirefoxLaunchOptions = {},
 ): Promise<Browser> {
+  const allPrefs = language ? { ...prefs, 'intl.locale.requested': language } : prefs;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     userDataDir: profile,
-    ...(prefs && { extraPrefsFirefox: prefs }),
+    ...(allPrefs && { extraPrefsFirefox: allPrefs }),
     ...(viewport && { defaultViewport: viewport }),
     ...(home && { env: { ...process.env, HOME: home } }),
   });

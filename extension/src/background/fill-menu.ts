@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.ts';
 import { browser } from '../platform/browser.ts';
 
 /** The context-menu entry on editable fields; its click grants activeTab like the toolbar button. */
@@ -5,7 +6,7 @@ export const FILL_MENU_ID = 'fill-code';
 
 export function createFillMenu(): void {
   browser.contextMenus.create(
-    { id: FILL_MENU_ID, title: 'Fill the one-time code', contexts: ['editable'] },
+    { id: FILL_MENU_ID, title: t('fillMenuTitle'), contexts: ['editable'] },
     // A second create after an update reports a duplicate id; the entry is there either way.
     () => void browser.runtime.lastError,
   );

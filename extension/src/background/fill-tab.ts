@@ -1,6 +1,7 @@
 import fillScript from '../content/fill-code.ts?iife';
 import { type FillRequest, type FillResult, NO_FIELD_MESSAGE, type ProbeResult } from '../fill/fill-page.ts';
 import { originPattern } from '../fill/frame-access.ts';
+import { t } from '../i18n/t.ts';
 import { browser } from '../platform/browser.ts';
 import type { FillReply } from './messages.ts';
 
@@ -62,7 +63,7 @@ function refusal(error: unknown): FillReply {
   const detail = error instanceof Error ? error.message : String(error);
   return {
     ok: false,
-    message: `The code cannot be filled into this page (${detail}). Copy it and paste it instead.`,
+    message: t('cannotFillPage', detail),
   };
 }
 

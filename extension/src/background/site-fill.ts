@@ -1,6 +1,7 @@
 import { chooseForSite } from '../fill/choose-account.ts';
 import { saveFillNotice } from '../fill/fill-notice.ts';
 import { frameShortcutNotice } from '../fill/frame-access.ts';
+import { t } from '../i18n/t.ts';
 import { totpView } from '../pages/popup/codes.ts';
 import { currentState } from '../pages/vault-session.ts';
 import { browser } from '../platform/browser.ts';
@@ -27,17 +28,14 @@ export async function fillForSite(tab: { id?: number; url?: string }, frameId?: 
   if (tabId === undefined) return;
   const state = await currentState();
   if (state.status !== 'unlocked') {
-    return openPopupSaying(tabId, 'Unlock the vault, then press Fill beside the account.');
+    return openPopupSaying(tabId, t('fillUnlockFirst'));
   }
   const choice = chooseForSite(state.snapshot.accounts, tab.url);
   if (choice.kind === 'several') {
-    return openPopupSaying(tabId, 'This site has several accounts: press Fill beside the one to use.');
+    return openPopupSaying(tabId, t('fillSeveralAccounts'));
   }
   if (choice.kind === 'none') {
-    return openPopupSaying(
-      tabId,
-      'No account is linked to this site yet: press Fill beside the account to use, and it will be.',
-    );
+    return openPopupSaying(tabId, t('fillNoLinkedAccount'));
   }
   const { timeOffsetMs } = await loadSettings(browser.storage.local);
   const { code } = totpView(choice.account, Date.now() + timeOffsetMs);

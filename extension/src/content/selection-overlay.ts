@@ -1,4 +1,5 @@
 import type { SelectionMessage } from '../background/messages.ts';
+import { t } from '../i18n/t.ts';
 import { browser } from '../platform/browser.ts';
 import { MIN_SELECTION_CSS_PX, type Selection } from '../scan/region.ts';
 
@@ -54,9 +55,9 @@ function start(): void {
   style.textContent = STYLE;
   const layer = element('layer');
   layer.setAttribute('role', 'dialog');
-  layer.setAttribute('aria-label', 'Select the QR code');
+  layer.setAttribute('aria-label', t('selectQrCode'));
   const hint = element('hint');
-  hint.textContent = 'Drag a rectangle around the QR code. Esc cancels.';
+  hint.textContent = t('selectionHint');
   const box = element('box');
   layer.append(hint, box);
   root.append(style, layer);

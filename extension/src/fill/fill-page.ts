@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.ts';
 import { type CodeTarget, findCodeTarget, REASON_RANK } from './detect.ts';
 import { fillTarget } from './type-code.ts';
 
@@ -10,8 +11,7 @@ export type FillRequest =
   | { action: 'fill'; code: string; preferFocused: boolean };
 
 /** What the user reads when no frame of the page has a field to take the code. */
-export const NO_FIELD_MESSAGE =
-  'No code field was found on this page. Click into the field for the code and try again.';
+export const NO_FIELD_MESSAGE = t('noCodeField');
 
 /** `frames`: the origins of the frames this document holds from other sites (see frameOrigins). */
 export type ProbeResult =

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t.ts';
+
 /**
  * A code field in a frame from another site. The published build holds no host permissions: a
  * click or a shortcut grants activeTab, which covers the tab's own origin only. The popup then asks
@@ -20,12 +22,10 @@ export function originPattern(origin: string): string {
 
 /** The popup's sentence after Fill found the field out of reach (the code was just copied). */
 export function frameNotice(origin: string, copied: boolean): string {
-  const host = frameHost(origin);
-  const clipboard = copied ? ' The code is copied: paste it into the field,' : '';
-  return `The code field is in a frame from ${host}, which the extension may not reach without your permission.${clipboard}${copied ? ' or' : ''} allow ${host} and fill again.`;
+  return t(copied ? 'frameNoticeCopied' : 'frameNotice', frameHost(origin));
 }
 
 /** What a shortcut or the context menu leaves for the popup: the choice needs a click there. */
 export function frameShortcutNotice(origin: string): string {
-  return `The code field is in a frame from ${frameHost(origin)}: press Fill beside the account to allow that site or to copy the code.`;
+  return t('frameShortcutNotice', frameHost(origin));
 }

@@ -1,4 +1,6 @@
 import { decodeMigrationUri, type OtpAccount, OtpError, parseOtpauthUri } from '../../../shared/index.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { t } from '../i18n/t.ts';
 
 /** Everything a scan can end in, each with the message the popup shows. */
 export type ScanOutcome =
@@ -9,8 +11,7 @@ export type ScanOutcome =
   | { kind: 'invalid'; message: string }
   | { kind: 'unsupported'; message: string };
 
-export const NO_QR_MESSAGE =
-  'No QR code was found. Make sure the whole code is visible, not covered, and try selecting just around it.';
+export const NO_QR_MESSAGE = t('noQrFound');
 
 /** Turns the text of a decoded QR code into accounts, through the shared OTP module only. */
 export function classifyQrText(text: string | null): ScanOutcome {
@@ -19,39 +20,46 @@ export function classifyQrText(text: string | null): ScanOutcome {
   if (scheme !== 'otpauth' && scheme !== 'otpauth-migration') {
     return {
       kind: 'not-otp',
-      message: 'This QR code is not a two-factor setup code (it does not start with otpauth://).',
+      message: t('qrNotOtpauth'),
     };
   }
   try {
     const accounts = scheme === 'otpauth' ? [parseOtpauthUri(text.trim())] : decodeMigrationUri(text.trim());
-    if (accounts.length === 0)
-      return { kind: 'invalid', message: 'The export QR code contains no accounts.' };
+    if (accounts.length === 0) return { kind: 'invalid', message: t('exportQrEmpty') };
     return { kind: 'accounts', accounts };
   } catch (error) {
     if (!(error instanceof OtpError)) throw error;
     // The shared parser words unsupported values (algorithm, type, digits) as "not supported".
     const unsupported = error.code === 'UNSUPPORTED_ACCOUNT' || /not supported/i.test(error.message);
     const kind = unsupported ? 'unsupported' : 'invalid';
-    const prefix = unsupported
-      ? 'This setup code uses settings this extension cannot use'
-      : 'This setup code is not valid';
-    return { kind, message: `${prefix}: ${error.message}` };
+    // The shared module's reason stays English inside the localized sentence.
+    return { kind, message: t(unsupported ? 'setupCodeUnsupported' : 'setupCodeInvalid', error.message) };
   }
 }
 
 /** Where the codes came from, for the wording of what was found. */
 export type ScanMode = 'selection' | 'page';
 
+/** The sentence for QR codes that hold no setup code: where they were, how many, and whether they are links. */
+const NOT_SETUP_CODES = {
+  page: {
+    one: { links: 'qrOnPageIsLink', other: 'qrOnPageNotOtpauth' },
+    many: { links: 'qrsOnPageAreLinks', other: 'qrsOnPageNotOtpauth' },
+  },
+  selection: {
+    one: { links: 'qrSelectedIsLink', other: 'qrSelectedNotOtpauth' },
+    many: { links: 'qrsSelectedAreLinks', other: 'qrsSelectedNotOtpauth' },
+  },
+} as const satisfies Record<ScanMode, Record<'one' | 'many', Record<'links' | 'other', MessageKey>>>;
+
 function notSetupCodes(texts: readonly string[], mode: ScanMode): ScanOutcome {
-  const where = mode === 'page' ? 'on this page' : 'you selected';
   const links = texts.every((text) => /^https?:\/\//i.test(text.trim()));
-  const message =
-    texts.length === 1
-      ? `The QR code ${where} ${links ? 'is a web address' : 'does not start with otpauth://'}, not a two-factor setup code.`
-      : `The ${texts.length} QR codes ${where} ${links ? 'are web addresses' : 'do not start with otpauth://'}, not two-factor setup codes.`;
   return {
     kind: 'not-otp',
-    message: `${message} Look for the code the site shows when you turn on an authenticator app, or use Add manually with its setup key.`,
+    message: t(
+      NOT_SETUP_CODES[mode][texts.length === 1 ? 'one' : 'many'][links ? 'links' : 'other'],
+      texts.length,
+    ),
   };
 }
 

@@ -4,12 +4,11 @@
  * error; anything else that refuses a capture gets the general sentence.
  */
 
+import { t } from '../i18n/t.ts';
+
 export type ScanKind = 'page' | 'selection';
 
-const WHAT_TO_DO =
-  'Open the site’s own page that shows the QR code and scan there, or use Add manually with the setup key the site gives.';
-
-export const CANNOT_CAPTURE_MESSAGE = `This page cannot be captured: browsers keep their own pages, the extension stores and the PDF viewer from extensions. ${WHAT_TO_DO}`;
+export const CANNOT_CAPTURE_MESSAGE = t('cannotCapturePage');
 
 const BROWSER_SCHEMES = new Set([
   'about:',
@@ -51,15 +50,15 @@ export function restrictedPageMessage(url: string | undefined, kind: ScanKind): 
   if (!address) return null;
   const isPdf = url.startsWith(CHROME_PDF_VIEWER) || /\.pdf$/i.test(address.pathname);
   if (isPdf && kind === 'selection') {
-    return 'A rectangle cannot be dragged in the browser’s PDF viewer, so the code cannot be captured that way. Use Scan whole page, or use Add manually with the setup key.';
+    return t('cannotDragInPdf');
   }
   if (isPdf) return null;
   if (BROWSER_SCHEMES.has(address.protocol)) {
-    return `Browser pages such as settings or a new tab cannot be captured: the browser keeps them from extensions. ${WHAT_TO_DO}`;
+    return t('cannotCaptureBrowserPage');
   }
   const storePath = address.hostname === 'chrome.google.com' && address.pathname.startsWith('/webstore');
   if (STORE_HOSTS.has(address.hostname) || storePath) {
-    return `The extension store cannot be captured: the browser keeps its pages from extensions. ${WHAT_TO_DO}`;
+    return t('cannotCaptureStore');
   }
   return null;
 }

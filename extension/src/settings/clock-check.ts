@@ -1,3 +1,5 @@
+import { t } from '../i18n/t.ts';
+
 /** Beyond this, codes made on this device are likely to be refused; the popup warns. */
 export const CLOCK_WARNING_MS = 15_000;
 
@@ -30,7 +32,7 @@ export function withinCorrectionBound(offsetMs: number): boolean {
 export function offsetFromDateHeader(dateHeader: string, sentAt: number, receivedAt: number): ClockCheck {
   const serverTime = Date.parse(dateHeader);
   if (Number.isNaN(serverTime)) {
-    throw new TypeError(`The server's Date header "${dateHeader}" is not a valid HTTP date.`);
+    throw new TypeError(t('badDateHeader', dateHeader));
   }
   const offsetMs = Math.round(serverTime + 500 - (sentAt + receivedAt) / 2);
   return {
@@ -53,13 +55,11 @@ export function parseVerifierUrl(text: string): URL {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new TypeError('Enter the full address of your verifier, for example https://verifier.example.com.');
+    throw new TypeError(t('verifierAddressIncomplete'));
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url;
   throw new TypeError(
-    url.protocol === 'http:'
-      ? 'The address must start with https://: the time in a plain http:// answer can be changed by anyone on the network. (http:// is accepted only for a verifier on this computer, such as http://127.0.0.1:8787.)'
-      : 'The verifier address must start with https://.',
+    url.protocol === 'http:' ? t('verifierAddressPlainHttp') : t('verifierAddressNotHttps'),
   );
 }

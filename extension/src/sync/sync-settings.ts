@@ -1,4 +1,5 @@
 import type { Sealed } from '../crypto/aead.ts';
+import { t } from '../i18n/t.ts';
 import type { KeyValueArea } from '../platform/storage-area.ts';
 
 /**
@@ -65,18 +66,18 @@ const kb = (bytes: number) => Math.ceil(bytes / 1024);
 export function describeSyncStatus(status: SyncStatus): string {
   switch (status.kind) {
     case 'off':
-      return 'Sync is off. Your accounts stay on this computer.';
+      return t('syncOff');
     case 'synced':
-      return 'Sync is on: your accounts are sealed with your vault key before they reach the browser’s sync service.';
+      return t('syncOn');
     case 'quota':
-      return `Sync is paused: your accounts need ${kb(status.neededBytes)} KB, the browser allows ${kb(status.allowedBytes)} KB. Your accounts on this computer are unchanged.`;
+      return t('syncPausedQuota', kb(status.neededBytes), kb(status.allowedBytes));
     case 'other-vault':
-      return 'Sync is paused: the synced accounts belong to a vault set up separately on another computer. Your accounts on this computer are unchanged.';
+      return t('syncPausedOtherVault');
     case 'refused-empty':
-      return 'Sync is paused: the synced copy would remove every account from this computer, so nothing was changed.';
+      return t('syncPausedWouldEmpty');
     case 'no-password':
-      return 'Sync needs a vault password: set one in Settings first.';
+      return t('syncNeedsPassword');
     case 'damaged':
-      return `Sync is paused: ${status.detail}`;
+      return t('syncPausedDetail', status.detail);
   }
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t.ts';
+
 /**
  * Errors the vault throws for broken invariants. A wrong password is not one of them: `unlock`
  * returns it as a value. Every message tells the user what happened and that nothing was changed.
@@ -10,9 +12,7 @@ export class VaultError extends Error {
 export class VaultCorruptError extends VaultError {
   override readonly name = 'VaultCorruptError';
   constructor(readonly detail: string) {
-    super(
-      `The stored vault is damaged (${detail}). Nothing was changed or deleted; restore it from a backup or reinstall.`,
-    );
+    super(t('vaultDamaged', detail));
   }
 }
 
@@ -20,16 +20,14 @@ export class VaultCorruptError extends VaultError {
 export class VaultVersionError extends VaultError {
   override readonly name = 'VaultVersionError';
   constructor(found: number, supported: number) {
-    super(
-      `The vault was saved by a newer version of the extension (format ${found}; this one reads up to ${supported}). Update the extension.`,
-    );
+    super(t('vaultTooNew', found, supported));
   }
 }
 
 export class VaultLockedError extends VaultError {
   override readonly name = 'VaultLockedError';
   constructor() {
-    super('The vault is locked. Unlock it with your password first.');
+    super(t('vaultLocked'));
   }
 }
 
@@ -37,20 +35,20 @@ export class VaultLockedError extends VaultError {
 export class VaultConflictError extends VaultError {
   override readonly name = 'VaultConflictError';
   constructor() {
-    super('The accounts were changed in another window. Close and reopen the popup, then try again.');
+    super(t('vaultConflict'));
   }
 }
 
 export class VaultExistsError extends VaultError {
   override readonly name = 'VaultExistsError';
   constructor() {
-    super('A vault already exists; it was not replaced.');
+    super(t('vaultExists'));
   }
 }
 
 export class VaultMissingError extends VaultError {
   override readonly name = 'VaultMissingError';
   constructor() {
-    super('No vault has been set up yet.');
+    super(t('vaultMissing'));
   }
 }

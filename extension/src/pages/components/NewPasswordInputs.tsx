@@ -2,14 +2,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { PasswordHint } from './PasswordHint.tsx';
 
 export interface NewPasswordInputsProps {
-  /** "Password", "New password", "Backup password": the confirmation is labelled after it. */
+  /** "Password", "New password", "Backup password". */
   label: string;
+  /** Its confirmation's label: "Confirm password"… */
+  confirmLabel: string;
   /** The form field the password is read from; its confirmation is always `confirm`. */
   name: string;
 }
 
 /** A new password with its strength hint and its confirmation, as every form that sets one shows them. */
-export function NewPasswordInputs({ label, name }: NewPasswordInputsProps) {
+export function NewPasswordInputs({ label, confirmLabel, name }: NewPasswordInputsProps) {
   const [typed, setTyped] = useState('');
   const input = useRef<HTMLInputElement>(null);
   // A form cleared after a save clears the hint with it.
@@ -33,7 +35,7 @@ export function NewPasswordInputs({ label, name }: NewPasswordInputsProps) {
       </label>
       <PasswordHint password={typed} />
       <label>
-        Confirm {label.charAt(0).toLowerCase() + label.slice(1)}
+        {confirmLabel}
         <input name="confirm" type="password" autocomplete="new-password" />
       </label>
     </>

@@ -1,3 +1,5 @@
+import { t } from '../../i18n/t.ts';
+
 export interface UnlockProps {
   error: string;
   busy: boolean;
@@ -10,10 +12,10 @@ export function Unlock({ error, busy, onUnlock }: UnlockProps) {
     onUnlock(String(new FormData(event.currentTarget as HTMLFormElement).get('password') ?? ''));
   };
   return (
-    <form class="panel" aria-label="Unlock" onSubmit={submit}>
-      <h1>Locked</h1>
+    <form class="panel" aria-label={t('unlock')} onSubmit={submit}>
+      <h1>{t('lockedHeading')}</h1>
       <label>
-        Password
+        {t('password')}
         <input
           name="password"
           type="password"
@@ -28,7 +30,7 @@ export function Unlock({ error, busy, onUnlock }: UnlockProps) {
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Unlocking…' : 'Unlock'}
+        {busy ? t('unlocking') : t('unlock')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { t, tPlural } from '../../i18n/t.ts';
 import { MIN_PASSWORD_LENGTH, passwordLength } from './password-length.ts';
 
 export type StrengthLevel = 'empty' | 'too-short' | 'weak' | 'fair' | 'strong';
@@ -38,20 +39,14 @@ function effectiveLength(password: string): number {
 export function passwordStrength(password: string): PasswordStrength {
   if (password === '') return { level: 'empty', hint: '' };
   if (passwordLength(password) < MIN_PASSWORD_LENGTH) {
-    return { level: 'too-short', hint: `Too short: use at least ${MIN_PASSWORD_LENGTH} characters.` };
+    return { level: 'too-short', hint: tPlural('strengthTooShort', MIN_PASSWORD_LENGTH) };
   }
   const score = effectiveLength(password) + 2 * (variety(password) - 1);
   if (score < 12) {
-    return {
-      level: 'weak',
-      hint: 'Weak: it repeats or follows a pattern. Make it longer, or use a few unrelated words.',
-    };
+    return { level: 'weak', hint: t('strengthWeak') };
   }
   if (score < 20) {
-    return {
-      level: 'fair',
-      hint: 'Fair: a few more words or characters would make it much harder to guess.',
-    };
+    return { level: 'fair', hint: t('strengthFair') };
   }
-  return { level: 'strong', hint: 'Strong, as far as length and variety go: avoid phrases others know.' };
+  return { level: 'strong', hint: t('strengthStrong') };
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { FatalError } from '../components/FatalError.tsx';
 import { Unlock } from '../components/Unlock.tsx';
 import { Setup } from './components/Setup.tsx';
@@ -25,13 +26,8 @@ export function App() {
   if (state.status === 'locked') {
     return (
       <main>
-        {popup.scan && <p class="notice">A scanned QR code is waiting: unlock to add it.</p>}
-        {state.synced && (
-          <p class="notice">
-            Accounts synced through this browser’s account were found: enter their vault password to bring
-            them back.
-          </p>
-        )}
+        {popup.scan && <p class="notice">{t('scanWaitingLocked')}</p>}
+        {state.synced && <p class="notice">{t('syncedFoundLocked')}</p>}
         <Unlock busy={busy} error={popup.unlockError} onUnlock={(password) => void popup.unlock(password)} />
       </main>
     );

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { browser } from '../../platform/browser.ts';
 import { type ClockCheck, offsetFromDateHeader, parseVerifierUrl } from '../../settings/clock-check.ts';
 
@@ -16,7 +17,7 @@ export async function checkTimeAgainst(urlText: string): Promise<ClockCheck> {
   const heldBefore = browser.permissions.contains({ origins });
   const granted = browser.permissions.request({ origins });
   const [held, allowed] = await Promise.all([heldBefore, granted]);
-  if (!allowed) throw new TypeError(`Access to ${url.origin} was not allowed, so its time cannot be read.`);
+  if (!allowed) throw new TypeError(t('accessRefused', url.origin));
   try {
     return await readServerTime(url);
   } finally {
@@ -36,12 +37,10 @@ async function readServerTime(url: URL): Promise<ClockCheck> {
       redirect: 'error',
     });
   } catch {
-    throw new TypeError(
-      `${url.origin} could not be reached (or answered with a redirect). Check the address and your connection.`,
-    );
+    throw new TypeError(t('serverUnreachable', url.origin));
   }
   const receivedAt = Date.now();
   const date = response.headers.get('date');
-  if (!date) throw new TypeError(`${url.origin} answered without a Date header, so its time cannot be read.`);
+  if (!date) throw new TypeError(t('noDateHeader', url.origin));
   return offsetFromDateHeader(date, sentAt, receivedAt);
 }

@@ -16,6 +16,7 @@ import type { FillReply, PopupRequest, ScanReply } from '../../background/messag
 import { FILL_NOTICE_KEY, takeFillNotice } from '../../fill/fill-notice.ts';
 import { frameNotice } from '../../fill/frame-access.ts';
 import { webOrigin } from '../../fill/site.ts';
+import { t } from '../../i18n/t.ts';
 import { browser } from '../../platform/browser.ts';
 import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
@@ -148,7 +149,7 @@ export function usePopup() {
       if ('status' in result) {
         setUnlockError('');
         setState(result);
-      } else setUnlockError('Wrong password. Nothing was changed; try again.');
+      } else setUnlockError(t('wrongPassword'));
     });
 
   const lockNow = () => run(async () => setState(await vault.lockNow()));
@@ -156,7 +157,7 @@ export function usePopup() {
   const startScan = async (type: 'scan-selection' | 'scan-page') => {
     setNotice('');
     const tabId = await targetTabId();
-    if (tabId === undefined) return setNotice('There is no page to scan in this window.');
+    if (tabId === undefined) return setNotice(t('noPageToScan'));
     const inTab = await isInTab();
     const reply = (await browser.runtime.sendMessage({ type, tabId } satisfies PopupRequest)) as ScanReply;
     if (!reply.ok) return setNotice(reply.message);
@@ -195,7 +196,7 @@ export function usePopup() {
 
   const changePassword = async (current: string | null, next: string) => {
     const result = await vault.setPassword(current, next);
-    if (!result.ok) return 'The current password is wrong. Nothing was changed.';
+    if (!result.ok) return t('currentPasswordWrong');
     setState(await vault.currentState());
     return '';
   };
@@ -214,7 +215,7 @@ export function usePopup() {
           void browser.runtime.sendMessage({ type: 'code-copied' } satisfies PopupRequest);
           void vault.noteActivity();
         },
-        () => setNotice('The browser did not allow copying. Select the code and copy it by hand.'),
+        () => setNotice(t('copyRefused')),
       );
     };
 
@@ -249,7 +250,7 @@ export function usePopup() {
         setFrameAsk(null);
         // The popup page in a tab stays open while the user moves between pages: aim at the page now.
         const tabId = page?.named ? page.tabId : ((await targetTabId()) ?? page?.tabId);
-        if (tabId === undefined) return setNotice('There is no page to fill in this window.');
+        if (tabId === undefined) return setNotice(t('noPageToFill'));
         const request = { type: 'fill-code', tabId, code } satisfies PopupRequest;
         const reply = (await browser.runtime.sendMessage(request)) as FillReply;
         if (!reply.ok && reply.frameOrigin)

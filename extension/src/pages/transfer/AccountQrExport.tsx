@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatOtpauthUri } from '../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../accounts/account.ts';
+import { t } from '../../i18n/t.ts';
 import { QrCode } from './QrCode.tsx';
 
 export interface AccountQrExportProps {
@@ -18,17 +19,14 @@ export function AccountQrExport({ accounts }: AccountQrExportProps) {
 
   if (chosen && !confirmed) {
     return (
-      <div class="confirm" role="alertdialog" aria-label="Show the secret key">
-        <p class="warning">
-          The QR code and link of {displayName(chosen)} contain its secret key: anyone who sees them can
-          generate its codes. Show them only where nobody is watching your screen.
-        </p>
+      <div class="confirm" role="alertdialog" aria-label={t('showSecretKey')}>
+        <p class="warning">{t('accountQrWarning', displayName(chosen))}</p>
         <div class="actions">
           <button type="button" onClick={() => setConfirmed(true)}>
-            Show QR code and link
+            {t('showQrAndLink')}
           </button>
           <button type="button" onClick={() => choose(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </div>
@@ -39,13 +37,13 @@ export function AccountQrExport({ accounts }: AccountQrExportProps) {
     return (
       <div class="account-qr">
         <h4>{displayName(chosen)}</h4>
-        <QrCode text={uri} label={`QR code of ${displayName(chosen)}`} />
+        <QrCode text={uri} label={t('qrCodeOf', displayName(chosen))} />
         <label>
-          otpauth link
+          {t('otpauthLink')}
           <textarea readOnly rows={3} value={uri} spellcheck={false} />
         </label>
         <button type="button" onClick={() => choose(null)}>
-          Hide
+          {t('hide')}
         </button>
       </div>
     );
@@ -58,9 +56,9 @@ export function AccountQrExport({ accounts }: AccountQrExportProps) {
           <button
             type="button"
             onClick={() => choose(account)}
-            aria-label={`Show QR code of ${displayName(account)}`}
+            aria-label={t('showQrCodeOf', displayName(account))}
           >
-            Show QR code
+            {t('showQrCode')}
           </button>
         </li>
       ))}

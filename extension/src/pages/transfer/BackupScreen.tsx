@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime, t, tPlural } from '../../i18n/t.ts';
 import { NewPasswordInputs } from '../components/NewPasswordInputs.tsx';
 import { newPasswordProblem } from '../components/password-length.ts';
 import type { SavedFile } from './save-file.ts';
@@ -38,39 +39,36 @@ export function BackupScreen({ accountCount, lastBackupAt, onBackUp, onPlainExpo
   };
 
   return (
-    <section aria-label="Back up">
-      <p>
-        Saves your {accountCount === 1 ? 'account' : `${accountCount} accounts`} in an encrypted file. Keep it
-        somewhere other than this browser; you need its password to restore it.
-      </p>
-      <p>
-        {lastBackupAt === null
-          ? 'No backup has been made yet.'
-          : `Last backup: ${new Date(lastBackupAt).toLocaleString()}.`}
-      </p>
-      <form aria-label="Make a backup" onSubmit={(event) => void submit(event)}>
-        <NewPasswordInputs label="Backup password" name="password" />
+    <section aria-label={t('screenBackup')}>
+      <p>{tPlural('backupIntro', accountCount)}</p>
+      <p>{lastBackupAt === null ? t('noBackupYet') : t('lastBackup', formatDateTime(lastBackupAt))}</p>
+      <form aria-label={t('makeBackup')} onSubmit={(event) => void submit(event)}>
+        <NewPasswordInputs
+          label={t('backupPassword')}
+          confirmLabel={t('confirmBackupPassword')}
+          name="password"
+        />
         {error && (
           <p class="error" role="alert">
             {error}
           </p>
         )}
         <button type="submit" disabled={working}>
-          {working ? 'Encrypting…' : 'Save encrypted backup'}
+          {working ? t('encrypting') : t('saveEncryptedBackup')}
         </button>
       </form>
       {saved && (
         <p role="status">
-          Backup saved to your downloads.{' '}
+          {t('backupSaved')}{' '}
           <a href={saved.url} download={saved.fileName}>
-            Save {saved.fileName} again
+            {t('saveFileAgain', saved.fileName)}
           </a>
         </p>
       )}
       <p>
-        Need a file another app can read?{' '}
+        {t('needPlainFile')}{' '}
         <button type="button" class="link" onClick={onPlainExport}>
-          Export without encryption…
+          {t('exportWithoutEncryption')}
         </button>
       </p>
     </section>

@@ -1,4 +1,5 @@
 import type { VaultAccount } from '../../accounts/account.ts';
+import { t } from '../../i18n/t.ts';
 import { AccountQrExport } from './AccountQrExport.tsx';
 import { type AppFileKind, OtherAppExport } from './OtherAppExport.tsx';
 import { PhoneExport } from './PhoneExport.tsx';
@@ -15,18 +16,14 @@ export interface ExportScreenProps {
 /** Export: one account's QR code, all accounts for a phone, a text file of otpauth links, or another app's file. */
 export function ExportScreen({ accounts, randomBytes, onSavePlainText, onSaveForApp }: ExportScreenProps) {
   return (
-    <section aria-label="Export">
-      <h3>One account</h3>
-      {accounts.length === 0 ? (
-        <p>There are no accounts to export.</p>
-      ) : (
-        <AccountQrExport accounts={accounts} />
-      )}
-      <h3>All accounts to a phone</h3>
+    <section aria-label={t('screenExport')}>
+      <h3>{t('oneAccount')}</h3>
+      {accounts.length === 0 ? <p>{t('noAccountsToExport')}</p> : <AccountQrExport accounts={accounts} />}
+      <h3>{t('allToPhone')}</h3>
       <PhoneExport accounts={accounts} randomBytes={randomBytes} />
-      <h3>All accounts as a text file</h3>
+      <h3>{t('allAsTextFile')}</h3>
       <PlainTextExport accountCount={accounts.length} onSave={onSavePlainText} />
-      <h3>All accounts for Aegis or 2FAS</h3>
+      <h3>{t('allForOtherApps')}</h3>
       <OtherAppExport accountCount={accounts.length} onSave={onSaveForApp} />
     </section>
   );

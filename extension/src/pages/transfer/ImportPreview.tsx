@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t, tPlural } from '../../i18n/t.ts';
 import type { SkippedEntry } from '../../transfer/index.ts';
 import type { DuplicateAction } from './merge.ts';
 
@@ -11,16 +12,16 @@ export interface ImportPreviewProps {
   repeats?: number;
   action: DuplicateAction;
   busy: boolean;
-  /** "Import" or "Restore". */
-  verb: string;
+  /** What applying does, which names the button: Import 3 accounts, Restore 3 accounts. */
+  verb: 'import' | 'restore';
   onAction(action: DuplicateAction): void;
   onApply(): void;
   onCancel(): void;
 }
 
 function kind(account: OtpAccount): string {
-  if (account.type === 'steam') return 'Steam Guard';
-  return account.type === 'totp' ? 'Time-based' : 'Counter-based';
+  if (account.type === 'steam') return t('typeSteam');
+  return account.type === 'totp' ? t('kindTotp') : t('kindHotp');
 }
 
 /** Everything that an import or restore would change, shown before anything is stored. */
@@ -30,22 +31,26 @@ export function ImportPreview(props: ImportPreviewProps) {
   // Replaced duplicates are written too, so they count as applied.
   const count = accounts.length - (action === 'skip' ? duplicates.size : 0);
   return (
-    <section class="preview" aria-label="Preview">
+    <section class="preview" aria-label={t('preview')}>
       <h3>
-        {accounts.length === 1 ? '1 account found' : `${accounts.length} accounts found`}
-        {skipped.length > 0 && `, ${skipped.length} skipped`}
-        {repeats > 0 && `, ${repeats} repeated`}
+        {[
+          tPlural('accountsFound', accounts.length),
+          skipped.length > 0 && tPlural('skippedCount', skipped.length),
+          repeats > 0 && tPlural('repeatedCount', repeats),
+        ]
+          .filter(Boolean)
+          .join(', ')}
       </h3>
       {accounts.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Issuer</th>
-              <th scope="col">Account</th>
-              <th scope="col">Type</th>
-              <th scope="col">Digits</th>
-              <th scope="col">Period</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('issuer')}</th>
+              <th scope="col">{t('columnAccount')}</th>
+              <th scope="col">{t('type')}</th>
+              <th scope="col">{t('digits')}</th>
+              <th scope="col">{t('columnPeriod')}</th>
+              <th scope="col">{t('columnStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,8 +60,8 @@ export function ImportPreview(props: ImportPreviewProps) {
                 <td>{account.account}</td>
                 <td>{kind(account)}</td>
                 <td>{account.digits}</td>
-                <td>{account.type === 'hotp' ? '—' : `${account.period} s`}</td>
-                <td>{duplicates.has(index) ? 'Already in your list' : 'New'}</td>
+                <td>{account.type === 'hotp' ? '—' : t('periodValue', account.period)}</td>
+                <td>{duplicates.has(index) ? t('alreadyInList') : t('statusNew')}</td>
               </tr>
             ))}
           </tbody>
@@ -64,8 +69,8 @@ export function ImportPreview(props: ImportPreviewProps) {
       )}
       {skipped.length > 0 && (
         <>
-          <h4>Not imported</h4>
-          <ul class="skipped" aria-label="Skipped entries">
+          <h4>{t('notImported')}</h4>
+          <ul class="skipped" aria-label={t('skippedEntries')}>
             {skipped.map((entry, index) => (
               <li key={index}>
                 <strong>{entry.label}</strong>: {entry.reason}
@@ -74,20 +79,10 @@ export function ImportPreview(props: ImportPreviewProps) {
           </ul>
         </>
       )}
-      {repeats > 0 && (
-        <p class="repeats">
-          {repeats === 1
-            ? '1 entry repeats an account listed above (same key and name); it is added once.'
-            : `${repeats} entries repeat accounts listed above (same key and name); each is added once.`}
-        </p>
-      )}
+      {repeats > 0 && <p class="repeats">{tPlural('repeatsNote', repeats)}</p>}
       {duplicates.size > 0 && (
         <fieldset>
-          <legend>
-            {duplicates.size === 1
-              ? '1 account is already in your list (same key and account name)'
-              : `${duplicates.size} accounts are already in your list (same key and account name)`}
-          </legend>
+          <legend>{tPlural('duplicatesLegend', duplicates.size)}</legend>
           <label class="choice">
             <input
               type="radio"
@@ -95,7 +90,7 @@ export function ImportPreview(props: ImportPreviewProps) {
               checked={action === 'skip'}
               onChange={() => props.onAction('skip')}
             />
-            Skip them: keep the ones in your list as they are
+            {t('skipDuplicates')}
           </label>
           <label class="choice">
             <input
@@ -104,16 +99,18 @@ export function ImportPreview(props: ImportPreviewProps) {
               checked={action === 'replace'}
               onChange={() => props.onAction('replace')}
             />
-            Replace them with the imported details
+            {t('replaceDuplicates')}
           </label>
         </fieldset>
       )}
       <div class="actions">
         <button type="button" disabled={busy || count === 0} onClick={props.onApply}>
-          {count === 0 ? 'Nothing new to add' : `${verb} ${count} account${count === 1 ? '' : 's'}`}
+          {count === 0
+            ? t('nothingNewToAdd')
+            : tPlural(verb === 'import' ? 'importCount' : 'restoreCount', count)}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import type { VaultAccount } from '../../accounts/account.ts';
+import { t } from '../../i18n/t.ts';
 import { chosenFiles } from './file-field.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { type ImportPlan, type ImportSource, readSources, sourcesFromFiles } from './import-sources.ts';
@@ -42,7 +43,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
       else setStep({ name: 'preview', plan: outcome.plan });
     } catch (caught) {
       if (controller.signal.aborted) return;
-      setError(`${caught instanceof Error ? caught.message : String(caught)} Nothing was imported.`);
+      setError(t('nothingImported', caught instanceof Error ? caught.message : String(caught)));
     } finally {
       if (reader.current === controller) reader.current = null;
       setReading(false);
@@ -53,7 +54,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
   const cancel = () => {
     if (reader.current) {
       reader.current.abort();
-      setDone('Decryption stopped. Nothing was imported.');
+      setDone(t('decryptionStopped'));
     }
     setStep({ name: 'choose' });
   };
@@ -65,9 +66,9 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
     try {
       sources = await sourcesFromFiles(files, qrTextFromImage);
     } catch (caught) {
-      return setError(`${(caught as Error).message} Nothing was imported.`);
+      return setError(t('nothingImported', (caught as Error).message));
     }
-    if (pasted.trim()) sources.push({ name: 'The pasted text', text: pasted });
+    if (pasted.trim()) sources.push({ name: t('thePastedText'), text: pasted });
     await read(sources);
   };
 
@@ -87,14 +88,14 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
     const apply = () =>
       onImport(plan.accounts, action).then(
         () => {
-          setDone('Import complete: the accounts are in your list.');
+          setDone(t('importComplete'));
           setStep({ name: 'choose' });
           setPasted('');
         },
-        (caught: Error) => setError(`${caught.message} Nothing was imported.`),
+        (caught: Error) => setError(t('nothingImported', caught.message)),
       );
     return (
-      <section aria-label="Import">
+      <section aria-label={t('screenImport')}>
         {feedback}
         <ImportPreview
           accounts={plan.accounts}
@@ -103,7 +104,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
           repeats={plan.repeats}
           action={action}
           busy={busy}
-          verb="Import"
+          verb="import"
           onAction={setAction}
           onApply={() => void apply()}
           onCancel={() => setStep({ name: 'choose' })}
@@ -116,23 +117,23 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
     const submit = (event: Event) => {
       event.preventDefault();
       const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password') ?? '');
-      if (!password) return setError('Enter the password of the exported file.');
+      if (!password) return setError(t('enterExportedFilePassword'));
       void read(step.sources, password);
     };
     return (
-      <form aria-label="Import password" onSubmit={submit}>
-        <p>{step.names.join(', ')} is encrypted. Enter the password it was exported with.</p>
+      <form aria-label={t('importPassword')} onSubmit={submit}>
+        <p>{t('fileIsEncrypted', step.names.join(', '))}</p>
         <label>
-          Password of the exported file
+          {t('exportedFilePassword')}
           <input name="password" type="password" autocomplete="off" />
         </label>
         {feedback}
         <div class="actions">
           <button type="submit" disabled={reading}>
-            {reading ? 'Decrypting…' : 'Continue'}
+            {reading ? t('decrypting') : t('continue')}
           </button>
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>
@@ -140,15 +141,10 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
   }
 
   return (
-    <form aria-label="Import" onSubmit={(event) => void start(event)}>
-      <p>
-        Reads otpauth:// links (one per line), the export QR codes of phone authenticators (as text or as
-        PNG/JPEG screenshots, several at once), and the exports of Aegis, 2FAS, andOTP, Bitwarden (JSON or
-        CSV), FreeOTP+, Proton Authenticator, Stratum, Ente Auth and the Authenticator extension, plain or
-        encrypted. The format is detected.
-      </p>
+    <form aria-label={t('screenImport')} onSubmit={(event) => void start(event)}>
+      <p>{t('importIntro')}</p>
       <label>
-        Files
+        {t('files')}
         <input
           type="file"
           multiple
@@ -157,7 +153,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
         />
       </label>
       <label>
-        Or paste the exported text
+        {t('orPasteExport')}
         <textarea
           rows={5}
           value={pasted}
@@ -167,7 +163,7 @@ export function ImportScreen({ existing, busy, qrTextFromImage, onImport }: Impo
       </label>
       {feedback}
       <button type="submit" disabled={reading}>
-        {reading ? 'Reading…' : 'Preview import'}
+        {reading ? t('reading') : t('previewImport')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/t.ts';
 import type { SavedFile } from './save-file.ts';
 
 /** The files other authenticators import: Aegis vaults (encrypted or plain) and 2FAS backups. */
@@ -29,7 +30,7 @@ export function OtherAppExport({ accountCount, onSave }: OtherAppExportProps) {
       setPassword('');
       setConfirm('');
     } catch (caught) {
-      setError(`${caught instanceof Error ? caught.message : String(caught)} No file was saved.`);
+      setError(t('noFileSaved', caught instanceof Error ? caught.message : String(caught)));
     } finally {
       setBusy(false);
     }
@@ -39,15 +40,15 @@ export function OtherAppExport({ accountCount, onSave }: OtherAppExportProps) {
   return (
     <div class="app-export">
       <form
-        aria-label="Encrypted Aegis vault"
+        aria-label={t('encryptedAegisVault')}
         onSubmit={(event) => {
           event.preventDefault();
           if (password !== '' && password === confirm) void save('aegis-encrypted', password);
         }}
       >
-        <p>Aegis opens this vault with the password you choose here.</p>
+        <p>{t('aegisPasswordIntro')}</p>
         <label>
-          Password for the Aegis vault
+          {t('aegisPassword')}
           <input
             type="password"
             autocomplete="new-password"
@@ -56,7 +57,7 @@ export function OtherAppExport({ accountCount, onSave }: OtherAppExportProps) {
           />
         </label>
         <label>
-          The same password again
+          {t('samePasswordAgain')}
           <input
             type="password"
             autocomplete="new-password"
@@ -64,30 +65,27 @@ export function OtherAppExport({ accountCount, onSave }: OtherAppExportProps) {
             onInput={(event) => setConfirm((event.currentTarget as HTMLInputElement).value)}
           />
         </label>
-        {mismatch && <p role="alert">The two passwords differ.</p>}
+        {mismatch && <p role="alert">{t('twoPasswordsDiffer')}</p>}
         <button type="submit" disabled={busy || none || password === '' || password !== confirm}>
-          Save encrypted Aegis vault
+          {t('saveEncryptedAegis')}
         </button>
       </form>
-      <p class="warning">
-        The plain Aegis and 2FAS files are not encrypted: anyone who gets them can generate the codes of all
-        your accounts. Import them on the phone, then delete them.
-      </p>
+      <p class="warning">{t('plainAppFilesWarning')}</p>
       <label class="choice">
         <input
           type="checkbox"
           checked={understood}
           onChange={(event) => setUnderstood((event.currentTarget as HTMLInputElement).checked)}
         />
-        I understand that these files reveal my secret keys
+        {t('understandFilesReveal')}
       </label>
       <button type="button" disabled={busy || none || !understood} onClick={() => void save('aegis')}>
-        Save plain Aegis vault
+        {t('savePlainAegis')}
       </button>
       <button type="button" disabled={busy || none || !understood} onClick={() => void save('2fas')}>
-        Save 2FAS file
+        {t('save2fas')}
       </button>
-      {saved && <p role="status">Saved {saved.fileName} to your downloads.</p>}
+      {saved && <p role="status">{t('savedToDownloads', saved.fileName)}</p>}
       {error && <p role="alert">{error}</p>}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { type MigrationExport, toMigrationPages } from '../../transfer/index.ts';
 import { QrCode } from './QrCode.tsx';
 
@@ -16,11 +17,8 @@ export function PhoneExport({ accounts, randomBytes }: PhoneExportProps) {
 
   if (confirming) {
     return (
-      <div class="confirm" role="alertdialog" aria-label="Show export QR codes">
-        <p class="warning">
-          These QR codes contain the secret keys of all your accounts. Scan them with your phone where nobody
-          else can see the screen.
-        </p>
+      <div class="confirm" role="alertdialog" aria-label={t('showExportQrCodes')}>
+        <p class="warning">{t('phoneExportWarning')}</p>
         <div class="actions">
           <button
             type="button"
@@ -30,10 +28,10 @@ export function PhoneExport({ accounts, randomBytes }: PhoneExportProps) {
               setConfirming(false);
             }}
           >
-            Show export QR codes
+            {t('showExportQrCodes')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </div>
@@ -42,7 +40,7 @@ export function PhoneExport({ accounts, randomBytes }: PhoneExportProps) {
   if (!pages) {
     return (
       <button type="button" disabled={accounts.length === 0} onClick={() => setConfirming(true)}>
-        Export all to a phone…
+        {t('exportAllToPhone')}
       </button>
     );
   }
@@ -51,31 +49,29 @@ export function PhoneExport({ accounts, randomBytes }: PhoneExportProps) {
     <div class="phone-export">
       {uri ? (
         <>
-          <p>Scan each page with your phone’s authenticator (“import accounts”).</p>
-          <QrCode text={uri} label={`Export QR code ${index + 1} of ${pages.uris.length}`} size={300} />
+          <p>{t('scanEachPage')}</p>
+          <QrCode text={uri} label={t('exportQrPage', index + 1, pages.uris.length)} size={300} />
           <div class="actions pager">
             <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
-              Previous
+              {t('previous')}
             </button>
-            <span aria-live="polite">
-              {index + 1} of {pages.uris.length}
-            </span>
+            <span aria-live="polite">{t('pageOf', index + 1, pages.uris.length)}</span>
             <button
               type="button"
               disabled={index === pages.uris.length - 1}
               onClick={() => setIndex(index + 1)}
             >
-              Next
+              {t('next')}
             </button>
           </div>
         </>
       ) : (
-        <p>None of your accounts fits the phone export format.</p>
+        <p>{t('noneFitsPhoneExport')}</p>
       )}
       {pages.notExported.length > 0 && (
         <>
-          <h4>Not in these QR codes</h4>
-          <ul aria-label="Not exported">
+          <h4>{t('notInTheseQrCodes')}</h4>
+          <ul aria-label={t('notExported')}>
             {pages.notExported.map((entry, i) => (
               <li key={i}>
                 <strong>{entry.label}</strong>: {entry.reason}
@@ -85,7 +81,7 @@ export function PhoneExport({ accounts, randomBytes }: PhoneExportProps) {
         </>
       )}
       <button type="button" onClick={() => setPages(null)}>
-        Hide QR codes
+        {t('hideQrCodes')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/t.ts';
 import type { SavedFile } from './save-file.ts';
 
 export interface PlainTextExportProps {
@@ -14,23 +15,19 @@ export function PlainTextExport({ accountCount, onSave }: PlainTextExportProps) 
   useEffect(() => () => saved?.revoke(), [saved]);
   return (
     <div class="plain-export">
-      <p class="warning">
-        This file is not encrypted. Anyone who gets it (a synced downloads folder, a shared computer, a mail)
-        can generate the codes of all your accounts. Prefer “Back up” unless another app must read the file,
-        and delete it once it is imported.
-      </p>
+      <p class="warning">{t('plainTextWarning')}</p>
       <label class="choice">
         <input
           type="checkbox"
           checked={understood}
           onChange={(event) => setUnderstood((event.currentTarget as HTMLInputElement).checked)}
         />
-        I understand that this file reveals my secret keys
+        {t('understandFileReveals')}
       </label>
       <button type="button" disabled={!understood || accountCount === 0} onClick={() => setSaved(onSave())}>
-        Save text file of otpauth links
+        {t('saveOtpauthTextFile')}
       </button>
-      {saved && <p role="status">Saved {saved.fileName} to your downloads.</p>}
+      {saved && <p role="status">{t('savedToDownloads', saved.fileName)}</p>}
     </div>
   );
 }

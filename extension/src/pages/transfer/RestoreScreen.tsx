@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { VaultAccount } from '../../accounts/account.ts';
+import { formatDateTime, t } from '../../i18n/t.ts';
 import { type RestoredBackup, readBackup, TransferError } from '../../transfer/index.ts';
 import { chosenFiles } from './file-field.ts';
 import { ImportPreview } from './ImportPreview.tsx';
@@ -14,9 +15,9 @@ export interface RestoreScreenProps {
 
 const MAX_BACKUP_BYTES = 32 * 1024 * 1024;
 
-/** The message with "Nothing was changed." added, unless it already says nothing was restored. */
+/** The message with "Nothing was changed." added, unless the transfer module's English reason says so. */
 const nothingChanged = (message: string) =>
-  /nothing was (restored|changed)/i.test(message) ? message : `${message} Nothing was changed.`;
+  /nothing was (restored|changed)/i.test(message) ? message : t('nothingChanged', message);
 
 /** Restore: a backup file and its password, a preview with the duplicates, then all or nothing. */
 export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps) {
@@ -31,10 +32,10 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
     event.preventDefault();
     setError('');
     setDone('');
-    if (!file) return setError('Choose the backup file first.');
-    if (file.size > MAX_BACKUP_BYTES) return setError('This file is too large to be a backup.');
+    if (!file) return setError(t('chooseBackupFile'));
+    if (file.size > MAX_BACKUP_BYTES) return setError(t('fileTooLargeForBackup'));
     const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password') ?? '');
-    if (!password) return setError('Enter the password the backup was made with.');
+    if (!password) return setError(t('enterBackupPassword'));
     setOpening(true);
     try {
       setBackup(await readBackup(await file.text(), password));
@@ -51,7 +52,7 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
     const restore = () =>
       onRestore(backup, action).then(
         () => {
-          setDone(`Restored from the backup of ${new Date(backup.createdAt).toLocaleString()}.`);
+          setDone(t('restoredFrom', formatDateTime(Date.parse(backup.createdAt))));
           setBackup(null);
         },
         (caught: Error) => {
@@ -60,18 +61,15 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
         },
       );
     return (
-      <section aria-label="Restore">
-        <p>
-          Backup made {new Date(backup.createdAt).toLocaleString()}. Nothing is changed until you confirm; the
-          whole backup is restored at once.
-        </p>
+      <section aria-label={t('screenRestore')}>
+        <p>{t('backupMadeAt', formatDateTime(Date.parse(backup.createdAt)))}</p>
         <ImportPreview
           accounts={backup.accounts}
           duplicates={duplicateIndexes(existing, backup.accounts)}
           skipped={[]}
           action={action}
           busy={busy}
-          verb="Restore"
+          verb="restore"
           onAction={setAction}
           onApply={() => void restore()}
           onCancel={() => setBackup(null)}
@@ -81,10 +79,10 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
   }
 
   return (
-    <form aria-label="Restore" onSubmit={(event) => void open(event)}>
-      <p>Restore accounts from a backup file made with “Back up”.</p>
+    <form aria-label={t('screenRestore')} onSubmit={(event) => void open(event)}>
+      <p>{t('restoreIntro')}</p>
       <label>
-        Backup file
+        {t('backupFile')}
         <input
           type="file"
           name="file"
@@ -93,7 +91,7 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
         />
       </label>
       <label>
-        Backup password
+        {t('backupPassword')}
         <input name="password" type="password" autocomplete="off" />
       </label>
       {error && (
@@ -103,7 +101,7 @@ export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps)
       )}
       {done && <p role="status">{done}</p>}
       <button type="submit" disabled={opening}>
-        {opening ? 'Opening…' : 'Open backup'}
+        {opening ? t('opening') : t('openBackup')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { displayOrder } from '../../accounts/list.ts';
+import { t } from '../../i18n/t.ts';
 import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
 import {
@@ -61,9 +62,7 @@ export function TransferPage() {
   if (state.status === 'absent') {
     return (
       <main>
-        <p>
-          Set up the authenticator from its toolbar button first; then come back here to restore or import.
-        </p>
+        <p>{t('setUpFirst')}</p>
       </main>
     );
   }
@@ -74,7 +73,7 @@ export function TransferPage() {
         .unlockWith(password)
         .then((result) => {
           if ('status' in result) setState(result);
-          else setUnlockError('Wrong password. Nothing was changed; try again.');
+          else setUnlockError(t('wrongPassword'));
         }, fail)
         .finally(() => setBusy(false));
     };
@@ -94,8 +93,7 @@ export function TransferPage() {
     try {
       // Read the vault again so a change made in the popup meanwhile is neither lost nor a conflict.
       const current = await vault.currentState();
-      if (current.status !== 'unlocked')
-        throw new Error('The vault was locked meanwhile; unlock it and try again.');
+      if (current.status !== 'unlocked') throw new Error(t('lockedMeanwhile'));
       setState(await change(current));
     } finally {
       setBusy(false);
@@ -151,8 +149,8 @@ export function TransferPage() {
   return (
     <main class="transfer">
       <header>
-        <h1>Backups and transfer</h1>
-        <nav class="toolbar" aria-label="Transfer">
+        <h1>{t('transferHeading')}</h1>
+        <nav class="toolbar" aria-label={t('transferScreens')}>
           {TRANSFER_SCREENS.map((name) => (
             <button
               type="button"
@@ -160,16 +158,15 @@ export function TransferPage() {
               aria-current={screen === name ? 'page' : undefined}
               onClick={() => go(name)}
             >
-              {SCREEN_TITLES[name]}
+              {t(SCREEN_TITLES[name])}
             </button>
           ))}
         </nav>
       </header>
-      <h2>{SCREEN_TITLES[screen]}</h2>
+      <h2>{t(SCREEN_TITLES[screen])}</h2>
       {exportDisabled && (screen === 'backup' || screen === 'export') ? (
         <p class="notice" role="status">
-          Your organisation has turned off backup files and exports: your accounts stay in this browser.
-          Restore and Import still work.
+          {t('exportsTurnedOff')}
         </p>
       ) : null}
       {screen === 'backup' && !exportDisabled && (

@@ -1,5 +1,6 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
 import { findDuplicates } from '../../accounts/identity.ts';
+import { t, tPlural } from '../../i18n/t.ts';
 import {
   detectAndParse,
   detectAndParseWithPassword,
@@ -62,30 +63,26 @@ export async function sourcesFromFiles(
   const scanned: string[] = [];
   for (const file of files) {
     if (isImage(file)) {
-      if (file.size > MAX_IMAGE_BYTES)
-        throw new ImportSourceError(`${file.name} is too large for an image of a QR code.`);
+      if (file.size > MAX_IMAGE_BYTES) throw new ImportSourceError(t('imageTooLarge', file.name));
       let text: string | null;
       try {
         text = await qrTextFromImage(file);
       } catch {
-        throw new ImportSourceError(`${file.name} could not be opened as a PNG or JPEG image.`);
+        throw new ImportSourceError(t('imageUnreadable', file.name));
       }
-      if (text === null) throw new ImportSourceError(`No QR code was found in ${file.name}.`);
+      if (text === null) throw new ImportSourceError(t('noQrInImage', file.name));
       if (!OTP_QR_TEXT.test(text)) {
-        throw new ImportSourceError(
-          `The QR code in ${file.name} holds no authenticator account (it holds “${shortened(text)}”), so there is nothing to import from it.`,
-        );
+        throw new ImportSourceError(t('imageQrNotOtp', file.name, shortened(text)));
       }
       scanned.push(text);
     } else {
-      if (file.size > MAX_IMPORT_CHARS)
-        throw new ImportSourceError(`${file.name} is too large to be an authenticator export.`);
+      if (file.size > MAX_IMPORT_CHARS) throw new ImportSourceError(t('fileTooLargeForImport', file.name));
       const bytes = new Uint8Array(await file.arrayBuffer());
       sources.push({ name: file.name, text: new TextDecoder().decode(bytes), bytes });
     }
   }
   if (scanned.length > 0) {
-    const name = scanned.length === 1 ? 'the QR code image' : `the ${scanned.length} QR code images`;
+    const name = tPlural('qrImageSource', scanned.length);
     sources.push({ name, text: scanned.join('\n') });
   }
   return sources;
@@ -106,7 +103,7 @@ export async function readSources(
   password?: string,
   signal?: AbortSignal,
 ): Promise<ReadOutcome> {
-  if (sources.length === 0) throw new ImportSourceError('Choose a file or paste the exported text first.');
+  if (sources.length === 0) throw new ImportSourceError(t('chooseFileOrPaste'));
   const locked: string[] = [];
   for (const source of sources) {
     try {
@@ -132,7 +129,7 @@ export async function readSources(
       else
         plan.skipped.push({
           label: account.issuer ? `${account.issuer} (${account.account})` : account.account,
-          reason: `It is also in another of the chosen sources; it is added once.`,
+          reason: t('inAnotherSource'),
         });
     });
     plan.skipped.push(...result.skipped);

@@ -1,12 +1,15 @@
+import type { MessageKey } from '../../i18n/messages.ts';
+
 /** The screens of the transfer page, each reachable as `transfer.html#<name>`. */
 export const TRANSFER_SCREENS = ['backup', 'restore', 'import', 'export'] as const;
 export type TransferScreenName = (typeof TRANSFER_SCREENS)[number];
 
-export const SCREEN_TITLES: Record<TransferScreenName, string> = {
-  backup: 'Back up',
-  restore: 'Restore',
-  import: 'Import',
-  export: 'Export',
+/** The catalogue key of each screen's title. */
+export const SCREEN_TITLES: Record<TransferScreenName, MessageKey> = {
+  backup: 'screenBackup',
+  restore: 'screenRestore',
+  import: 'screenImport',
+  export: 'screenExport',
 };
 
 export function screenFromHash(hash: string): TransferScreenName {

@@ -6,6 +6,7 @@ import {
   OtpError,
   validateAccount,
 } from '../../../../../shared/index.ts';
+import { t } from '../../../i18n/t.ts';
 
 export interface AccountFormProps {
   /** Editing keeps the secret unless a new one is typed. */
@@ -15,12 +16,14 @@ export interface AccountFormProps {
   onCancel(): void;
 }
 
+/** The extension's own refusal, worded in the UI language (the shared module's are in English). */
+class MissingSecret extends Error {}
+
 function toAccount(form: HTMLFormElement, initial: OtpAccount | undefined): OtpAccount {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const secretText = text('secret');
-  if (!secretText && !initial)
-    throw new OtpError('INVALID_ACCOUNT', 'Enter the secret key shown by the service.');
+  if (!secretText && !initial) throw new MissingSecret(t('secretMissing'));
   const typeText = text('type');
   const type = typeText === 'hotp' || typeText === 'steam' ? typeText : 'totp';
   const steam = type === 'steam';
@@ -48,44 +51,46 @@ export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: Accoun
     try {
       onSubmit(toAccount(event.currentTarget as HTMLFormElement, initial));
     } catch (caught) {
+      if (caught instanceof MissingSecret) return setError(caught.message);
       if (!(caught instanceof OtpError)) throw caught;
-      setError(caught.message);
+      // The shared OTP module words its reasons in English; the sentence around it is localized.
+      setError(t('accountRefused', caught.message));
     }
   };
   return (
     <form class="account-form" onSubmit={submit} noValidate>
       <label>
-        Secret key
+        {t('secretKey')}
         <input
           name="secret"
           autocomplete="off"
           spellcheck={false}
-          placeholder={initial ? 'Leave blank to keep the current key' : 'e.g. JBSW Y3DP EHPK 3PXP'}
+          placeholder={initial ? t('keepKeyPlaceholder') : t('secretPlaceholder')}
         />
       </label>
       <label>
-        Issuer
-        <input name="issuer" defaultValue={initial?.issuer ?? ''} placeholder="e.g. Example Corp" />
+        {t('issuer')}
+        <input name="issuer" defaultValue={initial?.issuer ?? ''} placeholder={t('issuerPlaceholder')} />
       </label>
       <label>
-        Account name
-        <input name="account" defaultValue={initial?.account ?? ''} placeholder="e.g. ana@example.com" />
+        {t('accountName')}
+        <input name="account" defaultValue={initial?.account ?? ''} placeholder={t('accountPlaceholder')} />
       </label>
       <div class="row">
         <label>
-          Type
+          {t('type')}
           <select
             name="type"
             value={type}
             onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value as 'totp')}
           >
-            <option value="totp">Time-based (TOTP)</option>
-            <option value="hotp">Counter-based (HOTP)</option>
-            <option value="steam">Steam Guard</option>
+            <option value="totp">{t('typeTotp')}</option>
+            <option value="hotp">{t('typeHotp')}</option>
+            <option value="steam">{t('typeSteam')}</option>
           </select>
         </label>
         <label>
-          Algorithm
+          {t('algorithm')}
           <select name="algorithm" defaultValue={initial?.algorithm ?? 'SHA1'}>
             <option>SHA1</option>
             <option>SHA256</option>
@@ -93,7 +98,7 @@ export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: Accoun
           </select>
         </label>
         <label>
-          Digits
+          {t('digits')}
           <select name="digits" defaultValue={String(initial?.digits ?? 6)}>
             <option>6</option>
             <option>7</option>
@@ -102,12 +107,12 @@ export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: Accoun
         </label>
         {type === 'steam' ? null : type === 'totp' ? (
           <label>
-            Period (s)
+            {t('periodSeconds')}
             <input name="period" type="number" min={1} defaultValue={String(initial?.period ?? 30)} />
           </label>
         ) : (
           <label>
-            Counter
+            {t('counter')}
             <input name="counter" type="number" min={0} defaultValue={String(initial?.counter ?? 0)} />
           </label>
         )}
@@ -120,7 +125,7 @@ export function AccountForm({ initial, submitLabel, onSubmit, onCancel }: Accoun
       <div class="actions">
         <button type="submit">{submitLabel}</button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { type DropSide, filterAccounts, moveNextTo } from '../../../accounts/list.ts';
 import { siteFirst } from '../../../fill/choose-account.ts';
 import { sameSite } from '../../../fill/site.ts';
+import { t } from '../../../i18n/t.ts';
 import { focusSearchOnSlash, moveFocusWithArrows } from '../list-keys.ts';
 import { type SortOrder, sortAccounts } from '../sort-order.ts';
 import { useRowDrag } from '../use-row-drag.ts';
@@ -46,7 +47,7 @@ export function AccountList(props: AccountListProps) {
     if (!account || !onReorder) return;
     const next = drop ? moveNextTo(accounts, id, drop.targetId, drop.side) : accounts;
     const place = siteFirst(next, props.pageUrl).findIndex((a) => a.id === id) + 1;
-    setAnnounced(`${displayName(account)}: position ${place} of ${accounts.length}`);
+    setAnnounced(t('accountPosition', displayName(account), place, accounts.length));
     if (drop) onReorder(id, drop.targetId, drop.side);
   });
   useEffect(() => {
@@ -58,7 +59,7 @@ export function AccountList(props: AccountListProps) {
   }, []);
   return (
     <section
-      aria-label="Accounts"
+      aria-label={t('accounts')}
       ref={section}
       onKeyDown={(event) => {
         if (section.current && moveFocusWithArrows(event, section.current)) event.preventDefault();
@@ -69,29 +70,27 @@ export function AccountList(props: AccountListProps) {
           <input
             type="search"
             class="search"
-            placeholder="Search"
-            aria-label="Search accounts"
+            placeholder={t('search')}
+            aria-label={t('searchAccounts')}
             aria-keyshortcuts="/"
             value={query}
             onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
           />
           <select
-            aria-label="Sort"
+            aria-label={t('sort')}
             value={props.sortOrder}
             onChange={(e) => props.onSortOrder((e.currentTarget as HTMLSelectElement).value as SortOrder)}
           >
-            <option value="manual">Your order</option>
-            <option value="name">By name</option>
+            <option value="manual">{t('sortManual')}</option>
+            <option value="name">{t('sortByName')}</option>
           </select>
         </div>
       )}
-      {accounts.length === 0 && (
-        <p class="empty">No accounts yet. Open the page that shows your QR code and press Scan QR code.</p>
-      )}
-      {accounts.length > 0 && shown.length === 0 && <p class="empty">No account matches “{query}”.</p>}
+      {accounts.length === 0 && <p class="empty">{t('noAccountsYet')}</p>}
+      {accounts.length > 0 && shown.length === 0 && <p class="empty">{t('noAccountMatches', query)}</p>}
       {reorderable && shown.length > 1 && (
         <p id={HANDLE_HINT_ID} class="visually-hidden">
-          Drag, or press Alt+ArrowUp or Alt+ArrowDown, to change the order.
+          {t('reorderHint')}
         </p>
       )}
       {onReorder && (

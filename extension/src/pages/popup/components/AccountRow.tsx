@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import type { DropSide } from '../../../accounts/list.ts';
+import { t, tPlural } from '../../../i18n/t.ts';
 import { avatarOf } from '../avatar.ts';
 import { groupDigits, totpView } from '../codes.ts';
 
@@ -53,7 +54,7 @@ export function AccountRow({
   const totp = account.type === 'hotp' ? null : totpView(account, nowMs);
   const code = totp ? totp.code : revealedHotp;
   const label = displayName(account);
-  const left = totp ? `${totp.secondsLeft} second${totp.secondsLeft === 1 ? '' : 's'} left` : '';
+  const left = totp ? tPlural('secondsLeft', totp.secondsLeft) : '';
   const shown = code === undefined ? undefined : account.type === 'steam' ? code : groupDigits(code);
   const avatar = avatarOf(account);
   // An icon the browser cannot decode falls back to the letter avatar.
@@ -68,7 +69,7 @@ export function AccountRow({
         <button
           type="button"
           class="drag-handle"
-          aria-label={`Move ${label}`}
+          aria-label={t('moveAccount', label)}
           aria-describedby={HANDLE_HINT_ID}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
           {...handle}
@@ -99,7 +100,7 @@ export function AccountRow({
         onClick={() => code !== undefined && onCopy(code)}
       >
         {/* The spaces between the parts keep the words of the name apart whatever the layout. */}
-        {shown !== undefined && <span class="visually-hidden">Copy</span>}{' '}
+        {shown !== undefined && <span class="visually-hidden">{t('copy')}</span>}{' '}
         <span class="issuer" title={account.issuer || account.account}>
           {account.issuer || account.account}
         </span>{' '}
@@ -108,14 +109,14 @@ export function AccountRow({
             {account.account}
           </span>
         )}{' '}
-        {forThisSite && <span class="site-badge">This site</span>}{' '}
+        {forThisSite && <span class="site-badge">{t('thisSite')}</span>}{' '}
         <span class="code" data-testid="code" aria-hidden={shown === undefined}>
           {shown ?? '••• •••'}
         </span>{' '}
-        {shown === undefined && <span class="visually-hidden">press Next code to show the code</span>}
+        {shown === undefined && <span class="visually-hidden">{t('pressNextCode')}</span>}
         {copied && (
           <span class="copied" role="status">
-            Copied
+            {t('copied')}
           </span>
         )}
       </button>
@@ -138,16 +139,16 @@ export function AccountRow({
         </span>
       )}
       {onFill && code !== undefined && (
-        <button type="button" class="fill" aria-label={`Fill code for ${label}`} onClick={() => onFill(code)}>
-          Fill
+        <button type="button" class="fill" aria-label={t('fillCodeFor', label)} onClick={() => onFill(code)}>
+          {t('fill')}
         </button>
       )}
       {account.type === 'hotp' && (
         <button type="button" class="next-code" onClick={onNextHotp}>
-          Next code
+          {t('nextCode')}
         </button>
       )}
-      <button type="button" class="edit" aria-label={`Edit ${label}`} onClick={onEdit}>
+      <button type="button" class="edit" aria-label={t('editNamed', label)} onClick={onEdit}>
         ⋯
       </button>
     </li>

@@ -1,4 +1,5 @@
 import type { VaultAccount } from '../../../accounts/account.ts';
+import { t, tPlural } from '../../../i18n/t.ts';
 import { accountsNotBackedUp } from '../backup-reminder.ts';
 
 export interface BackupReminderProps {
@@ -11,12 +12,11 @@ export interface BackupReminderProps {
 export function BackupReminder({ accounts, lastBackupAt, onBackUp }: BackupReminderProps) {
   const count = accountsNotBackedUp(accounts, lastBackupAt);
   if (count === 0) return null;
-  const what = count === 1 ? '1 account is' : `${count} accounts are`;
   return (
     <p class="notice backup-reminder" role="status">
-      {lastBackupAt === null ? `${what} not in any backup yet.` : `${what} newer than your last backup.`}{' '}
+      {tPlural(lastBackupAt === null ? 'notBackedUpYet' : 'newerThanBackup', count)}{' '}
       <button type="button" class="link" onClick={onBackUp}>
-        Back up now
+        {t('backUpNow')}
       </button>
     </p>
   );

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/t.ts';
 import { CLOCK_WARNING_MS } from '../../../settings/clock-check.ts';
 
 export interface ClockOffsetProps {
@@ -12,7 +13,7 @@ function originOf(address: string): string {
   try {
     return new URL(address).origin;
   } catch {
-    return 'the server';
+    return t('theServer');
   }
 }
 
@@ -20,13 +21,16 @@ function originOf(address: string): string {
 export function ClockOffset({ offsetMs, verifierUrl, onUseDeviceClock }: ClockOffsetProps) {
   if (offsetMs === 0) return null;
   const seconds = Math.round(Math.abs(offsetMs) / 1000);
-  const difference =
-    seconds === 0 ? 'less than a second' : `${seconds} s ${offsetMs > 0 ? 'behind' : 'ahead'}`;
+  const server = originOf(verifierUrl);
+  const sentence =
+    seconds === 0
+      ? t('clockUsesServerClose', server)
+      : t(offsetMs > 0 ? 'clockUsesServerBehind' : 'clockUsesServerAhead', server, seconds);
   return (
     <p class={Math.abs(offsetMs) > CLOCK_WARNING_MS ? 'warning clock-offset' : 'clock-offset'} role="status">
-      Codes use the time of {originOf(verifierUrl)}: this device’s clock is {difference}.{' '}
+      {sentence}{' '}
       <button type="button" class="link" onClick={onUseDeviceClock}>
-        Use this device’s clock
+        {t('useDeviceClock')}
       </button>
     </p>
   );

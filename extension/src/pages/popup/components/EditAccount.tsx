@@ -3,6 +3,7 @@ import type { OtpAccount } from '../../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { moveAccount, togglePin } from '../../../accounts/list.ts';
 import { sameSite } from '../../../fill/site.ts';
+import { t } from '../../../i18n/t.ts';
 import { applyPlacement, type Placement, placementOf } from '../placement.ts';
 import { AccountForm } from './AccountForm.tsx';
 
@@ -31,70 +32,61 @@ export function EditAccount(props: EditAccountProps) {
   const redraft = (next: VaultAccount[]) => setDraft(placementOf(next, account.id));
   const position = drafted.findIndex((a) => a.id === account.id) + 1;
   return (
-    <section class="panel" aria-label={`Edit ${displayName(account)}`}>
-      <h2>Edit {displayName(account)}</h2>
+    <section class="panel" aria-label={t('editNamed', displayName(account))}>
+      <h2>{t('editNamed', displayName(account))}</h2>
       <fieldset class="placement">
-        <legend>Place in your list (applied when you save)</legend>
+        <legend>{t('placementLegend')}</legend>
         <label class="checkbox">
           <input
             type="checkbox"
             checked={draft.pinned}
             onChange={() => redraft(togglePin(drafted, account.id))}
           />
-          Pin to top
+          {t('pinToTop')}
         </label>
         <div class="actions">
           <button type="button" onClick={() => redraft(moveAccount(drafted, account.id, -1))}>
-            Move up
+            {t('moveUp')}
           </button>
           <button type="button" onClick={() => redraft(moveAccount(drafted, account.id, 1))}>
-            Move down
+            {t('moveDown')}
           </button>
-          <span role="status">
-            Position {position} of {drafted.length}
-          </span>
+          <span role="status">{t('positionOf', position, drafted.length)}</span>
         </div>
       </fieldset>
       <fieldset class="site">
-        <legend>Site</legend>
-        <p>
-          {account.site
-            ? `Filled on ${hostOf(account.site)} and its other addresses.`
-            : 'Not linked to a site: the shortcut does not fill it anywhere yet.'}
-        </p>
+        <legend>{t('siteLegend')}</legend>
+        <p>{account.site ? t('filledOn', hostOf(account.site)) : t('notLinkedToSite')}</p>
         {pageSite && !sameSite(account.site, pageSite) && (
           <button type="button" onClick={() => onLinkSite(pageSite)}>
-            Link to {hostOf(pageSite)}
+            {t('linkTo', hostOf(pageSite))}
           </button>
         )}
         {account.site && (
           <button type="button" onClick={() => onLinkSite(undefined)}>
-            Unlink from {hostOf(account.site)}
+            {t('unlinkFrom', hostOf(account.site))}
           </button>
         )}
       </fieldset>
       <AccountForm
         initial={account}
-        submitLabel="Save"
+        submitLabel={t('save')}
         onSubmit={(changes) => onSave(changes, draft)}
         onCancel={onClose}
       />
       {confirmingDelete ? (
-        <div class="confirm" role="alertdialog" aria-label="Confirm delete">
-          <p>
-            Delete {displayName(account)}? You will not be able to make codes for it unless you add it again
-            from the service.
-          </p>
+        <div class="confirm" role="alertdialog" aria-label={t('confirmDelete')}>
+          <p>{t('deletePrompt', displayName(account))}</p>
           <button type="button" class="danger" onClick={onDelete}>
-            Delete for good
+            {t('deleteForGood')}
           </button>
           <button type="button" onClick={() => setConfirmingDelete(false)}>
-            Keep it
+            {t('keepIt')}
           </button>
         </div>
       ) : (
         <button type="button" class="danger" onClick={() => setConfirmingDelete(true)}>
-          Delete…
+          {t('deleteEllipsis')}
         </button>
       )}
     </section>

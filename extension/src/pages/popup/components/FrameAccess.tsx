@@ -1,4 +1,5 @@
 import { frameHost, originPattern } from '../../../fill/frame-access.ts';
+import { t } from '../../../i18n/t.ts';
 import { browser } from '../../../platform/browser.ts';
 
 /** A code field in a frame from another site, and the fill to run again once that site is allowed. */
@@ -21,7 +22,7 @@ export function FrameAccess({ ask }: { ask: FrameAsk | null }) {
   };
   return (
     <button type="button" class="frame-access" onClick={allow}>
-      Allow {frameHost(ask.origin)}
+      {t('allowHost', frameHost(ask.origin))}
     </button>
   );
 }

@@ -2,6 +2,7 @@ import type { OtpAccount } from '../../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { sameAccount } from '../../../accounts/identity.ts';
 import { type DuplicateChoice, findDuplicate } from '../../../accounts/list.ts';
+import { t, tPlural } from '../../../i18n/t.ts';
 import type { ScanOutcome } from '../../../scan/classify.ts';
 
 export interface ScanConfirmProps {
@@ -14,13 +15,9 @@ export interface ScanConfirmProps {
 }
 
 function describe(account: OtpAccount): string {
-  const kind =
-    account.type === 'steam'
-      ? 'Steam Guard, every 30 s'
-      : account.type === 'totp'
-        ? `time-based, every ${account.period} s`
-        : 'counter-based';
-  return `${account.digits} digits, ${kind}, ${account.algorithm}`;
+  if (account.type === 'steam') return t('describeSteam', account.digits, account.algorithm);
+  if (account.type === 'totp') return t('describeTotp', account.digits, account.period, account.algorithm);
+  return t('describeHotp', account.digits, account.algorithm);
 }
 
 /**
@@ -34,18 +31,12 @@ function duplicatePrompt(incoming: readonly OtpAccount[], existing: readonly Vau
   });
   const [only] = pairs;
   if (pairs.length === 1 && only) {
-    return only.sameKey
-      ? `${displayName(only.account)} is already in your list. It has this same key: Replace updates its details and keeps its place; Keep both adds a second entry that shows the same codes.`
-      : `${displayName(only.account)} is already in your list. The new key is different: Replace keeps its place and uses the new key, so the old key’s codes stop; Keep both adds a second entry.`;
+    return t(only.sameKey ? 'duplicateSameKey' : 'duplicateNewKey', displayName(only.account));
   }
   const same = pairs.filter((pair) => pair.sameKey).length;
-  const keys =
-    same === pairs.length
-      ? 'all with the same keys'
-      : same === 0
-        ? 'all with different keys'
-        : `${same} with the same key, ${pairs.length - same} with a different one`;
-  return `${pairs.length} of these are already in your list (${keys}). Replace keeps their places and uses the keys scanned now; Keep both adds second entries.`;
+  if (same === pairs.length) return t('duplicatesSameKeys', pairs.length);
+  if (same === 0) return t('duplicatesNewKeys', pairs.length);
+  return t('duplicatesMixedKeys', pairs.length, same, pairs.length - same);
 }
 
 /** What a scan found, for the user to confirm before anything is stored. */
@@ -55,30 +46,30 @@ export function ScanConfirm({ outcome, existing, onAdd, onChoose, onDismiss }: S
   }
   if (outcome.kind !== 'accounts') {
     return (
-      <section class="panel scan-result" aria-label="Scan result">
+      <section class="panel scan-result" aria-label={t('scanResult')}>
         <p class="error" role="alert">
           {outcome.message}
         </p>
         <button type="button" onClick={onDismiss}>
-          OK
+          {t('ok')}
         </button>
       </section>
     );
   }
   const duplicates = outcome.accounts.filter((account) => findDuplicate(existing, account));
   return (
-    <section class="panel scan-result" aria-label="Scan result">
+    <section class="panel scan-result" aria-label={t('scanResult')}>
       <h2>
         {outcome.accounts.length === 1
-          ? 'Add this account?'
-          : `Add these ${outcome.accounts.length} accounts?`}
+          ? t('addThisAccount')
+          : tPlural('addTheseAccounts', outcome.accounts.length)}
       </h2>
       <ul class="scanned">
         {outcome.accounts.map((account, index) => (
           <li key={index}>
-            <strong>{account.issuer || '(no issuer)'}</strong> <span>{account.account}</span>
+            <strong>{account.issuer || t('noIssuer')}</strong> <span>{account.account}</span>
             <small>{describe(account)}</small>
-            {findDuplicate(existing, account) && <em class="duplicate">Already in your list</em>}
+            {findDuplicate(existing, account) && <em class="duplicate">{t('alreadyInList')}</em>}
           </li>
         ))}
       </ul>
@@ -87,23 +78,23 @@ export function ScanConfirm({ outcome, existing, onAdd, onChoose, onDismiss }: S
           <p role="alert">{duplicatePrompt(duplicates, existing)}</p>
           <div class="actions">
             <button type="button" onClick={() => onAdd(outcome.accounts, 'replace')}>
-              Replace
+              {t('replace')}
             </button>
             <button type="button" onClick={() => onAdd(outcome.accounts, 'keep-both')}>
-              Keep both
+              {t('keepBoth')}
             </button>
             <button type="button" onClick={onDismiss}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </>
       ) : (
         <div class="actions">
           <button type="button" onClick={() => onAdd(outcome.accounts, 'keep-both')}>
-            Add
+            {t('add')}
           </button>
           <button type="button" onClick={onDismiss}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -119,29 +110,29 @@ interface ChooseCodeProps {
 }
 
 const codeName = (accounts: OtpAccount[]) =>
-  accounts.length === 1 && accounts[0] ? displayName(accounts[0]) : `${accounts.length} accounts`;
+  accounts.length === 1 && accounts[0] ? displayName(accounts[0]) : tPlural('accountCount', accounts.length);
 
 /** Several setup codes were in view: one button per code, named for its account. */
 function ChooseCode({ codes, existing, onChoose, onDismiss }: ChooseCodeProps) {
   return (
-    <section class="panel scan-result" aria-label="Scan result">
-      <h2 id="choose-code-heading">{codes.length} setup codes were found: choose the one to add</h2>
+    <section class="panel scan-result" aria-label={t('scanResult')}>
+      <h2 id="choose-code-heading">{t('codesFound', codes.length)}</h2>
       <ul class="scanned" aria-labelledby="choose-code-heading">
         {codes.map((accounts, index) => (
           <li key={index}>
             <button type="button" onClick={() => onChoose(accounts)}>
-              {`Add ${codeName(accounts)}`}
+              {t('addNamed', codeName(accounts))}
             </button>
             <small>{accounts.map(describe).join('; ')}</small>
             {accounts.some((account) => findDuplicate(existing, account)) && (
-              <em class="duplicate">Already in your list</em>
+              <em class="duplicate">{t('alreadyInList')}</em>
             )}
           </li>
         ))}
       </ul>
       <div class="actions">
         <button type="button" onClick={onDismiss}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tPlural } from '../../../i18n/t.ts';
 import { type ManagedPolicy, NO_POLICY } from '../../../policy/managed-policy.ts';
 import { CLOCK_MAX_CORRECTION_MS, CLOCK_WARNING_MS, type ClockCheck } from '../../../settings/clock-check.ts';
 import {
@@ -25,18 +26,18 @@ export interface SettingsProps {
 
 function describeOffset(offsetMs: number): string {
   const seconds = Math.round(Math.abs(offsetMs) / 1000);
-  if (seconds === 0) return 'This device’s clock matches the server.';
-  return `This device’s clock is ${seconds} s ${offsetMs > 0 ? 'behind' : 'ahead of'} the server.`;
+  if (seconds === 0) return t('clockMatches');
+  return t(offsetMs > 0 ? 'clockBehindServer' : 'clockAheadServer', seconds);
 }
 
 function describeCheck(check: ClockCheck): string {
   if (!check.correct) {
-    return `${describeOffset(check.offsetMs)} That is more than ${CLOCK_MAX_CORRECTION_MS / 60_000} minutes, so it was not applied: a server that far off may be wrong. Set this device’s clock in your system settings.`;
+    return tPlural('clockNotApplied', CLOCK_MAX_CORRECTION_MS / 60_000, describeOffset(check.offsetMs));
   }
   if (check.warn) {
-    return `${describeOffset(check.offsetMs)} Codes may be refused: fix the device clock. Until then codes use the server’s time.`;
+    return t('clockMayBeRefused', describeOffset(check.offsetMs));
   }
-  return `${describeOffset(check.offsetMs)} Codes use the corrected time.`;
+  return t('clockCorrected', describeOffset(check.offsetMs));
 }
 
 export function Settings({
@@ -55,7 +56,7 @@ export function Settings({
   const [verifierUrl, setVerifierUrl] = useState(settings.verifierUrl);
 
   const checkTime = () => {
-    setTimeMessage('Checking…');
+    setTimeMessage(t('checking'));
     onCheckTime(policy.timeSourceUrl ?? verifierUrl).then(
       (check) => {
         setTimeWarning(check.warn);
@@ -72,9 +73,9 @@ export function Settings({
     const next = String(data.get('next') ?? '');
     const problem = newPasswordProblem(next, String(data.get('confirm') ?? ''));
     if (problem) return setPasswordMessage(problem);
-    setPasswordMessage('Saving…');
+    setPasswordMessage(t('saving'));
     void onChangePassword(passwordless ? null : String(data.get('current') ?? ''), next).then((error) => {
-      setPasswordMessage(error || 'Password changed.');
+      setPasswordMessage(error || t('passwordChanged'));
       if (!error) {
         form.reset();
       }
@@ -82,10 +83,10 @@ export function Settings({
   };
 
   return (
-    <section class="panel settings" aria-label="Settings">
-      <h2>Settings</h2>
+    <section class="panel settings" aria-label={t('settings')}>
+      <h2>{t('settings')}</h2>
       <label>
-        Lock after (minutes without use)
+        {t('lockAfter')}
         <input
           type="number"
           min={MIN_IDLE_MINUTES}
@@ -95,7 +96,7 @@ export function Settings({
         />
       </label>
       {policy.maxAutoLockMinutes !== null && (
-        <p class="hint">Your organisation allows at most {policy.maxAutoLockMinutes} minutes.</p>
+        <p class="hint">{tPlural('organisationMaxMinutes', policy.maxAutoLockMinutes)}</p>
       )}
       <label class="checkbox">
         <input
@@ -103,23 +104,23 @@ export function Settings({
           checked={settings.lockOnSystemIdle}
           onChange={(e) => onSaveLockOnSystemIdle((e.currentTarget as HTMLInputElement).checked)}
         />
-        Also lock when the computer locks or is idle that long
+        {t('lockOnSystemIdle')}
       </label>
       <fieldset>
-        <legend>Time</legend>
+        <legend>{t('timeLegend')}</legend>
         <label>
-          Time server (an HTTPS address, such as your verifier)
+          {t('timeServer')}
           <input
             type="url"
             value={policy.timeSourceUrl ?? verifierUrl}
             readOnly={policy.timeSourceUrl !== null}
-            placeholder="https://verifier.example.com"
+            placeholder={t('timeServerPlaceholder')}
             onInput={(e) => setVerifierUrl((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
-        {policy.timeSourceUrl !== null && <p class="hint">Set by your organisation.</p>}
+        {policy.timeSourceUrl !== null && <p class="hint">{t('setByOrganisation')}</p>}
         <button type="button" onClick={checkTime}>
-          Check time
+          {t('checkTime')}
         </button>
         {timeMessage && (
           <p class={timeWarning ? 'warning' : ''} role="status">
@@ -128,23 +129,23 @@ export function Settings({
         )}
       </fieldset>
       <SyncSettings passwordless={passwordless} />
-      <form onSubmit={changePassword} aria-label="Change password">
+      <form onSubmit={changePassword} aria-label={t('changePassword')}>
         <fieldset>
-          <legend>{passwordless ? 'Set a password' : 'Change password'}</legend>
-          {passwordless && <p class="warning">Your accounts are not protected by a password.</p>}
+          <legend>{passwordless ? t('setPasswordLabel') : t('changePassword')}</legend>
+          {passwordless && <p class="warning">{t('notProtected')}</p>}
           {!passwordless && (
             <label>
-              Current password
+              {t('currentPassword')}
               <input name="current" type="password" autocomplete="current-password" />
             </label>
           )}
-          <NewPasswordInputs label="New password" name="next" />
-          <button type="submit">{passwordless ? 'Set password' : 'Change password'}</button>
+          <NewPasswordInputs label={t('newPassword')} confirmLabel={t('confirmNewPassword')} name="next" />
+          <button type="submit">{passwordless ? t('setPassword') : t('changePassword')}</button>
           {passwordMessage && <p role="status">{passwordMessage}</p>}
         </fieldset>
       </form>
       <button type="button" onClick={onClose}>
-        Done
+        {t('done')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../i18n/t.ts';
 import { NewPasswordInputs } from '../../components/NewPasswordInputs.tsx';
 import { newPasswordProblem } from '../../components/password-length.ts';
 
@@ -16,9 +17,9 @@ export function Setup({ onCreate, busy, passwordRequired = false, onFindSynced }
   const [error, setError] = useState('');
   const [syncMessage, setSyncMessage] = useState('');
   const findSynced = () => {
-    setSyncMessage('Looking…');
+    setSyncMessage(t('lookingForSynced'));
     onFindSynced?.().then(
-      (found) => setSyncMessage(found ? '' : 'No synced accounts were found in this browser’s account.'),
+      (found) => setSyncMessage(found ? '' : t('noSyncedFound')),
       (failure: Error) => setSyncMessage(failure.message),
     );
   };
@@ -36,28 +37,27 @@ export function Setup({ onCreate, busy, passwordRequired = false, onFindSynced }
   };
   if (withoutPassword && !passwordRequired) {
     return (
-      <section class="panel" aria-label="Use without a password">
-        <h1>Use without a password?</h1>
+      <section class="panel" aria-label={t('withoutPasswordLabel')}>
+        <h1>{t('withoutPasswordHeading')}</h1>
         <p class="warning" role="alert">
-          Anyone who can use this browser profile, and any program that can read its files, will be able to
-          read your two-factor secrets and make codes. You can set a password later in Settings.
+          {t('withoutPasswordWarning')}
         </p>
         <div class="actions">
           <button type="button" class="danger" disabled={busy} onClick={() => onCreate(null)}>
-            I understand, use without a password
+            {t('withoutPasswordConfirm')}
           </button>
           <button type="button" onClick={() => setWithoutPassword(false)}>
-            Back
+            {t('back')}
           </button>
         </div>
       </section>
     );
   }
   return (
-    <form class="panel" aria-label="Set a password" onSubmit={submit} noValidate>
-      <h1>Protect your codes with a password</h1>
-      <p>Your accounts are encrypted with this password. It cannot be recovered if you forget it.</p>
-      <NewPasswordInputs label="Password" name="password" />
+    <form class="panel" aria-label={t('setPasswordLabel')} onSubmit={submit} noValidate>
+      <h1>{t('setupHeading')}</h1>
+      <p>{t('setupIntro')}</p>
+      <NewPasswordInputs label={t('password')} confirmLabel={t('confirmPassword')} name="password" />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -65,18 +65,18 @@ export function Setup({ onCreate, busy, passwordRequired = false, onFindSynced }
       )}
       <div class="actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Setting up…' : 'Set password'}
+          {busy ? t('settingUp') : t('setPassword')}
         </button>
         {onFindSynced && (
           <button type="button" class="link" onClick={findSynced}>
-            Bring back accounts synced with this browser’s account…
+            {t('findSynced')}
           </button>
         )}
         {passwordRequired ? (
-          <p class="hint">Your organisation requires a password.</p>
+          <p class="hint">{t('organisationRequiresPassword')}</p>
         ) : (
           <button type="button" class="link" onClick={() => setWithoutPassword(true)}>
-            Continue without a password…
+            {t('continueWithoutPassword')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../i18n/t.ts';
 import { describeSyncStatus } from '../../../sync/sync-settings.ts';
 import { loadSyncView, type SyncView, setSyncEnabled, watchSyncView } from '../../sync-session.ts';
 
@@ -19,7 +20,7 @@ export function SyncSettings({ passwordless }: SyncSettingsProps) {
   const waiting = view.enabled && status.kind === 'off';
   return (
     <fieldset>
-      <legend>Sync</legend>
+      <legend>{t('syncLegend')}</legend>
       <label class="checkbox">
         <input
           type="checkbox"
@@ -27,13 +28,13 @@ export function SyncSettings({ passwordless }: SyncSettingsProps) {
           disabled={passwordless && !view.enabled}
           onChange={(e) => void setSyncEnabled((e.currentTarget as HTMLInputElement).checked)}
         />
-        Sync accounts through this browser’s account (sealed with your vault key)
+        {t('syncCheckbox')}
       </label>
       <p class={status.kind === 'off' || status.kind === 'synced' ? 'hint' : 'warning'} role="status">
         {passwordless && !view.enabled
-          ? 'Sync needs a vault password: set one below first.'
+          ? t('syncNeedsPasswordBelow')
           : waiting
-            ? 'Syncing…'
+            ? t('syncing')
             : describeSyncStatus(status)}
       </p>
     </fieldset>

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/t.ts';
 import { openTransferPage } from '../open-transfer.ts';
 import type { View } from '../use-popup.ts';
 
@@ -13,26 +14,26 @@ export interface ToolbarProps {
 export function Toolbar({ passwordless, onScan, onView, onLock }: ToolbarProps) {
   return (
     <header>
-      <h1>Authenticator</h1>
+      <h1>{t('extShortName')}</h1>
       <div class="toolbar">
         <button type="button" onClick={() => onScan('scan-selection')}>
-          Scan QR code
+          {t('scanQrCode')}
         </button>
         <button type="button" onClick={() => onScan('scan-page')}>
-          Scan whole page
+          {t('scanWholePage')}
         </button>
         <button type="button" onClick={() => onView({ name: 'add' })}>
-          Add manually
+          {t('addManually')}
         </button>
         <button type="button" onClick={() => void openTransferPage('backup')}>
-          Backup &amp; transfer
+          {t('backupTransfer')}
         </button>
-        <button type="button" onClick={() => onView({ name: 'settings' })} aria-label="Settings">
-          Settings
+        <button type="button" onClick={() => onView({ name: 'settings' })} aria-label={t('settings')}>
+          {t('settings')}
         </button>
         {!passwordless && (
           <button type="button" onClick={onLock}>
-            Lock now
+            {t('lockNow')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/t.ts';
 import { openTransferPage } from '../open-transfer.ts';
 import type { PopupState, Unlocked } from '../use-popup.ts';
 import { useSortOrder } from '../use-sort-order.ts';
@@ -35,7 +36,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onDismiss={popup.dismissScan}
     />
   ) : view.name === 'add' ? (
-    <AccountForm submitLabel="Add" onSubmit={actions.addManual} onCancel={toList} />
+    <AccountForm submitLabel={t('add')} onSubmit={actions.addManual} onCancel={toList} />
   ) : editing ? (
     <EditAccount
       account={editing}

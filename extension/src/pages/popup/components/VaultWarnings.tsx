@@ -1,3 +1,5 @@
+import { t } from '../../../i18n/t.ts';
+
 export interface VaultWarningsProps {
   passwordless: boolean;
   /** The organisation's policy asks for a password. */
@@ -8,9 +10,6 @@ export interface VaultWarningsProps {
 export function VaultWarnings({ passwordless, passwordRequired = false }: VaultWarningsProps) {
   if (!passwordless) return null;
   return (
-    <p class="warning">
-      No password: anyone using this browser profile can read your codes.
-      {passwordRequired && ' Your organisation requires one: set it in Settings.'}
-    </p>
+    <p class="warning">{passwordRequired ? t('passwordlessWarningRequired') : t('passwordlessWarning')}</p>
   );
 }
