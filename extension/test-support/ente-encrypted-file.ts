@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 import sodium from 'libsodium-wrappers';
+import { otpauthUri } from './foreign-files.ts';
+import type { AppAccount } from './independent-codes.ts';
 
 /**
  * Ente Auth's encrypted export as its export screen writes it (from Ente's published format):
@@ -74,3 +76,9 @@ export async function enteEncrypted(
 
 /** Ente's plain-text export: one otpauth URI (its code's raw data) and a newline per account. */
 export const entePlainText = (uris: readonly string[]): string => uris.map((uri) => `${uri}\n`).join('');
+
+/** Ente adds its display settings to each URI as a JSON codeDisplay parameter. */
+const CODE_DISPLAY = encodeURIComponent(JSON.stringify({ pinned: false, trashed: false, tags: ['work'] }));
+
+/** One line of Ente's plain-text export for `app`. */
+export const enteUri = (app: AppAccount): string => `${otpauthUri(app)}&codeDisplay=${CODE_DISPLAY}`;

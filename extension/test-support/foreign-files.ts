@@ -96,6 +96,11 @@ export function freeOtpToken(app: AppAccount): Record<string, unknown> {
   };
 }
 
+/** Stratum's unencrypted backup around its authenticators. */
+export function stratumBackup(authenticators: unknown[]): Record<string, unknown> {
+  return { Authenticators: authenticators, Categories: [], AuthenticatorCategories: [], CustomIcons: [] };
+}
+
 export function stratumAuthenticator(app: AppAccount): Record<string, unknown> {
   return {
     Type: { hotp: 1, totp: 2, steam: 4 }[app.type],
@@ -110,6 +115,20 @@ export function stratumAuthenticator(app: AppAccount): Record<string, unknown> {
     Counter: app.counter ?? 0,
     Ranking: 0,
     CopyCount: 0,
+  };
+}
+
+/** A Proton Authenticator export entry: TOTP as an otpauth:// URI, Steam as steam:// (it holds no HOTP). */
+export function protonEntry(app: AppAccount, index: number) {
+  const steam = app.type === 'steam';
+  return {
+    id: `0f1e2d3c-${index}`,
+    content: {
+      uri: steam ? `steam://${app.secret}` : otpauthUri(app),
+      entry_type: steam ? 'Steam' : 'Totp',
+      name: app.account,
+    },
+    note: index === 0 ? 'a note' : null,
   };
 }
 

@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { steamCode } from '../../../../shared/index.ts';
-import { base64Encode } from '../../../../shared/internal/base64.ts';
-import { encryptAesGcm } from '../../crypto/aead.ts';
-import { deriveKeyFromBytes } from '../../crypto/kdf.ts';
+import { encryptedVault } from '../../../test-support/aegis-vault.ts';
 import {
   CorruptFileError,
   NewerVersionError,
@@ -71,52 +69,6 @@ const PLAIN_CONTENT = {
   ],
 };
 const PLAIN_VAULT = { version: 1, header: { slots: null, params: null }, db: PLAIN_CONTENT };
-
-/** Builds an encrypted vault exactly as docs/vault.md describes; scrypt is kept cheap for the test. */
-async function encryptedVault(
-  content: unknown,
-  passwords: string[],
-  options: { extraSlots?: unknown[] } = {},
-) {
-  const masterKey = random(32);
-  const slots: unknown[] = [...(options.extraSlots ?? [])];
-  for (const password of passwords) {
-    const salt = random(32);
-    const slotKey = await deriveKeyFromBytes(new TextEncoder().encode(password), {
-      algorithm: 'scrypt',
-      N: 1024,
-      r: 8,
-      p: 1,
-      dkLen: 32,
-      salt: base64Encode(salt),
-    });
-    const nonce = random(12);
-    const sealed = await encryptAesGcm(slotKey, nonce, masterKey, new Uint8Array(0));
-    slots.push({
-      type: 1,
-      uuid: '21234567-89ab-cdef-0123-456789abcdef',
-      key: hex(sealed.subarray(0, 32)),
-      key_params: { nonce: hex(nonce), tag: hex(sealed.subarray(32)) },
-      n: 1024,
-      r: 8,
-      p: 1,
-      salt: hex(salt),
-      repaired: true,
-    });
-  }
-  const nonce = random(12);
-  const sealed = await encryptAesGcm(
-    masterKey,
-    nonce,
-    new TextEncoder().encode(JSON.stringify(content)),
-    new Uint8Array(0),
-  );
-  return {
-    version: 1,
-    header: { slots, params: { nonce: hex(nonce), tag: hex(sealed.subarray(sealed.length - 16)) } },
-    db: base64Encode(sealed.subarray(0, sealed.length - 16)),
-  };
-}
 
 describe('Aegis plain export', () => {
   it('imports TOTP and HOTP entries with their parameters', () => {

@@ -8,6 +8,7 @@ import {
   enteFile,
   enteKey,
   entePlainText,
+  enteUri,
 } from '../../../test-support/ente-encrypted-file.ts';
 import { otpauthUri } from '../../../test-support/foreign-files.ts';
 import { accountedFor, countCorrect, SAMPLE_ACCOUNTS } from '../../../test-support/independent-codes.ts';
@@ -21,9 +22,7 @@ import {
 } from '../errors.ts';
 
 const PASSWORD = 'pässwörd 1234';
-/** Ente adds its display settings to each URI as a JSON codeDisplay parameter. */
-const DISPLAY = encodeURIComponent(JSON.stringify({ pinned: false, trashed: false, tags: ['work'] }));
-const ENTE_TEXT = entePlainText(SAMPLE_ACCOUNTS.map((app) => `${otpauthUri(app)}&codeDisplay=${DISPLAY}`));
+const ENTE_TEXT = entePlainText(SAMPLE_ACCOUNTS.map(enteUri));
 /** The smallest limits libsodium allows, for properties that read many files. */
 const TINY = { memLimit: 64 * 1024, opsLimit: 1 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { otpauthUri } from '../../../test-support/foreign-files.ts';
+import { protonEntry } from '../../../test-support/foreign-files.ts';
 import {
   type AppAccount,
   accountedFor,
@@ -11,19 +11,6 @@ import { detectAndParse } from '../detect.ts';
 
 // Proton Authenticator holds TOTP and Steam entries.
 const APPS = SAMPLE_ACCOUNTS.filter((app) => app.type !== 'hotp');
-
-function protonEntry(app: AppAccount, index: number) {
-  const steam = app.type === 'steam';
-  return {
-    id: `0f1e2d3c-${index}`,
-    content: {
-      uri: steam ? `steam://${app.secret}` : otpauthUri(app),
-      entry_type: steam ? 'Steam' : 'Totp',
-      name: app.account,
-    },
-    note: index === 0 ? 'a note' : null,
-  };
-}
 
 describe('Proton Authenticator export', () => {
   it('imports its entries with the codes Proton Authenticator shows', () => {

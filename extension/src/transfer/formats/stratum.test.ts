@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stratumAuthenticator } from '../../../test-support/foreign-files.ts';
+import { stratumBackup as backup, stratumAuthenticator } from '../../../test-support/foreign-files.ts';
 import { accountedFor, countCorrect, SAMPLE_ACCOUNTS } from '../../../test-support/independent-codes.ts';
 import { detectAndParse } from '../detect.ts';
-
-function backup(authenticators: unknown[]) {
-  return { Authenticators: authenticators, Categories: [], AuthenticatorCategories: [], CustomIcons: [] };
-}
 
 describe('Stratum backup', () => {
   it('imports its authenticators with the codes Stratum shows', () => {
