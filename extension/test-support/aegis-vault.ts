@@ -1,4 +1,5 @@
 import { createCipheriv, randomBytes, scryptSync } from 'node:crypto';
+import type { AppAccount } from './independent-codes.ts';
 
 /**
  * Aegis vaults as Aegis writes them (from its docs/vault.md), sealed with Node's own crypto so
@@ -8,6 +9,34 @@ import { createCipheriv, randomBytes, scryptSync } from 'node:crypto';
 
 const SCRYPT = { N: 1024, r: 8, p: 1 } as const;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** One entry of the vault's `db.entries`. */
+export function aegisEntry(app: AppAccount, index: number): Record<string, unknown> {
+  return {
+    type: app.type,
+    uuid: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    name: app.account,
+    issuer: app.issuer,
+    note: '',
+    favorite: false,
+    icon: null,
+    info: {
+      secret: app.secret,
+      algo: app.algorithm ?? 'SHA1',
+      digits: app.digits ?? (app.type === 'steam' ? 5 : 6),
+      ...(app.type === 'hotp' ? { counter: app.counter ?? 0 } : { period: app.period ?? 30 }),
+    },
+  };
+}
+
+/** The vault's content, the `db` of a plain vault. */
+export const aegisContent = (entries: unknown[]) => ({ version: 2, entries });
+
+export const aegisPlainVault = (entries: unknown[]) => ({
+  version: 1,
+  header: { slots: null, params: null },
+  db: aegisContent(entries),
+});
 
 function seal(key: Uint8Array, nonce: Uint8Array, plain: Uint8Array): { body: Buffer; tag: Buffer } {
   const cipher = createCipheriv('aes-256-gcm', key, nonce);

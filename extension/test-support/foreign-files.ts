@@ -27,6 +27,19 @@ export function twoFasService(app: AppAccount): Record<string, unknown> {
   };
 }
 
+/** A 2FAS backup without a password. */
+export function twoFasBackup(services: unknown[]): Record<string, unknown> {
+  return {
+    services,
+    groups: [],
+    updatedAt: 1_700_000_000_000,
+    schemaVersion: 4,
+    appVersionCode: 5_000_000,
+    appVersionName: '5.0.0',
+    appOrigin: 'android',
+  };
+}
+
 /** 2FAS: PBKDF2-HMAC-SHA256 (10,000), AES-256-GCM; "base64(ciphertext+tag):base64(salt):base64(iv)". */
 export function twoFasEncrypted(password: string, services: unknown[]): Record<string, unknown> {
   const salt = randomBytes(256);
@@ -183,6 +196,22 @@ export function browserAuthenticatorEntry(app: AppAccount, index: number): Recor
   };
 }
 
+/** The entries for `apps`, then `extra` ones (entries the product cannot use) at the next places. */
+function browserAuthenticatorEntries(
+  apps: AppAccount[],
+  extra: Record<string, unknown>[],
+): Record<string, unknown>[] {
+  const entries = apps.map(browserAuthenticatorEntry);
+  return [
+    ...entries,
+    ...extra.map((entry, i) => ({
+      ...entry,
+      index: entries.length + i,
+      hash: `entry-${entries.length + i}`,
+    })),
+  ];
+}
+
 /**
  * The extension's encrypted backup. Version 2 (with `keyHex`): a random key sealed under the
  * password in `key.enc`, secrets sealed under that key's hex; version 1: secrets under the password.
@@ -191,13 +220,14 @@ export function browserAuthenticatorEncrypted(
   apps: AppAccount[],
   password: string,
   version: 1 | 2,
+  extraEntries: Record<string, unknown>[] = [],
 ): Record<string, unknown> {
   const keyBytes = randomBytes(32);
   const passphrase = version === 2 ? keyBytes.toString('hex') : password;
   const backup: Record<string, unknown> = {};
-  apps.forEach((app, index) => {
-    const entry = browserAuthenticatorEntry(app, index);
-    backup[`entry-${index}`] = { ...entry, encrypted: true, secret: cryptoJsEncrypt(app.secret, passphrase) };
+  browserAuthenticatorEntries(apps, extraEntries).forEach((entry, index) => {
+    const secret = cryptoJsEncrypt(String(entry.secret), passphrase);
+    backup[`entry-${index}`] = { ...entry, encrypted: true, secret };
   });
   if (version === 2) {
     // CryptoJS seals the key's bytes: a WordArray, given to AES.encrypt as the message.
@@ -219,6 +249,7 @@ export function browserAuthenticatorEncrypted(
 export async function browserAuthenticatorV3(
   apps: AppAccount[],
   password: string,
+  extraEntries: Record<string, unknown>[] = [],
 ): Promise<Record<string, unknown>> {
   const { hash } = await import('@node-rs/argon2');
   const options = {
@@ -235,8 +266,8 @@ export async function browserAuthenticatorV3(
   const backup: Record<string, unknown> = {
     [id]: { dataType: 'Key', id, salt, hash: await hash(passphrase, options), version: 3 },
   };
-  apps.forEach((app, index) => {
-    const entry = { ...browserAuthenticatorEntry(app, index), dataType: 'OTPStorage' };
+  browserAuthenticatorEntries(apps, extraEntries).forEach((plain, index) => {
+    const entry = { ...plain, dataType: 'OTPStorage' };
     backup[`entry-${index}`] = {
       dataType: 'EncOTPStorage',
       keyId: id,
