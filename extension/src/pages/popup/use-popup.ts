@@ -13,31 +13,22 @@ import {
 } from '../../accounts/list.ts';
 import { checkIcon } from '../../accounts/site-icon.ts';
 import type { FillReply, PopupRequest, ScanReply } from '../../background/messages.ts';
-import { FILL_NOTICE_KEY, takeFillNotice } from '../../fill/fill-notice.ts';
 import { frameNotice } from '../../fill/frame-access.ts';
 import { webOrigin } from '../../fill/site.ts';
 import { t } from '../../i18n/t.ts';
 import { browser } from '../../platform/browser.ts';
-import { loadManagedPolicy } from '../../platform/managed-storage.ts';
 import { randomBytes } from '../../platform/random.ts';
-import { applyPolicy, type ManagedPolicy, NO_POLICY } from '../../policy/managed-policy.ts';
 import { classifyQrTexts, type ScanOutcome } from '../../scan/classify.ts';
 import { clearPendingScan, PENDING_SCAN_KEY, takePendingScan } from '../../scan/pending.ts';
-import type { ClockCheck } from '../../settings/clock-check.ts';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  type Settings as SettingsValues,
-  saveSettings,
-} from '../../settings/settings.ts';
 import { useVaultState } from '../use-vault-state.ts';
 import * as vault from '../vault-session.ts';
-import { checkTimeAgainst } from './check-time.ts';
 import { hotpCode } from './codes.ts';
 import type { FrameAsk } from './components/FrameAccess.tsx';
 import { applyPlacement, type Placement } from './placement.ts';
 import { isInTab, targetTabId } from './target-tab.ts';
 import { useClock } from './use-clock.ts';
+import { usePopupSettings } from './use-popup-settings.ts';
+import { useTargetPage } from './use-target-page.ts';
 
 export type Unlocked = Extract<vault.VaultState, { status: 'unlocked' }>;
 export type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; id: string } | { name: 'settings' };
@@ -53,10 +44,6 @@ export function usePopup() {
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
   const [unlockError, setUnlockError] = useState('');
-  const [storedSettings, setSettings] = useState<SettingsValues>(DEFAULT_SETTINGS);
-  const [policy, setPolicy] = useState<ManagedPolicy>(NO_POLICY);
-  // What applies: the user's settings within what the organisation enforces.
-  const settings = applyPolicy(storedSettings, policy);
   const [view, setView] = useState<View>({ name: 'list' });
   const [scan, setScan] = useState<ScanOutcome | null>(null);
   const [scanFromPage, setScanFromPage] = useState(false);
@@ -64,16 +51,15 @@ export function usePopup() {
   const [query, setQuery] = useState('');
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [revealedHotp, setRevealedHotp] = useState<Record<string, string>>({});
-  // The page the popup works on (its Fill buttons and its site's accounts): the active tab, or the
-  // tab a shortcut or the context menu named when it opened the popup.
-  const [page, setPage] = useState<{ tabId: number; url: string | undefined; named: boolean } | null>(null);
   const [frameAsk, setFrameAsk] = useState<FrameAsk | null>(null);
-  const now = useClock(settings.timeOffsetMs);
-
   const fail = useCallback(
     (error: unknown) => setFatal(error instanceof Error ? error.message : String(error)),
     [],
   );
+  const preferences = usePopupSettings(fail);
+  const { settings } = preferences;
+  const page = useTargetPage(setNotice);
+  const now = useClock(settings.timeOffsetMs);
   const { state, setState } = useVaultState(fail);
   const showPendingScan = useCallback(async () => {
     const pending = await takePendingScan(browser.storage.session, Date.now());
@@ -84,44 +70,15 @@ export function usePopup() {
     }
   }, []);
 
-  const findPage = useCallback(async () => {
-    const notice = await takeFillNotice(browser.storage.session);
-    if (notice) setNotice(notice.message);
-    const tabId = notice?.tabId ?? (await targetTabId());
-    if (tabId === undefined) return setPage(null);
-    const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    setPage(tab ? { tabId, url: tab.url, named: notice !== null } : null);
-  }, []);
-
   useEffect(() => {
-    loadSettings(browser.storage.local).then(setSettings, fail);
-    loadManagedPolicy().then(setPolicy, fail);
     void showPendingScan();
-    void findPage();
     // The overlay stores the scanned text while the popup is closed; show it when it arrives.
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session' && changes[PENDING_SCAN_KEY]?.newValue) void showPendingScan();
-      if (area === 'session' && changes[FILL_NOTICE_KEY]?.newValue) void findPage();
     };
     browser.storage.onChanged.addListener(onChange);
-    // A message about the page (one that cannot be captured) no longer holds once another page shows;
-    // the popup page in a tab stays open meanwhile, so it looks for the page (and its site) again.
-    const onTabActivated = () => {
-      setNotice('');
-      void findPage();
-    };
-    const onTabUpdated = (_id: number, change: { status?: string; url?: string }) => {
-      if (change.status === 'loading' || change.url) setNotice('');
-      if (change.url || change.status === 'complete') void findPage();
-    };
-    browser.tabs.onActivated.addListener(onTabActivated);
-    browser.tabs.onUpdated.addListener(onTabUpdated);
-    return () => {
-      browser.storage.onChanged.removeListener(onChange);
-      browser.tabs.onActivated.removeListener(onTabActivated);
-      browser.tabs.onUpdated.removeListener(onTabUpdated);
-    };
-  }, [fail, showPendingScan, findPage]);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, [showPendingScan]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -171,28 +128,6 @@ export function usePopup() {
     setScan(null);
     void clearPendingScan(browser.storage.session);
   };
-
-  const saveIdle = (idleMinutes: number) =>
-    void saveSettings(browser.storage.local, { idleMinutes }).then(async (next) => {
-      setSettings(next);
-      await vault.noteActivity();
-    });
-
-  const saveLockOnSystemIdle = (lockOnSystemIdle: boolean) =>
-    void saveSettings(browser.storage.local, { lockOnSystemIdle }).then(setSettings, fail);
-
-  // An offset beyond the bound is reported by Settings and not applied: the previous one stays.
-  const checkTime = (url: string): Promise<ClockCheck> =>
-    checkTimeAgainst(url).then(async (check) => {
-      const changes = check.correct
-        ? { verifierUrl: url, timeOffsetMs: check.offsetMs }
-        : { verifierUrl: url };
-      setSettings(await saveSettings(browser.storage.local, changes));
-      return check;
-    });
-
-  const useDeviceClock = () =>
-    void saveSettings(browser.storage.local, { timeOffsetMs: 0 }).then(setSettings, fail);
 
   const changePassword = async (current: string | null, next: string) => {
     const result = await vault.setPassword(current, next);
@@ -322,8 +257,7 @@ export function usePopup() {
     frameAsk,
     busy,
     unlockError,
-    settings,
-    policy,
+    ...preferences,
     view,
     scan,
     query,
@@ -340,10 +274,6 @@ export function usePopup() {
     startScan,
     chooseScanned,
     dismissScan,
-    saveIdle,
-    saveLockOnSystemIdle,
-    checkTime,
-    useDeviceClock,
     changePassword,
     onVault,
   };
