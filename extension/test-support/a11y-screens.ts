@@ -5,10 +5,11 @@ import { twoFasEncrypted, twoFasService } from './foreign-files.ts';
 import { DETAIL_ACCOUNTS } from './popup-details.ts';
 import { backupOf, otp } from './transfer-fixtures.ts';
 
-// Every screen of the popup and of the transfer page, in the order one vault meets them, with the
-// steps that reach each from the one before. The popup's list ends locked, a wrong password typed;
-// `unlockPopup` opens it again before the transfer page. The Chromium and Firefox accessibility tests walk this
-// one list through their own driver, so both browsers visit the same screens in the same way.
+// Every screen of the popup (a11y-popup-screens.ts) and of the transfer page (a11y-transfer-screens.ts),
+// in the order one vault meets them, with the steps that reach each from the one before. The popup's
+// list ends locked, a wrong password typed; `unlockPopup` opens it again before the transfer page. The
+// Chromium and Firefox accessibility tests walk these lists through their own driver, so both browsers
+// visit the same screens in the same way. This module holds what both lists share.
 
 /** What a screen's steps do on a page, whichever automation drives the browser. */
 export interface PageDriver {
@@ -42,7 +43,8 @@ export interface A11yScreen {
 }
 
 export const A11Y_VAULT_PASSWORD = 'correct horse battery';
-const FILE_PASSWORD = 'the file password';
+/** The password of the encrypted 2FAS file the import screens open. */
+export const FILE_PASSWORD = 'the file password';
 
 /** The files the transfer screens open, written into `dir`. */
 export interface ScreenFiles {
@@ -71,251 +73,6 @@ export async function writeScreenFiles(dir: string): Promise<ScreenFiles> {
   await writeFile(encryptedTwoFas, JSON.stringify(twoFasEncrypted(FILE_PASSWORD, services)));
   return { backup, encryptedTwoFas };
 }
-
-/** Adds one account through the popup's Add manually form and waits for its row. */
-async function addByHand(popup: PageDriver, account: (typeof DETAIL_ACCOUNTS)[number]): Promise<void> {
-  await popup.clickButton('Add manually');
-  await popup.fill('input[name="secret"]', account.secret);
-  await popup.fill('input[name="issuer"]', account.issuer);
-  await popup.fill('input[name="account"]', account.account);
-  await popup.click('form button[type="submit"]');
-}
-
-export const POPUP_SCREENS: readonly A11yScreen[] = [
-  {
-    page: 'popup',
-    name: 'setup',
-    reach: ({ popup }) => popup.waitFor('input[name="confirm"]'),
-  },
-  {
-    page: 'popup',
-    name: 'setup: too short a password',
-    async reach({ popup }) {
-      await popup.fill('input[name="password"]', 'short');
-      await popup.fill('input[name="confirm"]', 'short');
-      await popup.clickButton('Set password');
-      await popup.waitFor('form .error');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'setup: without a password',
-    async reach({ popup }) {
-      await popup.clickButton('Continue without a password…');
-      await popup.waitFor('section[aria-label="Use without a password"]');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'codes',
-    async reach({ popup }) {
-      await popup.clickButton('Back');
-      await popup.fill('input[name="password"]', A11Y_VAULT_PASSWORD);
-      await popup.fill('input[name="confirm"]', A11Y_VAULT_PASSWORD);
-      await popup.clickButton('Set password');
-      await popup.waitFor('.empty');
-      for (const [index, account] of DETAIL_ACCOUNTS.entries()) {
-        await addByHand(popup, account);
-        await popup.waitFor(`li.account:nth-child(${index + 1})`);
-      }
-    },
-  },
-  {
-    page: 'popup',
-    name: 'add manually',
-    async reach({ popup }) {
-      await popup.clickButton('Add manually');
-      await popup.waitFor('input[name="secret"]');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'scan result: already in your list',
-    async reach({ popup }) {
-      const [github] = DETAIL_ACCOUNTS;
-      await popup.fill('input[name="secret"]', github.secret);
-      await popup.fill('input[name="issuer"]', github.issuer);
-      await popup.fill('input[name="account"]', github.account);
-      await popup.click('form button[type="submit"]');
-      await popup.waitFor('.scan-result [role="alert"]');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'edit account',
-    async reach({ popup }) {
-      // Cancel leaves the prompt for the form it came from, then the form for the list.
-      await popup.clickButton('Cancel');
-      await popup.waitFor('form.account-form');
-      await popup.clickButton('Cancel');
-      await popup.click('[aria-label="Edit GitHub (alice)"]');
-      await popup.waitFor('fieldset.placement');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'edit account: confirm delete',
-    async reach({ popup }) {
-      await popup.clickButton('Delete…');
-      await popup.waitFor('[role="alertdialog"]');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'settings',
-    async reach({ popup }) {
-      await popup.clickButton('Keep it');
-      await popup.clickButton('Cancel');
-      await popup.clickButton('Settings');
-      await popup.fill('input[name="next"]', 'weak');
-      await popup.waitFor('.settings .password-hint.too-short');
-    },
-  },
-  {
-    page: 'popup',
-    name: 'unlock: wrong password',
-    async reach({ popup }) {
-      await popup.clickButton('Done');
-      await popup.clickButton('Lock now');
-      await popup.fill('input[name="password"]', 'not the password');
-      await popup.clickButton('Unlock');
-      await popup.waitFor('form[aria-label="Unlock"] .error');
-    },
-  },
-];
-
-export const TRANSFER_PAGE_SCREENS: readonly A11yScreen[] = [
-  {
-    page: 'transfer',
-    name: 'back up',
-    keyboard: true,
-    reach: ({ transfer }) => transfer.waitFor('form[aria-label="Make a backup"]'),
-  },
-  {
-    page: 'transfer',
-    name: 'back up: saved',
-    keyboard: true,
-    async reach({ transfer }) {
-      await transfer.fill('input[name="password"]', 'a backup password');
-      await transfer.fill('input[name="confirm"]', 'a backup password');
-      await transfer.clickButton('Save encrypted backup');
-      await transfer.waitFor('[role="status"] a[download]');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'restore',
-    keyboard: true,
-    async reach({ transfer }) {
-      await transfer.clickButton('Restore');
-      await transfer.waitFor('form[aria-label="Restore"]');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'restore: preview',
-    async reach({ transfer, files }) {
-      await transfer.upload('input[name="file"]', files.backup);
-      await transfer.fill('input[name="password"]', 'correct horse battery');
-      await transfer.clickButton('Open backup');
-      await transfer.waitFor('section.preview fieldset');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'import',
-    keyboard: true,
-    async reach({ transfer }) {
-      await transfer.clickButton('Cancel');
-      await transfer.clickButton('Import');
-      await transfer.waitFor('form[aria-label="Import"] textarea');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'import: file password',
-    async reach({ transfer, files }) {
-      await transfer.upload('form[aria-label="Import"] input[type="file"]', files.encryptedTwoFas);
-      await transfer.clickButton('Preview import');
-      await transfer.waitFor('form[aria-label="Import password"]');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'import: preview',
-    async reach({ transfer }) {
-      await transfer.fill('input[name="password"]', FILE_PASSWORD);
-      await transfer.clickButton('Continue');
-      await transfer.waitFor('section.preview ul.skipped');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'export',
-    async reach({ transfer }) {
-      await transfer.clickButton('Cancel');
-      await transfer.clickButton('Export');
-      await transfer.waitFor('ul.export-accounts');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'export: one account, warning',
-    async reach({ transfer }) {
-      await transfer.click('[aria-label="Show QR code of GitHub (alice)"]');
-      await transfer.waitFor('[role="alertdialog"][aria-label="Show the secret key"]');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'export: one account, QR code and link',
-    keyboard: true,
-    async reach({ transfer }) {
-      await transfer.clickButton('Show QR code and link');
-      await transfer.waitFor('.account-qr textarea');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'export: phone, warning',
-    async reach({ transfer }) {
-      await transfer.clickButton('Hide');
-      await transfer.clickButton('Export all to a phone…');
-      await transfer.waitFor('[role="alertdialog"][aria-label="Show export QR codes"]');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'export: phone QR codes',
-    async reach({ transfer }) {
-      await transfer.clickButton('Show export QR codes');
-      await transfer.waitFor('.phone-export svg.qr');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'export: plain text and other apps, unlocked',
-    keyboard: true,
-    async reach({ transfer }) {
-      await transfer.clickButton('Hide QR codes');
-      await transfer.click('.plain-export input[type="checkbox"]');
-      await transfer.click('.app-export > label.choice input[type="checkbox"]');
-      const aegis = 'form[aria-label="Encrypted Aegis vault"]';
-      await transfer.fill(`${aegis} label:nth-of-type(1) input`, 'one password');
-      await transfer.fill(`${aegis} label:nth-of-type(2) input`, 'another');
-      await transfer.waitFor('form[aria-label="Encrypted Aegis vault"] [role="alert"]');
-    },
-  },
-  {
-    page: 'transfer',
-    name: 'transfer page locked',
-    async reach({ popup, transfer }) {
-      await popup.clickButton('Lock now');
-      await transfer.waitFor('form[aria-label="Unlock"]');
-    },
-  },
-];
-
 /** From the locked popup back to the codes. */
 export async function unlockPopup(popup: PageDriver): Promise<void> {
   await popup.fill('input[name="password"]', A11Y_VAULT_PASSWORD);

@@ -5,15 +5,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, CHROMIUM } from '../../../shared/test-support/browsers.ts';
 import { buildExtension } from '../../build/targets.ts';
+import { POPUP_SCREENS } from '../../test-support/a11y-popup-screens.ts';
 import { checkScreen, problemsOf, type ThemeSwitch } from '../../test-support/a11y-run.ts';
 import {
   type PageDriver,
-  POPUP_SCREENS,
   type ScreenFiles,
-  TRANSFER_PAGE_SCREENS,
   unlockPopup,
   writeScreenFiles,
 } from '../../test-support/a11y-screens.ts';
+import { TRANSFER_PAGE_SCREENS } from '../../test-support/a11y-transfer-screens.ts';
 import { extensionId, launch, popupUrl } from '../../test-support/chromium-extension.ts';
 
 // Every screen of the popup and the transfer page in Chromium, in the light, dark and both

@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable(FIREFOX))('the popup in a French Firefox ESR',
 
   it('shows the first screen and the list of codes in French, every text within the popup’s width', async () => {
     const popup = await findExtensionPage(browser, 'popup.html');
-    await popup.waitForSelector('h2::-p-text(Protégez vos codes par un mot de passe)');
+    await popup.waitForSelector('h1::-p-text(Protégez vos codes par un mot de passe)');
     expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(
       ['fr', 'ltr'],
     );
