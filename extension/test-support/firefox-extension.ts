@@ -75,3 +75,23 @@ export async function addByHandInFirefox(popup: Page, account: TypedAccount): Pr
   await popup.locator('form button[type="submit"]').click();
   await popup.waitForSelector(`.name::-p-text(${account.account})`);
 }
+
+/**
+ * Clicks a button of an extension page by script, so the page to scan stays in front, as it does
+ * under the toolbar popup. `scope` narrows the search to a part of the page (a CSS selector).
+ */
+export async function clickBehind(page: Page, text: string, scope?: string): Promise<void> {
+  const button = await page.waitForSelector(`${scope ? `${scope} ` : ''}button::-p-text(${text})`);
+  await button?.evaluate((element) => (element as HTMLButtonElement).click());
+}
+
+/**
+ * Reloads an extension page from its own script (WebDriver may not navigate one), which is how a
+ * test reopens the popup page, and waits until `ready` (a CSS selector) is shown on the new page.
+ */
+export async function reloadExtensionPage(page: Page, ready: string): Promise<void> {
+  await page.evaluate('document.body.dataset.before = "reload"; location.reload()');
+  await page.waitForFunction(
+    `!document.body?.dataset.before && document.querySelector(${JSON.stringify(ready)})`,
+  );
+}

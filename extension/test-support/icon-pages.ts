@@ -63,6 +63,13 @@ export async function startIconPageServer(): Promise<IconPageServer> {
   };
 }
 
+/** What rowPicture gives for a row showing the favicon: the redrawn 32×32 PNG, decorative, at 24 CSS px. */
+export const SHOWN_ICON = { alt: '', size: [32, 32], shown: 24 } as const;
+
+/** How far the colour a row shows is from ICON_RGB: its largest difference in one channel. */
+export const offIconColour = (rgb: readonly number[]) =>
+  Math.max(...ICON_RGB.map((channel, i) => Math.abs(channel - (rgb[i] ?? Number.NaN))));
+
 /** What the row of the account named `issuer` shows as its picture: the icon's centre colour, or the letter. */
 export const rowPicture = (issuer: string) => `(() => {
   const row = [...document.querySelectorAll('li.account')].find((li) => li.querySelector('.issuer').textContent === ${JSON.stringify(issuer)});

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../../../../shared/index.ts';
 import { browserAvailable, FIREFOX } from '../../../../shared/test-support/browsers.ts';
 import { buildExtension } from '../../../build/targets.ts';
-import { findExtensionPage, launchFirefox } from '../../../test-support/firefox-extension.ts';
+import { clickBehind, findExtensionPage, launchFirefox } from '../../../test-support/firefox-extension.ts';
 import {
   QR_BOX,
   type QrPageServer,
@@ -40,12 +40,6 @@ const findPopup = (browser: Browser) => findExtensionPage(browser, 'popup.html')
 
 async function click(page: Page, text: string): Promise<void> {
   await page.locator(`button::-p-text(${text})`).click();
-}
-
-/** Clicks in the popup tab while the page to scan stays in front, as the toolbar popup would be. */
-async function clickBehind(popup: Page, text: string): Promise<void> {
-  const button = await popup.waitForSelector(`button::-p-text(${text})`);
-  await button?.evaluate((element) => (element as HTMLButtonElement).click());
 }
 
 async function shownCode(popup: Page): Promise<string> {

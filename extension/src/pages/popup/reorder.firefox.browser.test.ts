@@ -9,6 +9,7 @@ import { VAULT_PASSWORD } from '../../../test-support/backup-accounts.ts';
 import {
   addByHandInFirefox,
   launchFirefox,
+  reloadExtensionPage,
   setUpFirefoxVault,
 } from '../../../test-support/firefox-extension.ts';
 import { ROW_ORDER } from '../../../test-support/popup-details.ts';
@@ -26,11 +27,8 @@ import {
 const json = async (page: Page, expression: string) => JSON.parse(String(await page.evaluate(expression)));
 const click = (page: Page, text: string) => page.locator(`button::-p-text(${text})`).click();
 
-/** Reloads the popup page from its own script (WebDriver may not navigate an extension page). */
-async function reopen(popup: Page) {
-  await popup.evaluate('document.body.dataset.before = "reload"; location.reload()');
-  await popup.waitForFunction('!document.body?.dataset.before && document.querySelector(".drag-handle")');
-}
+/** Reopens the popup page: a reload of that page, once its rows can be dragged again. */
+const reopen = (popup: Page) => reloadExtensionPage(popup, '.drag-handle');
 
 async function dragRow(popup: Page, from: string, onto: string, side: 'above' | 'below') {
   const points = await json(popup, dragPoints(from, onto, side));
