@@ -17,12 +17,27 @@ export type OtpErrorCode =
   /** Well-formed input describing something this product cannot generate codes for (MD5, 7 digits in an export). */
   | 'UNSUPPORTED_ACCOUNT';
 
+/**
+ * What is wrong, as data, for a caller that words it in another language; `message` says the same
+ * in English. Only reasons a person can meet in a scanned QR code or an imported file have one.
+ * Values are kept as the message writes them (strings), so a translation shows the same text.
+ */
+export type OtpErrorReason =
+  | { kind: 'digits-out-of-range'; digits: string; min: string; max: string }
+  | { kind: 'period-out-of-range'; period: string; max: string }
+  | { kind: 'counter-out-of-range'; counter: string }
+  | { kind: 'issuer-has-colon'; issuer: string }
+  | { kind: 'broken-character' }
+  | { kind: 'surrounding-spaces' };
+
 export class OtpError extends Error {
   override readonly name = 'OtpError';
   readonly code: OtpErrorCode;
+  readonly reason: OtpErrorReason | undefined;
 
-  constructor(code: OtpErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: OtpErrorCode, message: string, options?: { cause?: unknown; reason?: OtpErrorReason }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.reason = options?.reason;
   }
 }

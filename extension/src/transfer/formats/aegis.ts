@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, NewerVersionError, PasswordRequiredError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
@@ -47,11 +48,7 @@ function readEntry(entry: unknown): OtpAccount {
   if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
   const type = text(entry.type).toLowerCase();
   if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-    throw new EntryProblem(
-      type === ''
-        ? 'It has no OTP type.'
-        : `Its type "${type}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
-    );
+    throw new EntryProblem(type === '' ? t('skipNoType') : t('skipTypeNotSupported', type));
   }
   const info = entry.info;
   if (!isRecord(info)) throw new EntryProblem('It has no OTP parameters.');
@@ -61,7 +58,7 @@ function readEntry(entry: unknown): OtpAccount {
     issuer: text(entry.issuer),
     account: text(entry.name),
     algorithm: hashAlgorithm(info.algo),
-    digits: wholeNumber(info.digits, 'number of digits', 6),
+    digits: wholeNumber(info.digits, 'digits', 6),
     period: wholeNumber(info.period, 'period', 30),
     counter: wholeNumber(info.counter, 'counter', 0),
   });

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, WrongPasswordError } from '../errors.ts';
 import { bytesToHex } from '../hex.ts';
 import type { ImportResult } from '../import-result.ts';
@@ -66,7 +67,7 @@ export async function parseEncryptedBrowserAuthenticator(
     (entry) => {
       if (!secrets.has(entry)) return typeof entry.secret === 'string' ? entry.secret : '';
       const secret = secrets.get(entry);
-      if (!secret) throw new EntryProblem('Its secret does not open with this password; it may be damaged.');
+      if (!secret) throw new EntryProblem(t('skipSecretDoesNotOpen'));
       return secret;
     },
     (entry) =>

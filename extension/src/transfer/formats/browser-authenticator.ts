@@ -1,4 +1,5 @@
 import type { HashAlgorithm, OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { PasswordRequiredError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
@@ -122,16 +123,14 @@ function readEntry(entry: Record<string, unknown>, secretText: string, position:
     // Mirrors the extension's own rule: a secret that is not base32 but is hexadecimal is hex.
     secret = !BASE32.test(rawSecret) && HEX.test(rawSecret) ? hexSecret(rawSecret) : base32Secret(rawSecret);
   } else {
-    throw new EntryProblem(
-      `Its type "${type}" is not supported; only TOTP, HOTP, Steam and Battle.net accounts can be imported.`,
-    );
+    throw new EntryProblem(t('skipTypeNotSupportedBattleNet', type));
   }
   return makeAccount({
     type: type === 'hotp' || type === 'hhex' ? 'hotp' : 'totp',
     secret,
     ...names,
     algorithm: readAlgorithm(entry.algorithm),
-    digits: wholeNumber(entry.digits, 'number of digits', 6),
+    digits: wholeNumber(entry.digits, 'digits', 6),
     period: wholeNumber(entry.period, 'period', 30),
     counter: wholeNumber(entry.counter, 'counter', 0),
   });
@@ -181,7 +180,7 @@ export function readBrowserAuthenticatorEntries(
       if (typeof opened === 'string') throw new EntryProblem(opened);
       if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
       if (typeof entry.secret !== 'string' || entry.secret.trim() === '')
-        throw new EntryProblem('It has no secret.');
+        throw new EntryProblem(t('skipNoSecret'));
       return readEntry(entry, secretOf(entry), position);
     });
   }

@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, PasswordRequiredError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
@@ -29,9 +30,7 @@ function readService(service: Record<string, unknown>): OtpAccount {
   const otp = isRecord(service.otp) ? service.otp : {};
   const tokenType = text(otp.tokenType).toUpperCase() || 'TOTP';
   if (tokenType !== 'TOTP' && tokenType !== 'HOTP' && tokenType !== 'STEAM') {
-    throw new EntryProblem(
-      `Its type "${tokenType}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
-    );
+    throw new EntryProblem(t('skipTypeNotSupported', tokenType));
   }
   // Older backups have only `label` ("Issuer:account"); newer ones have `issuer` and `account`.
   const label = text(otp.label);
@@ -43,7 +42,7 @@ function readService(service: Record<string, unknown>): OtpAccount {
     issuer: text(otp.issuer) || text(service.name),
     account: text(otp.account) || labelAccount,
     algorithm: hashAlgorithm(otp.algorithm),
-    digits: wholeNumber(otp.digits, 'number of digits', 6),
+    digits: wholeNumber(otp.digits, 'digits', 6),
     period: wholeNumber(otp.period, 'period', 30),
     counter: wholeNumber(otp.counter, 'counter', 0),
   });
