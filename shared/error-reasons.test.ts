@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OtpAccount, OtpError, validateAccount } from './index.ts';
+import { base32Decode, type OtpAccount, OtpError, parseOtpauthUri, validateAccount } from './index.ts';
 
 // An OtpError a person can meet carries its reason as data beside the English message, so the
 // extension can word it in the user's language; the message itself is unchanged.
@@ -64,5 +64,29 @@ describe('the reason of an account that cannot be used', () => {
 
   it('is absent where no person can meet it (a programming mistake)', () => {
     expect(thrown(() => validateAccount({ ...ACCOUNT, secret: new Uint8Array(0) })).reason).toBeUndefined();
+  });
+});
+
+describe('the reason of an otpauth:// URI that cannot be read', () => {
+  it('names what is wrong, and the base32 reason inside it as its cause', () => {
+    const error = thrown(() => parseOtpauthUri('otpauth://totp/Example:alice?secret=AB=C'));
+    expect(error.message).toBe(
+      'The "secret" parameter is not valid base32: Base32 text continues after "=" padding at position 4.',
+    );
+    expect(error.reason).toEqual({ kind: 'secret-not-base32-because' });
+    expect((error.cause as OtpError).reason).toEqual({ kind: 'base32-after-padding', position: '4' });
+  });
+
+  it('says where a percent-encoding is broken', () => {
+    const error = thrown(() => parseOtpauthUri('otpauth://totp/Example:alice?secret=JBSWY3DP&issuer=%ZZ'));
+    expect(error.message).toMatch(/^The "issuer" parameter has a broken percent-encoding/);
+    expect(error.reason).toEqual({
+      kind: 'broken-percent-encoding',
+      place: { in: 'parameter', parameter: 'issuer' },
+    });
+  });
+
+  it('gives base32 text of an impossible length its count', () => {
+    expect(thrown(() => base32Decode('ABC')).reason).toEqual({ kind: 'base32-bad-length', symbols: '3' });
   });
 });

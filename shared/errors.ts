@@ -28,7 +28,39 @@ export type OtpErrorReason =
   | { kind: 'counter-out-of-range'; counter: string }
   | { kind: 'issuer-has-colon'; issuer: string }
   | { kind: 'broken-character' }
-  | { kind: 'surrounding-spaces' };
+  | { kind: 'surrounding-spaces' }
+  | UriReason
+  | Base32Reason;
+
+/** Where in an otpauth:// URI a percent-encoding is broken. */
+export type PercentPlace =
+  | { in: 'label' }
+  | { in: 'parameter name' }
+  | { in: 'parameter'; parameter: string };
+
+/** Why an otpauth:// URI cannot be read (uri.ts). The two `…because` kinds take their detail from `cause`. */
+export type UriReason =
+  | { kind: 'not-otpauth-uri' }
+  | { kind: 'unsupported-otp-type'; type: string }
+  | { kind: 'broken-percent-encoding'; place: PercentPlace }
+  | { kind: 'repeated-parameter'; parameter: string }
+  | { kind: 'parameter-not-whole-number'; parameter: string; value: string }
+  | { kind: 'unsupported-algorithm'; algorithm: string }
+  | { kind: 'no-secret' }
+  | { kind: 'secret-not-base32-because' }
+  | { kind: 'secret-decodes-to-nothing' }
+  | { kind: 'no-account-in-label' }
+  | { kind: 'digits-parameter-out-of-range'; digits: string; min: string; max: string }
+  | { kind: 'period-parameter-out-of-range'; period: string; max: string }
+  | { kind: 'hotp-without-counter' }
+  | { kind: 'counter-parameter-too-large'; counter: string }
+  | { kind: 'unusable-account-because' };
+
+/** Why text is not base32 (base32.ts). `character` is written as the message shows it: "!" or U+0009. */
+export type Base32Reason =
+  | { kind: 'base32-bad-character'; character: string; position: string }
+  | { kind: 'base32-after-padding'; position: string }
+  | { kind: 'base32-bad-length'; symbols: string };
 
 export class OtpError extends Error {
   override readonly name = 'OtpError';

@@ -63,3 +63,14 @@ describe('why an entry is skipped', () => {
     ]);
   });
 });
+
+describe('why a line of a text of setup codes is skipped', () => {
+  const TEXT = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&digits=10';
+  const reason = () => detectAndParse(TEXT).skipped.map(({ reason }) => reason);
+
+  it("is the shared core's reason, in English as before and in German", () => {
+    expect(reason()).toEqual(['The "digits" parameter must be 6 to 8, not 10.']);
+    browserInLanguage('de');
+    expect(reason()).toEqual(['Der Parameter „digits“ muss zwischen 6 und 8 liegen, nicht 10.']);
+  });
+});

@@ -1,4 +1,5 @@
 import { decodeMigrationBatch, OtpError, parseOtpauthUri } from '../../../../shared/index.ts';
+import { otpReasonText } from '../../reasons/otp-reason-text.ts';
 import { ImportCollector, type ImportResult } from '../import-result.ts';
 
 const OTPAUTH = /^otpauth:\/\//i;
@@ -46,7 +47,7 @@ export function parseUriLines(text: string): ImportResult {
         collector.add(account, account.issuer ? `${account.issuer} (${account.account})` : account.account);
       } catch (error) {
         if (!(error instanceof OtpError)) throw error;
-        collector.skip(label, error.message);
+        collector.skip(label, otpReasonText(error));
       }
     } else if (MIGRATION.test(line)) {
       try {
@@ -58,7 +59,8 @@ export function parseUriLines(text: string): ImportResult {
           continue;
         }
         seenBatches.add(line);
-        for (const { error } of batch.skipped) collector.skip(`${label} (export QR code)`, error.message);
+        for (const { error } of batch.skipped)
+          collector.skip(`${label} (export QR code)`, otpReasonText(error));
         const known = exports.get(batch.batchId) ?? { size: batch.batchSize, indexes: new Set<number>() };
         known.indexes.add(batch.batchIndex);
         exports.set(batch.batchId, known);
@@ -67,7 +69,7 @@ export function parseUriLines(text: string): ImportResult {
         }
       } catch (error) {
         if (!(error instanceof OtpError)) throw error;
-        collector.skip(`${label} (export QR code)`, error.message);
+        collector.skip(`${label} (export QR code)`, otpReasonText(error));
       }
     } else {
       collector.skip(label, 'It is not an otpauth:// or otpauth-migration:// URI.');
