@@ -4,6 +4,7 @@ import { Base64Error, base64Decode, base64Encode } from '../../../shared/interna
 import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { DecryptionError, open, seal } from '../crypto/aead.ts';
 import { deriveKey, type KdfParams, KdfParamsError, newKdfParams, validateKdfParams } from '../crypto/kdf.ts';
+import { t } from '../i18n/t.ts';
 import { type BackupAccount, fromStoredAccount, toStoredAccount } from './backup-account.ts';
 import { CorruptFileError, NewerVersionError, NotABackupError, WrongPasswordError } from './errors.ts';
 import { localDate } from './file-date.ts';
@@ -208,13 +209,13 @@ export async function readBackupDocument(
   // Backups are always made with a password, so an empty one is simply wrong (and Argon2id's
   // implementation refuses to derive from nothing).
   if (typeof password !== 'string' || password === '') {
-    throw new WrongPasswordError('The password does not open this backup.');
+    throw new WrongPasswordError(t('wrongPasswordBackup'));
   }
   const { key, check } = await backupKeys(password, header.kdf);
   let plaintext: Uint8Array;
   try {
     if (!constantTimeEqual(check, storedCheck)) {
-      throw new WrongPasswordError('The password does not open this backup.');
+      throw new WrongPasswordError(t('wrongPasswordBackup'));
     }
     plaintext = await open(key, { iv: header.iv, ciphertext: header.ciphertext }, associatedData(header));
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Base64Error, base64Decode, base64Encode } from '../../../../shared/internal/base64.ts';
 import { DecryptionError, decryptAesGcm } from '../../crypto/aead.ts';
 import { deriveKeyFromBytes, type KdfParams, KdfParamsError } from '../../crypto/kdf.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, UnsupportedFileError, WrongPasswordError } from '../errors.ts';
 import { hexToBytes } from '../hex.ts';
 import type { ImportResult } from '../import-result.ts';
@@ -80,9 +81,7 @@ export async function decryptAegis(document: AegisDocument, password: string): P
     (slot): slot is Record<string, unknown> => isRecord(slot) && slot.type === PASSWORD_SLOT,
   );
   if (passwordSlots.length === 0) {
-    throw new UnsupportedFileError(
-      'This Aegis export cannot be opened with a password (only with the phone’s biometrics); export it again with a password.',
-    );
+    throw new UnsupportedFileError(t('aegisBiometricsOnly'));
   }
   if (passwordSlots.length > MAX_PASSWORD_SLOTS)
     throw new CorruptFileError('The Aegis export has too many password slots.');
@@ -108,16 +107,14 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   } finally {
     passwordBytes.fill(0);
   }
-  if (!masterKey) throw new WrongPasswordError('The password does not open this Aegis export.');
+  if (!masterKey) throw new WrongPasswordError(t('wrongPasswordAegis'));
 
   let plaintext: Uint8Array;
   try {
     plaintext = await decryptAesGcm(masterKey, nonce, concat(ciphertext, tag), EMPTY);
   } catch (error) {
     if (error instanceof DecryptionError) {
-      throw new CorruptFileError(
-        'The password is right but the Aegis export’s content was damaged or altered.',
-      );
+      throw new CorruptFileError(t('aegisDamagedAltered'));
     }
     throw error;
   } finally {

@@ -86,9 +86,7 @@ export function parseAegisDatabase(db: unknown, format: ImportFormat): ImportRes
 export function parseAegis(document: AegisDocument): ImportResult {
   checkAegisVersion(document);
   if (isEncryptedAegis(document)) {
-    throw new PasswordRequiredError(
-      'This Aegis export is encrypted: enter the password it was exported with.',
-    );
+    throw new PasswordRequiredError(t('passwordForAegis'));
   }
   return parseAegisDatabase(document.db, 'aegis');
 }

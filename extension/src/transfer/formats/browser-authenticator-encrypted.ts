@@ -30,7 +30,7 @@ async function passphraseFor(backup: Record<string, unknown>, password: string):
     throw new CorruptFileError('The Authenticator extension backup’s key record is damaged.');
   const opened = await openCryptoJsAes(key.enc, password);
   if (opened === null || opened.length === 0) {
-    throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
+    throw new WrongPasswordError(t('wrongPasswordAuthenticatorExtension'));
   }
   const passphrase = bytesToHex(opened);
   opened.fill(0);
@@ -59,7 +59,7 @@ export async function parseEncryptedBrowserAuthenticator(
   const tried = secrets.size + sealed.tried;
   const failed = [...secrets.values()].filter((secret) => secret === null).length + sealed.failed;
   if (tried > 0 && failed === tried) {
-    throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
+    throw new WrongPasswordError(t('wrongPasswordAuthenticatorExtension'));
   }
   return readBrowserAuthenticatorEntries(
     backup,

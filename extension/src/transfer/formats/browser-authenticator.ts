@@ -190,9 +190,7 @@ export function readBrowserAuthenticatorEntries(
 /** Reads a plain backup; one with password-encrypted secrets needs `parseEncryptedBrowserAuthenticator`. */
 export function parseBrowserAuthenticator(backup: Record<string, unknown>): ImportResult {
   if (needsBrowserAuthenticatorPassword(backup)) {
-    throw new PasswordRequiredError(
-      'This Authenticator extension backup is encrypted: enter the extension’s password it was made with.',
-    );
+    throw new PasswordRequiredError(t('passwordForAuthenticatorExtension'));
   }
   return readBrowserAuthenticatorEntries(backup, 'browser-authenticator');
 }

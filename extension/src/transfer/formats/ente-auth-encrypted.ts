@@ -1,5 +1,6 @@
 import { Base64Error, base64Decode } from '../../../../shared/internal/base64.ts';
 import { argon2idOffThread } from '../../crypto/argon2id-off-thread.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, NewerVersionError, WrongPasswordError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { utf8 } from '../password-crypto.ts';
@@ -84,7 +85,7 @@ function checked(document: Record<string, unknown>): EnteFile {
 function key(password: string, file: EnteFile, signal?: AbortSignal): Promise<Uint8Array> {
   const bytes = new TextEncoder().encode(password);
   // hash-wasm refuses an empty password; Ente never exports with one (it asks for 4 characters).
-  if (bytes.length === 0) throw new WrongPasswordError('The password does not open this Ente Auth export.');
+  if (bytes.length === 0) throw new WrongPasswordError(t('wrongPasswordEnte'));
   const job = {
     password: bytes,
     salt: file.salt,
@@ -128,9 +129,7 @@ export async function parseEncryptedEnte(
     derived.fill(0);
   }
   if (opened === null) {
-    throw new WrongPasswordError(
-      'The password does not open this Ente Auth export (or the file was changed after it was exported).',
-    );
+    throw new WrongPasswordError(t('wrongPasswordEnteOrChanged'));
   }
   const text = utf8(opened.message);
   opened.message.fill(0);

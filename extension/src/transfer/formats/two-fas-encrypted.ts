@@ -1,4 +1,5 @@
 import { Base64Error, base64Decode } from '../../../../shared/internal/base64.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, WrongPasswordError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { openAesGcm, pbkdf2Key, utf8 } from '../password-crypto.ts';
@@ -40,7 +41,7 @@ export async function parseEncryptedTwoFas(
   } finally {
     key.fill(0);
   }
-  if (plain === null) throw new WrongPasswordError('The password does not open this 2FAS backup.');
+  if (plain === null) throw new WrongPasswordError(t('wrongPasswordTwoFas'));
   const text = utf8(plain);
   plain.fill(0);
   let services: unknown;

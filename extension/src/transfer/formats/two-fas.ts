@@ -73,9 +73,7 @@ export function parseTwoFasServices(services: unknown[], format: ImportFormat): 
 /** Reads a plain backup; a password-protected one needs `parseEncryptedTwoFas` and its password. */
 export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
   if (isEncryptedTwoFas(backup)) {
-    throw new PasswordRequiredError(
-      'This 2FAS backup is password protected: enter the password it was made with.',
-    );
+    throw new PasswordRequiredError(t('passwordForTwoFas'));
   }
   if (!Array.isArray(backup.services)) throw new CorruptFileError('The 2FAS backup has no list of services.');
   return parseTwoFasServices(backup.services, '2fas');
