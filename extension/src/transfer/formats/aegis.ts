@@ -45,13 +45,13 @@ export function checkAegisVersion(document: AegisDocument): void {
 }
 
 function readEntry(entry: unknown): OtpAccount {
-  if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+  if (!isRecord(entry)) throw new EntryProblem(t('skipNotEntryObject'));
   const type = text(entry.type).toLowerCase();
   if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
     throw new EntryProblem(type === '' ? t('skipNoType') : t('skipTypeNotSupported', type));
   }
   const info = entry.info;
-  if (!isRecord(info)) throw new EntryProblem('It has no OTP parameters.');
+  if (!isRecord(info)) throw new EntryProblem(t('skipNoOtpParameters'));
   return makeAccount({
     type,
     secret: base32Secret(info.secret),
@@ -76,7 +76,9 @@ export function parseAegisDatabase(db: unknown, format: ImportFormat): ImportRes
   }
   const collector = new ImportCollector();
   db.entries.forEach((entry: unknown, index) => {
-    const label = isRecord(entry) ? entryLabel(entry.issuer, entry.name, index) : `Entry ${index + 1}`;
+    const label = isRecord(entry)
+      ? entryLabel(entry.issuer, entry.name, index)
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => readEntry(entry));
   });
   return collector.result(format);

@@ -55,9 +55,9 @@ export function parseAndOtpEntries(entries: unknown[], format: ImportFormat = 'a
   entries.forEach((entry: unknown, index) => {
     const label = isRecord(entry)
       ? entryLabel(names(entry).issuer, names(entry).account, index)
-      : `Entry ${index + 1}`;
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => {
-      if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+      if (!isRecord(entry)) throw new EntryProblem(t('skipNotEntryObject'));
       return readEntry(entry);
     });
   });

@@ -70,7 +70,6 @@ export async function parseEncryptedBrowserAuthenticator(
       if (!secret) throw new EntryProblem(t('skipSecretDoesNotOpen'));
       return secret;
     },
-    (entry) =>
-      sealed.opened.get(entry) ?? 'It is encrypted, and the key it was encrypted with is not in this file.',
+    (entry) => sealed.opened.get(entry) ?? t('skipSealedKeyMissing'),
   );
 }

@@ -153,8 +153,8 @@ export function browserAuthenticatorEntries(
 /** Why a sealed entry is not read without its key: none in the file, or no password given. */
 function unopenedReason(backup: Record<string, unknown>, entry: Record<string, unknown>): string {
   return sealedEntryKey(backup, entry) === undefined
-    ? 'It is encrypted, and the key it was encrypted with is not in this file.'
-    : 'It is encrypted: import the file again with the extension’s password.';
+    ? t('skipSealedKeyMissing')
+    : t('skipSealedNeedsPassword');
 }
 
 /**
@@ -175,10 +175,10 @@ export function readBrowserAuthenticatorEntries(
     const entry = typeof opened === 'string' ? stored : opened;
     const label = isRecord(entry)
       ? entryLabel(entry.issuer, entry.account, position)
-      : `Entry ${position + 1}`;
+      : t('labelEntry', String(position + 1));
     collectEntry(collector, label, () => {
       if (typeof opened === 'string') throw new EntryProblem(opened);
-      if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+      if (!isRecord(entry)) throw new EntryProblem(t('skipNotEntryObject'));
       if (typeof entry.secret !== 'string' || entry.secret.trim() === '')
         throw new EntryProblem(t('skipNoSecret'));
       return readEntry(entry, secretOf(entry), position);

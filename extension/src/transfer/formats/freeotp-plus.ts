@@ -53,9 +53,9 @@ export function parseFreeOtpPlus(document: Record<string, unknown>): ImportResul
   document.tokens.forEach((token: unknown, index) => {
     const label = isRecord(token)
       ? entryLabel(text(token.issuerExt) || token.issuerInt, token.label, index)
-      : `Entry ${index + 1}`;
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => {
-      if (!isRecord(token)) throw new EntryProblem('It is not a token object.');
+      if (!isRecord(token)) throw new EntryProblem(t('skipNotTokenObject'));
       return readToken(token);
     });
   });

@@ -58,9 +58,11 @@ export function parseStratum(document: Record<string, unknown>): ImportResult {
   }
   const collector = new ImportCollector();
   document.Authenticators.forEach((entry: unknown, index) => {
-    const label = isRecord(entry) ? entryLabel(entry.Issuer, entry.Username, index) : `Entry ${index + 1}`;
+    const label = isRecord(entry)
+      ? entryLabel(entry.Issuer, entry.Username, index)
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => {
-      if (!isRecord(entry)) throw new EntryProblem('It is not an authenticator object.');
+      if (!isRecord(entry)) throw new EntryProblem(t('skipNotAuthenticatorObject'));
       return readAuthenticator(entry);
     });
   });

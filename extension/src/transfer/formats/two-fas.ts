@@ -60,7 +60,7 @@ export function parseTwoFasServices(services: unknown[], format: ImportFormat): 
   const collector = new ImportCollector();
   services.forEach((service: unknown, index) => {
     if (!isRecord(service)) {
-      collector.skip(`Entry ${index + 1}`, 'It is not a service object.');
+      collector.skip(t('labelEntry', String(index + 1)), t('skipNotServiceObject'));
       return;
     }
     const otp = isRecord(service.otp) ? service.otp : {};
