@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, type OtpAccount, OtpError, parseOtpauthUri, validateAccount } from './index.ts';
+import {
+  base32Decode,
+  decodeMigrationUri,
+  encodeMigrationUris,
+  type OtpAccount,
+  OtpError,
+  parseOtpauthUri,
+  validateAccount,
+} from './index.ts';
 
 // An OtpError a person can meet carries its reason as data beside the English message, so the
 // extension can word it in the user's language; the message itself is unchanged.
@@ -88,5 +96,25 @@ describe('the reason of an otpauth:// URI that cannot be read', () => {
 
   it('gives base32 text of an impossible length its count', () => {
     expect(thrown(() => base32Decode('ABC')).reason).toEqual({ kind: 'base32-bad-length', symbols: '3' });
+  });
+});
+
+describe('the reason of an export QR code that cannot be read', () => {
+  it('names what is missing', () => {
+    const error = thrown(() => decodeMigrationUri('otpauth-migration://offline'));
+    expect(error.message).toBe('The export URI has no "data" parameter.');
+    expect(error.reason).toEqual({ kind: 'export-without-data' });
+  });
+
+  it('names the account the export format cannot hold', () => {
+    const error = thrown(() => encodeMigrationUris([{ ...ACCOUNT, digits: 7 }]));
+    expect(error.message).toBe(
+      'Account 1 (Example / alice) has 7 digits; the export format only holds 6 or 8.',
+    );
+    expect(error.reason).toEqual({
+      kind: 'export-holds-no-such-digits',
+      account: { position: '1', label: 'Example / alice' },
+      digits: '7',
+    });
   });
 });

@@ -30,7 +30,8 @@ export type OtpErrorReason =
   | { kind: 'broken-character' }
   | { kind: 'surrounding-spaces' }
   | UriReason
-  | Base32Reason;
+  | Base32Reason
+  | MigrationReason;
 
 /** Where in an otpauth:// URI a percent-encoding is broken. */
 export type PercentPlace =
@@ -55,6 +56,35 @@ export type UriReason =
   | { kind: 'hotp-without-counter' }
   | { kind: 'counter-parameter-too-large'; counter: string }
   | { kind: 'unusable-account-because' };
+
+/** An entry of an export QR code, or an account written to one, as messages name it: position and label. */
+export interface MigrationEntryName {
+  position: string;
+  /** '' when the entry has neither name nor issuer. */
+  label: string;
+}
+
+/**
+ * Why an export QR code (otpauth-migration://) or one of its entries cannot be read, or why an
+ * account cannot be written to one (migration.ts, migration-encode.ts). `…because` kinds take
+ * their detail from `cause`.
+ */
+export type MigrationReason =
+  | { kind: 'not-export-uri' }
+  | { kind: 'export-without-data' }
+  | { kind: 'export-broken-percent-encoding' }
+  | { kind: 'export-not-base64-because' }
+  | { kind: 'export-truncated-because' }
+  | { kind: 'entry-unknown-type'; entry: MigrationEntryName; type: string }
+  | { kind: 'entry-md5'; entry: MigrationEntryName }
+  | { kind: 'entry-unknown-algorithm'; entry: MigrationEntryName; algorithm: string }
+  | { kind: 'entry-unknown-digits'; entry: MigrationEntryName; digits: string }
+  | { kind: 'entry-no-secret'; entry: MigrationEntryName }
+  | { kind: 'entry-counter-out-of-range'; entry: MigrationEntryName; counter: string }
+  | { kind: 'entry-unusable-because'; entry: MigrationEntryName }
+  | { kind: 'export-holds-no-steam'; account: MigrationEntryName }
+  | { kind: 'export-holds-no-such-digits'; account: MigrationEntryName; digits: string }
+  | { kind: 'export-holds-only-30-seconds'; account: MigrationEntryName; period: string };
 
 /** Why text is not base32 (base32.ts). `character` is written as the message shows it: "!" or U+0009. */
 export type Base32Reason =

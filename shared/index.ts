@@ -4,6 +4,8 @@ export { DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM_DIGITS, STEAM_PERIOD, validateAcc
 export { base32Decode, base32Encode } from './base32.ts';
 export {
   type Base32Reason,
+  type MigrationEntryName,
+  type MigrationReason,
   OtpError,
   type OtpErrorCode,
   type OtpErrorReason,

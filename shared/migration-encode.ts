@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { DEFAULT_PERIOD, type HashAlgorithm, type OtpAccount, validateAccount } from './account.ts';
-import { OtpError } from './errors.ts';
+import { type MigrationEntryName, OtpError } from './errors.ts';
 import { base64Encode } from './internal/base64.ts';
 import {
   MIGRATION_SCHEME,
@@ -33,10 +33,12 @@ export interface EncodeMigrationOptions {
 function toMessage(account: OtpAccount, index: number): OtpParametersMessage {
   validateAccount(account);
   const label = account.issuer === '' ? account.account : `${account.issuer} / ${account.account}`;
+  const name: MigrationEntryName = { position: String(index + 1), label };
   if (account.type === 'steam') {
     throw new OtpError(
       'UNSUPPORTED_ACCOUNT',
       `Account ${index + 1} (${label}) is a Steam Guard account; the export format only holds TOTP and HOTP.`,
+      { reason: { kind: 'export-holds-no-steam', account: name } },
     );
   }
   const digits = DIGITS_TO_WIRE[account.digits];
@@ -44,12 +46,14 @@ function toMessage(account: OtpAccount, index: number): OtpParametersMessage {
     throw new OtpError(
       'UNSUPPORTED_ACCOUNT',
       `Account ${index + 1} (${label}) has ${account.digits} digits; the export format only holds 6 or 8.`,
+      { reason: { kind: 'export-holds-no-such-digits', account: name, digits: String(account.digits) } },
     );
   }
   if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) {
     throw new OtpError(
       'UNSUPPORTED_ACCOUNT',
       `Account ${index + 1} (${label}) changes every ${account.period} seconds; the export format only holds 30-second accounts.`,
+      { reason: { kind: 'export-holds-only-30-seconds', account: name, period: String(account.period) } },
     );
   }
   return {

@@ -5,7 +5,7 @@ import {
   type OtpType,
   validateAccount,
 } from './account.ts';
-import { OtpError } from './errors.ts';
+import { type MigrationEntryName, OtpError, type OtpErrorReason } from './errors.ts';
 import { Base64Error, base64Decode, base64UrlDecode } from './internal/base64.ts';
 import {
   type BatchFields,
@@ -38,15 +38,17 @@ export interface MigrationBatch extends BatchFields {
   skipped: { entry: number; error: OtpError }[];
 }
 
-function corrupt(message: string, cause?: unknown): never {
-  throw new OtpError('INVALID_MIGRATION', message, cause === undefined ? undefined : { cause });
+function corrupt(message: string, reason?: OtpErrorReason, cause?: unknown): never {
+  throw new OtpError('INVALID_MIGRATION', message, { cause, reason });
 }
 
 function readPayloadBytes(uri: string): Uint8Array {
   if (typeof uri !== 'string') corrupt('The export URI must be a string.');
   const trimmed = uri.trim();
   if (trimmed.slice(0, SCHEME.length).toLowerCase() !== SCHEME) {
-    corrupt('This is not an export URI (it must start with "otpauth-migration://").');
+    corrupt('This is not an export URI (it must start with "otpauth-migration://").', {
+      kind: 'not-export-uri',
+    });
   }
   const question = trimmed.indexOf('?');
   const query = question < 0 ? '' : (trimmed.slice(question + 1).split('#', 1)[0] as string);
@@ -54,13 +56,18 @@ function readPayloadBytes(uri: string): Uint8Array {
     .split('&')
     .find((pair) => pair.startsWith('data='))
     ?.slice('data='.length);
-  if (data === undefined || data === '') corrupt('The export URI has no "data" parameter.');
+  if (data === undefined || data === '')
+    corrupt('The export URI has no "data" parameter.', { kind: 'export-without-data' });
   let base64: string;
   try {
     // A "+" left unencoded is a base64 letter here, never a space.
     base64 = decodeURIComponent(data).replaceAll(' ', '+');
   } catch (error) {
-    corrupt('The export data has a broken percent-encoding; the QR code was probably misread.', error);
+    corrupt(
+      'The export data has a broken percent-encoding; the QR code was probably misread.',
+      { kind: 'export-broken-percent-encoding' },
+      error,
+    );
   }
   try {
     // Google Authenticator writes standard padded base64; tools that pass the URI along sometimes
@@ -68,40 +75,66 @@ function readPayloadBytes(uri: string): Uint8Array {
     return /[-_]/.test(base64) || base64.length % 4 !== 0 ? base64UrlDecode(base64) : base64Decode(base64);
   } catch (error) {
     if (error instanceof Base64Error)
-      corrupt(`The export data is not valid base64: ${error.message}.`, error);
+      corrupt(
+        `The export data is not valid base64: ${error.message}.`,
+        { kind: 'export-not-base64-because' },
+        error,
+      );
     throw error;
   }
 }
 
 /** How an entry is named in errors: its position and label, never its secret. */
-function describeEntry(index: number, message: OtpParametersMessage): string {
+function entryName(index: number, message: OtpParametersMessage): MigrationEntryName {
   const name = message.name.trim();
   const issuer = message.issuer.trim();
   const label =
     issuer === '' || name.startsWith(`${issuer}:`) ? name : name === '' ? issuer : `${issuer}: ${name}`;
-  return label === '' ? `Entry ${index + 1}` : `Entry ${index + 1} ("${label}")`;
+  return { position: String(index + 1), label };
+}
+
+function describeEntry({ position, label }: MigrationEntryName): string {
+  return label === '' ? `Entry ${position}` : `Entry ${position} ("${label}")`;
 }
 
 function toAccount(message: OtpParametersMessage, index: number): OtpAccount {
-  const entry = describeEntry(index, message);
-  const unsupported = (problem: string): never => {
-    throw new OtpError('UNSUPPORTED_ACCOUNT', `${entry} ${problem}`);
+  const name = entryName(index, message);
+  const entry = describeEntry(name);
+  const unsupported = (problem: string, reason: OtpErrorReason): never => {
+    throw new OtpError('UNSUPPORTED_ACCOUNT', `${entry} ${problem}`, { reason });
   };
   const type =
     TYPE_FROM_WIRE[message.type] ??
-    unsupported(`has an unknown OTP type ${message.type}; only TOTP and HOTP can be imported.`);
+    unsupported(`has an unknown OTP type ${message.type}; only TOTP and HOTP can be imported.`, {
+      kind: 'entry-unknown-type',
+      entry: name,
+      type: String(message.type),
+    });
   const algorithm =
     ALGORITHM_FROM_WIRE[message.algorithm] ??
     unsupported(
       message.algorithm === WIRE_MD5
         ? 'uses MD5, which this authenticator does not support.'
         : `uses an unknown algorithm ${message.algorithm}.`,
+      message.algorithm === WIRE_MD5
+        ? { kind: 'entry-md5', entry: name }
+        : { kind: 'entry-unknown-algorithm', entry: name, algorithm: String(message.algorithm) },
     );
   const digits =
-    DIGITS_FROM_WIRE[message.digits] ?? unsupported(`has an unknown digit count ${message.digits}.`);
-  if (message.secret.length === 0) corrupt(`${entry} has no secret.`);
+    DIGITS_FROM_WIRE[message.digits] ??
+    unsupported(`has an unknown digit count ${message.digits}.`, {
+      kind: 'entry-unknown-digits',
+      entry: name,
+      digits: String(message.digits),
+    });
+  if (message.secret.length === 0)
+    corrupt(`${entry} has no secret.`, { kind: 'entry-no-secret', entry: name });
   if (type === 'hotp' && (message.counter < 0n || message.counter > BigInt(Number.MAX_SAFE_INTEGER))) {
-    unsupported(`has a counter ${message.counter} outside 0 to 2^53 - 1.`);
+    unsupported(`has a counter ${message.counter} outside 0 to 2^53 - 1.`, {
+      kind: 'entry-counter-out-of-range',
+      entry: name,
+      counter: String(message.counter),
+    });
   }
   // Names often carry "Issuer:account"; strip the prefix only when it is the issuer itself. The
   // payload has its own issuer field, so with that empty a colon is part of the name.
@@ -124,7 +157,11 @@ function toAccount(message: OtpParametersMessage, index: number): OtpAccount {
   try {
     validateAccount(result);
   } catch (error) {
-    corrupt(`${entry} cannot be imported: ${(error as Error).message}`, error);
+    corrupt(
+      `${entry} cannot be imported: ${(error as Error).message}`,
+      { kind: 'entry-unusable-because', entry: name },
+      error,
+    );
   }
   return result;
 }
@@ -137,7 +174,11 @@ export function decodeMigrationBatch(uri: string): MigrationBatch {
     payload = readMigrationPayload(bytes);
   } catch (error) {
     if (error instanceof ProtobufError) {
-      corrupt(`The export data is truncated or corrupt (${error.message}); scan the QR code again.`, error);
+      corrupt(
+        `The export data is truncated or corrupt (${error.message}); scan the QR code again.`,
+        { kind: 'export-truncated-because' },
+        error,
+      );
     }
     throw error;
   } finally {

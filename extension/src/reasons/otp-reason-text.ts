@@ -1,5 +1,6 @@
 import { OtpError, type OtpErrorReason } from '../../../shared/index.ts';
 import { t } from '../i18n/t.ts';
+import { migrationReasonText } from './migration-reason-text.ts';
 
 /**
  * The reason the shared OTP core gives, in the UI language. The core stays English (the verifier
@@ -63,5 +64,7 @@ function wordReason(reason: OtpErrorReason, cause: unknown): string {
       return t('base32AfterPadding', reason.position);
     case 'base32-bad-length':
       return t('base32BadLength', reason.symbols);
+    default:
+      return migrationReasonText(reason, () => otpReasonText(cause));
   }
 }
