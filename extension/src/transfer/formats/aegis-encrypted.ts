@@ -75,7 +75,7 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   checkAegisVersion(document);
   const { slots, params } = document.header;
   if (!Array.isArray(slots) || !isRecord(params) || typeof document.db !== 'string') {
-    throw new CorruptFileError('The Aegis export is missing its encryption header.');
+    throw new CorruptFileError(t('aegisNoHeader'));
   }
   const passwordSlots = slots.filter(
     (slot): slot is Record<string, unknown> => isRecord(slot) && slot.type === PASSWORD_SLOT,
@@ -83,8 +83,7 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   if (passwordSlots.length === 0) {
     throw new UnsupportedFileError(t('aegisBiometricsOnly'));
   }
-  if (passwordSlots.length > MAX_PASSWORD_SLOTS)
-    throw new CorruptFileError('The Aegis export has too many password slots.');
+  if (passwordSlots.length > MAX_PASSWORD_SLOTS) throw new CorruptFileError(t('aegisTooManySlots'));
   const nonce = hexField(params.nonce, 'content nonce', 12);
   const tag = hexField(params.tag, 'content tag', 16);
   let ciphertext: Uint8Array;
@@ -123,7 +122,7 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
   } catch {
-    throw new CorruptFileError('The Aegis export decrypted to something that is not its JSON content.');
+    throw new CorruptFileError(t('aegisDecryptedNotJson'));
   } finally {
     plaintext.fill(0);
   }

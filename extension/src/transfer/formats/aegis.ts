@@ -35,12 +35,10 @@ export function isEncryptedAegis(document: AegisDocument): boolean {
 export function checkAegisVersion(document: AegisDocument): void {
   const { version } = document;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new CorruptFileError('The Aegis export has no valid version number.');
+    throw new CorruptFileError(t('aegisNoVersion'));
   }
   if (version > VAULT_VERSION) {
-    throw new NewerVersionError(
-      `The Aegis export is format version ${version}; this release reads version ${VAULT_VERSION}.`,
-    );
+    throw new NewerVersionError(t('aegisNewerFormat', String(version), String(VAULT_VERSION)));
   }
 }
 
@@ -67,12 +65,10 @@ function readEntry(entry: unknown): OtpAccount {
 /** Reads the decrypted (or plain) `db` object. */
 export function parseAegisDatabase(db: unknown, format: ImportFormat): ImportResult {
   if (!isRecord(db) || !Array.isArray(db.entries)) {
-    throw new CorruptFileError('The Aegis export has no list of entries.');
+    throw new CorruptFileError(t('aegisNoEntries'));
   }
   if (typeof db.version === 'number' && db.version > NEWEST_DB_VERSION) {
-    throw new NewerVersionError(
-      `The Aegis export's content is version ${db.version}; this release reads up to version ${NEWEST_DB_VERSION}.`,
-    );
+    throw new NewerVersionError(t('aegisNewerContent', String(db.version), String(NEWEST_DB_VERSION)));
   }
   const collector = new ImportCollector();
   db.entries.forEach((entry: unknown, index) => {

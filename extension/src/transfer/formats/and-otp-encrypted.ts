@@ -46,7 +46,7 @@ export async function parseEncryptedAndOtp(bytes: Uint8Array, password: string):
     entries = null;
   }
   if (!Array.isArray(entries)) {
-    throw new CorruptFileError('The andOTP backup decrypted to something that is not its list of entries.');
+    throw new CorruptFileError(t('andOtpDecryptedNotEntries'));
   }
   return parseAndOtpEntries(entries, 'andotp-encrypted');
 }

@@ -39,8 +39,7 @@ export function parseBitwarden(document: Record<string, unknown>): ImportResult 
   if (document.encrypted === true) {
     throw new UnsupportedFileError(t('bitwardenEncrypted'));
   }
-  if (!Array.isArray(document.items))
-    throw new CorruptFileError('The Bitwarden export has no list of items.');
+  if (!Array.isArray(document.items)) throw new CorruptFileError(t('bitwardenNoItems'));
   const logins: BitwardenLogin[] = [];
   for (const item of document.items) {
     const login = isRecord(item) && isRecord(item.login) ? item.login : null;

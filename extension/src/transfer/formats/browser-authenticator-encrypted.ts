@@ -26,8 +26,7 @@ const PLAUSIBLE_SECRET = /^(?:[a-z2-7]+=*|[0-9a-f]+|(?:stm|blz|bliz)-[a-z2-7]+=*
 async function passphraseFor(backup: Record<string, unknown>, password: string): Promise<string> {
   const key = isRecord(backup.key) ? backup.key : typeof backup.enc === 'string' ? { enc: backup.enc } : null;
   if (key === null) return password;
-  if (typeof key.enc !== 'string')
-    throw new CorruptFileError('The Authenticator extension backup’s key record is damaged.');
+  if (typeof key.enc !== 'string') throw new CorruptFileError(t('authenticatorExtensionKeyRecordDamaged'));
   const opened = await openCryptoJsAes(key.enc, password);
   if (opened === null || opened.length === 0) {
     throw new WrongPasswordError(t('wrongPasswordAuthenticatorExtension'));

@@ -47,8 +47,7 @@ function readToken(token: Record<string, unknown>): OtpAccount {
 }
 
 export function parseFreeOtpPlus(document: Record<string, unknown>): ImportResult {
-  if (!Array.isArray(document.tokens))
-    throw new CorruptFileError('The FreeOTP+ export has no list of tokens.');
+  if (!Array.isArray(document.tokens)) throw new CorruptFileError(t('freeOtpNoTokens'));
   const collector = new ImportCollector();
   document.tokens.forEach((token: unknown, index) => {
     const label = isRecord(token)

@@ -19,7 +19,7 @@ export function isProtonAuthenticatorExport(json: unknown): json is Record<strin
 
 export function parseProtonAuthenticator(document: Record<string, unknown>): ImportResult {
   if (!Array.isArray(document.entries)) {
-    throw new CorruptFileError('The Proton Authenticator export has no list of entries.');
+    throw new CorruptFileError(t('protonNoEntries'));
   }
   const collector = new ImportCollector();
   document.entries.forEach((entry: unknown, index) => {

@@ -54,7 +54,7 @@ function readAuthenticator(entry: Record<string, unknown>): OtpAccount {
 
 export function parseStratum(document: Record<string, unknown>): ImportResult {
   if (!Array.isArray(document.Authenticators)) {
-    throw new CorruptFileError('The Stratum backup has no list of authenticators.');
+    throw new CorruptFileError(t('stratumNoAuthenticators'));
   }
   const collector = new ImportCollector();
   document.Authenticators.forEach((entry: unknown, index) => {

@@ -75,6 +75,6 @@ export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
   if (isEncryptedTwoFas(backup)) {
     throw new PasswordRequiredError(t('passwordForTwoFas'));
   }
-  if (!Array.isArray(backup.services)) throw new CorruptFileError('The 2FAS backup has no list of services.');
+  if (!Array.isArray(backup.services)) throw new CorruptFileError(t('twoFasNoServices'));
   return parseTwoFasServices(backup.services, '2fas');
 }
