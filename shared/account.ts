@@ -1,4 +1,4 @@
-import { OtpError } from './errors.ts';
+import { OtpError, type OtpErrorReason } from './errors.ts';
 
 /** The hash functions RFC 6238 §1.2 allows for the HMAC. */
 export type HashAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -66,8 +66,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * written reads back as the same account. Throws OtpError('INVALID_ACCOUNT') naming the field.
  */
 export function validateAccount(account: OtpAccount): void {
-  const fail = (message: string): never => {
-    throw new OtpError('INVALID_ACCOUNT', message);
+  const fail = (message: string, reason?: OtpErrorReason): never => {
+    throw new OtpError('INVALID_ACCOUNT', message, reason && { reason });
   };
   if (account === null || typeof account !== 'object') fail('The account must be an object.');
   if (account.type !== 'totp' && account.type !== 'hotp' && account.type !== 'steam') {
@@ -81,12 +81,19 @@ export function validateAccount(account: OtpAccount): void {
     fail('The account name must be a non-empty string.');
   }
   // The issuer ends at the label's first colon, so it cannot hold one; the name can (uri.ts).
-  if (account.issuer.includes(':')) fail(`The issuer "${account.issuer}" must not contain a colon.`);
+  if (account.issuer.includes(':')) {
+    fail(`The issuer "${account.issuer}" must not contain a colon.`, {
+      kind: 'issuer-has-colon',
+      issuer: account.issuer,
+    });
+  }
   if (LONE_SURROGATE.test(account.issuer) || LONE_SURROGATE.test(account.account)) {
-    fail('The issuer or account name contains a broken character (an unpaired UTF-16 surrogate).');
+    fail('The issuer or account name contains a broken character (an unpaired UTF-16 surrogate).', {
+      kind: 'broken-character',
+    });
   }
   if (hasSurroundingSpace(account.issuer) || hasSurroundingSpace(account.account)) {
-    fail('The issuer and account name must not start or end with spaces.');
+    fail('The issuer and account name must not start or end with spaces.', { kind: 'surrounding-spaces' });
   }
   if (!isHashAlgorithm(account.algorithm)) {
     fail(`The algorithm must be SHA1, SHA256 or SHA512, not ${JSON.stringify(account.algorithm)}.`);
@@ -96,14 +103,27 @@ export function validateAccount(account: OtpAccount): void {
       fail(`A Steam account has SHA1, ${STEAM_DIGITS} characters and ${STEAM_PERIOD} seconds, nothing else.`);
     }
   } else if (!isValidDigits(account.digits)) {
-    fail(`The number of digits must be ${MIN_DIGITS} to ${MAX_DIGITS}, not ${String(account.digits)}.`);
+    const [digits, min, max] = [String(account.digits), String(MIN_DIGITS), String(MAX_DIGITS)];
+    fail(`The number of digits must be ${min} to ${max}, not ${digits}.`, {
+      kind: 'digits-out-of-range',
+      digits,
+      min,
+      max,
+    });
   }
   if (!isValidPeriod(account.period)) {
-    fail(
-      `The period must be a whole number of seconds from 1 to ${MAX_PERIOD}, not ${String(account.period)}.`,
-    );
+    const [period, max] = [String(account.period), String(MAX_PERIOD)];
+    fail(`The period must be a whole number of seconds from 1 to ${max}, not ${period}.`, {
+      kind: 'period-out-of-range',
+      period,
+      max,
+    });
   }
   if (!isValidCounter(account.counter)) {
-    fail(`The counter must be a whole number from 0 to 2^53 - 1, not ${String(account.counter)}.`);
+    const counter = String(account.counter);
+    fail(`The counter must be a whole number from 0 to 2^53 - 1, not ${counter}.`, {
+      kind: 'counter-out-of-range',
+      counter,
+    });
   }
 }

@@ -59,15 +59,20 @@ export function base32Decode(text: string): Uint8Array {
     }
     const value = char.length === 1 ? (VALUES[char.charCodeAt(0)] ?? -1) : -1;
     if (value < 0) {
+      const character = describe(char);
       throw new OtpError(
         'INVALID_BASE32',
-        `Base32 text contains ${describe(char)} at position ${position}; only letters A-Z, digits 2-7, spaces, hyphens and trailing "=" are allowed.`,
+        `Base32 text contains ${character} at position ${position}; only letters A-Z, digits 2-7, spaces, hyphens and trailing "=" are allowed.`,
+        { reason: { kind: 'base32-bad-character', character, position: String(position) } },
       );
     }
     if (padding) {
       throw new OtpError(
         'INVALID_BASE32',
         `Base32 text continues after "=" padding at position ${position}.`,
+        {
+          reason: { kind: 'base32-after-padding', position: String(position) },
+        },
       );
     }
     symbols++;
@@ -84,6 +89,7 @@ export function base32Decode(text: string): Uint8Array {
     throw new OtpError(
       'INVALID_BASE32',
       `Base32 text has ${symbols} letters and digits, a count no whole number of bytes encodes; a character is probably missing or extra.`,
+      { reason: { kind: 'base32-bad-length', symbols: String(symbols) } },
     );
   }
   const bytes = out.slice(0, length);

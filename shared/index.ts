@@ -2,7 +2,15 @@
 export type { HashAlgorithm, OtpAccount, OtpType } from './account.ts';
 export { DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM_DIGITS, STEAM_PERIOD, validateAccount } from './account.ts';
 export { base32Decode, base32Encode } from './base32.ts';
-export { OtpError, type OtpErrorCode } from './errors.ts';
+export {
+  type Base32Reason,
+  type MigrationEntryName,
+  type MigrationReason,
+  OtpError,
+  type OtpErrorCode,
+  type OtpErrorReason,
+  type UriReason,
+} from './errors.ts';
 export { DEFAULT_HOTP_WINDOW, type HotpOptions, hotp, type VerifyHotpOptions, verifyHotp } from './hotp.ts';
 export {
   DEFAULT_BATCH_SIZE,

@@ -1,4 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import {
   DEFAULT_PERIOD,
   type HashAlgorithm,
@@ -6,14 +5,13 @@ import {
   type OtpType,
   validateAccount,
 } from './account.ts';
-import { OtpError } from './errors.ts';
-import { Base64Error, base64Decode, base64Encode, base64UrlDecode } from './internal/base64.ts';
+import { type MigrationEntryName, OtpError, type OtpErrorReason } from './errors.ts';
+import { Base64Error, base64Decode, base64UrlDecode } from './internal/base64.ts';
 import {
   type BatchFields,
+  MIGRATION_SCHEME,
   type OtpParametersMessage,
   readMigrationPayload,
-  writeMigrationPayload,
-  writeOtpParameters,
 } from './internal/migration-payload.ts';
 import { ProtobufError } from './internal/protobuf.ts';
 
@@ -24,19 +22,14 @@ import { ProtobufError } from './internal/protobuf.ts';
  * holds only 6 or 8 digits.
  */
 
-const SCHEME = 'otpauth-migration://';
-const PAYLOAD_VERSION = 1;
-/** Ten typical entries make about 1.1 kB of URI, a QR code a phone camera still reads off a screen. */
-export const DEFAULT_BATCH_SIZE = 10;
-const MAX_BATCH_SIZE = 1000;
+export { DEFAULT_BATCH_SIZE, type EncodeMigrationOptions, encodeMigrationUris } from './migration-encode.ts';
+
+const SCHEME = MIGRATION_SCHEME;
 
 const ALGORITHM_FROM_WIRE: Record<number, HashAlgorithm> = { 0: 'SHA1', 1: 'SHA1', 2: 'SHA256', 3: 'SHA512' };
-const ALGORITHM_TO_WIRE: Record<HashAlgorithm, number> = { SHA1: 1, SHA256: 2, SHA512: 3 };
 const WIRE_MD5 = 4;
 const DIGITS_FROM_WIRE: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
-const DIGITS_TO_WIRE: Record<number, number> = { 6: 1, 8: 2 };
 const TYPE_FROM_WIRE: Record<number, OtpType> = { 1: 'hotp', 2: 'totp' };
-const TYPE_TO_WIRE: Record<'totp' | 'hotp', number> = { hotp: 1, totp: 2 };
 
 export interface MigrationBatch extends BatchFields {
   /** The entries that can be imported, in order. */
@@ -45,22 +38,17 @@ export interface MigrationBatch extends BatchFields {
   skipped: { entry: number; error: OtpError }[];
 }
 
-export interface EncodeMigrationOptions {
-  /** Accounts per URI (one QR code each), default 10. */
-  batchSize?: number;
-  /** int32 shared by the URIs of one export; defaults to one derived from the accounts themselves. */
-  batchId?: number;
-}
-
-function corrupt(message: string, cause?: unknown): never {
-  throw new OtpError('INVALID_MIGRATION', message, cause === undefined ? undefined : { cause });
+function corrupt(message: string, reason?: OtpErrorReason, cause?: unknown): never {
+  throw new OtpError('INVALID_MIGRATION', message, { cause, reason });
 }
 
 function readPayloadBytes(uri: string): Uint8Array {
   if (typeof uri !== 'string') corrupt('The export URI must be a string.');
   const trimmed = uri.trim();
   if (trimmed.slice(0, SCHEME.length).toLowerCase() !== SCHEME) {
-    corrupt('This is not an export URI (it must start with "otpauth-migration://").');
+    corrupt('This is not an export URI (it must start with "otpauth-migration://").', {
+      kind: 'not-export-uri',
+    });
   }
   const question = trimmed.indexOf('?');
   const query = question < 0 ? '' : (trimmed.slice(question + 1).split('#', 1)[0] as string);
@@ -68,13 +56,18 @@ function readPayloadBytes(uri: string): Uint8Array {
     .split('&')
     .find((pair) => pair.startsWith('data='))
     ?.slice('data='.length);
-  if (data === undefined || data === '') corrupt('The export URI has no "data" parameter.');
+  if (data === undefined || data === '')
+    corrupt('The export URI has no "data" parameter.', { kind: 'export-without-data' });
   let base64: string;
   try {
     // A "+" left unencoded is a base64 letter here, never a space.
     base64 = decodeURIComponent(data).replaceAll(' ', '+');
   } catch (error) {
-    corrupt('The export data has a broken percent-encoding; the QR code was probably misread.', error);
+    corrupt(
+      'The export data has a broken percent-encoding; the QR code was probably misread.',
+      { kind: 'export-broken-percent-encoding' },
+      error,
+    );
   }
   try {
     // Google Authenticator writes standard padded base64; tools that pass the URI along sometimes
@@ -82,40 +75,66 @@ function readPayloadBytes(uri: string): Uint8Array {
     return /[-_]/.test(base64) || base64.length % 4 !== 0 ? base64UrlDecode(base64) : base64Decode(base64);
   } catch (error) {
     if (error instanceof Base64Error)
-      corrupt(`The export data is not valid base64: ${error.message}.`, error);
+      corrupt(
+        `The export data is not valid base64: ${error.message}.`,
+        { kind: 'export-not-base64-because' },
+        error,
+      );
     throw error;
   }
 }
 
 /** How an entry is named in errors: its position and label, never its secret. */
-function describeEntry(index: number, message: OtpParametersMessage): string {
+function entryName(index: number, message: OtpParametersMessage): MigrationEntryName {
   const name = message.name.trim();
   const issuer = message.issuer.trim();
   const label =
     issuer === '' || name.startsWith(`${issuer}:`) ? name : name === '' ? issuer : `${issuer}: ${name}`;
-  return label === '' ? `Entry ${index + 1}` : `Entry ${index + 1} ("${label}")`;
+  return { position: String(index + 1), label };
+}
+
+function describeEntry({ position, label }: MigrationEntryName): string {
+  return label === '' ? `Entry ${position}` : `Entry ${position} ("${label}")`;
 }
 
 function toAccount(message: OtpParametersMessage, index: number): OtpAccount {
-  const entry = describeEntry(index, message);
-  const unsupported = (problem: string): never => {
-    throw new OtpError('UNSUPPORTED_ACCOUNT', `${entry} ${problem}`);
+  const name = entryName(index, message);
+  const entry = describeEntry(name);
+  const unsupported = (problem: string, reason: OtpErrorReason): never => {
+    throw new OtpError('UNSUPPORTED_ACCOUNT', `${entry} ${problem}`, { reason });
   };
   const type =
     TYPE_FROM_WIRE[message.type] ??
-    unsupported(`has an unknown OTP type ${message.type}; only TOTP and HOTP can be imported.`);
+    unsupported(`has an unknown OTP type ${message.type}; only TOTP and HOTP can be imported.`, {
+      kind: 'entry-unknown-type',
+      entry: name,
+      type: String(message.type),
+    });
   const algorithm =
     ALGORITHM_FROM_WIRE[message.algorithm] ??
     unsupported(
       message.algorithm === WIRE_MD5
         ? 'uses MD5, which this authenticator does not support.'
         : `uses an unknown algorithm ${message.algorithm}.`,
+      message.algorithm === WIRE_MD5
+        ? { kind: 'entry-md5', entry: name }
+        : { kind: 'entry-unknown-algorithm', entry: name, algorithm: String(message.algorithm) },
     );
   const digits =
-    DIGITS_FROM_WIRE[message.digits] ?? unsupported(`has an unknown digit count ${message.digits}.`);
-  if (message.secret.length === 0) corrupt(`${entry} has no secret.`);
+    DIGITS_FROM_WIRE[message.digits] ??
+    unsupported(`has an unknown digit count ${message.digits}.`, {
+      kind: 'entry-unknown-digits',
+      entry: name,
+      digits: String(message.digits),
+    });
+  if (message.secret.length === 0)
+    corrupt(`${entry} has no secret.`, { kind: 'entry-no-secret', entry: name });
   if (type === 'hotp' && (message.counter < 0n || message.counter > BigInt(Number.MAX_SAFE_INTEGER))) {
-    unsupported(`has a counter ${message.counter} outside 0 to 2^53 - 1.`);
+    unsupported(`has a counter ${message.counter} outside 0 to 2^53 - 1.`, {
+      kind: 'entry-counter-out-of-range',
+      entry: name,
+      counter: String(message.counter),
+    });
   }
   // Names often carry "Issuer:account"; strip the prefix only when it is the issuer itself. The
   // payload has its own issuer field, so with that empty a colon is part of the name.
@@ -138,7 +157,11 @@ function toAccount(message: OtpParametersMessage, index: number): OtpAccount {
   try {
     validateAccount(result);
   } catch (error) {
-    corrupt(`${entry} cannot be imported: ${(error as Error).message}`, error);
+    corrupt(
+      `${entry} cannot be imported: ${(error as Error).message}`,
+      { kind: 'entry-unusable-because', entry: name },
+      error,
+    );
   }
   return result;
 }
@@ -151,7 +174,11 @@ export function decodeMigrationBatch(uri: string): MigrationBatch {
     payload = readMigrationPayload(bytes);
   } catch (error) {
     if (error instanceof ProtobufError) {
-      corrupt(`The export data is truncated or corrupt (${error.message}); scan the QR code again.`, error);
+      corrupt(
+        `The export data is truncated or corrupt (${error.message}); scan the QR code again.`,
+        { kind: 'export-truncated-because' },
+        error,
+      );
     }
     throw error;
   } finally {
@@ -182,96 +209,4 @@ export function decodeMigrationUri(uri: string): OtpAccount[] {
   const { accounts, skipped } = decodeMigrationBatch(uri);
   if (skipped[0]) throw skipped[0].error;
   return accounts;
-}
-
-function toMessage(account: OtpAccount, index: number): OtpParametersMessage {
-  validateAccount(account);
-  const label = account.issuer === '' ? account.account : `${account.issuer} / ${account.account}`;
-  if (account.type === 'steam') {
-    throw new OtpError(
-      'UNSUPPORTED_ACCOUNT',
-      `Account ${index + 1} (${label}) is a Steam Guard account; the export format only holds TOTP and HOTP.`,
-    );
-  }
-  const digits = DIGITS_TO_WIRE[account.digits];
-  if (digits === undefined) {
-    throw new OtpError(
-      'UNSUPPORTED_ACCOUNT',
-      `Account ${index + 1} (${label}) has ${account.digits} digits; the export format only holds 6 or 8.`,
-    );
-  }
-  if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) {
-    throw new OtpError(
-      'UNSUPPORTED_ACCOUNT',
-      `Account ${index + 1} (${label}) changes every ${account.period} seconds; the export format only holds 30-second accounts.`,
-    );
-  }
-  return {
-    secret: account.secret,
-    // "Issuer:account" keeps the split unambiguous even when the account name has a colon.
-    name: account.issuer === '' ? account.account : `${account.issuer}:${account.account}`,
-    issuer: account.issuer,
-    algorithm: ALGORITHM_TO_WIRE[account.algorithm],
-    digits,
-    type: TYPE_TO_WIRE[account.type],
-    counter: BigInt(account.type === 'hotp' ? account.counter : 0),
-  };
-}
-
-/** Same accounts, same id: pure, yet different exports are unlikely to share one. */
-function derivedBatchId(entries: readonly Uint8Array[]): number {
-  const hash = sha256.create();
-  for (const entry of entries) hash.update(entry);
-  return new DataView(hash.digest().buffer).getInt32(0);
-}
-
-function checkOptions(options: EncodeMigrationOptions): void {
-  const { batchSize, batchId } = options;
-  if (
-    batchSize !== undefined &&
-    (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE)
-  ) {
-    throw new OtpError(
-      'INVALID_ARGUMENT',
-      `The batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not ${String(batchSize)}.`,
-    );
-  }
-  if (batchId !== undefined && (!Number.isInteger(batchId) || batchId < -(2 ** 31) || batchId >= 2 ** 31)) {
-    throw new OtpError(
-      'INVALID_ARGUMENT',
-      `The batch id must be a 32-bit signed integer, not ${String(batchId)}.`,
-    );
-  }
-}
-
-/**
- * Writes accounts as export URIs, `batchSize` accounts per URI (one QR code each). Throws
- * OtpError('UNSUPPORTED_ACCOUNT') for accounts the format cannot hold (7 digits, period not 30).
- */
-export function encodeMigrationUris(
-  accounts: readonly OtpAccount[],
-  options: EncodeMigrationOptions = {},
-): string[] {
-  if (!Array.isArray(accounts)) throw new OtpError('INVALID_ARGUMENT', 'The accounts must be an array.');
-  checkOptions(options);
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const entries = accounts.map((account, index) => writeOtpParameters(toMessage(account, index)));
-  const batchId = options.batchId ?? derivedBatchId(entries);
-  const uriCount = Math.ceil(entries.length / batchSize);
-  const uris = Array.from({ length: uriCount }, (_, batchIndex) => {
-    const payload = writeMigrationPayload(
-      entries.slice(batchIndex * batchSize, (batchIndex + 1) * batchSize),
-      {
-        version: PAYLOAD_VERSION,
-        batchSize: uriCount,
-        batchIndex,
-        batchId,
-      },
-    );
-    const uri = `${SCHEME}offline?data=${encodeURIComponent(base64Encode(payload))}`;
-    payload.fill(0);
-    return uri;
-  });
-  for (const entry of entries) entry.fill(0);
-  return uris;
 }

@@ -20,6 +20,9 @@ import {
   WIRE_VARINT,
 } from './protobuf.ts';
 
+/** How every export URI begins. */
+export const MIGRATION_SCHEME = 'otpauth-migration://';
+
 export interface OtpParametersMessage {
   secret: Uint8Array;
   name: string;

@@ -1,6 +1,7 @@
 import { decodeMigrationUri, type OtpAccount, OtpError, parseOtpauthUri } from '../../../shared/index.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
+import { otpReasonText } from '../reasons/otp-reason-text.ts';
 
 /** Everything a scan can end in, each with the message the popup shows. */
 export type ScanOutcome =
@@ -32,8 +33,10 @@ export function classifyQrText(text: string | null): ScanOutcome {
     // The shared parser words unsupported values (algorithm, type, digits) as "not supported".
     const unsupported = error.code === 'UNSUPPORTED_ACCOUNT' || /not supported/i.test(error.message);
     const kind = unsupported ? 'unsupported' : 'invalid';
-    // The shared module's reason stays English inside the localized sentence.
-    return { kind, message: t(unsupported ? 'setupCodeUnsupported' : 'setupCodeInvalid', error.message) };
+    return {
+      kind,
+      message: t(unsupported ? 'setupCodeUnsupported' : 'setupCodeInvalid', otpReasonText(error)),
+    };
   }
 }
 

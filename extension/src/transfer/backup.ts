@@ -4,6 +4,7 @@ import { Base64Error, base64Decode, base64Encode } from '../../../shared/interna
 import { constantTimeEqual } from '../../../shared/internal/constant-time.ts';
 import { DecryptionError, open, seal } from '../crypto/aead.ts';
 import { deriveKey, type KdfParams, KdfParamsError, newKdfParams, validateKdfParams } from '../crypto/kdf.ts';
+import { t } from '../i18n/t.ts';
 import { type BackupAccount, fromStoredAccount, toStoredAccount } from './backup-account.ts';
 import { CorruptFileError, NewerVersionError, NotABackupError, WrongPasswordError } from './errors.ts';
 import { localDate } from './file-date.ts';
@@ -142,12 +143,10 @@ export function isBackupDocument(json: unknown): json is Record<string, unknown>
 function readHeader(document: Record<string, unknown>): Header & { iv: string; ciphertext: string } {
   const { version } = document;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new CorruptFileError('The backup has no valid version number; the file was damaged.');
+    throw new CorruptFileError(t('backupNoVersion'));
   }
   if (version > BACKUP_VERSION) {
-    throw new NewerVersionError(
-      `The backup was made by a newer release (format version ${version}); update the extension to restore it.`,
-    );
+    throw new NewerVersionError(t('backupNewerVersion', String(version)));
   }
   const expectedKdf = KDF_BY_VERSION[version as BackupVersion];
   if (
@@ -156,9 +155,7 @@ function readHeader(document: Record<string, unknown>): Header & { iv: string; c
     !hasExactly(document.kdf, [...expectedKdf.fields]) ||
     document.kdf.algorithm !== expectedKdf.algorithm
   ) {
-    throw new CorruptFileError(
-      'The backup has missing or unexpected fields; the file was damaged or edited.',
-    );
+    throw new CorruptFileError(t('backupUnexpectedFields'));
   }
   const { createdAt, check, iv, ciphertext } = document;
   if (
@@ -167,13 +164,12 @@ function readHeader(document: Record<string, unknown>): Header & { iv: string; c
     typeof iv !== 'string' ||
     typeof ciphertext !== 'string'
   ) {
-    throw new CorruptFileError('The backup has a field of the wrong type; the file was damaged or edited.');
+    throw new CorruptFileError(t('backupFieldWrongType'));
   }
   try {
     validateKdfParams(document.kdf);
   } catch (error) {
-    if (error instanceof KdfParamsError)
-      throw new CorruptFileError(`The backup is damaged: ${error.message}.`);
+    if (error instanceof KdfParamsError) throw new CorruptFileError(t('backupDamagedDetail', error.message));
     throw error;
   }
   return {
@@ -192,36 +188,31 @@ export async function readBackupDocument(
   document: Record<string, unknown>,
   password: string,
 ): Promise<RestoredBackup> {
-  if (!isBackupDocument(document))
-    throw new NotABackupError('This file is not a backup made by this extension.');
+  if (!isBackupDocument(document)) throw new NotABackupError(t('backupNotOurs'));
   const header = readHeader(document);
   let storedCheck: Uint8Array;
   try {
     storedCheck = base64Decode(header.check);
   } catch (error) {
-    if (error instanceof Base64Error)
-      throw new CorruptFileError('The backup’s password check value is damaged.');
+    if (error instanceof Base64Error) throw new CorruptFileError(t('backupCheckDamaged'));
     throw error;
   }
-  if (storedCheck.length !== CHECK_BYTES)
-    throw new CorruptFileError('The backup’s password check value is damaged.');
+  if (storedCheck.length !== CHECK_BYTES) throw new CorruptFileError(t('backupCheckDamaged'));
   // Backups are always made with a password, so an empty one is simply wrong (and Argon2id's
   // implementation refuses to derive from nothing).
   if (typeof password !== 'string' || password === '') {
-    throw new WrongPasswordError('The password does not open this backup.');
+    throw new WrongPasswordError(t('wrongPasswordBackup'));
   }
   const { key, check } = await backupKeys(password, header.kdf);
   let plaintext: Uint8Array;
   try {
     if (!constantTimeEqual(check, storedCheck)) {
-      throw new WrongPasswordError('The password does not open this backup.');
+      throw new WrongPasswordError(t('wrongPasswordBackup'));
     }
     plaintext = await open(key, { iv: header.iv, ciphertext: header.ciphertext }, associatedData(header));
   } catch (error) {
     if (error instanceof DecryptionError) {
-      throw new CorruptFileError(
-        'The password is right but the backup was damaged or altered; nothing was restored.',
-      );
+      throw new CorruptFileError(t('backupDamagedAfterPassword'));
     }
     throw error;
   } finally {
@@ -231,12 +222,12 @@ export async function readBackupDocument(
   try {
     payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
   } catch {
-    throw new CorruptFileError('The backup decrypted to something that is not its account list.');
+    throw new CorruptFileError(t('backupDecryptedNotAccounts'));
   } finally {
     plaintext.fill(0);
   }
   if (!isObject(payload) || !Array.isArray(payload.accounts)) {
-    throw new CorruptFileError('The backup’s content has no account list.');
+    throw new CorruptFileError(t('backupNoAccountList'));
   }
   return { createdAt: header.createdAt, accounts: payload.accounts.map(fromStoredAccount) };
 }
@@ -253,16 +244,12 @@ export async function readBackup(text: string, password: string): Promise<Restor
   } catch {
     // A backup is one JSON object: text that starts like one but does not parse was cut short or damaged.
     if (typeof text === 'string' && text.trimStart().startsWith('{')) {
-      throw new CorruptFileError(
-        'The backup file is incomplete or damaged (it is not whole JSON); nothing was restored.',
-      );
+      throw new CorruptFileError(t('backupNotWholeJsonNothingRestored'));
     }
-    throw new NotABackupError('This file is not a backup made by this extension.');
+    throw new NotABackupError(t('backupNotOurs'));
   }
   if (!isBackupDocument(document)) {
-    throw new NotABackupError(
-      'This file is not a backup made by this extension; files from other authenticators are read with Import.',
-    );
+    throw new NotABackupError(t('backupNotOursUseImport'));
   }
   return readBackupDocument(document, password);
 }

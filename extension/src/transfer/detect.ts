@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.ts';
 import { BACKUP_FORMAT, isBackupDocument, readBackupDocument } from './backup.ts';
 import {
   CorruptFileError,
@@ -33,10 +34,6 @@ export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 
 /** What is imported: pasted text, or a file's bytes (encrypted andOTP backups are binary). */
 export type ImportInput = string | Uint8Array;
-
-/** Named in the message for JSON that no format recognises, so the user knows what does work. */
-export const READABLE_JSON_FORMATS =
-  'Aegis, 2FAS, andOTP, Bitwarden, Ente Auth (encrypted), FreeOTP+, Proton Authenticator, Stratum, the Authenticator extension, or this extension’s own backup';
 
 type JsonFormat = Exclude<ImportFormat, 'otpauth' | 'migration' | 'bitwarden-csv' | 'andotp-encrypted'>;
 type Detected =
@@ -77,9 +74,8 @@ function classifyJson(json: unknown): Detected {
       document: json,
     };
   }
-  throw new UnrecognisedFormatError(
-    `This JSON file is not an export this extension can read (${READABLE_JSON_FORMATS}).`,
-  );
+  // The message names the JSON formats classifyJson reads; a new format is added there too.
+  throw new UnrecognisedFormatError(t('importJsonNotReadable'));
 }
 
 function detectText(text: string): Detected {
@@ -91,18 +87,14 @@ function detectText(text: string): Detected {
     } catch {
       if (looksLikeUriLines(body)) return { format: uriLinesFormat(body), text };
       throw new CorruptFileError(
-        body.includes(`"${BACKUP_FORMAT}"`)
-          ? 'The backup file is incomplete or damaged (it is not whole JSON).'
-          : 'The file looks like a JSON export but is incomplete or damaged.',
+        body.includes(`"${BACKUP_FORMAT}"`) ? t('importBackupNotWholeJson') : t('importJsonDamaged'),
       );
     }
     return classifyJson(json);
   }
   if (looksLikeBitwardenCsv(body)) return { format: 'bitwarden-csv', text: body };
   if (looksLikeUriLines(body)) return { format: uriLinesFormat(body), text };
-  throw new UnrecognisedFormatError(
-    'No accounts found: expected otpauth:// or otpauth-migration:// lines, a Bitwarden CSV file, or an exported JSON file.',
-  );
+  throw new UnrecognisedFormatError(t('importNoAccountsFound'));
 }
 
 function detect(input: ImportInput): Detected {
@@ -110,7 +102,7 @@ function detect(input: ImportInput): Detected {
     throw new TypeError('What is imported must be text or the bytes of a file.');
   }
   if (input.length > MAX_IMPORT_CHARS) {
-    throw new UnsupportedFileError('The file is too large to be an authenticator export.');
+    throw new UnsupportedFileError(t('importFileTooLarge'));
   }
   if (typeof input === 'string') return detectText(input);
   const text = utf8(input);
@@ -123,9 +115,7 @@ function detect(input: ImportInput): Detected {
   }
   // The one binary export read here; andOTP marks it by nothing but its layout.
   if (looksLikeEncryptedAndOtp(input)) return { format: 'andotp-encrypted', bytes: input };
-  throw new UnrecognisedFormatError(
-    'This file is not an export this extension can read: it is neither text nor an encrypted andOTP backup.',
-  );
+  throw new UnrecognisedFormatError(t('importNeitherTextNorAndOtp'));
 }
 
 /** Which format the input is in and whether reading it needs a password. Throws TransferError. */
@@ -167,15 +157,11 @@ export function detectAndParse(input: ImportInput): ImportResult {
     case 'browser-authenticator-encrypted':
       return parseBrowserAuthenticator(detected.document);
     case 'andotp-encrypted':
-      throw new PasswordRequiredError(
-        'This andOTP backup is encrypted: enter the password it was made with.',
-      );
+      throw new PasswordRequiredError(t('passwordForAndOtp'));
     case 'ente-auth-encrypted':
-      throw new PasswordRequiredError(
-        'This Ente Auth export is encrypted: enter the password it was exported with.',
-      );
+      throw new PasswordRequiredError(t('passwordForEnte'));
     case 'backup':
-      throw new PasswordRequiredError('This is an encrypted backup: enter the password it was made with.');
+      throw new PasswordRequiredError(t('passwordForBackup'));
   }
 }
 

@@ -1,4 +1,5 @@
 import { encodeMigrationUris, formatOtpauthUri, type OtpAccount, OtpError } from '../../../shared/index.ts';
+import { otpReasonText } from '../reasons/otp-reason-text.ts';
 import { localDate } from './file-date.ts';
 import type { SkippedEntry } from './import-result.ts';
 
@@ -49,7 +50,7 @@ export function toMigrationPages(
     } catch (error) {
       if (!(error instanceof OtpError)) throw error;
       const label = account.issuer ? `${account.issuer} (${account.account})` : account.account;
-      notExported.push({ label, reason: error.message });
+      notExported.push({ label, reason: otpReasonText(error) });
     }
   }
   if (exportable.length === 0) return { uris: [], notExported };

@@ -1,5 +1,6 @@
 import type { OtpAccount } from '../../../shared/index.ts';
 import { SeenAccounts } from '../accounts/identity.ts';
+import { t } from '../i18n/t.ts';
 
 /** Formats `detectAndParse` recognises. */
 export type ImportFormat =
@@ -47,7 +48,7 @@ export function entryLabel(issuer: unknown, account: unknown, position: number):
   );
   if (parts.length === 2) return `${parts[0]?.trim()} (${parts[1]?.trim()})`;
   if (parts.length === 1) return (parts[0] as string).trim();
-  return `Entry ${position + 1}`;
+  return t('labelEntry', String(position + 1));
 }
 
 function accountLabel(account: OtpAccount): string {
@@ -77,7 +78,7 @@ export class ImportCollector {
     } else {
       this.skipped.push({
         label,
-        reason: `It has the same key as ${accountLabel(first)}, also in this file; that one is added.`,
+        reason: t('skipSameKeyAs', accountLabel(first)),
       });
     }
   }

@@ -15,9 +15,15 @@ export interface RestoreScreenProps {
 
 const MAX_BACKUP_BYTES = 32 * 1024 * 1024;
 
-/** The message with "Nothing was changed." added, unless the transfer module's English reason says so. */
+/** The transfer module's messages that already say nothing was restored, in the UI language. */
+const saysNothingRestored = (message: string) =>
+  message === t('backupDamagedAfterPassword') || message === t('backupNotWholeJsonNothingRestored');
+
+/** The message with "Nothing was changed." added, unless it says so already. */
 const nothingChanged = (message: string) =>
-  /nothing was (restored|changed)/i.test(message) ? message : t('nothingChanged', message);
+  /nothing was (restored|changed)/i.test(message) || saysNothingRestored(message)
+    ? message
+    : t('nothingChanged', message);
 
 /** Restore: a backup file and its password, a preview with the duplicates, then all or nothing. */
 export function RestoreScreen({ existing, busy, onRestore }: RestoreScreenProps) {

@@ -1,6 +1,7 @@
 import { Base64Error, base64Decode, base64Encode } from '../../../../shared/internal/base64.ts';
 import { DecryptionError, decryptAesGcm } from '../../crypto/aead.ts';
 import { deriveKeyFromBytes, type KdfParams, KdfParamsError } from '../../crypto/kdf.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, UnsupportedFileError, WrongPasswordError } from '../errors.ts';
 import { hexToBytes } from '../hex.ts';
 import type { ImportResult } from '../import-result.ts';
@@ -74,18 +75,15 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   checkAegisVersion(document);
   const { slots, params } = document.header;
   if (!Array.isArray(slots) || !isRecord(params) || typeof document.db !== 'string') {
-    throw new CorruptFileError('The Aegis export is missing its encryption header.');
+    throw new CorruptFileError(t('aegisNoHeader'));
   }
   const passwordSlots = slots.filter(
     (slot): slot is Record<string, unknown> => isRecord(slot) && slot.type === PASSWORD_SLOT,
   );
   if (passwordSlots.length === 0) {
-    throw new UnsupportedFileError(
-      'This Aegis export cannot be opened with a password (only with the phone’s biometrics); export it again with a password.',
-    );
+    throw new UnsupportedFileError(t('aegisBiometricsOnly'));
   }
-  if (passwordSlots.length > MAX_PASSWORD_SLOTS)
-    throw new CorruptFileError('The Aegis export has too many password slots.');
+  if (passwordSlots.length > MAX_PASSWORD_SLOTS) throw new CorruptFileError(t('aegisTooManySlots'));
   const nonce = hexField(params.nonce, 'content nonce', 12);
   const tag = hexField(params.tag, 'content tag', 16);
   let ciphertext: Uint8Array;
@@ -108,16 +106,14 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   } finally {
     passwordBytes.fill(0);
   }
-  if (!masterKey) throw new WrongPasswordError('The password does not open this Aegis export.');
+  if (!masterKey) throw new WrongPasswordError(t('wrongPasswordAegis'));
 
   let plaintext: Uint8Array;
   try {
     plaintext = await decryptAesGcm(masterKey, nonce, concat(ciphertext, tag), EMPTY);
   } catch (error) {
     if (error instanceof DecryptionError) {
-      throw new CorruptFileError(
-        'The password is right but the Aegis export’s content was damaged or altered.',
-      );
+      throw new CorruptFileError(t('aegisDamagedAltered'));
     }
     throw error;
   } finally {
@@ -126,7 +122,7 @@ export async function decryptAegis(document: AegisDocument, password: string): P
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
   } catch {
-    throw new CorruptFileError('The Aegis export decrypted to something that is not its JSON content.');
+    throw new CorruptFileError(t('aegisDecryptedNotJson'));
   } finally {
     plaintext.fill(0);
   }

@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, NewerVersionError, PasswordRequiredError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
@@ -34,34 +35,28 @@ export function isEncryptedAegis(document: AegisDocument): boolean {
 export function checkAegisVersion(document: AegisDocument): void {
   const { version } = document;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new CorruptFileError('The Aegis export has no valid version number.');
+    throw new CorruptFileError(t('aegisNoVersion'));
   }
   if (version > VAULT_VERSION) {
-    throw new NewerVersionError(
-      `The Aegis export is format version ${version}; this release reads version ${VAULT_VERSION}.`,
-    );
+    throw new NewerVersionError(t('aegisNewerFormat', String(version), String(VAULT_VERSION)));
   }
 }
 
 function readEntry(entry: unknown): OtpAccount {
-  if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+  if (!isRecord(entry)) throw new EntryProblem(t('skipNotEntryObject'));
   const type = text(entry.type).toLowerCase();
   if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-    throw new EntryProblem(
-      type === ''
-        ? 'It has no OTP type.'
-        : `Its type "${type}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
-    );
+    throw new EntryProblem(type === '' ? t('skipNoType') : t('skipTypeNotSupported', type));
   }
   const info = entry.info;
-  if (!isRecord(info)) throw new EntryProblem('It has no OTP parameters.');
+  if (!isRecord(info)) throw new EntryProblem(t('skipNoOtpParameters'));
   return makeAccount({
     type,
     secret: base32Secret(info.secret),
     issuer: text(entry.issuer),
     account: text(entry.name),
     algorithm: hashAlgorithm(info.algo),
-    digits: wholeNumber(info.digits, 'number of digits', 6),
+    digits: wholeNumber(info.digits, 'digits', 6),
     period: wholeNumber(info.period, 'period', 30),
     counter: wholeNumber(info.counter, 'counter', 0),
   });
@@ -70,16 +65,16 @@ function readEntry(entry: unknown): OtpAccount {
 /** Reads the decrypted (or plain) `db` object. */
 export function parseAegisDatabase(db: unknown, format: ImportFormat): ImportResult {
   if (!isRecord(db) || !Array.isArray(db.entries)) {
-    throw new CorruptFileError('The Aegis export has no list of entries.');
+    throw new CorruptFileError(t('aegisNoEntries'));
   }
   if (typeof db.version === 'number' && db.version > NEWEST_DB_VERSION) {
-    throw new NewerVersionError(
-      `The Aegis export's content is version ${db.version}; this release reads up to version ${NEWEST_DB_VERSION}.`,
-    );
+    throw new NewerVersionError(t('aegisNewerContent', String(db.version), String(NEWEST_DB_VERSION)));
   }
   const collector = new ImportCollector();
   db.entries.forEach((entry: unknown, index) => {
-    const label = isRecord(entry) ? entryLabel(entry.issuer, entry.name, index) : `Entry ${index + 1}`;
+    const label = isRecord(entry)
+      ? entryLabel(entry.issuer, entry.name, index)
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => readEntry(entry));
   });
   return collector.result(format);
@@ -89,9 +84,7 @@ export function parseAegisDatabase(db: unknown, format: ImportFormat): ImportRes
 export function parseAegis(document: AegisDocument): ImportResult {
   checkAegisVersion(document);
   if (isEncryptedAegis(document)) {
-    throw new PasswordRequiredError(
-      'This Aegis export is encrypted: enter the password it was exported with.',
-    );
+    throw new PasswordRequiredError(t('passwordForAegis'));
   }
   return parseAegisDatabase(document.db, 'aegis');
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, WrongPasswordError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { openAesGcm, pbkdf2Key, utf8 } from '../password-crypto.ts';
@@ -22,7 +23,7 @@ export function looksLikeEncryptedAndOtp(bytes: Uint8Array): boolean {
 
 export async function parseEncryptedAndOtp(bytes: Uint8Array, password: string): Promise<ImportResult> {
   if (!looksLikeEncryptedAndOtp(bytes)) {
-    throw new CorruptFileError('The andOTP backup is incomplete or damaged.');
+    throw new CorruptFileError(t('andOtpDamaged'));
   }
   const iterations = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
   const key = await pbkdf2Key(password, bytes.subarray(4, 16), iterations, 'SHA-1');
@@ -34,7 +35,7 @@ export async function parseEncryptedAndOtp(bytes: Uint8Array, password: string):
   }
   // GCM cannot tell a wrong password from a damaged file; the password is by far the likelier.
   if (plain === null) {
-    throw new WrongPasswordError('The password does not open this andOTP backup (or the file is damaged).');
+    throw new WrongPasswordError(t('wrongPasswordAndOtp'));
   }
   const text = utf8(plain);
   plain.fill(0);
@@ -45,7 +46,7 @@ export async function parseEncryptedAndOtp(bytes: Uint8Array, password: string):
     entries = null;
   }
   if (!Array.isArray(entries)) {
-    throw new CorruptFileError('The andOTP backup decrypted to something that is not its list of entries.');
+    throw new CorruptFileError(t('andOtpDecryptedNotEntries'));
   }
   return parseAndOtpEntries(entries, 'andotp-encrypted');
 }

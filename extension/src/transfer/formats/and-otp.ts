@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
   base32Secret,
@@ -36,16 +37,14 @@ function names(entry: Record<string, unknown>): { issuer: string; account: strin
 function readEntry(entry: Record<string, unknown>): OtpAccount {
   const type = text(entry.type).toUpperCase() || 'TOTP';
   if (type !== 'TOTP' && type !== 'HOTP' && type !== 'STEAM') {
-    throw new EntryProblem(
-      `Its type "${type}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
-    );
+    throw new EntryProblem(t('skipTypeNotSupported', type));
   }
   return makeAccount({
     type: type === 'STEAM' ? 'steam' : type === 'TOTP' ? 'totp' : 'hotp',
     secret: base32Secret(entry.secret),
     ...names(entry),
     algorithm: hashAlgorithm(entry.algorithm),
-    digits: wholeNumber(entry.digits, 'number of digits', 6),
+    digits: wholeNumber(entry.digits, 'digits', 6),
     period: wholeNumber(entry.period, 'period', 30),
     counter: wholeNumber(entry.counter, 'counter', 0),
   });
@@ -56,9 +55,9 @@ export function parseAndOtpEntries(entries: unknown[], format: ImportFormat = 'a
   entries.forEach((entry: unknown, index) => {
     const label = isRecord(entry)
       ? entryLabel(names(entry).issuer, names(entry).account, index)
-      : `Entry ${index + 1}`;
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => {
-      if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+      if (!isRecord(entry)) throw new EntryProblem(t('skipNotEntryObject'));
       return readEntry(entry);
     });
   });

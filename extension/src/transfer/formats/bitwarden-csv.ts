@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { type BitwardenLogin, collectBitwardenLogins } from './bitwarden.ts';
@@ -17,9 +18,7 @@ export function looksLikeBitwardenCsv(body: string): boolean {
 export function parseBitwardenCsv(body: string): ImportResult {
   const rows = parseCsv(body.replace(/^\uFEFF/, ''));
   if (rows === null || rows.length === 0) {
-    throw new CorruptFileError(
-      'The Bitwarden CSV export is incomplete or damaged (a quote is never closed).',
-    );
+    throw new CorruptFileError(t('bitwardenCsvDamaged'));
   }
   const header = (rows[0] as string[]).map((cell) => cell.trim());
   const column = (name: string) => header.indexOf(name);

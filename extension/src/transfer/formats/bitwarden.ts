@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, UnsupportedFileError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportResult } from '../import-result.ts';
 import { collectEntry, isRecord, text } from './entry-fields.ts';
@@ -36,12 +37,9 @@ export function collectBitwardenLogins(
 
 export function parseBitwarden(document: Record<string, unknown>): ImportResult {
   if (document.encrypted === true) {
-    throw new UnsupportedFileError(
-      'This Bitwarden export is encrypted; export the vault again as “.json” (not “.json (Encrypted)”).',
-    );
+    throw new UnsupportedFileError(t('bitwardenEncrypted'));
   }
-  if (!Array.isArray(document.items))
-    throw new CorruptFileError('The Bitwarden export has no list of items.');
+  if (!Array.isArray(document.items)) throw new CorruptFileError(t('bitwardenNoItems'));
   const logins: BitwardenLogin[] = [];
   for (const item of document.items) {
     const login = isRecord(item) && isRecord(item.login) ? item.login : null;

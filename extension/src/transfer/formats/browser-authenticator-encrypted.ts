@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, WrongPasswordError } from '../errors.ts';
 import { bytesToHex } from '../hex.ts';
 import type { ImportResult } from '../import-result.ts';
@@ -25,11 +26,10 @@ const PLAUSIBLE_SECRET = /^(?:[a-z2-7]+=*|[0-9a-f]+|(?:stm|blz|bliz)-[a-z2-7]+=*
 async function passphraseFor(backup: Record<string, unknown>, password: string): Promise<string> {
   const key = isRecord(backup.key) ? backup.key : typeof backup.enc === 'string' ? { enc: backup.enc } : null;
   if (key === null) return password;
-  if (typeof key.enc !== 'string')
-    throw new CorruptFileError('The Authenticator extension backup’s key record is damaged.');
+  if (typeof key.enc !== 'string') throw new CorruptFileError(t('authenticatorExtensionKeyRecordDamaged'));
   const opened = await openCryptoJsAes(key.enc, password);
   if (opened === null || opened.length === 0) {
-    throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
+    throw new WrongPasswordError(t('wrongPasswordAuthenticatorExtension'));
   }
   const passphrase = bytesToHex(opened);
   opened.fill(0);
@@ -58,7 +58,7 @@ export async function parseEncryptedBrowserAuthenticator(
   const tried = secrets.size + sealed.tried;
   const failed = [...secrets.values()].filter((secret) => secret === null).length + sealed.failed;
   if (tried > 0 && failed === tried) {
-    throw new WrongPasswordError('The password does not open this Authenticator extension backup.');
+    throw new WrongPasswordError(t('wrongPasswordAuthenticatorExtension'));
   }
   return readBrowserAuthenticatorEntries(
     backup,
@@ -66,10 +66,9 @@ export async function parseEncryptedBrowserAuthenticator(
     (entry) => {
       if (!secrets.has(entry)) return typeof entry.secret === 'string' ? entry.secret : '';
       const secret = secrets.get(entry);
-      if (!secret) throw new EntryProblem('Its secret does not open with this password; it may be damaged.');
+      if (!secret) throw new EntryProblem(t('skipSecretDoesNotOpen'));
       return secret;
     },
-    (entry) =>
-      sealed.opened.get(entry) ?? 'It is encrypted, and the key it was encrypted with is not in this file.',
+    (entry) => sealed.opened.get(entry) ?? t('skipSealedKeyMissing'),
   );
 }

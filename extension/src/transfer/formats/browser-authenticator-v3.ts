@@ -1,5 +1,6 @@
 import { argon2id } from 'hash-wasm';
 import { base64Encode } from '../../../../shared/internal/base64.ts';
+import { t } from '../../i18n/t.ts';
 import { openCryptoJsAes, utf8 } from '../password-crypto.ts';
 import { browserAuthenticatorEntries, isSealedEntry, sealedEntryKey } from './browser-authenticator.ts';
 import { isRecord } from './entry-fields.ts';
@@ -66,13 +67,13 @@ export async function openSealedEntries(
     }
     const key = keys.get(record);
     if (key === null || key === undefined) {
-      opened.set(entry, 'Its key record is damaged or one too many in this file, so it cannot be opened.');
+      opened.set(entry, t('skipSealedKeyRecordDamaged'));
       continue;
     }
     tried++;
     const fields = await openEntry(entry, key);
     if (fields === null) failed++;
-    opened.set(entry, fields ?? 'It does not open with this password; it may be damaged.');
+    opened.set(entry, fields ?? t('skipSealedDoesNotOpen'));
   }
   return { opened, tried, failed };
 }

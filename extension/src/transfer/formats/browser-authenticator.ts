@@ -1,4 +1,5 @@
 import type { HashAlgorithm, OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { PasswordRequiredError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
@@ -122,16 +123,14 @@ function readEntry(entry: Record<string, unknown>, secretText: string, position:
     // Mirrors the extension's own rule: a secret that is not base32 but is hexadecimal is hex.
     secret = !BASE32.test(rawSecret) && HEX.test(rawSecret) ? hexSecret(rawSecret) : base32Secret(rawSecret);
   } else {
-    throw new EntryProblem(
-      `Its type "${type}" is not supported; only TOTP, HOTP, Steam and Battle.net accounts can be imported.`,
-    );
+    throw new EntryProblem(t('skipTypeNotSupportedBattleNet', type));
   }
   return makeAccount({
     type: type === 'hotp' || type === 'hhex' ? 'hotp' : 'totp',
     secret,
     ...names,
     algorithm: readAlgorithm(entry.algorithm),
-    digits: wholeNumber(entry.digits, 'number of digits', 6),
+    digits: wholeNumber(entry.digits, 'digits', 6),
     period: wholeNumber(entry.period, 'period', 30),
     counter: wholeNumber(entry.counter, 'counter', 0),
   });
@@ -154,8 +153,8 @@ export function browserAuthenticatorEntries(
 /** Why a sealed entry is not read without its key: none in the file, or no password given. */
 function unopenedReason(backup: Record<string, unknown>, entry: Record<string, unknown>): string {
   return sealedEntryKey(backup, entry) === undefined
-    ? 'It is encrypted, and the key it was encrypted with is not in this file.'
-    : 'It is encrypted: import the file again with the extension’s password.';
+    ? t('skipSealedKeyMissing')
+    : t('skipSealedNeedsPassword');
 }
 
 /**
@@ -176,12 +175,12 @@ export function readBrowserAuthenticatorEntries(
     const entry = typeof opened === 'string' ? stored : opened;
     const label = isRecord(entry)
       ? entryLabel(entry.issuer, entry.account, position)
-      : `Entry ${position + 1}`;
+      : t('labelEntry', String(position + 1));
     collectEntry(collector, label, () => {
       if (typeof opened === 'string') throw new EntryProblem(opened);
-      if (!isRecord(entry)) throw new EntryProblem('It is not an entry object.');
+      if (!isRecord(entry)) throw new EntryProblem(t('skipNotEntryObject'));
       if (typeof entry.secret !== 'string' || entry.secret.trim() === '')
-        throw new EntryProblem('It has no secret.');
+        throw new EntryProblem(t('skipNoSecret'));
       return readEntry(entry, secretOf(entry), position);
     });
   }
@@ -191,9 +190,7 @@ export function readBrowserAuthenticatorEntries(
 /** Reads a plain backup; one with password-encrypted secrets needs `parseEncryptedBrowserAuthenticator`. */
 export function parseBrowserAuthenticator(backup: Record<string, unknown>): ImportResult {
   if (needsBrowserAuthenticatorPassword(backup)) {
-    throw new PasswordRequiredError(
-      'This Authenticator extension backup is encrypted: enter the extension’s password it was made with.',
-    );
+    throw new PasswordRequiredError(t('passwordForAuthenticatorExtension'));
   }
   return readBrowserAuthenticatorEntries(backup, 'browser-authenticator');
 }

@@ -1,5 +1,6 @@
 import { Base64Error, base64Decode } from '../../../../shared/internal/base64.ts';
 import { argon2idOffThread } from '../../crypto/argon2id-off-thread.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, NewerVersionError, WrongPasswordError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { utf8 } from '../password-crypto.ts';
@@ -56,35 +57,27 @@ interface EnteFile {
 function checked(document: Record<string, unknown>): EnteFile {
   const { version, kdfParams } = document;
   if (typeof version === 'number' && Number.isInteger(version) && version > 1)
-    throw new NewerVersionError(
-      `This Ente Auth export is version ${version}; only version 1 can be read. Export as plain text instead.`,
-    );
-  if (version !== 1) throw new CorruptFileError('The Ente Auth export’s version is damaged.');
-  if (!isRecord(kdfParams)) throw new CorruptFileError('The Ente Auth export’s key parameters are missing.');
+    throw new NewerVersionError(t('enteNewerVersion', String(version)));
+  if (version !== 1) throw new CorruptFileError(t('enteVersionDamaged'));
+  if (!isRecord(kdfParams)) throw new CorruptFileError(t('enteNoKeyParameters'));
   const memLimit = integer(kdfParams.memLimit, 'memory limit');
   const opsLimit = integer(kdfParams.opsLimit, 'number of passes');
-  if (memLimit < MIN_MEM_LIMIT)
-    throw new CorruptFileError(
-      'The Ente Auth export’s memory limit is damaged (below what libsodium allows).',
-    );
-  if (memLimit > MAX_MEM_LIMIT)
-    throw new CorruptFileError('The Ente Auth export asks for more memory than Ente Auth ever uses (1 GiB).');
-  if (memLimit * opsLimit > MAX_WORK)
-    throw new CorruptFileError('The Ente Auth export asks for more work than Ente Auth ever uses.');
+  if (memLimit < MIN_MEM_LIMIT) throw new CorruptFileError(t('enteMemoryLimitDamaged'));
+  if (memLimit > MAX_MEM_LIMIT) throw new CorruptFileError(t('enteTooMuchMemory'));
+  if (memLimit * opsLimit > MAX_WORK) throw new CorruptFileError(t('enteTooMuchWork'));
   const salt = decoded(kdfParams.salt, 'salt is');
-  if (salt.length !== SALT_BYTES) throw new CorruptFileError('The Ente Auth export’s salt is damaged.');
+  if (salt.length !== SALT_BYTES) throw new CorruptFileError(t('enteSaltDamaged'));
   const header = decoded(document.encryptionNonce, 'nonce is');
-  if (header.length !== HEADER_BYTES) throw new CorruptFileError('The Ente Auth export’s nonce is damaged.');
+  if (header.length !== HEADER_BYTES) throw new CorruptFileError(t('enteNonceDamaged'));
   const sealed = decoded(document.encryptedData, 'encrypted accounts are');
-  if (sealed.length < TAG_BYTES)
-    throw new CorruptFileError('The Ente Auth export’s encrypted accounts are damaged (too short).');
+  if (sealed.length < TAG_BYTES) throw new CorruptFileError(t('enteSealedTooShort'));
   return { memLimit, opsLimit, salt, header, sealed };
 }
 
 function key(password: string, file: EnteFile, signal?: AbortSignal): Promise<Uint8Array> {
   const bytes = new TextEncoder().encode(password);
   // hash-wasm refuses an empty password; Ente never exports with one (it asks for 4 characters).
-  if (bytes.length === 0) throw new WrongPasswordError('The password does not open this Ente Auth export.');
+  if (bytes.length === 0) throw new WrongPasswordError(t('wrongPasswordEnte'));
   const job = {
     password: bytes,
     salt: file.salt,
@@ -128,15 +121,11 @@ export async function parseEncryptedEnte(
     derived.fill(0);
   }
   if (opened === null) {
-    throw new WrongPasswordError(
-      'The password does not open this Ente Auth export (or the file was changed after it was exported).',
-    );
+    throw new WrongPasswordError(t('wrongPasswordEnteOrChanged'));
   }
   const text = utf8(opened.message);
   opened.message.fill(0);
-  if (!opened.final)
-    throw new CorruptFileError('The Ente Auth export is incomplete: its encrypted accounts do not end.');
-  if (text === null)
-    throw new CorruptFileError('This decrypts to something that is not the text of an Ente Auth export.');
+  if (!opened.final) throw new CorruptFileError(t('enteIncomplete'));
+  if (text === null) throw new CorruptFileError(t('enteDecryptedNotText'));
   return { ...parseUriLines(text), format: 'ente-auth-encrypted' };
 }

@@ -8,12 +8,16 @@ import {
   type OtpType,
   validateAccount,
 } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
+import { otpReasonText } from '../../reasons/otp-reason-text.ts';
 import { hexToBytes } from '../hex.ts';
 import type { ImportCollector } from '../import-result.ts';
 
 /**
  * Reading single entries of other apps' files. An entry that cannot be imported throws
  * EntryProblem with the reason shown to the user; `collectEntry` turns it into a skipped entry.
+ * The parsers run only in the extension, so a reason is worded through the catalogue (t) where it
+ * arises: one string, in the UI language, with nothing to carry to the pages that show it.
  */
 export class EntryProblem extends Error {
   override readonly name = 'EntryProblem';
@@ -28,12 +32,23 @@ export function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+const NOT_A_WHOLE_NUMBER = {
+  digits: (value: string) => t('skipDigitsNotWholeNumber', value),
+  period: (value: string) => t('skipPeriodNotWholeNumber', value),
+  counter: (value: string) => t('skipCounterNotWholeNumber', value),
+  algorithm: (value: string) => t('skipAlgorithmNotWholeNumber', value),
+};
+
 /** A whole-number field; `fallback` when absent or null; EntryProblem when present but not a number. */
-export function wholeNumber(value: unknown, field: string, fallback: number): number {
+export function wholeNumber(
+  value: unknown,
+  field: keyof typeof NOT_A_WHOLE_NUMBER,
+  fallback: number,
+): number {
   if (value === undefined || value === null || value === '') return fallback;
   const number = typeof value === 'string' && /^[0-9]{1,16}$/.test(value.trim()) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
-    throw new EntryProblem(`Its ${field} (${JSON.stringify(value)}) is not a whole number.`);
+    throw new EntryProblem(NOT_A_WHOLE_NUMBER[field](JSON.stringify(value)));
   }
   return number;
 }
@@ -54,25 +69,25 @@ export function hashAlgorithm(value: unknown): HashAlgorithm {
   const algorithm = ALGORITHMS[name];
   if (algorithm) return algorithm;
   throw new EntryProblem(
-    `It uses the ${typeof value === 'string' ? value : JSON.stringify(value)} algorithm; only SHA1, SHA256 and SHA512 are supported.`,
+    t('skipAlgorithmNotSupported', typeof value === 'string' ? value : JSON.stringify(value)),
   );
 }
 
 export function base32Secret(value: unknown): Uint8Array {
-  if (typeof value !== 'string' || value.trim() === '') throw new EntryProblem('It has no secret.');
+  if (typeof value !== 'string' || value.trim() === '') throw new EntryProblem(t('skipNoSecret'));
   let secret: Uint8Array;
   try {
     secret = base32Decode(value.trim());
   } catch (error) {
-    throw new EntryProblem(`Its secret is not valid base32: ${(error as Error).message}`);
+    throw new EntryProblem(t('skipSecretNotBase32', otpReasonText(error)));
   }
-  if (secret.length === 0) throw new EntryProblem('Its secret is empty.');
+  if (secret.length === 0) throw new EntryProblem(t('skipSecretEmpty'));
   return secret;
 }
 
 export function hexSecret(value: unknown): Uint8Array {
   const secret = typeof value === 'string' ? hexToBytes(value.trim()) : null;
-  if (secret === null || secret.length === 0) throw new EntryProblem('Its secret is not valid hexadecimal.');
+  if (secret === null || secret.length === 0) throw new EntryProblem(t('skipSecretNotHex'));
   return secret;
 }
 
@@ -94,7 +109,7 @@ export interface EntryFields {
 export function makeAccount(fields: EntryFields): OtpAccount {
   const issuer = fields.issuer.trim();
   const account = fields.account.trim() || issuer;
-  if (account === '') throw new EntryProblem('It has neither an account name nor an issuer.');
+  if (account === '') throw new EntryProblem(t('skipNoName'));
   // Steam Guard's algorithm, length and period are fixed, whatever the app wrote beside them.
   const steam = fields.type === 'steam';
   const result: OtpAccount = {
@@ -110,7 +125,7 @@ export function makeAccount(fields: EntryFields): OtpAccount {
   try {
     validateAccount(result);
   } catch (error) {
-    if (error instanceof OtpError) throw new EntryProblem(error.message);
+    if (error instanceof OtpError) throw new EntryProblem(otpReasonText(error));
     throw error;
   }
   return result;
@@ -123,7 +138,7 @@ export function collectEntry(collector: ImportCollector, label: string, read: ()
     account = read();
   } catch (error) {
     if (error instanceof EntryProblem || error instanceof OtpError) {
-      collector.skip(label, error.message);
+      collector.skip(label, otpReasonText(error));
       return;
     }
     throw error;

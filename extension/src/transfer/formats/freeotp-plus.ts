@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportResult } from '../import-result.ts';
 import {
@@ -21,9 +22,9 @@ export function isFreeOtpPlusExport(json: unknown): json is Record<string, unkno
 }
 
 function secretBytes(value: unknown): Uint8Array {
-  if (!Array.isArray(value) || value.length === 0) throw new EntryProblem('It has no secret.');
+  if (!Array.isArray(value) || value.length === 0) throw new EntryProblem(t('skipNoSecret'));
   if (!value.every((byte) => Number.isInteger(byte) && byte >= -128 && byte <= 255)) {
-    throw new EntryProblem('Its secret is not a list of bytes.');
+    throw new EntryProblem(t('skipSecretNotBytes'));
   }
   return Uint8Array.from(value as number[], (byte) => byte & 0xff);
 }
@@ -31,7 +32,7 @@ function secretBytes(value: unknown): Uint8Array {
 function readToken(token: Record<string, unknown>): OtpAccount {
   const type = text(token.type).toUpperCase() || 'TOTP';
   if (type !== 'TOTP' && type !== 'HOTP') {
-    throw new EntryProblem(`Its type "${type}" is not supported; only TOTP and HOTP tokens can be imported.`);
+    throw new EntryProblem(t('skipTypeNotSupportedTokens', type));
   }
   return makeAccount({
     type: type === 'TOTP' ? 'totp' : 'hotp',
@@ -39,22 +40,21 @@ function readToken(token: Record<string, unknown>): OtpAccount {
     issuer: text(token.issuerExt) || text(token.issuerInt),
     account: text(token.label),
     algorithm: hashAlgorithm(token.algo),
-    digits: wholeNumber(token.digits, 'number of digits', 6),
+    digits: wholeNumber(token.digits, 'digits', 6),
     period: wholeNumber(token.period, 'period', 30),
     counter: wholeNumber(token.counter, 'counter', 0),
   });
 }
 
 export function parseFreeOtpPlus(document: Record<string, unknown>): ImportResult {
-  if (!Array.isArray(document.tokens))
-    throw new CorruptFileError('The FreeOTP+ export has no list of tokens.');
+  if (!Array.isArray(document.tokens)) throw new CorruptFileError(t('freeOtpNoTokens'));
   const collector = new ImportCollector();
   document.tokens.forEach((token: unknown, index) => {
     const label = isRecord(token)
       ? entryLabel(text(token.issuerExt) || token.issuerInt, token.label, index)
-      : `Entry ${index + 1}`;
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => {
-      if (!isRecord(token)) throw new EntryProblem('It is not a token object.');
+      if (!isRecord(token)) throw new EntryProblem(t('skipNotTokenObject'));
       return readToken(token);
     });
   });

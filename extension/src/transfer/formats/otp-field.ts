@@ -1,4 +1,6 @@
 import { type OtpAccount, OtpError, parseOtpauthUri } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
+import { otpReasonText } from '../../reasons/otp-reason-text.ts';
 import { base32Secret, EntryProblem, makeAccount } from './entry-fields.ts';
 
 /**
@@ -8,13 +10,13 @@ import { base32Secret, EntryProblem, makeAccount } from './entry-fields.ts';
  */
 export function readOtpField(value: unknown, names: { issuer: string; account: string }): OtpAccount {
   const field = typeof value === 'string' ? value.trim() : '';
-  if (field === '') throw new EntryProblem('It has no authenticator key.');
+  if (field === '') throw new EntryProblem(t('skipNoAuthenticatorKey'));
   if (/^otpauth:\/\//i.test(field)) {
     let account: OtpAccount;
     try {
       account = parseOtpauthUri(field);
     } catch (error) {
-      if (error instanceof OtpError) throw new EntryProblem(error.message);
+      if (error instanceof OtpError) throw new EntryProblem(otpReasonText(error));
       throw error;
     }
     if (account.issuer !== '' || names.issuer === '' || names.issuer.includes(':')) return account;

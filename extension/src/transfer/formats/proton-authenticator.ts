@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError } from '../errors.ts';
 import { ImportCollector, type ImportResult } from '../import-result.ts';
 import { collectEntry, EntryProblem, isRecord, makeAccount, text } from './entry-fields.ts';
@@ -18,14 +19,14 @@ export function isProtonAuthenticatorExport(json: unknown): json is Record<strin
 
 export function parseProtonAuthenticator(document: Record<string, unknown>): ImportResult {
   if (!Array.isArray(document.entries)) {
-    throw new CorruptFileError('The Proton Authenticator export has no list of entries.');
+    throw new CorruptFileError(t('protonNoEntries'));
   }
   const collector = new ImportCollector();
   document.entries.forEach((entry: unknown, index) => {
     const content = isRecord(entry) && isRecord(entry.content) ? entry.content : null;
     const name = content ? text(content.name) : '';
-    collectEntry(collector, name || `Entry ${index + 1}`, () => {
-      if (!content) throw new EntryProblem('It has no content.');
+    collectEntry(collector, name || t('labelEntry', String(index + 1)), () => {
+      if (!content) throw new EntryProblem(t('skipNoContent'));
       const account = readOtpField(content.uri, { issuer: '', account: name });
       return name === '' ? account : makeAccount({ ...account, account: name });
     });

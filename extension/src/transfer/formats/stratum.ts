@@ -1,4 +1,5 @@
 import type { HashAlgorithm, OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportResult } from '../import-result.ts';
 import {
@@ -28,21 +29,24 @@ function readAuthenticator(entry: Record<string, unknown>): OtpAccount {
   const typeNumber = entry.Type;
   const type = typeof typeNumber === 'number' ? TYPES[typeNumber] : undefined;
   if (!type) {
-    const name =
-      typeof typeNumber === 'number' ? (TYPE_NAMES[typeNumber] ?? `number ${typeNumber}`) : 'unknown';
+    const name = typeof typeNumber === 'number' ? TYPE_NAMES[typeNumber] : undefined;
     throw new EntryProblem(
-      `Its type (${name}) is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
+      name !== undefined
+        ? t('skipTypeNamedNotSupported', name)
+        : typeof typeNumber === 'number'
+          ? t('skipTypeNumberNotSupported', String(typeNumber))
+          : t('skipTypeUnknownNotSupported'),
     );
   }
   const algorithm = ALGORITHMS[wholeNumber(entry.Algorithm, 'algorithm', 0)];
-  if (!algorithm) throw new EntryProblem(`Its algorithm number ${String(entry.Algorithm)} is not known.`);
+  if (!algorithm) throw new EntryProblem(t('skipAlgorithmNumberUnknown', String(entry.Algorithm)));
   return makeAccount({
     type,
     secret: base32Secret(entry.Secret),
     issuer: text(entry.Issuer),
     account: text(entry.Username),
     algorithm,
-    digits: wholeNumber(entry.Digits, 'number of digits', 6),
+    digits: wholeNumber(entry.Digits, 'digits', 6),
     period: wholeNumber(entry.Period, 'period', 30),
     counter: wholeNumber(entry.Counter, 'counter', 0),
   });
@@ -50,13 +54,15 @@ function readAuthenticator(entry: Record<string, unknown>): OtpAccount {
 
 export function parseStratum(document: Record<string, unknown>): ImportResult {
   if (!Array.isArray(document.Authenticators)) {
-    throw new CorruptFileError('The Stratum backup has no list of authenticators.');
+    throw new CorruptFileError(t('stratumNoAuthenticators'));
   }
   const collector = new ImportCollector();
   document.Authenticators.forEach((entry: unknown, index) => {
-    const label = isRecord(entry) ? entryLabel(entry.Issuer, entry.Username, index) : `Entry ${index + 1}`;
+    const label = isRecord(entry)
+      ? entryLabel(entry.Issuer, entry.Username, index)
+      : t('labelEntry', String(index + 1));
     collectEntry(collector, label, () => {
-      if (!isRecord(entry)) throw new EntryProblem('It is not an authenticator object.');
+      if (!isRecord(entry)) throw new EntryProblem(t('skipNotAuthenticatorObject'));
       return readAuthenticator(entry);
     });
   });

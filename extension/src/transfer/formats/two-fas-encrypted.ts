@@ -1,4 +1,5 @@
 import { Base64Error, base64Decode } from '../../../../shared/internal/base64.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, WrongPasswordError } from '../errors.ts';
 import type { ImportResult } from '../import-result.ts';
 import { openAesGcm, pbkdf2Key, utf8 } from '../password-crypto.ts';
@@ -28,11 +29,11 @@ export async function parseEncryptedTwoFas(
   password: string,
 ): Promise<ImportResult> {
   const sealed = typeof backup.servicesEncrypted === 'string' ? backup.servicesEncrypted.split(':') : [];
-  if (sealed.length !== 3) throw new CorruptFileError('The 2FAS backup’s encrypted services are damaged.');
+  if (sealed.length !== 3) throw new CorruptFileError(t('twoFasSealedServicesDamaged'));
   const ciphertext = part(sealed[0], 'services');
   const salt = part(sealed[1], 'salt');
   const iv = part(sealed[2], 'nonce');
-  if (iv.length !== 12) throw new CorruptFileError('The 2FAS backup’s encrypted nonce is damaged.');
+  if (iv.length !== 12) throw new CorruptFileError(t('twoFasSealedNonceDamaged'));
   const key = await pbkdf2Key(password, salt, TWO_FAS_ITERATIONS, 'SHA-256');
   let plain: Uint8Array | null;
   try {
@@ -40,7 +41,7 @@ export async function parseEncryptedTwoFas(
   } finally {
     key.fill(0);
   }
-  if (plain === null) throw new WrongPasswordError('The password does not open this 2FAS backup.');
+  if (plain === null) throw new WrongPasswordError(t('wrongPasswordTwoFas'));
   const text = utf8(plain);
   plain.fill(0);
   let services: unknown;
@@ -50,7 +51,7 @@ export async function parseEncryptedTwoFas(
     services = null;
   }
   if (!Array.isArray(services)) {
-    throw new CorruptFileError('The 2FAS backup decrypted to something that is not its list of services.');
+    throw new CorruptFileError(t('twoFasDecryptedNotServices'));
   }
   return parseTwoFasServices(services, '2fas-encrypted');
 }

@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
 import { CorruptFileError, PasswordRequiredError } from '../errors.ts';
 import { entryLabel, ImportCollector, type ImportFormat, type ImportResult } from '../import-result.ts';
 import {
@@ -29,9 +30,7 @@ function readService(service: Record<string, unknown>): OtpAccount {
   const otp = isRecord(service.otp) ? service.otp : {};
   const tokenType = text(otp.tokenType).toUpperCase() || 'TOTP';
   if (tokenType !== 'TOTP' && tokenType !== 'HOTP' && tokenType !== 'STEAM') {
-    throw new EntryProblem(
-      `Its type "${tokenType}" is not supported; only TOTP, HOTP and Steam accounts can be imported.`,
-    );
+    throw new EntryProblem(t('skipTypeNotSupported', tokenType));
   }
   // Older backups have only `label` ("Issuer:account"); newer ones have `issuer` and `account`.
   const label = text(otp.label);
@@ -43,7 +42,7 @@ function readService(service: Record<string, unknown>): OtpAccount {
     issuer: text(otp.issuer) || text(service.name),
     account: text(otp.account) || labelAccount,
     algorithm: hashAlgorithm(otp.algorithm),
-    digits: wholeNumber(otp.digits, 'number of digits', 6),
+    digits: wholeNumber(otp.digits, 'digits', 6),
     period: wholeNumber(otp.period, 'period', 30),
     counter: wholeNumber(otp.counter, 'counter', 0),
   });
@@ -61,7 +60,7 @@ export function parseTwoFasServices(services: unknown[], format: ImportFormat): 
   const collector = new ImportCollector();
   services.forEach((service: unknown, index) => {
     if (!isRecord(service)) {
-      collector.skip(`Entry ${index + 1}`, 'It is not a service object.');
+      collector.skip(t('labelEntry', String(index + 1)), t('skipNotServiceObject'));
       return;
     }
     const otp = isRecord(service.otp) ? service.otp : {};
@@ -74,10 +73,8 @@ export function parseTwoFasServices(services: unknown[], format: ImportFormat): 
 /** Reads a plain backup; a password-protected one needs `parseEncryptedTwoFas` and its password. */
 export function parseTwoFas(backup: Record<string, unknown>): ImportResult {
   if (isEncryptedTwoFas(backup)) {
-    throw new PasswordRequiredError(
-      'This 2FAS backup is password protected: enter the password it was made with.',
-    );
+    throw new PasswordRequiredError(t('passwordForTwoFas'));
   }
-  if (!Array.isArray(backup.services)) throw new CorruptFileError('The 2FAS backup has no list of services.');
+  if (!Array.isArray(backup.services)) throw new CorruptFileError(t('twoFasNoServices'));
   return parseTwoFasServices(backup.services, '2fas');
 }

@@ -1,4 +1,6 @@
 import { decodeMigrationBatch, OtpError, parseOtpauthUri } from '../../../../shared/index.ts';
+import { t } from '../../i18n/t.ts';
+import { otpReasonText } from '../../reasons/otp-reason-text.ts';
 import { ImportCollector, type ImportResult } from '../import-result.ts';
 
 const OTPAUTH = /^otpauth:\/\//i;
@@ -39,14 +41,14 @@ export function parseUriLines(text: string): ImportResult {
   const exports = new Map<number, { size: number; indexes: Set<number> }>();
 
   for (const { line, number } of meaningfulLines(text)) {
-    const label = `Line ${number}`;
+    const label = t('labelLine', String(number));
     if (OTPAUTH.test(line)) {
       try {
         const account = parseOtpauthUri(line);
         collector.add(account, account.issuer ? `${account.issuer} (${account.account})` : account.account);
       } catch (error) {
         if (!(error instanceof OtpError)) throw error;
-        collector.skip(label, error.message);
+        collector.skip(label, otpReasonText(error));
       }
     } else if (MIGRATION.test(line)) {
       try {
@@ -58,7 +60,8 @@ export function parseUriLines(text: string): ImportResult {
           continue;
         }
         seenBatches.add(line);
-        for (const { error } of batch.skipped) collector.skip(`${label} (export QR code)`, error.message);
+        for (const { error } of batch.skipped)
+          collector.skip(t('labelLineExportQr', label), otpReasonText(error));
         const known = exports.get(batch.batchId) ?? { size: batch.batchSize, indexes: new Set<number>() };
         known.indexes.add(batch.batchIndex);
         exports.set(batch.batchId, known);
@@ -67,10 +70,10 @@ export function parseUriLines(text: string): ImportResult {
         }
       } catch (error) {
         if (!(error instanceof OtpError)) throw error;
-        collector.skip(`${label} (export QR code)`, error.message);
+        collector.skip(t('labelLineExportQr', label), otpReasonText(error));
       }
     } else {
-      collector.skip(label, 'It is not an otpauth:// or otpauth-migration:// URI.');
+      collector.skip(label, t('skipNotUri'));
     }
   }
 
@@ -80,14 +83,14 @@ export function parseUriLines(text: string): ImportResult {
       if (!indexes.has(index)) missing.push(index);
     }
     if (missing.length > MAX_LISTED_MISSING) {
-      collector.skip(`Export of ${size} QR codes`, `Only ${indexes.size} of its QR codes were included.`);
+      collector.skip(
+        t('labelExportOfQrCodes', String(size)),
+        t('skipExportPartsMissing', String(indexes.size)),
+      );
       continue;
     }
     for (const index of missing) {
-      collector.skip(
-        `Export QR code ${index + 1} of ${size}`,
-        'It was not included; scan or paste it too to import the accounts it holds.',
-      );
+      collector.skip(t('exportQrPage', String(index + 1), String(size)), t('skipExportPartMissing'));
     }
   }
   return collector.result(uriLinesFormat(text));
