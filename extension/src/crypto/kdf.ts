@@ -1,5 +1,3 @@
-import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { argon2id } from 'hash-wasm';
 import { base64Decode, base64Encode } from '../../../shared/internal/base64.ts';
 
 /*
@@ -137,19 +135,23 @@ export function validateKdfParams(params: unknown): { params: KdfParams; salt: U
 }
 
 /**
- * Derives a 32-byte key from raw password bytes. For foreign formats that hash the UTF-8 bytes as typed;
- * the product's own files use `deriveKey`, which normalises first.
+ * Derives a 32-byte key from raw password bytes. For foreign formats that hash the UTF-8 bytes as
+ * typed; the product's own files use `deriveKey`, which normalises first. The derivation code loads
+ * on first use, so an unlocked popup shows its codes without parsing it; only pages derive keys from
+ * passwords (the service worker, where import() is not allowed, works with keys already derived).
  */
 export async function deriveKeyFromBytes(password: Uint8Array, untrusted: KdfParams): Promise<Uint8Array> {
   const { params, salt } = validateKdfParams(untrusted);
   if (params.algorithm === 'scrypt') {
     const { N, r, p } = params;
+    const { scryptAsync } = await import('@noble/hashes/scrypt.js');
     return scryptAsync(password, salt, { N, r, p, dkLen: 32, maxmem: MAX_MEMORY_BYTES + 128 * r * p + 4096 });
   }
   if (password.length === 0) {
     // RFC 9106 allows it, hash-wasm does not; no product file is ever made without a password.
     throw new KdfParamsError('Argon2id needs a non-empty password');
   }
+  const { argon2id } = await import('hash-wasm');
   return argon2id({
     password,
     salt,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { VaultAccount } from '../accounts/account.ts';
-import { chooseForSite, siteFirst } from './choose-account.ts';
+import { chooseForSite } from './choose-account.ts';
+import { sameSite } from './site.ts';
+import { siteFirst } from './site-first.ts';
 
 const account = (id: string, site?: string, extra: Partial<VaultAccount> = {}): VaultAccount => ({
   id,
@@ -44,7 +46,7 @@ describe('the account for the site', () => {
   });
 
   it('lists the site’s accounts first in the popup, the rest after them in their order', () => {
-    expect(siteFirst(list, 'https://www.work.example').map((a) => a.id)).toEqual([
+    expect(siteFirst(list, (site) => sameSite(site, 'https://www.work.example')).map((a) => a.id)).toEqual([
       'work',
       'work-admin',
       'mail',

@@ -18,10 +18,3 @@ export function chooseForSite(accounts: readonly VaultAccount[], url: string | u
   if (linked.length === 1 && only && only.type !== 'hotp') return { kind: 'one', account: only };
   return linked.length === 0 ? { kind: 'none' } : { kind: 'several', accounts: linked };
 }
-
-/** The list as the popup shows it on a page: that site's accounts first, each group in display order. */
-export function siteFirst(accounts: readonly VaultAccount[], url: string | undefined): VaultAccount[] {
-  const ordered = displayOrder(accounts);
-  const linked = new Set(accountsForSite(ordered, url));
-  return [...ordered.filter((a) => linked.has(a)), ...ordered.filter((a) => !linked.has(a))];
-}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountsForSite, sameSite, siteKey, webOrigin } from './site.ts';
+import { accountsForSite, sameSite, siteKey } from './site.ts';
+import { webOrigin } from './web-origin.ts';
 
 describe('which site an account belongs to', () => {
   it('matches another host of the same registrable domain, not a neighbour under the same suffix', () => {

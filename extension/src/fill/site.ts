@@ -1,25 +1,16 @@
 import { getDomain, getHostname } from 'tldts';
+import { webOrigin } from './web-origin.ts';
 
 /**
  * The site an account belongs to. An account stores the origin where it was scanned or first filled;
  * two addresses are the same site when their registrable domains (public-suffix list, private
  * suffixes such as github.io included) are equal, so accounts.example.co.uk matches
  * login.example.co.uk but not other.co.uk. Addresses without one (an IP address, localhost) match by
- * host name alone.
+ * host name alone. The public-suffix list is most of the popup's code by weight, so the popup loads
+ * this module only once it knows the page (see use-target-page.ts).
  */
 
 const TLD_OPTIONS = { allowPrivateDomains: true } as const;
-
-/** The origin of a web page's address, or null for anything that is not an http(s) page. */
-export function webOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** What two addresses must share to be one site. */
 export function siteKey(url: string): string | null {

@@ -6,7 +6,7 @@ import {
   validateAccount,
 } from '../../../shared/index.ts';
 import { checkIcon } from '../accounts/site-icon.ts';
-import { webOrigin } from '../fill/site.ts';
+import { webOrigin } from '../fill/web-origin.ts';
 import { CorruptFileError } from './errors.ts';
 
 /** What a backup keeps per account: the shared OTP fields plus the list's own metadata. Order is list order. */

@@ -1,7 +1,7 @@
 import { base32Decode, base32Encode } from '../../../shared/index.ts';
 import type { VaultAccount } from '../accounts/account.ts';
 import { checkIcon } from '../accounts/site-icon.ts';
-import { webOrigin } from '../fill/site.ts';
+import { webOrigin } from '../fill/web-origin.ts';
 import { VaultCorruptError } from './errors.ts';
 
 /**

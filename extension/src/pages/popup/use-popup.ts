@@ -14,7 +14,7 @@ import {
 import { checkIcon } from '../../accounts/site-icon.ts';
 import type { FillReply, PopupRequest, ScanReply } from '../../background/messages.ts';
 import { frameNotice } from '../../fill/frame-access.ts';
-import { webOrigin } from '../../fill/site.ts';
+import { webOrigin } from '../../fill/web-origin.ts';
 import { t } from '../../i18n/t.ts';
 import { browser } from '../../platform/browser.ts';
 import { randomBytes } from '../../platform/random.ts';

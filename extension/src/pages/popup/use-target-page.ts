@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { FILL_NOTICE_KEY, takeFillNotice } from '../../fill/fill-notice.ts';
+import type { OnPageSite } from '../../fill/site-first.ts';
 import { browser } from '../../platform/browser.ts';
 import { targetTabId } from './target-tab.ts';
 
@@ -9,6 +10,8 @@ export interface TargetPage {
   url: string | undefined;
   /** A shortcut or the context menu named this tab when it opened the popup. */
   named: boolean;
+  /** Whether an account belongs to this page's site. */
+  onSite: OnPageSite;
 }
 
 /**
@@ -25,8 +28,13 @@ export function useTargetPage(setNotice: (message: string) => void): TargetPage 
     if (notice) setNotice(notice.message);
     const tabId = notice?.tabId ?? (await targetTabId());
     if (tabId === undefined) return setPage(null);
-    const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    setPage(tab ? { tabId, url: tab.url, named: notice !== null } : null);
+    // Site matching needs the public-suffix list, loaded here so the first codes never wait for it.
+    const [tab, { sameSite }] = await Promise.all([
+      browser.tabs.get(tabId).catch(() => undefined),
+      import('../../fill/site.ts'),
+    ]);
+    const onSite: OnPageSite = (site) => sameSite(site, tab?.url);
+    setPage(tab ? { tabId, url: tab.url, named: notice !== null, onSite } : null);
   }, [setNotice]);
 
   useEffect(() => {

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { type DropSide, filterAccounts, moveNextTo } from '../../../accounts/list.ts';
-import { siteFirst } from '../../../fill/choose-account.ts';
-import { sameSite } from '../../../fill/site.ts';
+import { type OnPageSite, siteFirst } from '../../../fill/site-first.ts';
 import { t } from '../../../i18n/t.ts';
 import { focusSearchOnSlash, moveFocusWithArrows } from '../list-keys.ts';
 import { type SortOrder, sortAccounts } from '../sort-order.ts';
@@ -17,8 +16,8 @@ export interface AccountListProps {
   revealedHotp: Readonly<Record<string, string>>;
   onQuery(query: string): void;
   onCopy(account: VaultAccount, code: string): void;
-  /** The page the popup is on: its site's accounts come first. */
-  pageUrl?: string | undefined;
+  /** Whether an account belongs to the site of the page the popup is on: those come first. */
+  onPageSite?: OnPageSite | undefined;
   /** Fills a code into that page; absent when there is no page to fill. */
   onFill?: ((account: VaultAccount, code: string) => void) | undefined;
   onNextHotp(account: VaultAccount): void;
@@ -29,13 +28,16 @@ export interface AccountListProps {
   onReorder?(id: string, targetId: string, side: DropSide): void;
 }
 
+const noSite: OnPageSite = () => false;
+
 /** The group a row is in on screen; the order never crosses from one to another. */
 const groupOf = (account: VaultAccount, forThisSite: boolean) =>
   `${forThisSite ? 'site-' : ''}${account.pinned ? 'pinned' : 'other'}`;
 
 export function AccountList(props: AccountListProps) {
   const { accounts, nowMs, query, copiedId, revealedHotp } = props;
-  const shown = filterAccounts(siteFirst(sortAccounts(accounts, props.sortOrder), props.pageUrl), query);
+  const onPageSite = props.onPageSite ?? noSite;
+  const shown = filterAccounts(siteFirst(sortAccounts(accounts, props.sortOrder), onPageSite), query);
   const { onFill } = props;
   const section = useRef<HTMLElement>(null);
   const [announced, setAnnounced] = useState('');
@@ -46,7 +48,7 @@ export function AccountList(props: AccountListProps) {
     const account = accounts.find((a) => a.id === id);
     if (!account || !onReorder) return;
     const next = drop ? moveNextTo(accounts, id, drop.targetId, drop.side) : accounts;
-    const place = siteFirst(next, props.pageUrl).findIndex((a) => a.id === id) + 1;
+    const place = siteFirst(next, onPageSite).findIndex((a) => a.id === id) + 1;
     setAnnounced(t('accountPosition', displayName(account), place, accounts.length));
     if (drop) onReorder(id, drop.targetId, drop.side);
   });
@@ -107,8 +109,8 @@ export function AccountList(props: AccountListProps) {
             copied={copiedId === account.id}
             revealedHotp={revealedHotp[account.id]}
             onCopy={(code) => props.onCopy(account, code)}
-            forThisSite={sameSite(account.site, props.pageUrl)}
-            group={groupOf(account, sameSite(account.site, props.pageUrl))}
+            forThisSite={onPageSite(account.site)}
+            group={groupOf(account, onPageSite(account.site))}
             handle={reorderable && shown.length > 1 ? drag.handleEvents(account.id) : undefined}
             drag={
               drag.dragging?.id === account.id

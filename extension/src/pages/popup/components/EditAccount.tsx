@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { OtpAccount } from '../../../../../shared/index.ts';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { moveAccount, togglePin } from '../../../accounts/list.ts';
-import { sameSite } from '../../../fill/site.ts';
+import type { OnPageSite } from '../../../fill/site-first.ts';
 import { t } from '../../../i18n/t.ts';
 import { applyPlacement, type Placement, placementOf } from '../placement.ts';
 import { AccountForm } from './AccountForm.tsx';
@@ -19,12 +19,14 @@ export interface EditAccountProps {
   onClose(): void;
   /** The origin of the page the popup is on, when it is a web page. */
   pageSite: string | null;
+  /** Whether a site is the page's site: an account linked there needs no link. */
+  onPageSite: OnPageSite;
   /** Links the account to a site (the shortcut fills it there) or, with undefined, unlinks it. */
   onLinkSite(site: string | undefined): void;
 }
 
 export function EditAccount(props: EditAccountProps) {
-  const { account, onSave, onDelete, onClose, pageSite, onLinkSite } = props;
+  const { account, onSave, onDelete, onClose, pageSite, onPageSite, onLinkSite } = props;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   // Pin and moves are a draft like the fields below: Save applies them all, Cancel none.
   const [draft, setDraft] = useState<Placement>(() => placementOf(props.accounts, account.id));
@@ -57,7 +59,7 @@ export function EditAccount(props: EditAccountProps) {
       <fieldset class="site">
         <legend>{t('siteLegend')}</legend>
         <p>{account.site ? t('filledOn', hostOf(account.site)) : t('notLinkedToSite')}</p>
-        {pageSite && !sameSite(account.site, pageSite) && (
+        {pageSite && !onPageSite(account.site) && (
           <button type="button" onClick={() => onLinkSite(pageSite)}>
             {t('linkTo', hostOf(pageSite))}
           </button>

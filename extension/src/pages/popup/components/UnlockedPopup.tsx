@@ -45,6 +45,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onDelete={() => actions.remove(editing.id)}
       onClose={toList}
       pageSite={actions.pageSite}
+      onPageSite={popup.page?.onSite ?? (() => false)}
       onLinkSite={(site) => actions.linkSite(editing.id, site)}
     />
   ) : view.name === 'settings' ? (
@@ -67,7 +68,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       revealedHotp={popup.revealedHotp}
       onQuery={popup.setQuery}
       onCopy={actions.copy}
-      pageUrl={popup.page?.url}
+      onPageSite={popup.page?.onSite}
       onFill={actions.fill}
       onNextHotp={actions.nextHotp}
       onEdit={(account) => setView({ name: 'edit', id: account.id })}

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base32Decode, hotp, type OtpAccount, totp } from '../../../../../shared/index.ts';
 import { type VaultAccount, withId } from '../../../accounts/account.ts';
+import { sameSite } from '../../../fill/site.ts';
 import { randomBytes } from '../../../platform/random.ts';
 import { classifyQrText, classifyQrTexts } from '../../../scan/classify.ts';
 import { Unlock } from '../../components/Unlock.tsx';
@@ -156,14 +157,26 @@ describe('editing an account', () => {
       accounts: [],
     };
     const { unmount } = render(
-      <EditAccount account={account('Example', 'ana')} pageSite="https://login.example.com" {...props} />,
+      <EditAccount
+        account={account('Example', 'ana')}
+        pageSite="https://login.example.com"
+        onPageSite={(site) => sameSite(site, 'https://login.example.com')}
+        {...props}
+      />,
     );
     expect(screen.getByRole('group', { name: 'Site' }).textContent).toContain('Not linked to a site');
     fireEvent.click(screen.getByRole('button', { name: 'Link to login.example.com' }));
     expect(onLinkSite).toHaveBeenCalledWith('https://login.example.com');
     unmount();
     const linked = { ...account('Example', 'ana'), site: 'https://id.example.com' };
-    render(<EditAccount account={linked} pageSite="https://www.example.com" {...props} />);
+    render(
+      <EditAccount
+        account={linked}
+        pageSite="https://www.example.com"
+        onPageSite={(site) => sameSite(site, 'https://www.example.com')}
+        {...props}
+      />,
+    );
     // The page is the same site: nothing to link, only to unlink.
     expect(screen.queryByRole('button', { name: /^Link to/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Unlink from id.example.com' }));
@@ -180,6 +193,7 @@ describe('editing an account', () => {
         accounts={[]}
         onClose={vi.fn()}
         pageSite={null}
+        onPageSite={() => false}
         onLinkSite={vi.fn()}
       />,
     );
@@ -204,6 +218,7 @@ describe('editing an account', () => {
         accounts={[]}
         onClose={vi.fn()}
         pageSite={null}
+        onPageSite={() => false}
         onLinkSite={vi.fn()}
       />,
     );
