@@ -20,9 +20,23 @@ export function uiLanguage(): string {
   return browserI18n()?.getUILanguage() || 'en';
 }
 
+// Building an Intl formatter costs far more than using one, and a popup of 200 accounts formats
+// numbers and picks plural forms on every row each second: one of each per language is kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function cached<T>(cache: Map<string, T>, language: string, make: (language: string) => T): T {
+  let value = cache.get(language);
+  if (value === undefined) {
+    value = make(language);
+    cache.set(language, value);
+  }
+  return value;
+}
+
 /** A number as the UI language writes it (1,000 · 1.000 · 1 000). */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(uiLanguage()).format(value);
+  return cached(numberFormats, uiLanguage(), (language) => new Intl.NumberFormat(language)).format(value);
 }
 
 /** A moment as the UI language writes a date and time. */
@@ -44,7 +58,9 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
  * substitution.
  */
 export function tPlural(base: PluralBase, count: number, ...rest: Substitution[]): string {
-  const category = new Intl.PluralRules(uiLanguage()).select(count);
+  const category = cached(pluralRules, uiLanguage(), (language) => new Intl.PluralRules(language)).select(
+    count,
+  );
   const key = `${base}_${category}`;
   const chosen = (key in ENGLISH ? key : `${base}_other`) as MessageKey;
   return t(chosen, count, ...rest);
