@@ -30,6 +30,9 @@ export interface AccountListProps {
 
 const noSite: OnPageSite = () => false;
 
+/** More than a popup's height of rows: the ones a user sees when it opens. */
+const FIRST_ROWS = 24;
+
 /** The group a row is in on screen; the order never crosses from one to another. */
 const groupOf = (account: VaultAccount, forThisSite: boolean) =>
   `${forThisSite ? 'site-' : ''}${account.pinned ? 'pinned' : 'other'}`;
@@ -39,6 +42,11 @@ export function AccountList(props: AccountListProps) {
   const onPageSite = props.onPageSite ?? noSite;
   const shown = filterAccounts(siteFirst(sortAccounts(accounts, props.sortOrder), onPageSite), query);
   const { onFill } = props;
+  // A long list is drawn a screenful first and whole a frame later, so the codes the user sees
+  // when the popup opens never wait for the rows far below them.
+  const [whole, setWhole] = useState(false);
+  useEffect(() => setWhole(true), []);
+  const rows = whole ? shown : shown.slice(0, FIRST_ROWS);
   const section = useRef<HTMLElement>(null);
   const [announced, setAnnounced] = useState('');
   const { onReorder } = props;
@@ -101,7 +109,7 @@ export function AccountList(props: AccountListProps) {
         </p>
       )}
       <ul class="accounts">
-        {shown.map((account) => (
+        {rows.map((account) => (
           <AccountRow
             key={account.id}
             account={account}

@@ -78,6 +78,14 @@ describe('account list', () => {
     expect(screen.getByRole('status').closest('li')?.textContent).toContain('ben');
   });
 
+  it('lists every account of a long vault, the first screenful at once and the rest a frame later', async () => {
+    const accounts = Array.from({ length: 60 }, (_, i) => account(`Service ${i}`, `user${i}`));
+    list(accounts);
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(60));
+    expect(screen.getAllByRole('listitem').at(-1)?.textContent).toContain('Service 59');
+  });
+
   it('lists pinned accounts first and filters by the search text', () => {
     const accounts = [account('Alpha', 'a'), account('Beta', 'b', { pinned: true })];
     const { props, rerender } = list(accounts);
