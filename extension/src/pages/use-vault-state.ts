@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../platform/browser.ts';
 import { STORAGE_KEY as VAULT_STORAGE_KEY } from '../vault/format.ts';
 import * as vault from './vault-session.ts';
@@ -23,7 +23,9 @@ export function useVaultState(fail: (error: unknown) => void) {
     }, fail);
   }, [fail]);
 
-  useEffect(() => {
+  // A layout effect runs as soon as the page is on screen, not a frame later: the vault is the
+  // first thing the user waits for.
+  useLayoutEffect(() => {
     refresh();
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && VAULT_STORAGE_KEY in changes) refresh();
