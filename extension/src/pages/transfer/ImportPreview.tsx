@@ -73,7 +73,8 @@ export function ImportPreview(props: ImportPreviewProps) {
           <ul class="skipped" aria-label={t('skippedEntries')}>
             {skipped.map((entry, index) => (
               <li key={index}>
-                <strong>{entry.label}</strong>: {entry.reason}
+                <strong>{entry.label}</strong>
+                {t('labelColon')} {entry.reason}
               </li>
             ))}
           </ul>

@@ -74,7 +74,8 @@ export function PhoneExport({ accounts, randomBytes }: PhoneExportProps) {
           <ul aria-label={t('notExported')}>
             {pages.notExported.map((entry, i) => (
               <li key={i}>
-                <strong>{entry.label}</strong>: {entry.reason}
+                <strong>{entry.label}</strong>
+                {t('labelColon')} {entry.reason}
               </li>
             ))}
           </ul>

@@ -2,11 +2,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatOtpauthUri, type OtpAccount } from '../../../../shared/index.ts';
+import { browserInLanguage } from '../../../test-support/browser-language.ts';
 import { BACKUP_PASSWORD, backupOf, inVault, otp } from '../../../test-support/transfer-fixtures.ts';
 import type { VaultAccount } from '../../accounts/account.ts';
 import { ImportScreen } from './ImportScreen.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const noImages = async () => null;
 
@@ -24,6 +28,17 @@ function paste(text: string) {
 }
 
 describe('importing from other authenticators', () => {
+  it('sets a skipped entry’s name apart as French typography does, with a no-break space before the colon', async () => {
+    browserInLanguage('fr');
+    renderImport();
+    fireEvent.input(screen.getByLabelText('Ou collez le texte exporté'), {
+      target: { value: `${formatOtpauthUri(otp(1))}\nhello` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Aperçu de l’import' }));
+    const skipped = await screen.findByRole('list', { name: 'Entrées ignorées' });
+    expect(skipped.textContent).toMatch(/^Ligne 2\u00a0: \S/);
+  });
+
   it('previews issuer, account, type, digits and period, and lists skipped entries with the reason', async () => {
     renderImport();
     paste(
