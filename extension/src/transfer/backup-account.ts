@@ -7,6 +7,8 @@ import {
 } from '../../../shared/index.ts';
 import { checkIcon } from '../accounts/site-icon.ts';
 import { webOrigin } from '../fill/web-origin.ts';
+import { t } from '../i18n/t.ts';
+import { otpReasonText } from '../reasons/otp-reason-text.ts';
 import { CorruptFileError } from './errors.ts';
 
 /** What a backup keeps per account: the shared OTP fields plus the list's own metadata. Order is list order. */
@@ -68,25 +70,23 @@ export function toStoredAccount(account: BackupAccount): StoredAccount {
  */
 export function fromStoredAccount(value: unknown, position: number): BackupAccount {
   const fail = (why: string): never => {
-    throw new CorruptFileError(`Account ${position + 1} in the backup is unreadable: ${why}`);
+    throw new CorruptFileError(t('backupAccountUnreadable', position + 1, why));
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail('it is not an object.');
+    return fail(t('backupAccountNotObject'));
   const stored = value as Record<string, unknown>;
   const keys = Object.keys(stored).filter((key) => key !== 'site' && key !== 'icon');
   if (keys.length !== STORED_FIELDS.length || !STORED_FIELDS.every((field) => keys.includes(field))) {
-    return fail(
-      `it must have exactly the fields ${STORED_FIELDS.join(', ')} (and optionally site and icon).`,
-    );
+    return fail(t('backupAccountFields', STORED_FIELDS.join(', ')));
   }
   if (
     stored.site !== undefined &&
     (typeof stored.site !== 'string' || webOrigin(stored.site) !== stored.site)
   ) {
-    return fail('its site is not a web origin.');
+    return fail(t('backupAccountSiteNotOrigin'));
   }
   if (typeof stored.secret !== 'string' || typeof stored.pinned !== 'boolean') {
-    return fail('its secret or pinned flag has the wrong type.');
+    return fail(t('backupAccountWrongTypes'));
   }
   try {
     const account = {
@@ -109,7 +109,7 @@ export function fromStoredAccount(value: unknown, position: number): BackupAccou
       ...(icon !== undefined && { icon }),
     };
   } catch (error) {
-    if (error instanceof OtpError) return fail(error.message);
+    if (error instanceof OtpError) return fail(otpReasonText(error));
     throw error;
   }
 }

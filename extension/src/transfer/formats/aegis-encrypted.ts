@@ -20,10 +20,11 @@ const PASSWORD_SLOT = 1;
 const MAX_PASSWORD_SLOTS = 8;
 const EMPTY = new Uint8Array(0);
 
-function hexField(value: unknown, what: string, length?: number): Uint8Array {
+/** `damaged`: what to say when the field is missing or not hex of the expected length. */
+function hexField(value: unknown, damaged: string, length?: number): Uint8Array {
   const bytes = typeof value === 'string' ? hexToBytes(value) : null;
   if (bytes === null || (length !== undefined && bytes.length !== length)) {
-    throw new CorruptFileError(`The Aegis export's ${what} is missing or damaged.`);
+    throw new CorruptFileError(damaged);
   }
   return bytes;
 }
@@ -46,12 +47,12 @@ async function unwrapMasterKey(
     r: slot.r as number,
     p: slot.p as number,
     dkLen: 32,
-    salt: base64Encode(hexField(slot.salt, 'password slot salt')),
+    salt: base64Encode(hexField(slot.salt, t('aegisSlotDamaged'))),
   };
-  const nonce = hexField(keyParams.nonce, 'password slot nonce', 12);
+  const nonce = hexField(keyParams.nonce, t('aegisSlotDamaged'), 12);
   const wrapped = concat(
-    hexField(slot.key, 'password slot key', 32),
-    hexField(keyParams.tag, 'password slot tag', 16),
+    hexField(slot.key, t('aegisSlotDamaged'), 32),
+    hexField(keyParams.tag, t('aegisSlotDamaged'), 16),
   );
   let slotKey: Uint8Array;
   try {
@@ -84,14 +85,13 @@ export async function decryptAegis(document: AegisDocument, password: string): P
     throw new UnsupportedFileError(t('aegisBiometricsOnly'));
   }
   if (passwordSlots.length > MAX_PASSWORD_SLOTS) throw new CorruptFileError(t('aegisTooManySlots'));
-  const nonce = hexField(params.nonce, 'content nonce', 12);
-  const tag = hexField(params.tag, 'content tag', 16);
+  const nonce = hexField(params.nonce, t('aegisContentDamaged'), 12);
+  const tag = hexField(params.tag, t('aegisContentDamaged'), 16);
   let ciphertext: Uint8Array;
   try {
     ciphertext = base64Decode(document.db);
   } catch (error) {
-    if (error instanceof Base64Error)
-      throw new CorruptFileError(`The Aegis export's content is damaged: ${error.message}`);
+    if (error instanceof Base64Error) throw new CorruptFileError(t('aegisContentDamaged'));
     throw error;
   }
 

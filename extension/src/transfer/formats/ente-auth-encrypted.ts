@@ -30,19 +30,20 @@ const MIN_MEM_LIMIT = 8192; // crypto_pwhash_MEMLIMIT_MIN
 const MAX_MEM_LIMIT = 1024 * 1024 * 1024;
 const MAX_WORK = MAX_MEM_LIMIT * 4;
 
-function decoded(value: unknown, what: string): Uint8Array {
+/** `damaged`: what to say when the field is missing or not base64. */
+function decoded(value: unknown, damaged: string): Uint8Array {
   try {
     if (typeof value !== 'string' || value === '') throw new Base64Error('missing');
     return base64Decode(value);
   } catch (error) {
-    if (error instanceof Base64Error) throw new CorruptFileError(`The Ente Auth export’s ${what} damaged.`);
+    if (error instanceof Base64Error) throw new CorruptFileError(damaged);
     throw error;
   }
 }
 
-function integer(value: unknown, what: string): number {
+function integer(value: unknown, damaged: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
-    throw new CorruptFileError(`The Ente Auth export’s ${what} is damaged (not a positive whole number).`);
+    throw new CorruptFileError(damaged);
   return value;
 }
 
@@ -60,16 +61,16 @@ function checked(document: Record<string, unknown>): EnteFile {
     throw new NewerVersionError(t('enteNewerVersion', String(version)));
   if (version !== 1) throw new CorruptFileError(t('enteVersionDamaged'));
   if (!isRecord(kdfParams)) throw new CorruptFileError(t('enteNoKeyParameters'));
-  const memLimit = integer(kdfParams.memLimit, 'memory limit');
-  const opsLimit = integer(kdfParams.opsLimit, 'number of passes');
+  const memLimit = integer(kdfParams.memLimit, t('enteMemoryLimitNotWhole'));
+  const opsLimit = integer(kdfParams.opsLimit, t('entePassesNotWhole'));
   if (memLimit < MIN_MEM_LIMIT) throw new CorruptFileError(t('enteMemoryLimitDamaged'));
   if (memLimit > MAX_MEM_LIMIT) throw new CorruptFileError(t('enteTooMuchMemory'));
   if (memLimit * opsLimit > MAX_WORK) throw new CorruptFileError(t('enteTooMuchWork'));
-  const salt = decoded(kdfParams.salt, 'salt is');
+  const salt = decoded(kdfParams.salt, t('enteSaltDamaged'));
   if (salt.length !== SALT_BYTES) throw new CorruptFileError(t('enteSaltDamaged'));
-  const header = decoded(document.encryptionNonce, 'nonce is');
+  const header = decoded(document.encryptionNonce, t('enteNonceDamaged'));
   if (header.length !== HEADER_BYTES) throw new CorruptFileError(t('enteNonceDamaged'));
-  const sealed = decoded(document.encryptedData, 'encrypted accounts are');
+  const sealed = decoded(document.encryptedData, t('enteSealedDamaged'));
   if (sealed.length < TAG_BYTES) throw new CorruptFileError(t('enteSealedTooShort'));
   return { memLimit, opsLimit, salt, header, sealed };
 }

@@ -13,13 +13,13 @@ import { parseTwoFasServices } from './two-fas.ts';
  */
 export const TWO_FAS_ITERATIONS = 10_000;
 
-function part(value: string | undefined, what: string): Uint8Array {
+/** `damaged`: what to say when the part is missing or not base64. */
+function part(value: string | undefined, damaged: string): Uint8Array {
   try {
     if (value === undefined || value === '') throw new Base64Error('missing');
     return base64Decode(value);
   } catch (error) {
-    if (error instanceof Base64Error)
-      throw new CorruptFileError(`The 2FAS backup's encrypted ${what} is damaged.`);
+    if (error instanceof Base64Error) throw new CorruptFileError(damaged);
     throw error;
   }
 }
@@ -30,9 +30,9 @@ export async function parseEncryptedTwoFas(
 ): Promise<ImportResult> {
   const sealed = typeof backup.servicesEncrypted === 'string' ? backup.servicesEncrypted.split(':') : [];
   if (sealed.length !== 3) throw new CorruptFileError(t('twoFasSealedServicesDamaged'));
-  const ciphertext = part(sealed[0], 'services');
-  const salt = part(sealed[1], 'salt');
-  const iv = part(sealed[2], 'nonce');
+  const ciphertext = part(sealed[0], t('twoFasSealedServicesDamaged'));
+  const salt = part(sealed[1], t('twoFasSealedSaltDamaged'));
+  const iv = part(sealed[2], t('twoFasSealedNonceDamaged'));
   if (iv.length !== 12) throw new CorruptFileError(t('twoFasSealedNonceDamaged'));
   const key = await pbkdf2Key(password, salt, TWO_FAS_ITERATIONS, 'SHA-256');
   let plain: Uint8Array | null;
