@@ -1,6 +1,6 @@
 import type { OtpAccount } from '../../../../shared/index.ts';
 
-/** The number of avatar colours in popup.css (.avatar-0 … .avatar-7), each readable under white. */
+/** The number of avatar colours in styles/account-list.css (.avatar-0 … .avatar-7), each readable under white. */
 export const AVATAR_COLOURS = 8;
 
 /** The letter and colour of an account's avatar: drawn from its issuer (else its name), no fetch. */
