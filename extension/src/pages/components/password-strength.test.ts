@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_PASSWORD_LENGTH, passwordTooShort } from './password-length.ts';
 import { passwordStrength } from './password-strength.ts';
+import { loadEstimator } from './strength-estimator.ts';
 
 describe('the password rules', () => {
   it('need at least 10 characters for a new password: 9 are refused, 10 accepted', () => {
@@ -15,21 +16,38 @@ describe('the password rules', () => {
   });
 });
 
-describe('the strength hint', () => {
+describe('the strength hint', async () => {
+  const estimate = await loadEstimator('en');
+
+  it('rates only the length until the estimator has loaded', () => {
+    expect(passwordStrength('short', null).level).toBe('too-short');
+    expect(passwordStrength('Correct horse 7 battery!', null)).toEqual({ level: 'unrated', hint: '' });
+  });
+
   it.each([
     ['', 'empty'],
     ['short', 'too-short'],
     ['aaaaaaaaaaaa', 'weak'],
     ['password1234', 'weak'],
     ['qwertyuiop12', 'weak'],
+    ['Jennifer1990', 'weak'],
     ['summer harbour', 'fair'],
     ['Correct horse 7 battery!', 'strong'],
     ['four random words here ok', 'strong'],
+    ['xkq7-Rv2p-Lm9w', 'strong'],
   ])('rates %j as %s', (password, level) => {
-    expect(passwordStrength(password).level).toBe(level);
+    expect(passwordStrength(password, estimate).level).toBe(level);
   });
 
-  it('says what would make a weak password stronger', () => {
-    expect(passwordStrength('abcdefghij').hint).toMatch(/longer|words/);
+  it('says a well-known password or word is one, and what would make a pattern stronger', () => {
+    expect(passwordStrength('iloveyou2024', estimate).hint).toMatch(/^Weak: it is a well-known password/);
+    expect(passwordStrength('abcdefghij', estimate).hint).toMatch(/^Weak: it repeats or follows a pattern/);
+  });
+
+  it('knows the words of the user’s language besides English', async () => {
+    expect(passwordStrength('Kühlschrank99', estimate).level).toBe('strong');
+    expect(passwordStrength('Kühlschrank99', await loadEstimator('de')).level).toBe('weak');
+    expect(passwordStrength('murciélago12', await loadEstimator('es-419')).level).toBe('weak');
+    expect(passwordStrength('grenouille2019', await loadEstimator('fr')).hint).toMatch(/well-known/);
   });
 });

@@ -343,13 +343,16 @@ describe('first run and unlock', () => {
     expect(onCreate).toHaveBeenCalledWith('long enough');
   });
 
-  it('gives a strength hint while the password is typed', () => {
+  it('gives a strength hint while the password is typed, a known password called one', async () => {
     render(<Setup busy={false} onCreate={vi.fn()} />);
     const password = screen.getByLabelText('Password');
+    const hint = () => screen.getByTestId('password-hint').textContent;
+    fireEvent.input(password, { target: { value: 'password1234' } });
+    await vi.waitFor(() => expect(hint()).toMatch(/^Weak: it is a well-known password/));
     fireEvent.input(password, { target: { value: 'aaaaaaaaaaaa' } });
-    expect(screen.getByTestId('password-hint').textContent).toMatch(/^Weak/);
+    expect(hint()).toMatch(/^Weak: it repeats/);
     fireEvent.input(password, { target: { value: 'Correct horse 7 battery!' } });
-    expect(screen.getByTestId('password-hint').textContent).toMatch(/^Strong/);
+    expect(hint()).toMatch(/^Strong/);
   });
 
   it('creates a vault without a password only after showing what that means', () => {
