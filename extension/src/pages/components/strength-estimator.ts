@@ -1,10 +1,14 @@
-import type { ZxcvbnResult } from '@zxcvbn-ts/core';
-
-/** How guessable a password is: zxcvbn's score (0 to 4) and the patterns it found. */
-export type Estimate = Pick<ZxcvbnResult, 'score' | 'guessesLog10' | 'sequence'>;
-export type Estimator = (password: string) => Estimate;
+/** How guessable a password is: zxcvbn's score (0 to 4), and whether it holds a known password or word. */
+export interface Rating {
+  score: number;
+  known: boolean;
+}
+export type Estimator = (password: string) => Rating;
 
 type Dictionary = Record<string, string[] | string>;
+
+/** zxcvbn's work grows with the square of the length; beyond this the first characters are rated. */
+const RATED_LENGTH = 40;
 
 /** The words of the user's language besides English, when zxcvbn-ts has them. */
 function ownLanguageWords(language: string): Promise<Dictionary> {
@@ -24,8 +28,8 @@ const loaded = new Map<string, Promise<Estimator>>();
 
 /**
  * zxcvbn-ts with the common passwords, keyboard layouts, English words and names, and those of the
- * user's language. Its word lists are a few megabytes, so they load only where a new password is
- * chosen, once per page and language.
+ * user's language, loaded once per language. The pages run it in strength-worker.ts: the word
+ * lists are a few megabytes and one rating can take a tenth of a second.
  */
 export function loadEstimator(language: string): Promise<Estimator> {
   const known = loaded.get(language);
@@ -39,8 +43,12 @@ export function loadEstimator(language: string): Promise<Estimator> {
     const factory = new ZxcvbnFactory({
       graphs: common.adjacencyGraphs,
       dictionary: { ...common.dictionary, ...english.dictionary, ...own },
+      maxLength: RATED_LENGTH,
     });
-    return (password: string) => factory.check(password);
+    return (password: string): Rating => {
+      const { score, sequence } = factory.check(password);
+      return { score, known: sequence.some((part) => part.pattern === 'dictionary') };
+    };
   });
   loaded.set(language, loading);
   return loading;

@@ -76,7 +76,12 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
     await page.goto(`${server.origin}/enrol`);
     let popup = await openPopup(context, id);
 
+    // The strength hint comes from the rating worker of the installed build.
+    const hint = popup.getByTestId('password-hint');
+    await popup.getByLabel('Password', { exact: true }).fill('password1234');
+    await expect.poll(() => hint.textContent()).toMatch(/^Weak: it is a well-known password/);
     await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await expect.poll(() => hint.textContent()).toMatch(/^(Fair|Strong):/);
     await popup.getByLabel('Confirm password').fill(PASSWORD);
     await popup.getByRole('button', { name: 'Set password' }).click();
     await popup.getByText('No accounts yet').waitFor();

@@ -67,7 +67,11 @@ describe.skipIf(!browserAvailable(FIREFOX))('the extension in Firefox', () => {
     let browser = await launch(profile, extensionDir);
     try {
       let popup = await findPopup(browser);
+      // The strength hint comes from the rating worker of the installed build.
+      await popup.locator('input[name="password"]').fill('password1234');
+      await popup.waitForSelector('::-p-text(Weak: it is a well-known password)');
       await popup.locator('input[name="password"]').fill(PASSWORD);
+      await popup.waitForSelector('[data-testid="password-hint"].strong, [data-testid="password-hint"].fair');
       await popup.locator('input[name="confirm"]').fill(PASSWORD);
       await click(popup, 'Set password');
       await popup.waitForSelector('::-p-text(No accounts yet)');
