@@ -36,12 +36,58 @@ export function readSyncArea(page: ExtensionPage): Promise<Record<string, unknow
   });
 }
 
-/** Copies every synced item of `from` into `to`'s sync area; returns the copied items. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SYNC_WAIT_MS = 60_000;
+
+/**
+ * Waits until `page`'s sync area has stopped changing for a second: one exchange writes its chunks,
+ * then its manifest, then removes the older generation, and a slow machine spreads those out.
+ */
+export async function syncAreaSettled(page: ExtensionPage): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + SYNC_WAIT_MS;
+  let last = JSON.stringify(await readSyncArea(page));
+  let stableSince = Date.now();
+  while (Date.now() - stableSince < 1000) {
+    if (Date.now() > deadline) throw new Error('the sync area kept changing for a minute');
+    await sleep(200);
+    const now = JSON.stringify(await readSyncArea(page));
+    if (now !== last) [last, stableSince] = [now, Date.now()];
+  }
+  return JSON.parse(last) as Record<string, unknown>;
+}
+
+/**
+ * Makes a change in `page` and waits until the extension has written it to the sync area (every
+ * write seals afresh, so the area always changes), as another computer would only then receive it.
+ */
+export async function changeAndSync(page: ExtensionPage, change: () => Promise<unknown>): Promise<void> {
+  const before = await syncAreaSettled(page);
+  await change();
+  await syncAreaWrittenSince(page, before);
+}
+
+/** Waits until `page`'s extension has written its sync area anew since it held `before`. */
+export async function syncAreaWrittenSince(
+  page: ExtensionPage,
+  before: Record<string, unknown>,
+): Promise<void> {
+  const deadline = Date.now() + SYNC_WAIT_MS;
+  while (JSON.stringify(await readSyncArea(page)) === JSON.stringify(before)) {
+    if (Date.now() > deadline) throw new Error('nothing new reached the sync area');
+    await sleep(200);
+  }
+  await syncAreaSettled(page);
+}
+
+/**
+ * Copies every synced item of `from` into `to`'s sync area, once `from` has finished writing;
+ * returns the copied items.
+ */
 export async function carrySyncArea(
   from: ExtensionPage,
   to: ExtensionPage,
 ): Promise<Record<string, unknown>> {
-  const items = await readSyncArea(from);
+  const items = await syncAreaSettled(from);
   await inPage(
     to,
     (copied: Record<string, unknown>) => {

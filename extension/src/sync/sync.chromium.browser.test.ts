@@ -16,9 +16,11 @@ import {
 } from '../../test-support/chromium-extension.ts';
 import {
   carrySyncArea,
+  changeAndSync,
   forgetThisInstall,
   openSyncSettings,
   readSyncArea,
+  syncAreaWrittenSince,
   syncStatus,
   tooManyToSync,
 } from '../../test-support/sync-profiles.ts';
@@ -91,16 +93,19 @@ describe.skipIf(!browserAvailable(CHROMIUM))('sync through storage.sync in Chrom
 
     // Both edit before either hears of the other: the first adds Shop, the second adds Mail and
     // deletes Bank.
-    await addByHand(first.popup, SHOP);
-    await addByHand(second, MAIL);
-    await second.getByRole('button', { name: `Edit ${BANK.issuer} (${BANK.account})` }).click();
-    await second.getByRole('button', { name: 'Delete…' }).click();
-    await second.getByRole('button', { name: 'Delete for good' }).click();
+    await changeAndSync(first.popup, () => addByHand(first.popup, SHOP));
+    await changeAndSync(second, () => addByHand(second, MAIL));
+    await changeAndSync(second, async () => {
+      await second.getByRole('button', { name: `Edit ${BANK.issuer} (${BANK.account})` }).click();
+      await second.getByRole('button', { name: 'Delete…' }).click();
+      await second.getByRole('button', { name: 'Delete for good' }).click();
+    });
     await showsExactly(second, [EXAMPLE.account, MAIL.account]);
 
     const merged = [EXAMPLE.account, SHOP.account, MAIL.account];
-    await carrySyncArea(first.popup, second);
+    const carried = await carrySyncArea(first.popup, second);
     await showsExactly(second, merged);
+    await syncAreaWrittenSince(second, carried);
     await carrySyncArea(second, first.popup);
     await showsExactly(first.popup, merged);
 

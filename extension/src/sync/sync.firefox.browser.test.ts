@@ -14,8 +14,10 @@ import {
 } from '../../test-support/firefox-extension.ts';
 import {
   carrySyncArea,
+  changeAndSync,
   forgetThisInstall,
   readSyncArea,
+  syncAreaWrittenSince,
   tooManyToSync,
 } from '../../test-support/sync-profiles.ts';
 
@@ -103,16 +105,19 @@ describe.skipIf(!browserAvailable(FIREFOX))('sync through storage.sync in Firefo
     await unlockWith(second, VAULT_PASSWORD);
     await showsExactly(second, [EXAMPLE.account, BANK.account]);
 
-    await addByHandInFirefox(first, SHOP);
-    await addByHandInFirefox(second, MAIL);
-    await second.locator(`button[aria-label="Edit ${BANK.issuer} (${BANK.account})"]`).click();
-    await click(second, 'Delete…');
-    await click(second, 'Delete for good');
+    await changeAndSync(first, () => addByHandInFirefox(first, SHOP));
+    await changeAndSync(second, () => addByHandInFirefox(second, MAIL));
+    await changeAndSync(second, async () => {
+      await second.locator(`button[aria-label="Edit ${BANK.issuer} (${BANK.account})"]`).click();
+      await click(second, 'Delete…');
+      await click(second, 'Delete for good');
+    });
     await showsExactly(second, [EXAMPLE.account, MAIL.account]);
 
     const merged = [EXAMPLE.account, SHOP.account, MAIL.account];
-    await carrySyncArea(first, second);
+    const carried = await carrySyncArea(first, second);
     await showsExactly(second, merged);
+    await syncAreaWrittenSince(second, carried);
     await carrySyncArea(second, first);
     await showsExactly(first, merged);
 
