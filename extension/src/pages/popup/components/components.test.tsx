@@ -350,9 +350,9 @@ describe('first run and unlock', () => {
     fireEvent.input(password, { target: { value: 'password1234' } });
     await vi.waitFor(() => expect(hint()).toMatch(/^Weak: it is a well-known password/));
     fireEvent.input(password, { target: { value: 'aaaaaaaaaaaa' } });
-    expect(hint()).toMatch(/^Weak: it repeats/);
+    await vi.waitFor(() => expect(hint()).toMatch(/^Weak: it repeats/));
     fireEvent.input(password, { target: { value: 'Correct horse 7 battery!' } });
-    expect(hint()).toMatch(/^Strong/);
+    await vi.waitFor(() => expect(hint()).toMatch(/^Strong/));
   });
 
   it('creates a vault without a password only after showing what that means', () => {
