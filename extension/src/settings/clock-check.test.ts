@@ -18,6 +18,18 @@ describe('checking the device clock against a server', () => {
     );
   });
 
+  it('reports no offset where the one-second header and the round trip cannot tell one apart', () => {
+    const server = Date.parse('Mon, 23 Nov 2026 10:00:00 GMT');
+    // A slow answer (2 s there and back) that puts the server 1.3 s ahead: within half a second
+    // plus half the round trip, so nothing is corrected.
+    const slow = offsetFromDateHeader('Mon, 23 Nov 2026 10:00:00 GMT', server - 1800, server + 200);
+    expect(slow.offsetMs).toBe(0);
+    // The same server answering at once: 1.7 s is more than the measurement's half second.
+    const fast = offsetFromDateHeader('Mon, 23 Nov 2026 10:00:00 GMT', server - 1210, server - 1190);
+    expect(fast.offsetMs).toBe(1700);
+    expect(fast.correct).toBe(true);
+  });
+
   it('rejects a Date header that is not a date, naming it', () => {
     expect(() => offsetFromDateHeader('soon', 0, 0)).toThrow('"soon" is not a valid HTTP date');
   });

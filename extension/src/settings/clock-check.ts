@@ -27,14 +27,18 @@ export function withinCorrectionBound(offsetMs: number): boolean {
 /**
  * Estimates the device clock's offset from a server's HTTP `Date` header (RFC 9110 §6.6.1), which
  * has one-second resolution: the header is taken as the middle of its second and compared with the
- * middle of the request's round trip.
+ * middle of the request's round trip. An offset no larger than what the measurement cannot tell
+ * apart (half a second of the header, half the round trip) is reported as none, so a noisy check
+ * never shifts the codes.
  */
 export function offsetFromDateHeader(dateHeader: string, sentAt: number, receivedAt: number): ClockCheck {
   const serverTime = Date.parse(dateHeader);
   if (Number.isNaN(serverTime)) {
     throw new TypeError(t('badDateHeader', dateHeader));
   }
-  const offsetMs = Math.round(serverTime + 500 - (sentAt + receivedAt) / 2);
+  const measured = Math.round(serverTime + 500 - (sentAt + receivedAt) / 2);
+  const uncertaintyMs = 500 + Math.abs(receivedAt - sentAt) / 2;
+  const offsetMs = Math.abs(measured) <= uncertaintyMs ? 0 : measured;
   return {
     offsetMs,
     warn: Math.abs(offsetMs) > CLOCK_WARNING_MS,
