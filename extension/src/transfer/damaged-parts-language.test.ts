@@ -3,7 +3,8 @@ import { aegisContent, encryptedVault } from '../../test-support/aegis-vault.ts'
 import { browserInLanguage } from '../../test-support/browser-language.ts';
 import { enteEncrypted } from '../../test-support/ente-encrypted-file.ts';
 import { twoFasEncrypted } from '../../test-support/foreign-files.ts';
-import { fromStoredAccount } from './backup-account.ts';
+import { otp } from '../../test-support/transfer-fixtures.ts';
+import { fromStoredAccount, toStoredAccount } from './backup-account.ts';
 import { detectAndParseWithPassword } from './detect.ts';
 
 // Which part of an encrypted file is damaged, and why an account of a backup is unreadable, is
@@ -35,17 +36,7 @@ async function damagedFiles(): Promise<string[]> {
   );
 }
 
-const stored = {
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  issuer: 'Example',
-  account: 'ana',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  pinned: false,
-};
+const stored = toStoredAccount(otp(1));
 
 function unreadableAccounts(): string[] {
   const entries: unknown[] = [

@@ -32,8 +32,8 @@ const loaded = new Map<string, Promise<Estimator>>();
  * lists are a few megabytes and one rating can take a tenth of a second.
  */
 export function loadEstimator(language: string): Promise<Estimator> {
-  const known = loaded.get(language);
-  if (known) return known;
+  const started = loaded.get(language);
+  if (started) return started;
   const loading = Promise.all([
     import('@zxcvbn-ts/core'),
     import('@zxcvbn-ts/language-common'),

@@ -41,19 +41,17 @@ async function unwrapMasterKey(
   password: Uint8Array,
 ): Promise<Uint8Array | null> {
   const keyParams = isRecord(slot.key_params) ? slot.key_params : {};
+  const slotDamaged = t('aegisSlotDamaged');
   const params: KdfParams = {
     algorithm: 'scrypt',
     N: slot.n as number,
     r: slot.r as number,
     p: slot.p as number,
     dkLen: 32,
-    salt: base64Encode(hexField(slot.salt, t('aegisSlotDamaged'))),
+    salt: base64Encode(hexField(slot.salt, slotDamaged)),
   };
-  const nonce = hexField(keyParams.nonce, t('aegisSlotDamaged'), 12);
-  const wrapped = concat(
-    hexField(slot.key, t('aegisSlotDamaged'), 32),
-    hexField(keyParams.tag, t('aegisSlotDamaged'), 16),
-  );
+  const nonce = hexField(keyParams.nonce, slotDamaged, 12);
+  const wrapped = concat(hexField(slot.key, slotDamaged, 32), hexField(keyParams.tag, slotDamaged, 16));
   let slotKey: Uint8Array;
   try {
     slotKey = await deriveKeyFromBytes(password, params);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { displayName, type VaultAccount } from '../../../accounts/account.ts';
 import { type DropSide, filterAccounts, moveNextTo } from '../../../accounts/list.ts';
-import { type OnPageSite, siteFirst } from '../../../fill/site-first.ts';
+import { noPageSite, type OnPageSite, siteFirst } from '../../../fill/site-first.ts';
 import { t } from '../../../i18n/t.ts';
 import { focusSearchOnSlash, moveFocusWithArrows } from '../list-keys.ts';
 import { type SortOrder, sortAccounts } from '../sort-order.ts';
@@ -28,8 +28,6 @@ export interface AccountListProps {
   onReorder?(id: string, targetId: string, side: DropSide): void;
 }
 
-const noSite: OnPageSite = () => false;
-
 /** More than a popup's height of rows: the ones a user sees when it opens. */
 const FIRST_ROWS = 24;
 
@@ -39,7 +37,7 @@ const groupOf = (account: VaultAccount, forThisSite: boolean) =>
 
 export function AccountList(props: AccountListProps) {
   const { accounts, nowMs, query, copiedId, revealedHotp } = props;
-  const onPageSite = props.onPageSite ?? noSite;
+  const onPageSite = props.onPageSite ?? noPageSite;
   const shown = filterAccounts(siteFirst(sortAccounts(accounts, props.sortOrder), onPageSite), query);
   const { onFill } = props;
   // A long list is drawn a screenful first and whole a frame later, so the codes the user sees

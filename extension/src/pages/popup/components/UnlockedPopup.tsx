@@ -1,3 +1,4 @@
+import { noPageSite } from '../../../fill/site-first.ts';
 import { t } from '../../../i18n/t.ts';
 import { openTransferPage } from '../open-transfer.ts';
 import type { PopupState, Unlocked } from '../use-popup.ts';
@@ -45,7 +46,7 @@ export function UnlockedPopup({ popup, unlocked }: UnlockedPopupProps) {
       onDelete={() => actions.remove(editing.id)}
       onClose={toList}
       pageSite={actions.pageSite}
-      onPageSite={popup.page?.onSite ?? (() => false)}
+      onPageSite={popup.page?.onSite ?? noPageSite}
       onLinkSite={(site) => actions.linkSite(editing.id, site)}
     />
   ) : view.name === 'settings' ? (
