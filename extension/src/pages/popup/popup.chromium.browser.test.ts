@@ -79,9 +79,11 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
     // The strength hint comes from the rating worker of the installed build.
     const hint = popup.getByTestId('password-hint');
     await popup.getByLabel('Password', { exact: true }).fill('password1234');
-    await expect.poll(() => hint.textContent()).toMatch(/^Weak: it is a well-known password/);
+    await expect
+      .poll(() => hint.textContent(), { timeout: 30_000 })
+      .toMatch(/^Weak: it is a well-known password/);
     await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await expect.poll(() => hint.textContent()).toMatch(/^(Fair|Strong):/);
+    await expect.poll(() => hint.textContent(), { timeout: 30_000 }).toMatch(/^(Fair|Strong):/);
     await popup.getByLabel('Confirm password').fill(PASSWORD);
     await popup.getByRole('button', { name: 'Set password' }).click();
     await popup.getByText('No accounts yet').waitFor();
