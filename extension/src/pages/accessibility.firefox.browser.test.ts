@@ -46,7 +46,11 @@ function driver(page: Page): PageDriver {
       await input.uploadFile(file);
     },
     waitFor: async (selector) => {
-      await page.waitForSelector(selector);
+      await page.waitForSelector(selector).catch(async (failure: Error) => {
+        // Says what the page showed instead, so a failure on a loaded machine can be read.
+        const shown = await page.evaluate(() => document.body.innerText).catch(() => '(unreadable)');
+        throw new Error(`${failure.message}; the page showed: ${shown}`);
+      });
     },
     press: (key) => page.keyboard.press(key as 'Tab'),
   };
