@@ -48,7 +48,7 @@ function driver(page: Page): PageDriver {
     waitFor: async (selector) => {
       await page.waitForSelector(selector).catch(async (failure: Error) => {
         // Says what the page showed instead, so a failure on a loaded machine can be read.
-        const shown = await page.evaluate(() => document.body.innerText).catch(() => '(unreadable)');
+        const shown = await page.evaluate(() => document.body.textContent).catch(() => '(unreadable)');
         throw new Error(`${failure.message}; the page showed: ${shown}`);
       });
     },
