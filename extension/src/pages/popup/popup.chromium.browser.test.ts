@@ -76,14 +76,22 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the extension in Chromium', () => 
     await page.goto(`${server.origin}/enrol`);
     let popup = await openPopup(context, id);
 
-    // The strength hint comes from the rating worker of the installed build.
+    // The strength hint comes from the rating worker of the installed build. Once typing has
+    // begun, the button below stays put whichever sentence the hint shows.
     const hint = popup.getByTestId('password-hint');
+    const buttonTop = async () =>
+      (await popup.getByRole('button', { name: 'Set password' }).boundingBox())?.y;
+    await popup.getByLabel('Password', { exact: true }).fill('short');
+    await expect.poll(() => hint.textContent()).toMatch(/^Too short/);
+    const steadyTop = await buttonTop();
     await popup.getByLabel('Password', { exact: true }).fill('password1234');
     await expect
       .poll(() => hint.textContent(), { timeout: 30_000 })
       .toMatch(/^Weak: it is a well-known password/);
+    expect(await buttonTop()).toBe(steadyTop);
     await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await expect.poll(() => hint.textContent(), { timeout: 30_000 }).toMatch(/^(Fair|Strong):/);
+    expect(await buttonTop()).toBe(steadyTop);
     await popup.getByLabel('Confirm password').fill(PASSWORD);
     await popup.getByRole('button', { name: 'Set password' }).click();
     await popup.getByText('No accounts yet').waitFor();

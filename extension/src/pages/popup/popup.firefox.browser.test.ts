@@ -67,11 +67,19 @@ describe.skipIf(!browserAvailable(FIREFOX))('the extension in Firefox', () => {
     let browser = await launch(profile, extensionDir);
     try {
       let popup = await findPopup(browser);
-      // The strength hint comes from the rating worker of the installed build.
+      // The strength hint comes from the rating worker of the installed build. Once typing has
+      // begun, the button below stays put whichever sentence the hint shows.
+      const buttonTop = async () =>
+        (await (await popup.waitForSelector('button::-p-text(Set password)'))?.boundingBox())?.y;
+      await popup.locator('input[name="password"]').fill('short');
+      await popup.waitForSelector('[data-testid="password-hint"].too-short');
+      const steadyTop = await buttonTop();
       await popup.locator('input[name="password"]').fill('password1234');
       await popup.waitForSelector('::-p-text(Weak: it is a well-known password)');
+      expect(await buttonTop()).toBe(steadyTop);
       await popup.locator('input[name="password"]').fill(PASSWORD);
       await popup.waitForSelector('[data-testid="password-hint"].strong, [data-testid="password-hint"].fair');
+      expect(await buttonTop()).toBe(steadyTop);
       await popup.locator('input[name="confirm"]').fill(PASSWORD);
       await click(popup, 'Set password');
       await popup.waitForSelector('::-p-text(No accounts yet)');
