@@ -9,7 +9,7 @@ import { buildExtension } from '../../../build/targets.ts';
 import { BACKUP_TEST_ACCOUNTS, VAULT_PASSWORD } from '../../../test-support/backup-accounts.ts';
 import { addByHand, extensionId, launch, popupUrl } from '../../../test-support/chromium-extension.ts';
 
-// The pages follow the system's dark theme: an opaque dark background and light text, checked from
+// The pages follow the system's light or dark theme and its request for more contrast, checked from
 // the computed styles. UPDATE_SCREENSHOTS=1 also saves the popup in docs/screenshots/.
 const screenshots = process.env.UPDATE_SCREENSHOTS
   ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
@@ -56,7 +56,7 @@ async function borderContrast(page: Page, selector: string): Promise<number> {
   return contrast({ text: luminance(border), background: pair.background });
 }
 
-describe.skipIf(!browserAvailable(CHROMIUM))('the dark and high-contrast themes in Chromium', () => {
+describe.skipIf(!browserAvailable(CHROMIUM))('the light, dark and high-contrast themes in Chromium', () => {
   let extensionDir: string;
   let profile: string;
   beforeAll(async () => {
@@ -129,9 +129,13 @@ describe.skipIf(!browserAvailable(CHROMIUM))('the dark and high-contrast themes 
         expect(await borderContrast(popup, 'button'), `button border in ${scheme}`).toBeGreaterThanOrEqual(3);
         await popup.screenshot({ path: join(screenshots, `popup-high-contrast-${scheme}.png`) });
       }
-      // Without the request, the ordinary light theme's soft grey button borders are back.
+      // Without the request, the ordinary light theme: dark text on white, soft grey button borders.
       await popup.emulateMedia({ colorScheme: 'light', contrast: 'no-preference' });
       expect(await borderContrast(popup, 'button')).toBeLessThan(3);
+      const light = await colours(popup, '.issuer');
+      expect(light.background.luminance).toBeGreaterThan(0.9);
+      expect(contrast(light)).toBeGreaterThan(4.5);
+      await popup.screenshot({ path: join(screenshots, 'popup-light.png') });
     } finally {
       await context.close();
     }
