@@ -89,6 +89,9 @@ export default defineConfig({
     'import.meta.env.EXTENSION_TARGET': JSON.stringify(target),
     'import.meta.env.EXTENSION_TEST_HOOKS': JSON.stringify(testHooks),
   },
+  // Workers as ES modules (both are started with type: 'module'), so the strength worker's word lists
+  // stay separate chunks and a worker loads only English and the user's language, not all four.
+  worker: { format: 'es' },
   build: {
     outDir,
     emptyOutDir: true,
