@@ -1,10 +1,11 @@
-import { loadEstimator, type Rating } from './strength-estimator.ts';
+import type { Rating } from './strength-estimator.ts';
 import type { StrengthAnswer, StrengthJob } from './strength-job.ts';
 
 /**
  * Rates the password being typed in a worker, one rating at a time: while one runs, only the
  * newest password waits, so a fast typist gets the rating of what is typed now, not a queue of
- * old ones. Without workers (the unit tests) it rates in place.
+ * old ones. Without workers (the unit tests) it rates in place; every page of the built extension
+ * has workers, so the build leaves that path out, and with it a second copy of the word lists.
  */
 export class StrengthRater {
   private readonly worker: Worker | null;
@@ -47,9 +48,10 @@ export class StrengthRater {
       this.worker.postMessage({ password, language: this.language } satisfies StrengthJob);
       return;
     }
-    void loadEstimator(this.language).then((estimate) =>
-      this.answered({ password, rating: estimate(password) }),
-    );
+    if (import.meta.env.PROD) return;
+    void import('./strength-estimator.ts')
+      .then(({ loadEstimator }) => loadEstimator(this.language))
+      .then((estimate) => this.answered({ password, rating: estimate(password) }));
   }
 
   private answered(answer: StrengthAnswer): void {
