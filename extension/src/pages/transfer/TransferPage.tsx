@@ -24,13 +24,14 @@ import { type DuplicateAction, mergeIncoming } from './merge.ts';
 import type { AppFileKind } from './OtherAppExport.tsx';
 import { RestoreScreen } from './RestoreScreen.tsx';
 import { type SavedFile, saveTextFile } from './save-file.ts';
-import { SCREEN_TITLES, screenFromHash, TRANSFER_SCREENS, type TransferScreenName } from './screens.ts';
+import { SCREEN_TITLES, TRANSFER_SCREENS } from './screens.ts';
+import { useHashScreen } from './use-hash-screen.ts';
 
 type Unlocked = Extract<vault.VaultState, { status: 'unlocked' }>;
 
 /** The transfer page (a tab of its own): backup, restore, import and export, on the unlocked vault. */
 export function TransferPage() {
-  const [screen, setScreen] = useState<TransferScreenName>(() => screenFromHash(location.hash));
+  const [screen, go] = useHashScreen();
   const [fatal, setFatal] = useState('');
   const [busy, setBusy] = useState(false);
   const [unlockError, setUnlockError] = useState('');
@@ -46,16 +47,6 @@ export function TransferPage() {
   useEffect(() => {
     loadManagedPolicy().then((policy) => setExportDisabled(policy.disableExport), fail);
   }, [fail]);
-  useEffect(() => {
-    const onHash = () => setScreen(screenFromHash(location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-
-  const go = (name: TransferScreenName) => {
-    history.replaceState(null, '', `#${name}`);
-    setScreen(name);
-  };
 
   if (fatal) return <FatalError message={fatal} />;
   if (!state) return <main aria-busy="true" />;
