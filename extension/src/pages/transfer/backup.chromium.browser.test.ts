@@ -45,17 +45,14 @@ describe.skipIf(!browserAvailable(CHROMIUM))('backup and restore in Chromium', (
     expect(download.suggestedFilename()).toMatch(/^authenticator-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backupFile = join(profiles[0] as string, download.suggestedFilename());
     await download.saveAs(backupFile);
-    const backupText = await readFile(backupFile, 'utf8');
-    const readable = readableWithoutKey(JSON.parse(backupText));
-    expect(JSON.parse(backupText)).toMatchObject({
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    expect(backup).toMatchObject({
       format: 'authenticator-backup',
       version: 2,
       kdf: { algorithm: 'argon2id' },
     });
-    for (const account of BACKUP_TEST_ACCOUNTS) {
-      expect(readable).not.toContain(account.secret);
-      expect(readable).not.toContain(account.account);
-    }
+    const names = BACKUP_TEST_ACCOUNTS.flatMap((account) => [account.secret, account.account]);
+    expect(readableWithoutKey(backup, names)).toEqual([]);
     // The open popup follows the vault: the reminder is gone.
     await first.popup.getByText('not in any backup yet').waitFor({ state: 'detached' });
 

@@ -86,17 +86,14 @@ describe.skipIf(!browserAvailable(FIREFOX))('backup and restore in Firefox', () 
     const fileName = await downloadedFile(downloads as string);
     expect(fileName).toMatch(/^authenticator-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backupPath = join(downloads as string, fileName);
-    const backupText = await readFile(backupPath, 'utf8');
-    expect(JSON.parse(backupText)).toMatchObject({
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    expect(backup).toMatchObject({
       format: 'authenticator-backup',
       version: 2,
       kdf: { algorithm: 'argon2id' },
     });
-    const readable = readableWithoutKey(JSON.parse(backupText));
-    for (const account of BACKUP_TEST_ACCOUNTS) {
-      expect(readable).not.toContain(account.secret);
-      expect(readable).not.toContain(account.account);
-    }
+    const names = BACKUP_TEST_ACCOUNTS.flatMap((account) => [account.secret, account.account]);
+    expect(readableWithoutKey(backup, names)).toEqual([]);
     await popupA.waitForSelector('.backup-reminder', { hidden: true });
 
     const second = await launch(profileB as string, join(root, 'unused'), extensionDir);
